@@ -1,0 +1,96 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+// Layering: the analysis core is pure TypeScript that runs in the CLI, the main process, the renderer
+// and Web Workers alike, so it may not reach for any platform (like VS Code's layering rule).
+const platformModules = [
+  'electron',
+  'vue',
+  'pinia',
+  'vue-router',
+  'vue-i18n',
+  'echarts',
+  'vue-echarts',
+  'better-sqlite3',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'crypto',
+  'url',
+  'worker_threads',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'resources/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: platformModules.map((name) => ({ name, message: 'src/core must stay pure (no platform imports).' })),
+          patterns: [
+            { group: ['node:*'], message: 'src/core must stay pure: no node:* imports.' },
+            { group: ['electron/*', 'vue/*', '@vue/*'], message: 'src/core must stay pure.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
+              message: 'src/core may not depend on the layers above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the backend only through src/renderer/src/api.ts.' },
+            { name: 'better-sqlite3', message: 'No database access from the renderer.' },
+          ],
+          patterns: [{ group: ['node:*', '**/main/**'], message: 'The renderer may not import Node or main-process code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/cli/**/*.ts', 'src/preload/**/*.ts', 'src/shared/**/*.ts'],
+    ignores: ['src/main/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'better-sqlite3', message: 'SQL lives in src/main/db only.' }] },
+      ],
+    },
+  },
+);

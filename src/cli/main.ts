@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { type CliIO, type Command, UsageError } from './io';
+
+const HELP = `convscope — complexity of convolutional networks from the command line
+
+Usage:
+  convscope analyze <model.json | zoo:NAME> [--input CxHxW] [--convention macs|flops]
+                    [--dtype fp32|fp16|int8] [--json | --csv]
+  convscope zoo
+  convscope help
+`;
+
+/** Commands load lazily so that `convscope zoo` does not pay for the gradient engine, and vice versa. */
+const commands: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./commands/analyze')).analyze,
+  zoo: async () => (await import('./commands/zoo')).zoo,
+};
+
+export const nodeIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  async readFile(path) {
+    try {
+      return new Uint8Array(await readFile(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+      throw new UsageError(`cannot read ${path}: ${why}`);
+    }
+  },
+};
+
+export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`convscope: unknown command "${name}" (try: convscope help)`);
+    return 1;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    // Anything a command throws becomes one clear line: users of a CLI want the reason, not a stack.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`convscope ${name}: ${message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The names of every API channel, `domain:verb`. Kept free of dependencies so that the sandboxed
+ * preload can build its named methods from it without bundling the schemas.
+ */
+export const CHANNELS = [
+  'designs:list',
+  'designs:get',
+  'designs:save',
+  'designs:rename',
+  'designs:delete',
+  'progress:get',
+  'settings:get',
+  'settings:set',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const isChannel = (name: string): name is Channel => (CHANNELS as readonly string[]).includes(name);
