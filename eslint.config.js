@@ -26,7 +26,14 @@ const platformModules = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'resources/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -55,7 +62,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: platformModules.map((name) => ({ name, message: 'src/core must stay pure (no platform imports).' })),
+          paths: platformModules.map((name) => ({
+            name,
+            message: 'src/core must stay pure (no platform imports).',
+          })),
           patterns: [
             { group: ['node:*'], message: 'src/core must stay pure: no node:* imports.' },
             { group: ['electron/*', 'vue/*', '@vue/*'], message: 'src/core must stay pure.' },
@@ -75,10 +85,18 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer reaches the backend only through src/renderer/src/api.ts.' },
+            {
+              name: 'electron',
+              message: 'The renderer reaches the backend only through src/renderer/src/api.ts.',
+            },
             { name: 'better-sqlite3', message: 'No database access from the renderer.' },
           ],
-          patterns: [{ group: ['node:*', '**/main/**'], message: 'The renderer may not import Node or main-process code.' }],
+          patterns: [
+            {
+              group: ['node:*', '**/main/**'],
+              message: 'The renderer may not import Node or main-process code.',
+            },
+          ],
         },
       ],
     },

@@ -11,12 +11,17 @@ type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V 
  */
 export type ConvScopeApi = {
   [D in Domain<Channel>]: {
-    [V in Verb<Channel, D>]: (request: RequestOf<`${D}:${V}` & Channel>) => Promise<Result<ResponseOf<`${D}:${V}` & Channel>>>;
+    [V in Verb<Channel, D>]: (
+      request: RequestOf<`${D}:${V}` & Channel>,
+    ) => Promise<Result<ResponseOf<`${D}:${V}` & Channel>>>;
   };
 };
 
 /** Builds the nested API object from a single transport function. */
-export function buildApi(invoke: (channel: Channel, request: unknown) => Promise<unknown>, channels: readonly Channel[]): ConvScopeApi {
+export function buildApi(
+  invoke: (channel: Channel, request: unknown) => Promise<unknown>,
+  channels: readonly Channel[],
+): ConvScopeApi {
   const api: Record<string, Record<string, (request: unknown) => Promise<unknown>>> = {};
   for (const channel of channels) {
     const [domain, verb] = channel.split(':') as [string, string];

@@ -18,10 +18,14 @@ const name = z
   .trim()
   .min(1, 'name is empty')
   .max(MAX_NAME, `name is longer than ${MAX_NAME} characters`)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'name contains control characters');
 const model = z
   .record(z.string(), z.unknown())
-  .refine((m) => JSON.stringify(m).length <= MAX_MODEL_BYTES, `model is larger than ${MAX_MODEL_BYTES} bytes`);
+  .refine(
+    (m) => JSON.stringify(m).length <= MAX_MODEL_BYTES,
+    `model is larger than ${MAX_MODEL_BYTES} bytes`,
+  );
 
 const theme = z.enum(['system', 'light', 'dark']);
 const locale = z.enum(['system', 'en', 'zh-CN']);

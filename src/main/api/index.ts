@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { type Channel, isChannel } from '../../shared/channels';
+import { parseRequest, type ResponseOf } from '../../shared/contract';
+import { fail, type Result } from '../../shared/result';
+import type { Store } from '../db';
+import { designHandlers } from './designs';
+import { progressHandlers } from './progress';
+import { settingsHandlers } from './settings';
+import type { ApiContext, Handler, Handlers } from './types';
+
+const handlers: Handlers = { ...designHandlers, ...progressHandlers, ...settingsHandlers };
+
+export interface Api {
+  /**
+   * Validates `request` against the channel's schema and runs its handler. Never throws: unknown channels,
+   * invalid requests and handler failures all come back as `{ ok: false, error }`.
+   */
+  call<C extends Channel>(channel: C, request: unknown): Promise<Result<ResponseOf<C>>>;
+  call(channel: string, request: unknown): Promise<Result<unknown>>;
+}
+
+/** The transport-free API: Electron IPC and the web edition's HTTP both bind to this one object. */
+export function createApi(options: { store: Store; now?: () => number; newId?: () => string }): Api {
+  const ctx: ApiContext = {
+    store: options.store,
+    now: options.now ?? Date.now,
+    newId: options.newId ?? randomUUID,
+  };
+  return {
+    async call(channel: string, request: unknown): Promise<Result<unknown>> {
+      if (!isChannel(channel))
+        return fail('unknown_channel', `Unknown API channel "${String(channel).slice(0, 80)}".`);
+      const parsed = parseRequest(channel, request);
+      if (!parsed.ok) return fail('invalid_request', parsed.message);
+      try {
+        return await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
+      } catch (error) {
+        // A handler bug must not take the process down or leak a stack to the page; the log keeps it.
+        console.error(`[api] ${channel} failed:`, error);
+        return fail('internal', `${channel} failed unexpectedly; nothing was changed.`);
+      }
+    },
+  } as Api;
+}
+
+export { DEFAULT_SETTINGS } from './settings';

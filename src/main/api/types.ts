@@ -1,0 +1,18 @@
+import type { Channel } from '../../shared/channels';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import type { Store } from '../db';
+
+/** What handlers may use; injected so that tests control time and ids. */
+export interface ApiContext {
+  store: Store;
+  now: () => number;
+  newId: () => string;
+}
+
+export type Handler<C extends Channel> = (
+  request: ParsedRequestOf<C>,
+  ctx: ApiContext,
+) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };

@@ -1,0 +1,19 @@
+import type { Db } from './connection';
+import { createDesignsRepo } from './designs';
+import { createProgressRepo } from './progress';
+import { createSettingsRepo } from './settings';
+
+export { openDatabase, migrate, DatabaseOpenError, SCHEMA_VERSION, type Db } from './connection';
+
+/** Every typed repository over one open database: the only door to SQL. */
+export function createStore(db: Db) {
+  return {
+    db,
+    designs: createDesignsRepo(db),
+    settings: createSettingsRepo(db),
+    progress: createProgressRepo(db),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

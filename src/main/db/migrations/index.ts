@@ -1,0 +1,7 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** In order. A new migration is a new numbered file added to the end of this list. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { createApi } from './api';
+import { createStore, DatabaseOpenError, openDatabase, type Store } from './db';
+import { bindIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { DB_FILE } from './paths';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import {
+  APP_URL,
+  installNavigationGuards,
+  installPermissionGuards,
+  isAppUrl,
+  mainWindowOptions,
+} from './window';
+import { loadBounds, saveBounds } from './window-state';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+let mainWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+
+registerAppScheme(protocol);
+
+// One ConvScope at a time: a second launch focuses the first window instead of opening the database twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    installNavigationGuards(contents, (url) => shell.openExternal(url)),
+  );
+  app.whenReady().then(start, (error: unknown) => fatal(String(error)));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (store && BrowserWindow.getAllWindows().length === 0) createWindow(store);
+  });
+  app.on('will-quit', () => store?.close());
+}
+
+function fatal(message: string): void {
+  dialog.showErrorBox('ConvScope cannot start', message);
+  app.exit(1);
+}
+
+function start(): void {
+  const dbFile = join(app.getPath('userData'), DB_FILE);
+  try {
+    store = createStore(openDatabase(dbFile));
+  } catch (error) {
+    fatal(error instanceof DatabaseOpenError ? error.message : `Cannot open ${dbFile}: ${String(error)}`);
+    return;
+  }
+  installPermissionGuards(session.defaultSession);
+  handleAppProtocol(protocol, rendererDir);
+  const api = createApi({ store });
+  bindIpc(ipcMain, api, (event) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    return mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl, devServerUrl);
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name)));
+  createWindow(store);
+}
+
+function createWindow(current: Store): void {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = loadBounds(current.settings, displays);
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
+  mainWindow = window;
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    saveBounds(current.settings, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? APP_URL);
+}

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/main/api';
+import { type TempStore, tempStore } from '../../helpers/temp-store';
+
+let t: TempStore;
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.cleanup());
+
+describe('settings:*', () => {
+  it('starts from the defaults', async () => {
+    expect(await t.api.call('settings:get', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+
+  it('set merges, answers the full settings and persists across a reopen', async () => {
+    expect(await t.api.call('settings:set', { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, theme: 'dark' },
+    });
+    await t.api.call('settings:set', { locale: 'zh-CN' });
+    t.reopen();
+    expect(await t.api.call('settings:get', {})).toEqual({
+      ok: true,
+      value: { theme: 'dark', locale: 'zh-CN' },
+    });
+  });
+
+  it('a stored value that is no longer valid reads as the default', async () => {
+    t.store.settings.setMany({ theme: 'sepia' });
+    const got = await t.api.call('settings:get', {});
+    expect(got.ok && got.value.theme).toBe(DEFAULT_SETTINGS.theme);
+  });
+});
+
+describe('progress:get', () => {
+  it('is empty on a new database', async () => {
+    expect(await t.api.call('progress:get', {})).toEqual({
+      ok: true,
+      value: { lessons: [], attempts: { total: 0, correct: 0 }, reviewsDue: 0 },
+    });
+  });
+
+  it('counts attempts and due reviews at the current time', async () => {
+    const { db } = t.store;
+    const attempt = db.prepare(
+      "INSERT INTO quiz_attempts (question_id, skill, seed, difficulty, answer, correct, time_ms, created_at) VALUES ('q', 's', 1, 1, '7', ?, 100, 1)",
+    );
+    attempt.run(1);
+    attempt.run(0);
+    attempt.run(1);
+    const card = db.prepare(
+      "INSERT INTO review_cards (id, skill, card, due, updated_at) VALUES (?, 's', '{}', ?, 0)",
+    );
+    card.run('due-now', t.clock.now);
+    card.run('later', t.clock.now + 1);
+    db.prepare("INSERT INTO lesson_progress VALUES ('output-size', 10, NULL, 'formula')").run();
+    expect(await t.api.call('progress:get', {})).toEqual({
+      ok: true,
+      value: {
+        lessons: [{ lessonId: 'output-size', visitedAt: 10, completedAt: null, position: 'formula' }],
+        attempts: { total: 3, correct: 2 },
+        reviewsDue: 1,
+      },
+    });
+  });
+});

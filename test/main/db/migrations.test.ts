@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase, SCHEMA_VERSION } from '../../../src/main/db';
+import { migrate } from '../../../src/main/db/connection';
+import { migrations } from '../../../src/main/db/migrations';
+import type { Migration } from '../../../src/main/db/migrations/types';
+import { type TempStore, tempStore } from '../../helpers/temp-store';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+let t: TempStore | undefined;
+afterEach(() => t?.cleanup());
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('a fresh database ends at the latest version with WAL and foreign keys on', () => {
+    t = tempStore();
+    const { db } = t.store;
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('001 creates every table as STRICT, with json checks and cascading versions', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    expect(migrate(db, migrations.slice(0, 1))).toBe(1);
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    expect(tables.map((r) => r.name)).toEqual([
+      'design_versions',
+      'designs',
+      'lesson_progress',
+      'quiz_attempts',
+      'review_cards',
+      'settings',
+    ]);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    // STRICT refuses a value of the wrong type instead of storing it.
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('a', 'not json')").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare("INSERT INTO designs VALUES ('d', 'n', '{}', 'yesterday', 1)").run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
+    db.prepare("INSERT INTO designs VALUES ('d', 'n', '{}', 1, 1)").run();
+    db.prepare("INSERT INTO design_versions (design_id, model, created_at) VALUES ('d', '{}', 1)").run();
+    db.prepare("DELETE FROM designs WHERE id = 'd'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM design_versions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('upgrades an older database and keeps its data', () => {
+    t = tempStore();
+    t.store.designs.save({ name: 'kept', model: { a: 1 } }, 5, () => 'kept-id');
+    t.store.close();
+    const extra: Migration = {
+      version: 2,
+      name: 'test column',
+      sql: 'ALTER TABLE designs ADD COLUMN note TEXT',
+    };
+    const db = openDatabase(t.file, [...migrations, extra]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT name, note FROM designs').all()).toEqual([{ name: 'kept', note: null }]);
+    db.close();
+  });
+
+  it('a failing migration leaves the database exactly as it was', () => {
+    t = tempStore();
+    t.store.close();
+    const broken: Migration[] = [
+      ...migrations,
+      { version: 2, name: 'ok part', sql: 'CREATE TABLE half (x INTEGER) STRICT' },
+      { version: 3, name: 'broken', sql: 'THIS IS NOT SQL' },
+    ];
+    expect(() => openDatabase(t!.file, broken)).toThrow(/syntax error/);
+    const db = openDatabase(t.file);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database from a newer version without touching the file', () => {
+    t = tempStore();
+    t.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    t.store.db.pragma('journal_mode = DELETE');
+    t.store.db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    t.store.close();
+    const before = sha(t.file);
+    let error: unknown;
+    try {
+      openDatabase(t.file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).reason).toBe('newer-version');
+    expect((error as Error).message).toMatch(/newer version of ConvScope .*not changed/);
+    expect(sha(t.file)).toBe(before);
+    expect(existsSync(`${t.file}-wal`)).toBe(false);
+  });
+
+  it('refuses a file that is not SQLite and leaves it as it was', () => {
+    t = tempStore();
+    t.store.close();
+    writeFileSync(t.file, 'this is a text file, not a database'.repeat(200));
+    const before = sha(t.file);
+    expect(() => openDatabase(t!.file)).toThrow(/not a ConvScope database/);
+    expect(sha(t.file)).toBe(before);
+  });
+});
