@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createApi } from './api';
-import { createStore, DatabaseOpenError, openDatabase, type Store } from './db';
+import { createStore, DatabaseOpenError, openStoreDatabase, type Store } from './db';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './menu';
+import type { StartupNotice } from '../shared/types';
 import { DB_FILE } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import {
@@ -54,16 +55,23 @@ function fatal(message: string): void {
 }
 
 function start(): void {
-  const dbFile = join(app.getPath('userData'), DB_FILE);
+  const dataDir = app.getPath('userData');
+  let notices: StartupNotice[];
   try {
-    store = createStore(openDatabase(dbFile));
+    const opened = openStoreDatabase(dataDir, DB_FILE);
+    store = createStore(opened.db);
+    notices = opened.notices;
   } catch (error) {
-    fatal(error instanceof DatabaseOpenError ? error.message : `Cannot open ${dbFile}: ${String(error)}`);
+    fatal(
+      error instanceof DatabaseOpenError
+        ? error.message
+        : `Cannot open ${join(dataDir, DB_FILE)}: ${String(error)}`,
+    );
     return;
   }
   installPermissionGuards(session.defaultSession);
   handleAppProtocol(protocol, rendererDir);
-  const api = createApi({ store });
+  const api = createApi({ store, status: { notices } });
   bindIpc(ipcMain, api, (event) => {
     const frameUrl = event.senderFrame?.url ?? '';
     return mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl, devServerUrl);

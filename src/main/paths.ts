@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const APP_NAME = 'ConvScope';
 export const DB_FILE = 'convscope.db';
+/** Kept in step with package.json by a unit test. */
+export const APP_VERSION = '0.1.0';
 
 /**
  * The per-user app-data folder, the same one Electron's `app.getPath('userData')` resolves to, so that

@@ -3,6 +3,7 @@
  * preload can build its named methods from it without bundling the schemas.
  */
 export const CHANNELS = [
+  'app:status',
   'designs:list',
   'designs:get',
   'designs:save',

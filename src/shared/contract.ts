@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
-import type { Design, DesignSummary, Progress, Settings } from './types';
+import type { AppStatus, Design, DesignSummary, Progress, Settings } from './types';
 
 /**
  * The one API contract: for each channel, the schema its request must satisfy and the type of the value
@@ -43,6 +43,7 @@ function channel<Req extends z.ZodType, Res>(request: Req) {
 }
 
 export const contract = {
+  'app:status': channel<typeof emptyRequest, AppStatus>(emptyRequest),
   'designs:list': channel<typeof listRequest, DesignSummary[]>(listRequest),
   'designs:get': channel<typeof idRequest, Design>(idRequest),
   'designs:save': channel<typeof saveRequest, Design>(saveRequest),

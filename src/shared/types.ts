@@ -35,3 +35,17 @@ export interface Progress {
   attempts: { total: number; correct: number };
   reviewsDue: number;
 }
+
+/** Something the user must be told about the data at start-up (a damaged database set aside, say). */
+export interface StartupNotice {
+  kind: 'recovered' | 'temporary';
+  message: string;
+  keptAs?: string;
+}
+
+export interface AppStatus {
+  version: string;
+  /** The database file in use, or ":memory:" when running on a temporary database. */
+  dataFile: string;
+  notices: StartupNotice[];
+}

@@ -60,7 +60,7 @@ export const tinyModel = {
   name: 'tiny',
   input: [3, 32, 32],
   layers: [
-    { id: 'conv1', op: 'conv2d', outChannels: 8, kernel: 3, padding: 1 },
+    { id: 'conv1', op: 'conv2d', out_channels: 8, kernel: 3, padding: 1 },
     { id: 'relu1', op: 'relu' },
   ],
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -148,10 +148,21 @@ describe('main process start-up (electron mocked)', () => {
     check.close();
   });
 
-  it('refuses a damaged database file with a clear dialog', async () => {
-    writeFileSync(join(fake.state.userData, 'convscope.db'), 'garbage'.repeat(1000));
+  it('starts on a fresh database when the file is damaged, keeps the old one and reports it', async () => {
+    const file = join(fake.state.userData, 'convscope.db');
+    writeFileSync(file, 'garbage'.repeat(1000));
     await boot();
-    expect(fake.state.exitCodes).toEqual([1]);
-    expect(fake.state.errorBoxes[0]![1]).toMatch(/not a ConvScope database/);
+    expect(fake.state.exitCodes).toEqual([]);
+    expect(fake.state.windows).toHaveLength(1);
+    const own = {
+      sender: fake.state.windows[0]!.webContents,
+      senderFrame: { url: 'app://convscope/index.html' },
+    };
+    const status = (await fake.state.ipc.get('app:status')!(own, {})) as {
+      value: { notices: { kind: string; keptAs: string }[] };
+    };
+    expect(status.value.notices).toHaveLength(1);
+    expect(status.value.notices[0]!.kind).toBe('recovered');
+    expect(readFileSync(status.value.notices[0]!.keptAs, 'utf8')).toBe('garbage'.repeat(1000));
   });
 });

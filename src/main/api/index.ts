@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { type Channel, isChannel } from '../../shared/channels';
 import { parseRequest, type ResponseOf } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
+import type { AppStatus } from '../../shared/types';
+import { APP_VERSION } from '../paths';
 import type { Store } from '../db';
 import { designHandlers } from './designs';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import type { ApiContext, Handler, Handlers } from './types';
 
-const handlers: Handlers = { ...designHandlers, ...progressHandlers, ...settingsHandlers };
+const handlers: Handlers = {
+  'app:status': (_request, { status }) => ok(status),
+  ...designHandlers,
+  ...progressHandlers,
+  ...settingsHandlers,
+};
 
 export interface Api {
   /**
@@ -20,11 +27,17 @@ export interface Api {
 }
 
 /** The transport-free API: Electron IPC and the web edition's HTTP both bind to this one object. */
-export function createApi(options: { store: Store; now?: () => number; newId?: () => string }): Api {
+export function createApi(options: {
+  store: Store;
+  now?: () => number;
+  newId?: () => string;
+  status?: Partial<AppStatus>;
+}): Api {
   const ctx: ApiContext = {
     store: options.store,
     now: options.now ?? Date.now,
     newId: options.newId ?? randomUUID,
+    status: { version: APP_VERSION, dataFile: options.store.file, notices: [], ...options.status },
   };
   return {
     async call(channel: string, request: unknown): Promise<Result<unknown>> {

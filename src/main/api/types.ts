@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { AppStatus } from '../../shared/types';
 import type { Store } from '../db';
 
 /** What handlers may use; injected so that tests control time and ids. */
@@ -8,6 +9,7 @@ export interface ApiContext {
   store: Store;
   now: () => number;
   newId: () => string;
+  status: AppStatus;
 }
 
 export type Handler<C extends Channel> = (

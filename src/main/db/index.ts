@@ -3,12 +3,14 @@ import { createDesignsRepo } from './designs';
 import { createProgressRepo } from './progress';
 import { createSettingsRepo } from './settings';
 
+export { openStoreDatabase, type OpenedDatabase } from './open-store';
 export { openDatabase, migrate, DatabaseOpenError, SCHEMA_VERSION, type Db } from './connection';
 
 /** Every typed repository over one open database: the only door to SQL. */
 export function createStore(db: Db) {
   return {
     db,
+    file: db.name,
     designs: createDesignsRepo(db),
     settings: createSettingsRepo(db),
     progress: createProgressRepo(db),

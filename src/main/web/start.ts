@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
-import { createStore, DatabaseOpenError, openDatabase } from '../db';
+import { createStore, DatabaseOpenError, openStoreDatabase } from '../db';
 import { DB_FILE, defaultDataDir } from '../paths';
 import { startWebServer } from './server';
 
@@ -28,12 +27,14 @@ export function parseWebArgs(argv: string[]): WebOptions {
 
 /** Starts the web edition; returns a function that stops it and closes the database. */
 export async function startWeb(options: WebOptions, rendererDir: string) {
-  mkdirSync(options.dataDir, { recursive: true });
-  const store = createStore(openDatabase(join(options.dataDir, DB_FILE)));
+  const opened = openStoreDatabase(options.dataDir, DB_FILE);
+  const store = createStore(opened.db);
   try {
-    const server = await startWebServer({ api: createApi({ store }), rendererDir, port: options.port });
+    const api = createApi({ store, status: { notices: opened.notices } });
+    const server = await startWebServer({ api, rendererDir, port: options.port });
     return {
       server,
+      notices: opened.notices,
       stop: async () => {
         await server.close();
         store.close();
@@ -52,6 +53,7 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     running = await startWeb(options, rendererDir);
     console.log(`ConvScope web edition: ${running.server.url}`);
     console.log(`Data folder: ${options.dataDir}`);
+    for (const notice of running.notices) console.warn(`Note: ${notice.message}`);
     console.log('Open the address above in your browser. Press Ctrl+C to stop.');
   } catch (error) {
     const err = error as NodeJS.ErrnoException;

@@ -65,3 +65,16 @@ describe('progress:get', () => {
     });
   });
 });
+
+describe('app:status', () => {
+  it('reports the version (as package.json has it), the data file and no notices on a healthy start', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(await t.api.call('app:status', {})).toEqual({
+      ok: true,
+      value: { version: pkg.version, dataFile: t.file, notices: [] },
+    });
+  });
+});
