@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channels';
 import { appContract } from './contracts/app';
 import { designsContract } from './contracts/designs';
+import { lessonsContract } from './contracts/lessons';
 
 export { MAX_MODEL_BYTES, MAX_NAME } from './contracts/common';
 
@@ -13,6 +14,7 @@ export { MAX_MODEL_BYTES, MAX_NAME } from './contracts/common';
 export const contract = {
   ...appContract,
   ...designsContract,
+  ...lessonsContract,
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;

@@ -3,10 +3,37 @@
 /** A ConvScope model as JSON (format documented in docs/model-format.md, validated by src/core). */
 export type ModelJson = Record<string, unknown>;
 
+/** Totals computed by the analysis core when a design is saved (what the library sorts by). */
+export interface DesignStats {
+  params: number;
+  /** Multiply-accumulates of conv and linear layers. */
+  macs: number;
+}
+
 export interface DesignSummary {
   id: string;
   name: string;
+  tags: string[];
+  stats: DesignStats | null;
   createdAt: number;
+  updatedAt: number;
+}
+
+/** One save in a design's history, newest first in lists. */
+export interface DesignVersion {
+  versionId: number;
+  /** The design's name when this version was saved (null for versions older than names in history). */
+  name: string | null;
+  stats: DesignStats | null;
+  createdAt: number;
+}
+
+/** Autosaved editor text: kept verbatim, whether or not it is a valid model yet. */
+export interface Draft {
+  /** A design id, or "new" for a design not saved yet. */
+  key: string;
+  name: string;
+  content: string;
   updatedAt: number;
 }
 

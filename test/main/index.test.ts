@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tinyModel } from '../helpers/temp-store';
 
 /**
  * Electron cannot start on every machine that runs the tests, so the main process is exercised against a
@@ -113,7 +114,7 @@ describe('main process start-up (electron mocked)', () => {
     await boot();
     const window = fake.state.windows[0]!;
     const save = fake.state.ipc.get('designs:save')!;
-    const request = { name: 'from ipc', model: { format: 'convscope-model' } };
+    const request = { name: 'from ipc', model: tinyModel };
     const own = { sender: window.webContents, senderFrame: { url: 'app://convscope/index.html#/designs' } };
     expect(await save(own, request)).toMatchObject({ ok: true, value: { name: 'from ipc' } });
     const otherSender = { sender: { id: -1 }, senderFrame: { url: 'app://convscope/index.html' } };

@@ -1,7 +1,10 @@
 import { ok } from '../../shared/result';
 import type { Handlers } from './types';
 
-export const progressHandlers: Pick<Handlers, 'progress:get'> = {
+export const progressHandlers: Pick<Handlers, 'progress:get' | 'lessons:visit' | 'lessons:complete'> = {
+  'lessons:visit': ({ lessonId, position }, { store, now }) =>
+    ok(store.progress.visitLesson(lessonId, position, now())),
+  'lessons:complete': ({ lessonId }, { store, now }) => ok(store.progress.completeLesson(lessonId, now())),
   'progress:get': (_request, { store, now }) =>
     ok({
       lessons: store.progress.lessons(),

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { createDesignsRepo } from './designs';
+import { createDraftsRepo } from './drafts';
 import { createProgressRepo } from './progress';
 import { createSettingsRepo } from './settings';
 
@@ -12,6 +13,7 @@ export function createStore(db: Db) {
     db,
     file: db.name,
     designs: createDesignsRepo(db),
+    drafts: createDraftsRepo(db),
     settings: createSettingsRepo(db),
     progress: createProgressRepo(db),
     close: () => db.close(),

@@ -78,3 +78,36 @@ describe('app:status', () => {
     });
   });
 });
+
+describe('lessons:*', () => {
+  it('remembers the last visit and position, and the first completion', async () => {
+    expect(await t.api.call('lessons:visit', { lessonId: 'output-size', position: 'formula' })).toEqual({
+      ok: true,
+      value: { lessonId: 'output-size', visitedAt: t.clock.now, completedAt: null, position: 'formula' },
+    });
+    const first = t.clock.now;
+    t.clock.now += 100;
+    await t.api.call('lessons:complete', { lessonId: 'output-size' });
+    t.clock.now += 100;
+    await t.api.call('lessons:complete', { lessonId: 'output-size' });
+    // A visit without a position keeps the one remembered.
+    const again = await t.api.call('lessons:visit', { lessonId: 'output-size' });
+    expect(again).toEqual({
+      ok: true,
+      value: {
+        lessonId: 'output-size',
+        visitedAt: t.clock.now,
+        completedAt: first + 100,
+        position: 'formula',
+      },
+    });
+    t.reopen();
+    const progress = await t.api.call('progress:get', {});
+    expect(progress.ok && progress.value.lessons).toEqual([again.ok && again.value]);
+  });
+
+  it('refuses a malformed lesson id', async () => {
+    const result = await t.api.call('lessons:visit', { lessonId: '../etc' });
+    expect(!result.ok && result.error.message).toMatch(/lessonId must be lower-case letters/);
+  });
+});

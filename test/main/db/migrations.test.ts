@@ -57,17 +57,36 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('002 adds tags, totals and version names to existing designs, and the drafts table', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO designs VALUES ('d', 'old', '{}', 1, 2)").run();
+    db.prepare("INSERT INTO design_versions (design_id, model, created_at) VALUES ('d', '{}', 1)").run();
+    expect(migrate(db, migrations.slice(0, 2))).toBe(2);
+    expect(db.prepare('SELECT id, name, tags, params, macs FROM designs').all()).toEqual([
+      { id: 'd', name: 'old', tags: '[]', params: null, macs: null },
+    ]);
+    expect(db.prepare('SELECT name, params, macs FROM design_versions').all()).toEqual([
+      { name: null, params: null, macs: null },
+    ]);
+    expect(() => db.prepare("UPDATE designs SET tags = 'not json'").run()).toThrow(/CHECK/);
+    const drafts = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'drafts'").get() as { sql: string };
+    expect(drafts.sql).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
   it('upgrades an older database and keeps its data', () => {
     t = tempStore();
     t.store.designs.save({ name: 'kept', model: { a: 1 } }, 5, () => 'kept-id');
     t.store.close();
+    const next = migrations.length + 1;
     const extra: Migration = {
-      version: 2,
+      version: next,
       name: 'test column',
       sql: 'ALTER TABLE designs ADD COLUMN note TEXT',
     };
     const db = openDatabase(t.file, [...migrations, extra]);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(next);
     expect(db.prepare('SELECT name, note FROM designs').all()).toEqual([{ name: 'kept', note: null }]);
     db.close();
   });
@@ -77,12 +96,12 @@ describe('migrations', () => {
     t.store.close();
     const broken: Migration[] = [
       ...migrations,
-      { version: 2, name: 'ok part', sql: 'CREATE TABLE half (x INTEGER) STRICT' },
-      { version: 3, name: 'broken', sql: 'THIS IS NOT SQL' },
+      { version: migrations.length + 1, name: 'ok part', sql: 'CREATE TABLE half (x INTEGER) STRICT' },
+      { version: migrations.length + 2, name: 'broken', sql: 'THIS IS NOT SQL' },
     ];
     expect(() => openDatabase(t!.file, broken)).toThrow(/syntax error/);
     const db = openDatabase(t.file);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });

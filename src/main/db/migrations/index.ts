@@ -1,7 +1,8 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-design-library';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new numbered file added to the end of this list. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const SCHEMA_VERSION = migrations.length;
