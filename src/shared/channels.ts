@@ -4,6 +4,8 @@
  */
 export const CHANNELS = [
   'app:status',
+  'data:export',
+  'data:import',
   'designs:list',
   'designs:get',
   'designs:save',
@@ -21,6 +23,9 @@ export const CHANNELS = [
   'drafts:discard',
   'lessons:visit',
   'lessons:complete',
+  'practice:question',
+  'practice:answer',
+  'practice:reviews',
   'progress:get',
   'settings:get',
   'settings:set',

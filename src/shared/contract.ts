@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Channel } from './channels';
 import { appContract } from './contracts/app';
+import { dataContract } from './contracts/data';
 import { designsContract } from './contracts/designs';
 import { lessonsContract } from './contracts/lessons';
+import { practiceContract } from './contracts/practice';
 
 export { MAX_MODEL_BYTES, MAX_NAME } from './contracts/common';
 
@@ -13,8 +15,10 @@ export { MAX_MODEL_BYTES, MAX_NAME } from './contracts/common';
  */
 export const contract = {
   ...appContract,
+  ...dataContract,
   ...designsContract,
   ...lessonsContract,
+  ...practiceContract,
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;
 
 export type Contract = typeof contract;

@@ -57,10 +57,51 @@ export interface LessonProgress {
   position: string | null;
 }
 
+export interface SkillProgress {
+  skill: string;
+  attempts: number;
+  correct: number;
+  /** Share of the last 10 attempts answered right, over 10 (so it takes 10 right answers to reach 1). */
+  mastery: number;
+  lastAttemptAt: number | null;
+}
+
+export interface DayCount {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  attempts: number;
+  correct: number;
+}
+
 export interface Progress {
   lessons: LessonProgress[];
   attempts: { total: number; correct: number };
   reviewsDue: number;
+  /** Consecutive days, up to today (or yesterday, if today has nothing yet), with practice or a lesson. */
+  streakDays: number;
+  skills: SkillProgress[];
+  /** Attempts per day over the last 30 days (days without attempts left out). */
+  daily: DayCount[];
+  /** Reviews falling due on each of the next 14 days (today first; overdue counted today). */
+  forecast: { day: string; due: number }[];
+}
+
+/** Which question an answer is for: generated from a seed, built from explicit numbers, or about a design. */
+export type QuestionRef =
+  | { kind: 'generated'; skill: string; difficulty: 1 | 2 | 3; seed: number }
+  | { kind: 'spec'; skill: string; difficulty: 1 | 2 | 3; spec: unknown }
+  | { kind: 'design'; designId: string; difficulty: 1 | 2 | 3; seed: number };
+
+export interface ReviewItem {
+  /** `skill:<skill>` or `question:<question id>`. */
+  id: string;
+  skill: string;
+  /** For a missed-question card, the question to ask again. */
+  question: QuestionRef | null;
+  due: number;
+  state: string;
+  reps: number;
+  lapses: number;
 }
 
 /** Something the user must be told about the data at start-up (a damaged database set aside, say). */
@@ -75,4 +116,33 @@ export interface AppStatus {
   /** The database file in use, or ":memory:" when running on a temporary database. */
   dataFile: string;
   notices: StartupNotice[];
+}
+
+/** All user data as one JSON document (`data:export`); rows follow the database schema `schemaVersion`. */
+export interface DataDocument {
+  format: 'convscope-data';
+  formatVersion: number;
+  schemaVersion: number;
+  exportedAt: number;
+  appVersion: string;
+  /** Table name → its rows (column → value); JSON columns stay JSON text. */
+  tables: Record<string, Record<string, string | number | null>[]>;
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface TableImportCounts {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** What an import did, or (dryRun) would do: the preview shown before the user confirms. */
+export interface ImportReport {
+  mode: ImportMode;
+  dryRun: boolean;
+  applied: boolean;
+  tables: Record<string, TableImportCounts>;
+  totals: TableImportCounts;
 }

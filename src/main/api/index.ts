@@ -5,14 +5,18 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { AppStatus } from '../../shared/types';
 import { APP_VERSION } from '../paths';
 import type { Store } from '../db';
+import { dataHandlers } from './data';
 import { designHandlers } from './designs';
+import { practiceHandlers } from './practice';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import type { ApiContext, Handler, Handlers } from './types';
 
 const handlers: Handlers = {
   'app:status': (_request, { status }) => ok(status),
+  ...dataHandlers,
   ...designHandlers,
+  ...practiceHandlers,
   ...progressHandlers,
   ...settingsHandlers,
 };

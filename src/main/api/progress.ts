@@ -5,10 +5,16 @@ export const progressHandlers: Pick<Handlers, 'progress:get' | 'lessons:visit' |
   'lessons:visit': ({ lessonId, position }, { store, now }) =>
     ok(store.progress.visitLesson(lessonId, position, now())),
   'lessons:complete': ({ lessonId }, { store, now }) => ok(store.progress.completeLesson(lessonId, now())),
-  'progress:get': (_request, { store, now }) =>
-    ok({
+  'progress:get': ({ timezoneOffset = 0 }, { store, now }) => {
+    const at = now();
+    return ok({
       lessons: store.progress.lessons(),
       attempts: store.progress.attemptTotals(),
-      reviewsDue: store.progress.reviewsDue(now()),
-    }),
+      reviewsDue: store.progress.reviewsDue(at),
+      streakDays: store.practice.streak(at, timezoneOffset),
+      skills: store.practice.skills(),
+      daily: store.practice.daily(at, timezoneOffset),
+      forecast: store.practice.forecast(at, timezoneOffset),
+    });
+  },
 };

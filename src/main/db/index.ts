@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { createDesignsRepo } from './designs';
 import { createDraftsRepo } from './drafts';
+import { createPracticeRepo } from './practice';
 import { createProgressRepo } from './progress';
 import { createSettingsRepo } from './settings';
 
@@ -14,6 +15,7 @@ export function createStore(db: Db) {
     file: db.name,
     designs: createDesignsRepo(db),
     drafts: createDraftsRepo(db),
+    practice: createPracticeRepo(db),
     settings: createSettingsRepo(db),
     progress: createProgressRepo(db),
     close: () => db.close(),

@@ -7,9 +7,19 @@ const settingsRequest = z.strictObject({
   locale: z.enum(['system', 'en', 'zh-CN']).optional(),
 });
 
+const progressRequest = z.strictObject({
+  /** Minutes to add to local time to get UTC, as Date.prototype.getTimezoneOffset(); days are local days. */
+  timezoneOffset: z
+    .number()
+    .int()
+    .min(-16 * 60)
+    .max(16 * 60)
+    .optional(),
+});
+
 export const appContract = {
   'app:status': channel<typeof emptyRequest, AppStatus>(emptyRequest),
-  'progress:get': channel<typeof emptyRequest, Progress>(emptyRequest),
+  'progress:get': channel<typeof progressRequest, Progress>(progressRequest),
   'settings:get': channel<typeof emptyRequest, Settings>(emptyRequest),
   'settings:set': channel<typeof settingsRequest, Settings>(settingsRequest),
 };

@@ -35,10 +35,17 @@ describe('settings:*', () => {
 
 describe('progress:get', () => {
   it('is empty on a new database', async () => {
-    expect(await t.api.call('progress:get', {})).toEqual({
-      ok: true,
-      value: { lessons: [], attempts: { total: 0, correct: 0 }, reviewsDue: 0 },
+    const progress = await t.api.call('progress:get', {});
+    expect(progress.ok && { ...progress.value, forecast: undefined }).toEqual({
+      lessons: [],
+      attempts: { total: 0, correct: 0 },
+      reviewsDue: 0,
+      streakDays: 0,
+      skills: [],
+      daily: [],
+      forecast: undefined,
     });
+    expect(progress.ok && progress.value.forecast.map((d) => d.due)).toEqual(Array(14).fill(0));
   });
 
   it('counts attempts and due reviews at the current time', async () => {
@@ -55,13 +62,11 @@ describe('progress:get', () => {
     card.run('due-now', t.clock.now);
     card.run('later', t.clock.now + 1);
     db.prepare("INSERT INTO lesson_progress VALUES ('output-size', 10, NULL, 'formula')").run();
-    expect(await t.api.call('progress:get', {})).toEqual({
-      ok: true,
-      value: {
-        lessons: [{ lessonId: 'output-size', visitedAt: 10, completedAt: null, position: 'formula' }],
-        attempts: { total: 3, correct: 2 },
-        reviewsDue: 1,
-      },
+    const progress = await t.api.call('progress:get', {});
+    expect(progress.ok && progress.value).toMatchObject({
+      lessons: [{ lessonId: 'output-size', visitedAt: 10, completedAt: null, position: 'formula' }],
+      attempts: { total: 3, correct: 2 },
+      reviewsDue: 1,
     });
   });
 });

@@ -75,6 +75,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('003 adds hint, mode and question references to attempts and review cards, keeping old rows', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    db.prepare(
+      "INSERT INTO quiz_attempts (question_id, skill, seed, difficulty, answer, correct, time_ms, created_at) VALUES ('q', 's', 1, 1, '7', 1, 5, 9)",
+    ).run();
+    expect(migrate(db, migrations.slice(0, 3))).toBe(3);
+    expect(db.prepare('SELECT hint_used, mode, question FROM quiz_attempts').all()).toEqual([
+      { hint_used: 0, mode: 'practice', question: null },
+    ]);
+    expect(() => db.prepare('UPDATE quiz_attempts SET hint_used = 2').run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE quiz_attempts SET question = '{'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('upgrades an older database and keeps its data', () => {
     t = tempStore();
     t.store.designs.save({ name: 'kept', model: { a: 1 } }, 5, () => 'kept-id');

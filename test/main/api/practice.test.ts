@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatAnswer, generate, generateForDesign, grade } from '../../../src/core/quiz';
+import { validateModel } from '../../../src/core';
+import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+
+let t: TempStore;
+beforeEach(() => {
+  t = tempStore();
+});
+afterEach(() => t.cleanup());
+
+const DAY = 86_400_000;
+const ref = (seed: number) => ({
+  kind: 'generated' as const,
+  skill: 'output-size' as const,
+  difficulty: 1 as const,
+  seed,
+});
+/** The right answer as a learner would type it, produced by the core itself. */
+const rightAnswer = (seed: number) => formatAnswer(generate('output-size', 1, seed));
+
+describe('practice:answer', () => {
+  it('grades with the core, stores the attempt and schedules the skill card only when right', async () => {
+    const result = await t.api.call('practice:answer', {
+      question: ref(1),
+      answer: rightAnswer(1),
+      timeMs: 20_000,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.grade.correct).toBe(true);
+    expect(result.value.grade.expected).toEqual(generate('output-size', 1, 1).expected);
+    expect(result.value.skillDue).toBeGreaterThan(t.clock.now);
+    expect(result.value.questionDue).toBeNull();
+    const progress = await t.api.call('progress:get', {});
+    expect(progress.ok && progress.value.attempts).toEqual({ total: 1, correct: 1 });
+    expect(t.store.practice.card('question:output-size:1:1')).toBeUndefined();
+  });
+
+  it('a wrong answer gets the worked solution and a card of its own that asks the same question again', async () => {
+    const q = generate('output-size', 1, 2);
+    const wrong = '99999';
+    const result = await t.api.call('practice:answer', { question: ref(2), answer: wrong, timeMs: 5_000 });
+    expect(result.ok && result.value.grade).toEqual(grade(q, wrong));
+    expect(result.ok && result.value.grade.correct).toBe(false);
+    expect(result.ok && result.value.grade.solution.steps.length).toBeGreaterThan(0);
+    expect(result.ok && result.value.questionDue).not.toBeNull();
+    t.clock.now += DAY;
+    const reviews = await t.api.call('practice:reviews', {});
+    expect(reviews.ok && reviews.value.map((r) => [r.id, r.question])).toEqual([
+      ['question:output-size:1:2', ref(2)],
+      ['skill:output-size', null],
+    ]);
+  });
+
+  it('asks and grades questions about a saved design', async () => {
+    await t.api.call('designs:save', { name: 'Tiny', model: tinyModel });
+    const question = { kind: 'design' as const, designId: 'design-1', difficulty: 2 as const, seed: 3 };
+    const asked = await t.api.call('practice:question', { question });
+    const valid = validateModel(tinyModel);
+    const expected = valid.ok ? generateForDesign(valid.model, 'Tiny', 3, 2) : undefined;
+    expect(asked.ok && asked.value.id).toBe(expected!.id);
+    const answered = await t.api.call('practice:answer', {
+      question,
+      answer: formatAnswer(expected!),
+      timeMs: 1000,
+    });
+    expect(answered.ok && answered.value.grade.correct).toBe(true);
+  });
+
+  it('refuses a question that cannot be built, and writes nothing', async () => {
+    const before = snapshot(t.store);
+    const cases: [unknown, string, RegExp][] = [
+      [{ kind: 'design', designId: 'missing', difficulty: 1, seed: 1 }, 'not_found', /no design/],
+      [
+        { kind: 'spec', skill: 'output-size', difficulty: 1, spec: { nonsense: true } },
+        'invalid_request',
+        /could not be built/,
+      ],
+      [{ kind: 'generated', skill: 'juggling', difficulty: 1, seed: 1 }, 'invalid_request', /skill/],
+      [
+        { kind: 'generated', skill: 'output-size', difficulty: 4, seed: 1 },
+        'invalid_request',
+        /difficulty must be 1, 2 or 3/,
+      ],
+      [
+        { kind: 'generated', skill: 'output-size', difficulty: 1, seed: -1 },
+        'invalid_request',
+        /seed must not be negative/,
+      ],
+    ];
+    for (const [question, code, message] of cases) {
+      const result = await t.api.call('practice:answer', { question, answer: '1', timeMs: 1 });
+      expect(!result.ok && result.error.code, JSON.stringify(question)).toBe(code);
+      expect(!result.ok && result.error.message, JSON.stringify(question)).toMatch(message);
+    }
+    expect(snapshot(t.store)).toBe(before);
+  });
+});
+
+describe('progress from practice', () => {
+  it('counts mastery over the last ten attempts, a day streak, daily accuracy and the review forecast', async () => {
+    // Three days in a row of practice, the last one today; UTC so that days are easy to read.
+    const today = Date.UTC(2026, 10, 27, 12);
+    for (const [daysAgo, seeds] of [
+      [2, [10, 11]],
+      [1, [12]],
+      [0, [13, 14, 15]],
+    ] as const) {
+      for (const seed of seeds) {
+        t.clock.now = today - daysAgo * DAY + seed * 1000;
+        const answer = seed === 11 ? 'wrong' : rightAnswer(seed);
+        await t.api.call('practice:answer', { question: ref(seed), answer, timeMs: 30_000 });
+      }
+    }
+    t.clock.now = today + 20_000;
+    const progress = await t.api.call('progress:get', { timezoneOffset: 0 });
+    expect(progress.ok).toBe(true);
+    if (!progress.ok) return;
+    const p = progress.value;
+    expect(p.attempts).toEqual({ total: 6, correct: 5 });
+    expect(p.streakDays).toBe(3);
+    expect(p.skills).toEqual([
+      { skill: 'output-size', attempts: 6, correct: 5, mastery: 0.5, lastAttemptAt: today + 15_000 },
+    ]);
+    expect(p.daily).toEqual([
+      { day: '2026-11-25', attempts: 2, correct: 1 },
+      { day: '2026-11-26', attempts: 1, correct: 1 },
+      { day: '2026-11-27', attempts: 3, correct: 3 },
+    ]);
+    expect(p.forecast[0]!.day).toBe('2026-11-27');
+    // Every card is somewhere in the forecast or due later than its 14 days.
+    const cards = t.store.practice.due(today + 365 * DAY).length;
+    expect(p.forecast.reduce((n, d) => n + d.due, 0)).toBeLessThanOrEqual(cards);
+    expect(cards).toBe(2);
+    // A day without practice keeps yesterday's streak alive; two days break it.
+    t.clock.now = today + DAY;
+    const next = await t.api.call('progress:get', { timezoneOffset: 0 });
+    expect(next.ok && next.value.streakDays).toBe(3);
+    t.clock.now = today + 2 * DAY;
+    const broken = await t.api.call('progress:get', { timezoneOffset: 0 });
+    expect(broken.ok && broken.value.streakDays).toBe(0);
+  });
+
+  it('uses the learner’s local day', async () => {
+    // 23:30 UTC is already the next day in UTC+2 (getTimezoneOffset() = -120).
+    t.clock.now = Date.UTC(2026, 10, 27, 23, 30);
+    await t.api.call('practice:answer', { question: ref(1), answer: rightAnswer(1), timeMs: 1000 });
+    const utc = await t.api.call('progress:get', { timezoneOffset: 0 });
+    const plus2 = await t.api.call('progress:get', { timezoneOffset: -120 });
+    expect(utc.ok && utc.value.daily.map((d) => d.day)).toEqual(['2026-11-27']);
+    expect(plus2.ok && plus2.value.daily.map((d) => d.day)).toEqual(['2026-11-28']);
+  });
+});
