@@ -4,9 +4,13 @@ import { type CliIO, type Command, UsageError } from './io';
 const HELP = `convscope — complexity of convolutional networks from the command line
 
 Usage:
-  convscope analyze <model.json | zoo:NAME> [--input CxHxW] [--convention macs|flops]
+  convscope analyze <model.json | model.onnx | zoo:NAME> [--input CxHxW] [--convention macs|flops]
                     [--dtype fp32|fp16|int8] [--json | --csv]
   convscope zoo
+  convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
+                      [--residual] [--seeds N] [--dtype float64|float32] [--json]
+  convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
+  convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
   convscope help
 `;
 
@@ -14,6 +18,8 @@ Usage:
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze')).analyze,
   zoo: async () => (await import('./commands/zoo')).zoo,
+  quiz: async () => (await import('./commands/quiz')).quiz,
+  gradients: async () => (await import('./commands/gradients')).gradients,
 };
 
 export const nodeIO: CliIO = {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createApi } from './api';
 import { createStore, DatabaseOpenError, openStoreDatabase, type Store } from './db';
+import { startupBackup } from './db/backup';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './menu';
 import type { StartupNotice } from '../shared/types';
@@ -61,6 +62,7 @@ function start(): void {
     const opened = openStoreDatabase(dataDir, DB_FILE);
     store = createStore(opened.db);
     notices = opened.notices;
+    void startupBackup(opened.db, dataDir);
   } catch (error) {
     fatal(
       error instanceof DatabaseOpenError

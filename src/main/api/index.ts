@@ -47,7 +47,16 @@ export function createApi(options: {
     async call(channel: string, request: unknown): Promise<Result<unknown>> {
       if (!isChannel(channel))
         return fail('unknown_channel', `Unknown API channel "${String(channel).slice(0, 80)}".`);
-      const parsed = parseRequest(channel, request);
+      let parsed: ReturnType<typeof parseRequest>;
+      try {
+        parsed = parseRequest(channel, request);
+      } catch (error) {
+        // Validation walks the request (JSON.stringify in size checks): nesting deep enough to overflow
+        // the stack must be a refusal, not an exception across the transport.
+        if (error instanceof RangeError)
+          return fail('invalid_request', `${channel}: the request is nested too deeply to read.`);
+        throw error;
+      }
       if (!parsed.ok) return fail('invalid_request', parsed.message);
       try {
         return await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);

@@ -78,3 +78,16 @@ export async function backupIfDue(
   for (const file of removed) rmSync(file, { force: true });
   return { created: target, removed };
 }
+
+/**
+ * The start-up hook: runs `backupIfDue` in the background so the window is not kept waiting, skips the
+ * temporary in-memory database, and reports a failure to the log only (a missed backup must never stop
+ * the app; the next start tries again).
+ */
+export function startupBackup(db: Db, dataDir: string, log: Pick<Console, 'warn'> = console): Promise<void> {
+  if (db.memory) return Promise.resolve();
+  return backupIfDue(db, dataDir).then(
+    () => undefined,
+    (error: unknown) => log.warn(`[backup] the daily backup failed: ${String(error)}`),
+  );
+}

@@ -5,8 +5,11 @@ import type { ErrorCode } from '../../shared/result';
 import type { Api } from '../api';
 import { SECURITY_HEADERS } from '../security';
 import { resolveStatic } from '../static-files';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** A whole-data import carries every design and attempt; it alone may be this large. */
+export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-convscope-token';
 const HOST = '127.0.0.1';
 
@@ -17,6 +20,8 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port: number;
   token?: string;
+  /** Requests per client address (default DEFAULT_RATE_LIMIT); beyond it the answer is 429. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface WebServer {
@@ -57,17 +62,17 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new HttpError(413, 'invalid_request', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > limit)
+    throw new HttpError(413, 'invalid_request', `Request body is larger than ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     // Chunked bodies carry no length up front: count as they arrive and stop reading at the limit.
-    if (size > MAX_BODY_BYTES)
-      throw new HttpError(413, 'invalid_request', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > limit)
+      throw new HttpError(413, 'invalid_request', `Request body is larger than ${limit} bytes.`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -102,7 +107,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!/^application\/json\b/i.test(type)) {
       throw new HttpError(415, 'invalid_request', 'API requests must have Content-Type: application/json.');
     }
-    const text = await readBody(req);
+    const text = await readBody(req, channel === 'data:import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
     let body: unknown;
     try {
       body = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
@@ -145,9 +150,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+
   const server = createServer((req, res) => {
     void (async () => {
       try {
+        const decision = limiter.take(req.socket.remoteAddress ?? '');
+        if (!decision.ok) {
+          res.setHeader('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
+          throw new HttpError(429, 'forbidden', 'Too many requests; wait a moment and try again.');
+        }
         if (!allowedHosts().has(req.headers.host ?? '')) {
           throw new HttpError(
             403,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { createStore, DatabaseOpenError, openStoreDatabase } from '../db';
+import { startupBackup } from '../db/backup';
 import { DB_FILE, defaultDataDir } from '../paths';
 import { startWebServer } from './server';
 
@@ -29,6 +30,7 @@ export function parseWebArgs(argv: string[]): WebOptions {
 export async function startWeb(options: WebOptions, rendererDir: string) {
   const opened = openStoreDatabase(options.dataDir, DB_FILE);
   const store = createStore(opened.db);
+  const backup = startupBackup(opened.db, options.dataDir);
   try {
     const api = createApi({ store, status: { notices: opened.notices } });
     const server = await startWebServer({ api, rendererDir, port: options.port });
@@ -37,6 +39,7 @@ export async function startWeb(options: WebOptions, rendererDir: string) {
       notices: opened.notices,
       stop: async () => {
         await server.close();
+        await backup;
         store.close();
       },
     };

@@ -1,0 +1,167 @@
+/*
+ * Gradient engine benchmark: training steps per second (forward, backward, SGD update) of the
+ * engine vs @tensorflow/tfjs-core on the cpu and wasm backends, identical MLPs (relu, Kaiming
+ * init, loss mean(y²), float32, batch 128), all in the same run; then the wall time of the full
+ * 240-configuration reference sweep (depth 5/10/20/50 × 5 activations × 3 inits × BatchNorm ×
+ * residual) × 20 seeds in float64.
+ *
+ * Run: npx tsx bench/gradients.ts
+ */
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import {
+  type Activation,
+  type GradientSetup,
+  type Init,
+  Mlp,
+  Optimizer,
+  Rng,
+  createGradientRunner,
+  lossForward,
+} from '../src/core/autograd';
+
+export interface BenchRow {
+  suite: string;
+  case: string;
+  value: number;
+  unit: string;
+  peer?: string;
+  ratio?: number;
+}
+
+const BATCH = 128;
+const CASES: [number, number][] = [
+  [20, 64],
+  [50, 64],
+  [20, 256],
+  [50, 256],
+];
+
+/** Runs `step` repeatedly for about `seconds` after a warm-up and returns steps per second. */
+async function rate(step: () => void | Promise<void>, seconds = 2): Promise<number> {
+  for (let i = 0; i < 3; i++) await step();
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    await step();
+    n++;
+  }
+  return (n * 1000) / (performance.now() - t0);
+}
+
+function engineStep(depth: number, width: number): () => void {
+  const net = new Mlp({ inputDim: width, outputDim: width, width, depth, activation: 'relu', init: { kind: 'kaiming_normal' }, dtype: 'float32' });
+  const rng = new Rng(1);
+  net.initialize(rng);
+  const x = new Float32Array(BATCH * width);
+  rng.fillNormal(x);
+  const dy = new Float32Array(BATCH * width);
+  // A tiny learning rate keeps the weights in range over thousands of steps.
+  const opt = new Optimizer({ kind: 'sgd', lr: 1e-6 }, net.params());
+  return () => {
+    const y = net.forward(x, BATCH);
+    lossForward('mean_square', y, BATCH, width, null, dy);
+    net.backward(dy);
+    opt.step();
+    net.syncWeights();
+  };
+}
+
+// The tfjs modules are loaded only here: they are benchmark-only devDependencies.
+type Tf = typeof import('@tensorflow/tfjs-core');
+
+function tfjsStep(tf: Tf, depth: number, width: number): () => Promise<void> {
+  const std = Math.sqrt(2 / width);
+  const ws = Array.from({ length: depth }, () => tf.variable(tf.randomNormal([width, width], 0, std, 'float32')));
+  const bs = Array.from({ length: depth }, () => tf.variable(tf.zeros([width], 'float32')));
+  const x = tf.randomNormal([BATCH, width], 0, 1, 'float32');
+  const opt = tf.train.sgd(1e-6);
+  return async () => {
+    const loss = opt.minimize(() => {
+      let h: import('@tensorflow/tfjs-core').Tensor2D = x as import('@tensorflow/tfjs-core').Tensor2D;
+      for (let l = 0; l < depth; l++) {
+        const z = tf.add(tf.matMul(h, ws[l]), bs[l]) as import('@tensorflow/tfjs-core').Tensor2D;
+        h = l < depth - 1 ? tf.relu(z) : z;
+      }
+      return tf.mean(tf.square(h));
+    }, true);
+    // Reading the loss makes the step synchronous, as the engine's is.
+    await loss?.data();
+    loss?.dispose();
+  };
+}
+
+async function loadTf(): Promise<{ tf: Tf; backends: { name: string; error?: string }[] }> {
+  // The CommonJS builds: tfjs-core's ES-module build imports directories, which Node's ESM loader
+  // refuses (ERR_UNSUPPORTED_DIR_IMPORT). The backends then share this one tfjs-core instance.
+  const require = createRequire(import.meta.url);
+  const tf = require('@tensorflow/tfjs-core') as Tf;
+  // tfjs-core registers the kernels' gradients only on request; training needs them.
+  require('@tensorflow/tfjs-core/dist/register_all_gradients');
+  require('@tensorflow/tfjs-backend-cpu');
+  const backends: { name: string; error?: string }[] = [{ name: 'cpu' }];
+  try {
+    const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
+    const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    wasm.setWasmPaths(join(dir, '/'));
+    const ok = await tf.setBackend('wasm');
+    backends.push(ok ? { name: 'wasm' } : { name: 'wasm', error: 'setBackend("wasm") returned false' });
+  } catch (error) {
+    backends.push({ name: 'wasm', error: (error as Error).message.split('\n')[0] });
+  }
+  return { tf, backends };
+}
+
+/** The 240 configurations of the reference grid, 20 seeds each, float64. */
+export function referenceSweep(): { configs: number; seconds: number } {
+  const acts: Exclude<Activation, 'identity'>[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu'];
+  const inits: Init[] = [{ kind: 'normal', std: 1 }, { kind: 'xavier_normal' }, { kind: 'kaiming_normal' }];
+  let configs = 0;
+  const t0 = performance.now();
+  for (const depth of [5, 10, 20, 50]) {
+    for (const activation of acts) {
+      for (const init of inits) {
+        for (const batchnorm of [false, true]) {
+          for (const residual of [false, true]) {
+            const setup: GradientSetup = { depth, width: 64, batch: 128, activation, init, batchnorm, residual, dtype: 'float64' };
+            const run = createGradientRunner(setup);
+            for (let s = 0; s < 20; s++) run(s);
+            configs++;
+          }
+        }
+      }
+    }
+  }
+  return { configs, seconds: (performance.now() - t0) / 1000 };
+}
+
+export async function runGradientBench(log: (line: string) => void = () => {}): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const { tf, backends } = await loadTf();
+  for (const [depth, width] of CASES) {
+    const name = `MLP depth ${depth} width ${width} batch ${BATCH} float32`;
+    const ours = await rate(engineStep(depth, width));
+    rows.push({ suite: 'gradients', case: `${name}: engine`, value: ours, unit: 'steps/s' });
+    log(`${name}: engine ${ours.toFixed(1)} steps/s`);
+    for (const b of backends) {
+      if (b.error) continue;
+      await tf.setBackend(b.name);
+      await tf.ready();
+      const theirs = await rate(tfjsStep(tf, depth, width));
+      tf.disposeVariables();
+      rows.push({ suite: 'gradients', case: `${name}: engine vs tfjs-${b.name}`, value: theirs, unit: 'steps/s', peer: `tfjs-backend-${b.name}`, ratio: ours / theirs });
+      log(`${name}: tfjs-${b.name} ${theirs.toFixed(1)} steps/s, engine/tfjs = ${(ours / theirs).toFixed(2)}`);
+    }
+  }
+  for (const b of backends) if (b.error) log(`tfjs-backend-${b.name} could not initialise: ${b.error}`);
+  const sweep = referenceSweep();
+  rows.push({ suite: 'gradients', case: `reference sweep: ${sweep.configs} configurations × 20 seeds, float64`, value: sweep.seconds, unit: 's' });
+  log(`reference sweep: ${sweep.configs} configurations × 20 seeds in ${sweep.seconds.toFixed(1)} s`);
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await runGradientBench((line) => console.log(line));
+  console.log(JSON.stringify(rows, null, 2));
+}

@@ -1,0 +1,117 @@
+/**
+ * ONNX import benchmark: open + analyse a ~100 MB ONNX file with weights (torchvision ResNet-50,
+ * random init, exported into a temporary directory, never committed), whole process, against
+ * Python's `onnx.load` + `onnx.shape_inference.infer_shapes` on the same file in the same run.
+ *
+ *   npx tsx bench/onnx.ts [--runs 3] [--file model.onnx]
+ *
+ * Peak memory is the child's maximum resident set size (GNU time %M, or getrusage in the child).
+ * Without /usr/bin/python3 + torch + onnx the file must be given with --file and the Python
+ * comparison is skipped.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeOnnx, chunkedSource } from '../src/core/onnx';
+
+const PY = '/usr/bin/python3';
+const ROOT = join(import.meta.dirname, '..');
+
+function child(file: string): void {
+  const t0 = performance.now();
+  const fd = openSync(file, 'r');
+  const src = chunkedSource(fstatSync(fd).size, (b, p) => readSync(fd, b, 0, b.length, p));
+  const { analysis, imported } = analyzeOnnx(src);
+  closeSync(fd);
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, macs: analysis.totals.macs, params: imported.params.total, layers: analysis.layers.length, maxRssKB: process.resourceUsage().maxRSS }));
+}
+
+interface Run {
+  wallMs: number;
+  maxRssMB: number;
+}
+
+/** Runs a command under GNU time: wall time and peak RSS of the whole process. */
+function timed(cmd: string, args: string[]): Run & { stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  const lines = r.stderr.trim().split('\n');
+  return { wallMs, maxRssMB: Number(lines[lines.length - 1]) / 1024, stdout: r.stdout };
+}
+
+function pythonHasOnnx(): boolean {
+  if (!existsSync(PY)) return false;
+  return spawnSync(PY, ['-c', 'import onnx, torch, torchvision'], { encoding: 'utf8' }).status === 0;
+}
+
+function makeFile(dir: string): string {
+  const file = join(dir, 'resnet50.onnx');
+  execFileSync(PY, ['-c', `
+import torch, torchvision
+m = torchvision.models.resnet50(weights=None).eval()
+torch.onnx.export(m, torch.randn(1, 3, 224, 224), ${JSON.stringify(file)}, opset_version=13, input_names=['x'], output_names=['y'])
+`], { stdio: ['ignore', 'ignore', 'ignore'] });
+  return file;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]);
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+  const python = pythonHasOnnx();
+  let dir: string | undefined;
+  let file = given;
+  if (!file) {
+    if (!python) {
+      console.log('no --file given and no /usr/bin/python3 with torch and onnx to export one: skipped');
+      return;
+    }
+    dir = mkdtempSync(join(tmpdir(), 'convscope-onnx-bench-'));
+    console.log('exporting torchvision resnet50 (random weights) …');
+    file = makeFile(dir);
+  }
+  const size = statSync(file).size;
+  const sizeMB = size / 2 ** 20;
+  console.log(`file: ${(size / 1e6).toFixed(1)} MB (${sizeMB.toFixed(1)} MiB)`);
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const results: Record<string, Run[]> = { library: [], cli: [], python: [] };
+  let inner = '';
+  for (let i = 0; i < runs; i++) {
+    const lib = timed(tsx, [join(ROOT, 'bench/onnx.ts'), '--child', file]);
+    inner = lib.stdout.trim();
+    results.library.push(lib);
+    results.cli.push(timed(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', file, '--json']));
+    if (python) {
+      results.python.push(timed(PY, ['-c', `import onnx; m = onnx.load(${JSON.stringify(file)}); onnx.shape_inference.infer_shapes(m)`]));
+    }
+  }
+  console.log(`in-process (library child): ${inner}`);
+  const row = (name: string, rs: Run[]) => {
+    if (!rs.length) return;
+    const w = median(rs.map((r) => r.wallMs));
+    const m = median(rs.map((r) => r.maxRssMB));
+    console.log(`${name.padEnd(44)} wall ${w.toFixed(0).padStart(6)} ms   peak RSS ${m.toFixed(0).padStart(5)} MiB = ${(m / sizeMB).toFixed(2)} × file`);
+  };
+  console.log(`median of ${runs} runs, whole process:`);
+  row('ConvScope library (tsx child, analyzeOnnx)', results.library);
+  row('ConvScope CLI (convscope analyze --json)', results.cli);
+  if (python) row('Python onnx.load + infer_shapes', results.python);
+  else console.log('Python comparison skipped: /usr/bin/python3 with onnx not found');
+  if (python) {
+    const ratio = median(results.python.map((r) => r.wallMs)) / median(results.cli.map((r) => r.wallMs));
+    console.log(`CLI vs Python wall-time ratio: ${ratio.toFixed(2)}× faster`);
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+main();

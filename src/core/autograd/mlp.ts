@@ -1,0 +1,437 @@
+import { type Activation, type Init, activate, activateBackward, initWeights, saturatedFraction } from './layers';
+import { kernels as kernels32 } from './kernels32';
+import { kernels as kernels64 } from './kernels64';
+import type { Rng } from './rng';
+import { type DType, type FArray, type Kernels, alloc } from './types';
+
+/**
+ * A deep multilayer perceptron. `depth` counts Linear layers (as in the reference setup): layers
+ * 1..L−1 are hidden blocks, layer L is a linear head.
+ *
+ *   h₀ = x
+ *   hidden block l:  z_l = h_{l−1} W_lᵀ + b_l;  u_l = BN(z_l) or z_l;  a_l = act(u_l);
+ *                    h_l = h_{l−1} + a_l  (residual, only where fan_in = fan_out)  or  h_l = a_l
+ *   head:            y = h_{L−1} W_Lᵀ + b_L
+ *
+ * BatchNorm: u = γ·(z − μ_B)/√(σ²_B + ε) + β with batch mean and biased batch variance in training
+ * mode, running estimates (momentum 0.1, unbiased variance, as torch.nn.BatchNorm1d) in eval mode.
+ */
+export interface MlpConfig {
+  inputDim: number;
+  outputDim: number;
+  /** Width of every hidden block. */
+  width: number;
+  /** Number of Linear layers, ≥ 1. */
+  depth: number;
+  activation: Activation;
+  /** Negative slope of leaky_relu (default 0.01). */
+  leakySlope?: number;
+  /** α of elu (default 1). */
+  eluAlpha?: number;
+  init: Init;
+  batchnorm?: boolean;
+  residual?: boolean;
+  dtype?: DType;
+  /** BatchNorm ε (default 1e-5). */
+  bnEps?: number;
+}
+
+/** One Linear layer with its optional BatchNorm and its gradients. */
+export interface LinearLayer {
+  readonly fanIn: number;
+  readonly fanOut: number;
+  /** Weights stored input-major, [fanIn × fanOut] (the transpose of PyTorch's `weight`). */
+  readonly wt: FArray;
+  /** The same weights in PyTorch's layout [fanOut × fanIn], refreshed by `Mlp.syncWeights()`. */
+  readonly w: FArray;
+  readonly b: FArray;
+  readonly gwt: FArray;
+  readonly gb: FArray;
+  /** BatchNorm scale/shift and their gradients (null without BatchNorm, and for the head). */
+  readonly gamma: FArray | null;
+  readonly beta: FArray | null;
+  readonly ggamma: FArray | null;
+  readonly gbeta: FArray | null;
+  readonly runningMean: Float64Array | null;
+  readonly runningVar: Float64Array | null;
+  readonly activation: Activation;
+  readonly residual: boolean;
+}
+
+/** A trainable tensor, its gradient and what kind of parameter it is (penalties apply to weights only). */
+export interface Param {
+  layer: number;
+  kind: 'weight' | 'bias' | 'gamma' | 'beta';
+  value: FArray;
+  grad: FArray;
+}
+
+/** Activation statistics of one hidden block for the last forward pass. */
+export interface ActivationStats {
+  mean: number;
+  std: number;
+  /** Fraction of activations in the saturated range (sigmoid/tanh; null otherwise). */
+  saturated: number | null;
+  /** Fraction of units that output 0 for every example of the batch (relu only; null otherwise). */
+  dead: number | null;
+}
+
+interface Cache {
+  n: number;
+  x: FArray;
+  z: FArray[];
+  xhat: (FArray | null)[];
+  invStd: (Float64Array | null)[];
+  a: FArray[];
+  h: FArray[];
+  dA: FArray;
+  dB: FArray;
+  dz: FArray;
+  du: FArray;
+  colA: Float64Array;
+  colB: Float64Array;
+}
+
+export class Mlp {
+  readonly config: Required<MlpConfig>;
+  readonly layers: LinearLayer[] = [];
+  readonly kernels: Kernels;
+  private cache: Cache | null = null;
+  /** Number of blocks run by the last forward pass. */
+  private ranBlocks = 0;
+  private lastTrain = true;
+
+  constructor(config: MlpConfig) {
+    const c: Required<MlpConfig> = {
+      leakySlope: 0.01,
+      eluAlpha: 1,
+      batchnorm: false,
+      residual: false,
+      dtype: 'float64',
+      bnEps: 1e-5,
+      ...config,
+    };
+    for (const key of ['inputDim', 'outputDim', 'width', 'depth'] as const) {
+      if (!Number.isInteger(c[key]) || c[key] < 1) throw new Error(`${key} must be a positive integer`);
+    }
+    this.config = c;
+    this.kernels = c.dtype === 'float64' ? kernels64 : kernels32;
+    const L = c.depth;
+    for (let l = 1; l <= L; l++) {
+      const fanIn = l === 1 ? c.inputDim : c.width;
+      const fanOut = l === L ? c.outputDim : c.width;
+      const hidden = l < L;
+      const bn = hidden && c.batchnorm;
+      this.layers.push({
+        fanIn,
+        fanOut,
+        wt: alloc(c.dtype, fanIn * fanOut),
+        w: alloc(c.dtype, fanIn * fanOut),
+        b: alloc(c.dtype, fanOut),
+        gwt: alloc(c.dtype, fanIn * fanOut),
+        gb: alloc(c.dtype, fanOut),
+        gamma: bn ? alloc(c.dtype, fanOut).fill(1) : null,
+        beta: bn ? alloc(c.dtype, fanOut) : null,
+        ggamma: bn ? alloc(c.dtype, fanOut) : null,
+        gbeta: bn ? alloc(c.dtype, fanOut) : null,
+        runningMean: bn ? new Float64Array(fanOut) : null,
+        runningVar: bn ? new Float64Array(fanOut).fill(1) : null,
+        activation: hidden ? c.activation : 'identity',
+        residual: hidden && c.residual && fanIn === fanOut,
+      });
+    }
+  }
+
+  get depth(): number {
+    return this.layers.length;
+  }
+
+  /**
+   * Draws every weight matrix from `init` (layer 1 first, each in PyTorch's [out × in] order) and
+   * zeroes biases; BatchNorm back to γ = 1, β = 0 and fresh running statistics.
+   */
+  initialize(rng: Rng, init: Init = this.config.init): void {
+    for (const layer of this.layers) {
+      initWeights(layer.w, layer.fanIn, layer.fanOut, init, rng);
+      this.kernels.transpose(layer.w, layer.wt, layer.fanOut, layer.fanIn);
+      layer.b.fill(0);
+      layer.gamma?.fill(1);
+      layer.beta?.fill(0);
+      layer.runningMean?.fill(0);
+      layer.runningVar?.fill(1);
+    }
+  }
+
+  /** Refreshes the [out × in] copies after the input-major weights changed (optimizer steps). */
+  syncWeights(): void {
+    for (const layer of this.layers) this.kernels.transpose(layer.wt, layer.w, layer.fanIn, layer.fanOut);
+  }
+
+  /** Every trainable tensor with its gradient, layer 1 first. */
+  params(): Param[] {
+    const out: Param[] = [];
+    this.layers.forEach((layer, i) => {
+      const l = i + 1;
+      out.push({ layer: l, kind: 'weight', value: layer.wt, grad: layer.gwt });
+      out.push({ layer: l, kind: 'bias', value: layer.b, grad: layer.gb });
+      if (layer.gamma && layer.ggamma) out.push({ layer: l, kind: 'gamma', value: layer.gamma, grad: layer.ggamma });
+      if (layer.beta && layer.gbeta) out.push({ layer: l, kind: 'beta', value: layer.beta, grad: layer.gbeta });
+    });
+    return out;
+  }
+
+  private ensureCache(n: number): Cache {
+    if (this.cache && this.cache.n === n) return this.cache;
+    const { dtype, inputDim } = this.config;
+    const maxDim = Math.max(inputDim, ...this.layers.map((l) => l.fanOut));
+    const cache: Cache = {
+      n,
+      x: alloc(dtype, n * inputDim),
+      z: [],
+      xhat: [],
+      invStd: [],
+      a: [],
+      h: [],
+      dA: alloc(dtype, n * maxDim),
+      dB: alloc(dtype, n * maxDim),
+      dz: alloc(dtype, n * maxDim),
+      du: alloc(dtype, n * maxDim),
+      colA: new Float64Array(maxDim),
+      colB: new Float64Array(maxDim),
+    };
+    for (const layer of this.layers) {
+      const size = n * layer.fanOut;
+      const z = alloc(dtype, size);
+      const a = layer.activation === 'identity' && !layer.gamma ? z : alloc(dtype, size);
+      cache.z.push(z);
+      cache.xhat.push(layer.gamma ? alloc(dtype, size) : null);
+      cache.invStd.push(layer.gamma ? new Float64Array(layer.fanOut) : null);
+      cache.a.push(a);
+      cache.h.push(layer.residual ? alloc(dtype, size) : a);
+    }
+    this.cache = cache;
+    return cache;
+  }
+
+  /**
+   * Forward pass over a batch of `n` rows (`x` row-major n × inputDim). Returns the output buffer
+   * (n × outputDim, owned by the network and overwritten by the next pass), or with `blocks` set,
+   * the output h_blocks of the first `blocks` blocks (h₀ = x for 0). `train` selects batch statistics
+   * for BatchNorm (and updates the running estimates).
+   */
+  forward(x: ArrayLike<number>, n: number, options: { train?: boolean; blocks?: number } = {}): FArray {
+    const train = options.train ?? true;
+    const blocks = options.blocks ?? this.layers.length;
+    const c = this.ensureCache(n);
+    const { inputDim, leakySlope, eluAlpha, bnEps } = this.config;
+    if (x.length < n * inputDim) throw new Error(`input has ${x.length} values, expected ${n * inputDim}`);
+    for (let i = 0; i < n * inputDim; i++) c.x[i] = x[i];
+    let hPrev: FArray = c.x;
+    for (let l = 0; l < blocks; l++) {
+      const layer = this.layers[l];
+      const out = layer.fanOut;
+      const size = n * out;
+      const z = c.z[l];
+      this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false);
+      const b = layer.b;
+      for (let r = 0; r < n; r++) {
+        const o = r * out;
+        for (let j = 0; j < out; j++) z[o + j] += b[j];
+      }
+      let u: FArray = z;
+      if (layer.gamma && layer.beta) {
+        const xhat = c.xhat[l] as FArray;
+        const invStd = c.invStd[l] as Float64Array;
+        this.batchNormForward(layer, z, xhat, invStd, n, train, bnEps, c);
+        // u = γ·x̂ + β is written into the activation buffer and activated in place.
+        u = c.a[l];
+        const gamma = layer.gamma, beta = layer.beta;
+        for (let r = 0; r < n; r++) {
+          const o = r * out;
+          for (let j = 0; j < out; j++) u[o + j] = gamma[j] * xhat[o + j] + beta[j];
+        }
+      }
+      activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
+      if (layer.residual) {
+        const h = c.h[l], a = c.a[l];
+        for (let i = 0; i < size; i++) h[i] = hPrev[i] + a[i];
+      }
+      hPrev = c.h[l];
+    }
+    this.ranBlocks = blocks;
+    this.lastTrain = train;
+    return hPrev;
+  }
+
+  private batchNormForward(
+    layer: LinearLayer,
+    z: FArray,
+    xhat: FArray,
+    invStd: Float64Array,
+    n: number,
+    train: boolean,
+    eps: number,
+    c: Cache,
+  ): void {
+    const out = layer.fanOut;
+    const mean = c.colA, v = c.colB;
+    const rm = layer.runningMean as Float64Array, rv = layer.runningVar as Float64Array;
+    if (train) {
+      mean.fill(0, 0, out);
+      v.fill(0, 0, out);
+      for (let r = 0; r < n; r++) {
+        const o = r * out;
+        for (let j = 0; j < out; j++) mean[j] += z[o + j];
+      }
+      for (let j = 0; j < out; j++) mean[j] /= n;
+      for (let r = 0; r < n; r++) {
+        const o = r * out;
+        for (let j = 0; j < out; j++) {
+          const d = z[o + j] - mean[j];
+          v[j] += d * d;
+        }
+      }
+      for (let j = 0; j < out; j++) {
+        const biased = v[j] / n;
+        invStd[j] = 1 / Math.sqrt(biased + eps);
+        rm[j] = 0.9 * rm[j] + 0.1 * mean[j];
+        rv[j] = 0.9 * rv[j] + 0.1 * (n > 1 ? v[j] / (n - 1) : biased);
+      }
+    } else {
+      for (let j = 0; j < out; j++) {
+        mean[j] = rm[j];
+        invStd[j] = 1 / Math.sqrt(rv[j] + eps);
+      }
+    }
+    for (let r = 0; r < n; r++) {
+      const o = r * out;
+      for (let j = 0; j < out; j++) xhat[o + j] = (z[o + j] - mean[j]) * invStd[j];
+    }
+  }
+
+  /**
+   * Back-propagates dL/dy (n × outputDim, for the last full forward pass in training mode) and
+   * writes every parameter gradient (overwriting, not accumulating). Returns dL/dx when asked
+   * (a buffer owned by the network), else null.
+   *
+   *   δ_L = dL/dy;  dL/dW_lᵀ = h_{l−1}ᵀ δ_l;  dL/db_l = Σ_rows δ_l;  dL/dh_{l−1} = δ_l W_l (+ dL/dh_l if residual)
+   *   hidden:  dL/du_l = dL/dh_l ⊙ act′;  BN: δ_l = γ/(n·σ) · (n·g − Σg − x̂·Σ(g·x̂)), g = dL/du_l
+   */
+  backward(dy: ArrayLike<number>, options: { inputGrad?: boolean } = {}): FArray | null {
+    const c = this.cache;
+    if (!c || this.ranBlocks !== this.layers.length) throw new Error('backward needs a full forward pass first');
+    if (!this.lastTrain) throw new Error('backward needs a forward pass in training mode');
+    const n = c.n;
+    const { leakySlope, eluAlpha } = this.config;
+    const L = this.layers.length;
+    let dh = c.dA; // dL/dh_l of the block being processed
+    let dhPrev = c.dB;
+    const outDim = this.layers[L - 1].fanOut;
+    for (let i = 0; i < n * outDim; i++) dh[i] = dy[i];
+    for (let l = L - 1; l >= 0; l--) {
+      const layer = this.layers[l];
+      const out = layer.fanOut, fanIn = layer.fanIn;
+      const size = n * out;
+      let dz: FArray = dh;
+      if (layer.activation !== 'identity' || layer.gamma) {
+        dz = c.du;
+        activateBackward(layer.activation, c.a[l], dh, dz, size, leakySlope, eluAlpha);
+        if (layer.gamma) this.batchNormBackward(layer, l, dz, c.dz, n, c);
+        if (layer.gamma) dz = c.dz;
+      }
+      const hPrev = l === 0 ? c.x : c.h[l - 1];
+      this.kernels.gemmTN(hPrev, dz, layer.gwt, fanIn, n, out, false);
+      const gb = layer.gb;
+      gb.fill(0);
+      for (let r = 0; r < n; r++) {
+        const o = r * out;
+        for (let j = 0; j < out; j++) gb[j] += dz[o + j];
+      }
+      if (l > 0 || options.inputGrad) {
+        this.kernels.gemmNN(dz, layer.w, dhPrev, n, out, fanIn, false);
+        if (layer.residual) for (let i = 0; i < n * fanIn; i++) dhPrev[i] += dh[i];
+        const t = dh;
+        dh = dhPrev;
+        dhPrev = t;
+      }
+    }
+    return options.inputGrad ? dh : null;
+  }
+
+  private batchNormBackward(layer: LinearLayer, l: number, du: FArray, dz: FArray, n: number, c: Cache): void {
+    const out = layer.fanOut;
+    const xhat = c.xhat[l] as FArray;
+    const invStd = c.invStd[l] as Float64Array;
+    const gamma = layer.gamma as FArray;
+    const gg = layer.ggamma as FArray, gbeta = layer.gbeta as FArray;
+    const s1 = c.colA, s2 = c.colB;
+    s1.fill(0, 0, out);
+    s2.fill(0, 0, out);
+    for (let r = 0; r < n; r++) {
+      const o = r * out;
+      for (let j = 0; j < out; j++) {
+        s1[j] += du[o + j];
+        s2[j] += du[o + j] * xhat[o + j];
+      }
+    }
+    for (let j = 0; j < out; j++) {
+      gbeta[j] = s1[j];
+      gg[j] = s2[j];
+    }
+    // With g = γ·du: Σg = γ·s1 and Σ(g·x̂) = γ·s2, so dz = γ·σ⁻¹/n · (n·du − s1 − x̂·s2).
+    for (let r = 0; r < n; r++) {
+      const o = r * out;
+      for (let j = 0; j < out; j++) {
+        dz[o + j] = ((gamma[j] * invStd[j]) / n) * (n * du[o + j] - s1[j] - xhat[o + j] * s2[j]);
+      }
+    }
+  }
+
+  /** Frobenius norm ‖dL/dW_l‖ of every layer's weight gradient, layer 1 first. */
+  weightGradNorms(out: Float64Array = new Float64Array(this.layers.length)): Float64Array {
+    this.layers.forEach((layer, i) => (out[i] = l2(layer.gwt)));
+    return out;
+  }
+
+  /** Activation statistics of hidden blocks 1..L−1 for the last forward pass. */
+  activationStats(): ActivationStats[] {
+    const c = this.cache;
+    if (!c) return [];
+    const stats: ActivationStats[] = [];
+    for (let l = 0; l < Math.min(this.ranBlocks, this.layers.length - 1); l++) {
+      const layer = this.layers[l];
+      const a = c.a[l];
+      const size = c.n * layer.fanOut;
+      let s = 0, s2 = 0;
+      for (let i = 0; i < size; i++) {
+        s += a[i];
+        s2 += a[i] * a[i];
+      }
+      const mean = s / size;
+      let dead: number | null = null;
+      if (layer.activation === 'relu') {
+        let count = 0;
+        for (let j = 0; j < layer.fanOut; j++) {
+          let alive = false;
+          for (let r = 0; r < c.n && !alive; r++) alive = a[r * layer.fanOut + j] > 0;
+          if (!alive) count++;
+        }
+        dead = count / layer.fanOut;
+      }
+      stats.push({
+        mean,
+        std: Math.sqrt(Math.max(0, s2 / size - mean * mean)),
+        saturated: saturatedFraction(layer.activation, a, size),
+        dead,
+      });
+    }
+    return stats;
+  }
+}
+
+/** Euclidean norm of a whole array, accumulated in float64. */
+export function l2(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return Math.sqrt(s);
+}

@@ -1,0 +1,16 @@
+/** Storage of every tensor in the engine: float64 for reference-grade numbers, float32 for speed/memory. */
+export type FArray = Float64Array | Float32Array;
+
+export type DType = 'float64' | 'float32';
+
+/** Matrix kernels, one monomorphic copy per element type (see kernels64.ts). */
+export interface Kernels {
+  gemmNN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void;
+  gemmTN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void;
+  transpose(a: FArray, b: FArray, m: number, n: number): void;
+}
+
+/** Allocates a zeroed array of the given element type. */
+export function alloc(dtype: DType, length: number): FArray {
+  return dtype === 'float64' ? new Float64Array(length) : new Float32Array(length);
+}

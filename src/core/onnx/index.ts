@@ -1,0 +1,61 @@
+/**
+ * ONNX import: read a `.onnx` file (bytes or a random-access source), convert it to the ConvScope
+ * model format, and analyse it. Pure TypeScript: the CLI, the main process and the renderer share it.
+ */
+import { analyzeModel } from '../analysis/analyze';
+import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
+import { type ConvertOptions, convertOnnx, type OnnxImport } from './convert';
+import { OnnxImportError } from './errors';
+import { readOnnx, type ReadOptions } from './reader';
+import type { ByteSource } from './source';
+
+export { convertOnnx, type ConvertOptions, type OnnxImport, type OpCount, type SkippedNode } from './convert';
+export { OnnxImportError, type OnnxErrorCode } from './errors';
+export { readOnnx, tensorValues, DATA_TYPES, type OnnxModelInfo, type NodeInfo, type TensorInfo, type ValueInfo, type AttrValue, type ReadOptions } from './reader';
+export { memorySource, chunkedSource, type ByteSource } from './source';
+
+export interface OnnxOptions extends ConvertOptions, ReadOptions {
+  analysis?: Partial<AnalysisOptions>;
+}
+
+/** Reads and converts an ONNX file; every failure is an {@link OnnxImportError} with one clear message. */
+export function importOnnx(input: Uint8Array | ByteSource, options: OnnxOptions = {}): OnnxImport {
+  try {
+    return convertOnnx(readOnnx(input, options), options);
+  } catch (e) {
+    throw asImportError(e);
+  }
+}
+
+/**
+ * Reads, converts and analyses an ONNX file. Layers standing in for unsupported operators get an
+ * `unsupported` warning, so the analysis itself says where its totals are incomplete.
+ */
+export function analyzeOnnx(input: Uint8Array | ByteSource, options: OnnxOptions = {}): { imported: OnnxImport; analysis: ModelAnalysis } {
+  const imported = importOnnx(input, options);
+  let analysis: ModelAnalysis;
+  try {
+    analysis = analyzeModel(imported.model, options.analysis);
+  } catch (e) {
+    throw asImportError(e);
+  }
+  for (const id of imported.unsupportedLayers) {
+    analysis.warnings.push({ layerId: id, kind: 'unsupported', message: `stands in for an unsupported ONNX operator: its cost is not in the totals` });
+  }
+  if (imported.skipped.length) {
+    const first = imported.skipped[0];
+    analysis.warnings.push({
+      layerId: first.node,
+      kind: 'unsupported',
+      message: `${imported.skipped.length} ONNX node(s) are not in the model (first: ${first.op} "${first.node}": ${first.reason}); totals are incomplete`,
+    });
+  }
+  return { imported, analysis };
+}
+
+function asImportError(e: unknown): OnnxImportError {
+  if (e instanceof OnnxImportError) return e;
+  if (e instanceof RangeError) return new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
+  const msg = e instanceof Error ? e.message : String(e);
+  return new OnnxImportError('graph', `the ONNX graph cannot be analysed: ${msg}`);
+}

@@ -1,0 +1,187 @@
+import { BYTE_UNIT_SIZE, type ByteUnit } from './types';
+
+/**
+ * Lenient but precise answer parsing. Accepted, among others:
+ *   1200000 · 1,200,000 · 1 200 000 · 1_200_000 · 1.2e6 · 1.2×10^6 · 1.2M · 1.2 million · 4.1 GFLOPs
+ *   3x3 · 3×3 · [64, 56, 56] · (64, 56, 56) · 64x56x56 · 7, 2 · r = 7, j = 2
+ *   1.2 MB · 1.2MiB · 512 KiB · 3000 bytes · 1/4 · 25% · −0.5
+ * Nothing is guessed: a decimal comma ("1,5"), a lone "m" on a real number (milli or mega?) and
+ * similar cases are reported as ambiguous.
+ */
+export type ParsedNumber = {
+  ok: true;
+  value: number;
+  /** A byte unit written with the number ("MB", "KiB", "bytes"). */
+  byteUnit?: ByteUnit;
+  /** A bare magnitude suffix ("k", "M", "G", "million"), i.e. no byte unit. */
+  magnitude?: string;
+};
+
+export type ParseFailure = { ok: false; message: string; ambiguous?: boolean };
+
+const MAGNITUDES: Record<string, number> = {
+  k: 3,
+  K: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  thousand: 3,
+  million: 6,
+  mio: 6,
+  billion: 9,
+  bn: 9,
+  trillion: 12,
+};
+
+const BYTE_UNITS: Record<string, ByteUnit> = {
+  b: 'B',
+  byte: 'B',
+  bytes: 'B',
+  kb: 'KB',
+  mb: 'MB',
+  gb: 'GB',
+  kib: 'KiB',
+  mib: 'MiB',
+  gib: 'GiB',
+};
+
+/** Count nouns that may follow a number and carry no value ("1.2M params", "4.1 GFLOPs"). */
+const NOUNS = /\s*(macs?|flops?|ops|params?|parameters|elements|weights|multiply-accumulates)\.?$/i;
+
+const PLAIN = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:e([+-]?\d+))?$/i;
+
+function normalise(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
+    .replace(/[\u00a0\u2009\u202f]/g, ' ')
+    .trim();
+}
+
+/** A decimal string times 10^shift, built as text so that 1.234567M is exactly 1234567. */
+function scaled(mantissa: string, exp: number): number {
+  return Number(`${mantissa}e${exp}`);
+}
+
+function plainNumber(s: string): { mantissa: string; exp: number } | null {
+  const m = PLAIN.exec(s);
+  if (!m) return null;
+  return { mantissa: m[1], exp: m[2] ? Number(m[2]) : 0 };
+}
+
+/** Removes digit-group separators: 1,200,000 · 1 200 000 · 1_200_000 · 1'200'000. */
+function ungroup(s: string): string | ParseFailure {
+  const grouped = /^([+-]?\d{1,3})((?:[,' _]\d{3})+)(\.\d+)?$/.exec(s);
+  if (grouped) {
+    const seps = new Set(grouped[2].replace(/\d/g, ''));
+    if (seps.size === 1) return s.replace(/[,' _]/g, '');
+  }
+  if (s.includes(',')) {
+    return {
+      ok: false,
+      ambiguous: true,
+      message: `"${s}": a comma here is neither a thousands separator nor allowed as a decimal point; write e.g. 1.5 or 1,500`,
+    };
+  }
+  return s;
+}
+
+export interface NumberOptions {
+  /** Read a lone lowercase "m" as mega (counts: "3.5m params"); otherwise it is ambiguous. */
+  lowerMIsMega?: boolean;
+  /** Accept byte units. */
+  bytes?: boolean;
+}
+
+/** Parses one number with optional magnitude suffix or byte unit. */
+export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber | ParseFailure {
+  let s = normalise(raw);
+  if (!s) return { ok: false, message: 'the answer is empty' };
+  s = s.replace(/^(?:≈|~|about\s+)/i, '').trim();
+  // Scientific notation written out: 1.2 × 10^6, 1.2*10^-3, 10^{6}
+  const sci = /^([+-]?(?:\d+\.?\d*|\.\d+))?\s*(?:[x×*·⋅]\s*)?10\s*\^\s*\{?\s*([+-]?\d+)\s*\}?(.*)$/i.exec(s);
+  if (sci && (sci[1] !== undefined || /^10\s*\^/.test(s))) {
+    s = `${sci[1] ?? '1'}e${sci[2]}${sci[3]}`;
+  }
+  const pct = /^(.*\S)\s*%$/.exec(s);
+  if (pct) {
+    const inner = parseNumber(pct[1]);
+    if (!inner.ok) return inner;
+    if (inner.magnitude) return { ok: false, message: `"${raw.trim()}": a percentage with a magnitude suffix` };
+    return { ok: true, value: inner.value / 100 };
+  }
+  const frac = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(s);
+  if (frac) {
+    const den = Number(frac[2]);
+    if (den === 0) return { ok: false, message: `"${raw.trim()}": division by zero` };
+    return { ok: true, value: Number(frac[1]) / den };
+  }
+  s = s.replace(NOUNS, '').trim();
+  // Split into the numeric part and a trailing word (suffix or unit).
+  const m = /^([+-]?[\d.,' _]*\d(?:\.\d*)?(?:e[+-]?\d+)?|[+-]?\.\d+(?:e[+-]?\d+)?)\s*([a-zA-Z]*)$/i.exec(s);
+  if (!m) return { ok: false, message: `"${raw.trim()}" is not a number` };
+  const numText = ungroup(m[1].trim());
+  if (typeof numText !== 'string') return numText;
+  const num = plainNumber(numText);
+  if (!num) return { ok: false, message: `"${raw.trim()}" is not a number` };
+  const word = m[2];
+  if (!word) return { ok: true, value: scaled(num.mantissa, num.exp) };
+  const lower = word.toLowerCase();
+  if (BYTE_UNITS[lower] !== undefined || /^[kmg]i?b(ytes?)?$/i.test(word)) {
+    if (!opts.bytes) return { ok: false, message: `"${raw.trim()}": this answer is not a size in bytes` };
+    const unitKey = lower.replace(/ytes?$/, '');
+    const unit = BYTE_UNITS[unitKey] ?? BYTE_UNITS[lower];
+    if (unit === undefined) return { ok: false, message: `"${raw.trim()}": unknown unit "${word}"` };
+    const si: Partial<Record<ByteUnit, number>> = { B: 0, KB: 3, MB: 6, GB: 9 };
+    const value = si[unit] !== undefined ? scaled(num.mantissa, num.exp + (si[unit] as number)) : scaled(num.mantissa, num.exp) * BYTE_UNIT_SIZE[unit];
+    return { ok: true, value, byteUnit: unit };
+  }
+  if (word === 'm' && !opts.lowerMIsMega) {
+    return { ok: false, ambiguous: true, message: `"${raw.trim()}": "m" could mean milli or mega; write the number out or use M (10^6)` };
+  }
+  const shift = word === 'm' ? 6 : (MAGNITUDES[word] ?? MAGNITUDES[lower]);
+  if (shift === undefined) {
+    return { ok: false, message: `"${raw.trim()}": unknown suffix "${word}"` };
+  }
+  return { ok: true, value: scaled(num.mantissa, num.exp + shift), magnitude: word };
+}
+
+/** Parses a shape or a pair: [64, 56, 56] · (7, 2) · 64x56x56 · 56×56 · 7 and 2 · r = 7, j = 2. */
+export function parseList(raw: string): { ok: true; values: number[] } | ParseFailure {
+  let s = normalise(raw);
+  if (!s) return { ok: false, message: 'the answer is empty' };
+  // Labels such as "r =", "jump:", "P=" carry no value.
+  s = s.replace(/[a-zA-Z_][a-zA-Z_ ]*\s*[=:]/g, ' ');
+  s = s.replace(/^[[({<]\s*/, '').replace(/\s*[\])}>]$/, '').trim();
+  const parts = s
+    .split(/\s*(?:,|;|×|\*|\band\b|\bby\b|(?<=\d)\s*[xX]\s*(?=\d)|\s+)\s*/)
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return { ok: false, message: `"${raw.trim()}" holds no numbers` };
+  const values: number[] = [];
+  for (const p of parts) {
+    const n = plainNumber(p);
+    if (!n) return { ok: false, message: `"${raw.trim()}": "${p}" is not a number` };
+    values.push(scaled(n.mantissa, n.exp));
+  }
+  return { ok: true, values };
+}
+
+/** A choice: a letter (b, (B), B.), its number (2) or the option's text. */
+export function parseChoice(raw: string, keys: readonly string[], texts: readonly string[]): { ok: true; key: string } | ParseFailure {
+  const s = normalise(raw);
+  const letter = /^\(?([a-zA-Z])[).:]?$/.exec(s);
+  if (letter) {
+    const k = letter[1].toUpperCase();
+    if (keys.includes(k)) return { ok: true, key: k };
+    return { ok: false, message: `there is no option ${k} (options: ${keys.join(', ')})` };
+  }
+  if (/^\d+$/.test(s)) {
+    const i = Number(s) - 1;
+    if (i >= 0 && i < keys.length) return { ok: true, key: keys[i] };
+    return { ok: false, message: `there is no option ${s} (options 1–${keys.length})` };
+  }
+  const norm = (t: string) => normalise(t).toLowerCase().replace(/[\s.]+/g, ' ').trim();
+  const idx = texts.findIndex((t) => norm(t) === norm(s));
+  if (idx >= 0) return { ok: true, key: keys[idx] };
+  return { ok: false, message: `"${s}" is none of the options; answer with a letter (${keys.join(', ')})` };
+}

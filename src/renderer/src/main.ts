@@ -1,0 +1,18 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { i18n } from './i18n';
+import { router } from './router';
+import { useSettingsStore } from './stores/settings';
+import './styles.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(router);
+app.use(i18n);
+
+// Mount once the saved theme and language are known, so the first paint is already the right one.
+// A failed load is not fatal: the app starts with the system defaults and shows the backend's message.
+void useSettingsStore()
+  .load()
+  .finally(() => app.mount('#app'));
