@@ -3,6 +3,7 @@ import type { Channel } from './channels';
 import { appContract } from './contracts/app';
 import { dataContract } from './contracts/data';
 import { designsContract } from './contracts/designs';
+import { labRunsContract } from './contracts/lab-runs';
 import { lessonsContract } from './contracts/lessons';
 import { practiceContract } from './contracts/practice';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...appContract,
   ...dataContract,
   ...designsContract,
+  ...labRunsContract,
   ...lessonsContract,
   ...practiceContract,
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>;

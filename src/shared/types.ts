@@ -146,3 +146,16 @@ export interface ImportReport {
   tables: Record<string, TableImportCounts>;
   totals: TableImportCounts;
 }
+
+/** A saved gradient-lab run: its configuration as the lab set it, without the recorded statistics. */
+export interface LabRunSummary {
+  id: string;
+  name: string;
+  config: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface LabRun extends LabRunSummary {
+  /** What the run recorded (per-step statistics, curves), as the lab produced it. */
+  result: Record<string, unknown>;
+}

@@ -7,6 +7,7 @@ import { APP_VERSION } from '../paths';
 import type { Store } from '../db';
 import { dataHandlers } from './data';
 import { designHandlers } from './designs';
+import { labRunHandlers } from './lab-runs';
 import { practiceHandlers } from './practice';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
@@ -17,6 +18,7 @@ const handlers: Handlers = {
   ...dataHandlers,
   ...designHandlers,
   ...practiceHandlers,
+  ...labRunHandlers,
   ...progressHandlers,
   ...settingsHandlers,
 };

@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { createDesignsRepo } from './designs';
 import { createDraftsRepo } from './drafts';
+import { createLabRunsRepo } from './lab-runs';
 import { createPracticeRepo } from './practice';
 import { createProgressRepo } from './progress';
 import { createSettingsRepo } from './settings';
@@ -16,6 +17,7 @@ export function createStore(db: Db) {
     designs: createDesignsRepo(db),
     drafts: createDraftsRepo(db),
     practice: createPracticeRepo(db),
+    labRuns: createLabRunsRepo(db),
     settings: createSettingsRepo(db),
     progress: createProgressRepo(db),
     close: () => db.close(),

@@ -90,6 +90,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('004 creates the STRICT lab_runs table with JSON checks', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, migrations.slice(0, 4))).toBe(4);
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'lab_runs'").get() as { sql: string })
+      .sql;
+    expect(sql).toMatch(/\)\s*STRICT$/);
+    expect(() => db.prepare("INSERT INTO lab_runs VALUES ('r', 'n', '{', '{}', 1)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('upgrades an older database and keeps its data', () => {
     t = tempStore();
     t.store.designs.save({ name: 'kept', model: { a: 1 } }, 5, () => 'kept-id');
