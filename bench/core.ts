@@ -35,7 +35,11 @@ function median(xs: number[]): number {
  * after `warmup` runs. CPU time is reported too because on a shared machine wall time also counts
  * the time other processes hold the cores.
  */
-function time(f: () => unknown, runs: number, warmup = Math.max(3, runs >> 3)): { wall: number; cpu: number } {
+function time(
+  f: () => unknown,
+  runs: number,
+  warmup = Math.max(3, runs >> 3),
+): { wall: number; cpu: number } {
   for (let i = 0; i < warmup; i++) f();
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -60,7 +64,9 @@ export function chain(n: number): ModelSpec {
   const layers: LayerSpec[] = [];
   for (let i = 0; i < n; i++) {
     const op = ops[i % 3];
-    layers.push(op === 'conv2d' ? { id: `l${i}`, op, out_channels: 16, kernel: 3, padding: 1 } : { id: `l${i}`, op });
+    layers.push(
+      op === 'conv2d' ? { id: `l${i}`, op, out_channels: 16, kernel: 3, padding: 1 } : { id: `l${i}`, op },
+    );
   }
   return model(`chain-${n}`, [16, 32, 32], layers);
 }
@@ -96,17 +102,34 @@ export async function runCoreBench(): Promise<BenchRow[]> {
   };
   const r152 = getZooModel('resnet152');
   if (!r152) throw new Error('zoo:resnet152 missing');
-  add('analyze zoo:resnet152 (515 layers), median', time(() => analyzeModel(r152), 300));
+  add(
+    'analyze zoo:resnet152 (515 layers), median',
+    time(() => analyzeModel(r152), 300),
+  );
   const r152Json = JSON.parse(JSON.stringify(r152)) as unknown;
-  add('validateModel resnet152 JSON (schema + graph + shapes), median', time(() => validateModel(r152Json), 100));
+  add(
+    'validateModel resnet152 JSON (schema + graph + shapes), median',
+    time(() => validateModel(r152Json), 100),
+  );
   const c10k = chain(10_000);
-  add('analyze 10,000-layer chain, median', time(() => analyzeModel(c10k), 30));
+  add(
+    'analyze 10,000-layer chain, median',
+    time(() => analyzeModel(c10k), 30),
+  );
   const br = branching(2_000);
-  add(`analyze ${br.layers.length}-node branching graph, median`, time(() => analyzeModel(br), 50));
+  add(
+    `analyze ${br.layers.length}-node branching graph, median`,
+    time(() => analyzeModel(br), 50),
+  );
   for (const n of [1_000, 10_000, 100_000]) {
     const m = chain(n);
     const runs = n >= 100_000 ? 5 : n >= 10_000 ? 15 : 60;
-    add(`scaling: chain of ${n.toLocaleString('en-US')} layers, per layer`, time(() => analyzeModel(m), runs, 2), 1000 / n, 'µs/layer');
+    add(
+      `scaling: chain of ${n.toLocaleString('en-US')} layers, per layer`,
+      time(() => analyzeModel(m), runs, 2),
+      1000 / n,
+      'µs/layer',
+    );
   }
   return rows;
 }
@@ -117,7 +140,8 @@ async function standalone(): Promise<void> {
   console.log(
     `${new Date().toUTCString()} · ${cpus().length} CPUs · ${cpu} · Node ${process.versions.node} · load average ${loadavg()[0].toFixed(1)}`,
   );
-  for (const r of rows) console.log(`${r.case.padEnd(70)} ${r.value.toFixed(r.value < 10 ? 3 : 1).padStart(10)} ${r.unit}`);
+  for (const r of rows)
+    console.log(`${r.case.padEnd(70)} ${r.value.toFixed(r.value < 10 ? 3 : 1).padStart(10)} ${r.unit}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -136,7 +136,10 @@ export function referenceSweep(): { configs: number; seconds: number } {
   return { configs, seconds: (performance.now() - t0) / 1000 };
 }
 
-export async function runGradientBench(log: (line: string) => void = () => {}): Promise<BenchRow[]> {
+export async function runGradientBench(
+  log: (line: string) => void = () => {},
+  options: { sweep?: boolean } = {},
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const { tf, backends } = await loadTf();
   for (const [depth, width] of CASES) {
@@ -155,6 +158,7 @@ export async function runGradientBench(log: (line: string) => void = () => {}): 
     }
   }
   for (const b of backends) if (b.error) log(`tfjs-backend-${b.name} could not initialise: ${b.error}`);
+  if (options.sweep === false) return rows;
   const sweep = referenceSweep();
   rows.push({ suite: 'gradients', case: `reference sweep: ${sweep.configs} configurations × 20 seeds, float64`, value: sweep.seconds, unit: 's' });
   log(`reference sweep: ${sweep.configs} configurations × 20 seeds in ${sweep.seconds.toFixed(1)} s`);

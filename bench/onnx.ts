@@ -14,6 +14,7 @@ import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeOnnx, chunkedSource } from '../src/core/onnx';
+import type { BenchRow } from './types';
 
 const PY = '/usr/bin/python3';
 const ROOT = join(import.meta.dirname, '..');
@@ -63,55 +64,62 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]);
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-  const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+/** Open + analyse an exported ResNet-50 (whole process) vs Python's onnx, median of `runs`; [] when it cannot run here. */
+export async function runOnnxBench(runs = 3, given?: string, log: (line: string) => void = console.log): Promise<BenchRow[]> {
   const python = pythonHasOnnx();
   let dir: string | undefined;
   let file = given;
   if (!file) {
     if (!python) {
-      console.log('no --file given and no /usr/bin/python3 with torch and onnx to export one: skipped');
-      return;
+      log('no --file given and no /usr/bin/python3 with torch and onnx to export one: skipped');
+      return [];
     }
     dir = mkdtempSync(join(tmpdir(), 'convscope-onnx-bench-'));
-    console.log('exporting torchvision resnet50 (random weights) …');
+    log('exporting torchvision resnet50 (random weights) …');
     file = makeFile(dir);
   }
-  const size = statSync(file).size;
-  const sizeMB = size / 2 ** 20;
-  console.log(`file: ${(size / 1e6).toFixed(1)} MB (${sizeMB.toFixed(1)} MiB)`);
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const results: Record<string, Run[]> = { library: [], cli: [], python: [] };
-  let inner = '';
-  for (let i = 0; i < runs; i++) {
-    const lib = timed(tsx, [join(ROOT, 'bench/onnx.ts'), '--child', file]);
-    inner = lib.stdout.trim();
-    results.library.push(lib);
-    results.cli.push(timed(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', file, '--json']));
-    if (python) {
-      results.python.push(timed(PY, ['-c', `import onnx; m = onnx.load(${JSON.stringify(file)}); onnx.shape_inference.infer_shapes(m)`]));
+  try {
+    const size = statSync(file).size;
+    const sizeMB = size / 2 ** 20;
+    log(`file: ${(size / 1e6).toFixed(1)} MB (${sizeMB.toFixed(1)} MiB)`);
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    const results: Record<string, Run[]> = { library: [], cli: [], python: [] };
+    let inner = '';
+    for (let i = 0; i < runs; i++) {
+      const lib = timed(tsx, [join(ROOT, 'bench/onnx.ts'), '--child', file]);
+      inner = lib.stdout.trim();
+      results.library.push(lib);
+      results.cli.push(timed(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', file, '--json']));
+      if (python) {
+        results.python.push(timed(PY, ['-c', `import onnx; m = onnx.load(${JSON.stringify(file)}); onnx.shape_inference.infer_shapes(m)`]));
+      }
     }
+    log(`in-process (library child): ${inner}`);
+    const wall = (rs: Run[]) => median(rs.map((r) => r.wallMs));
+    const rss = (rs: Run[]) => median(rs.map((r) => r.maxRssMB));
+    const rows: BenchRow[] = [
+      {
+        suite: 'onnx',
+        case: `convscope analyze ${(size / 1e6).toFixed(0)} MB ResNet-50 --json (whole process)`,
+        value: wall(results.cli),
+        unit: 'ms',
+        ...(python ? { peer: 'python onnx.load + infer_shapes', ratio: wall(results.python) / wall(results.cli) } : {}),
+      },
+      { suite: 'onnx', case: 'peak RSS / file size (CLI)', value: rss(results.cli) / sizeMB, unit: '×' },
+    ];
+    if (python) rows.push({ suite: 'onnx', case: 'peak RSS / file size (python)', value: rss(results.python) / sizeMB, unit: '×' });
+    return rows;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`in-process (library child): ${inner}`);
-  const row = (name: string, rs: Run[]) => {
-    if (!rs.length) return;
-    const w = median(rs.map((r) => r.wallMs));
-    const m = median(rs.map((r) => r.maxRssMB));
-    console.log(`${name.padEnd(44)} wall ${w.toFixed(0).padStart(6)} ms   peak RSS ${m.toFixed(0).padStart(5)} MiB = ${(m / sizeMB).toFixed(2)} × file`);
-  };
-  console.log(`median of ${runs} runs, whole process:`);
-  row('ConvScope library (tsx child, analyzeOnnx)', results.library);
-  row('ConvScope CLI (convscope analyze --json)', results.cli);
-  if (python) row('Python onnx.load + infer_shapes', results.python);
-  else console.log('Python comparison skipped: /usr/bin/python3 with onnx not found');
-  if (python) {
-    const ratio = median(results.python.map((r) => r.wallMs)) / median(results.cli.map((r) => r.wallMs));
-    console.log(`CLI vs Python wall-time ratio: ${ratio.toFixed(2)}× faster`);
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]);
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+  for (const row of await runOnnxBench(runs, given)) console.log(JSON.stringify(row));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

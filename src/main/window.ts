@@ -39,6 +39,8 @@ export function mainWindowOptions(preload: string, bounds: Bounds): BrowserWindo
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would otherwise ask for a new window; there is none to open.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'forbidden'
+  | 'rate_limited'
   | 'unknown_channel'
   | 'internal';
 

@@ -40,6 +40,7 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(options).toMatchObject({ x: 5, y: 6, width: 1000, height: 700, title: 'ConvScope' });
   });

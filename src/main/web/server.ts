@@ -158,7 +158,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const decision = limiter.take(req.socket.remoteAddress ?? '');
         if (!decision.ok) {
           res.setHeader('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
-          throw new HttpError(429, 'forbidden', 'Too many requests; wait a moment and try again.');
+          throw new HttpError(429, 'rate_limited', 'Too many requests; wait a moment and try again.');
         }
         if (!allowedHosts().has(req.headers.host ?? '')) {
           throw new HttpError(

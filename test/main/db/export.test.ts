@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src/main/db';
+import { exportData } from '../../../src/main/db/export';
+import { migrations } from '../../../src/main/db/migrations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataDocument, ImportReport } from '../../../src/shared/types';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
@@ -216,5 +220,24 @@ describe('data import', () => {
         expect(checksum(b), `${mode}: ${what}`).toBe(before);
       }
     }
+  });
+
+  it('imports a file exported by the first schema into the current one', async () => {
+    // A database at schema 1, as the first ConvScope release wrote it (today's repositories need columns
+    // it lacks, so it is exported directly).
+    const old = openDatabase(join(a.dir, 'schema1.db'), migrations.slice(0, 1));
+    old
+      .prepare('INSERT INTO designs (id, name, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run('old-1', 'from schema 1', JSON.stringify(tinyModel), 5, 6);
+    old
+      .prepare('INSERT INTO design_versions (design_id, model, created_at) VALUES (?, ?, ?)')
+      .run('old-1', JSON.stringify(tinyModel), 6);
+    const doc = exportData(old, '0.1.0', 7);
+    old.close();
+    expect(doc.schemaVersion).toBe(1);
+    const done = await imported(b, JSON.parse(JSON.stringify(doc)), 'merge');
+    expect(done.ok && done.value.tables.designs).toEqual({ added: 1, replaced: 0, unchanged: 0, removed: 0 });
+    const design = await b.api.call('designs:get', { id: 'old-1' });
+    expect(design.ok && design.value.name).toBe('from schema 1');
   });
 });

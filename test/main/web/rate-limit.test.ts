@@ -92,9 +92,13 @@ describe('web edition rate limit', () => {
     const refused = await post('designs:save', { name: 'too many', model: tinyModel });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // Refusals carry the same security headers as every other answer.
+    expect(refused.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
+    expect(refused.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(refused.body)).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'Too many requests; wait a moment and try again.' },
+      error: { code: 'rate_limited', message: 'Too many requests; wait a moment and try again.' },
     });
     expect(snapshot(t.store)).toBe(before);
   });

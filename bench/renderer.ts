@@ -1,0 +1,86 @@
+/**
+ * Renderer start-up and bundle size, in Chromium against the web edition:
+ * - bundle: bytes of the built renderer (raw and gzip), the entry chunk separately;
+ * - start-up: navigation start → the app's navigation rendered (median of N cold page loads), compared
+ *   with a blank page served by the same server in the same run (the floor any page pays).
+ *
+ *   npx tsx bench/renderer.ts [--runs 7]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { startWeb } from '../src/main/web/start';
+import type { BenchRow } from './types';
+
+const ROOT = join(import.meta.dirname, '..');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
+  if (!existsSync(join(RENDERER, 'index.html'))) {
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    if (build.status !== 0) throw new Error('electron-vite build failed');
+  }
+  const all = files(RENDERER).filter((f) => /\.(js|css|html)$/.test(f));
+  const raw = all.reduce((n, f) => n + statSync(f).size, 0);
+  const gz = all.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+  const entryName = /src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(join(RENDERER, 'index.html'), 'utf8'))?.[1];
+  const entry = entryName ? readFileSync(join(RENDERER, 'assets', entryName)) : Buffer.alloc(0);
+  const rows: BenchRow[] = [
+    { suite: 'renderer', case: 'bundle (js+css+html), raw', value: raw / 1024, unit: 'KiB' },
+    { suite: 'renderer', case: 'bundle (js+css+html), gzip', value: gz / 1024, unit: 'KiB' },
+    { suite: 'renderer', case: 'entry chunk, gzip', value: gzipSync(entry).length / 1024, unit: 'KiB' },
+  ];
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'convscope-bench-'));
+  const running = await startWeb({ port: 0, dataDir }, RENDERER);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const app: number[] = [];
+    const blank: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(running.server.url);
+      await page.getByTestId('nav').waitFor();
+      app.push(await page.evaluate(() => performance.now()));
+      // The same server's 404 JSON page: a document with no script, the floor of a page load here.
+      await page.goto(`${running.server.url}blank-${i}`);
+      blank.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    rows.push({
+      suite: 'renderer',
+      case: 'start-up to navigation rendered (cold context)',
+      value: median(app),
+      unit: 'ms',
+      peer: 'blank page, same server',
+      ratio: median(app) / median(blank),
+    });
+  } finally {
+    await browser.close();
+    await running.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+  for (const row of await runRendererBench(runs)) console.log(JSON.stringify(row));
+}

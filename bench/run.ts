@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: every benchmark of the project in one run, printed as one table with the peer
+ * ratios measured in that same run. `--write` also replaces the summary section of docs/benchmarks.md.
+ *
+ *   npm run bench [-- --quick] [-- --write]
+ *
+ * `--quick` shortens the slow suites (fewer runs, a 5 s load test, no 240-configuration sweep) for a
+ * smoke run; recorded results come from a full run.
+ */
+import { cpus } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCoreBench } from './core';
+import { runGradientBench } from './gradients';
+import { runOnnxBench } from './onnx';
+import { runRendererBench } from './renderer';
+import { runStorageBench } from './storage';
+import type { BenchRow } from './types';
+import { runWebLoadBench } from './web-load';
+
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write');
+
+const suites: [string, () => Promise<BenchRow[]>][] = [
+  ['analysis core', () => runCoreBench()],
+  ['gradient engine vs tfjs', () => runGradientBench((line) => console.error(line), { sweep: !quick })],
+  ['ONNX import vs python onnx', () => runOnnxBench(quick ? 1 : 3, undefined, (line) => console.error(line))],
+  ['storage vs raw better-sqlite3', () => runStorageBench()],
+  ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
+  ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
+];
+
+const fmt = (n: number) =>
+  Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();
+
+const rows: BenchRow[] = [];
+const failures: string[] = [];
+for (const [name, run] of suites) {
+  console.error(`— ${name} …`);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    failures.push(`${name}: ${(error as Error).message}`);
+  }
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+const lines = [
+  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}.`,
+  '',
+  '| suite | case | value | peer (same run) | ratio |',
+  '| --- | --- | ---: | --- | ---: |',
+  ...rows.map(
+    (r) =>
+      `| ${r.suite} | ${r.case} | ${fmt(r.value)} ${r.unit} | ${r.peer ?? ''} | ${r.ratio === undefined ? '' : `${fmt(r.ratio)}×`} |`,
+  ),
+  ...(failures.length ? ['', ...failures.map((f) => `- not measured: ${f}`)] : []),
+];
+console.log(lines.join('\n'));
+
+if (write) {
+  const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
+  const doc = readFileSync(file, 'utf8');
+  const start = '<!-- bench:summary -->';
+  const end = '<!-- /bench:summary -->';
+  const block = `${start}\n${lines.join('\n')}\n${end}`;
+  const next = doc.includes(start)
+    ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : doc.replace(/\n## /, `\n## Summary (npm run bench)\n\n${block}\n\n## `);
+  writeFileSync(file, next);
+}
+process.exitCode = failures.length ? 1 : 0;

@@ -1,0 +1,9 @@
+/** One measured number; `peer` names what it is compared with in the same run, `ratio` = peer ÷ ours or as stated. */
+export interface BenchRow {
+  suite: string;
+  case: string;
+  value: number;
+  unit: string;
+  peer?: string;
+  ratio?: number;
+}
