@@ -109,7 +109,8 @@ export class Mlp {
       residual: false,
       dtype: 'float64',
       bnEps: 1e-5,
-      ...config,
+      // An option passed as undefined means "default", not "undefined" (which would make every step NaN).
+      ...(Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as MlpConfig),
     };
     for (const key of ['inputDim', 'outputDim', 'width', 'depth'] as const) {
       if (!Number.isInteger(c[key]) || c[key] < 1) throw new Error(`${key} must be a positive integer`);

@@ -101,6 +101,13 @@ describe('training runs', () => {
     expect(c.at(-1)?.loss).not.toBe(a.at(-1)?.loss);
   });
 
+  it('treat leakySlope/eluAlpha given as undefined as their defaults (finite losses, not NaN)', () => {
+    for (const activation of ['leaky_relu', 'elu'] as const) {
+      const steps = run({ ...base, depth: 2, activation, leakySlope: undefined, eluAlpha: undefined }, 3);
+      for (const s of steps) expect(Number.isFinite(s.loss), activation).toBe(true);
+    }
+  });
+
   it('report per-layer statistics every step', () => {
     const s = run({ ...base, depth: 3, activation: 'relu', init: { kind: 'kaiming_normal' } }, 1)[0];
     expect(s.layers).toHaveLength(3);
