@@ -37,7 +37,8 @@ export type ByteUnits = 'si' | 'iec';
  */
 export function formatBytes(n: number, units: ByteUnits = 'iec', digits = 3): string {
   const base = units === 'si' ? 1000 : 1024;
-  const names = units === 'si' ? ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] : ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  const names =
+    units === 'si' ? ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] : ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let v = n;
   let i = 0;
   while (Math.abs(v) >= base && i < names.length - 1) {

@@ -1,7 +1,7 @@
 /** ConvScope analysis core: pure TypeScript, shared by the CLI, the main process, the renderer and workers. */
 export * from './model';
 export * from './analysis';
-export { evaluateModel } from './analysis/engine';
+export { evaluateModel, layerWithFormulas } from './analysis/engine';
 export { tex, type FormulaTrace } from './formulas/latex';
 export {
   convOutputSize,

@@ -38,9 +38,25 @@ describe('convscope analyze', () => {
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(['model', 'input', 'totals', 'layers', 'warnings']);
     expect(Object.keys(doc.totals)).toEqual([
-      'params', 'trainableParams', 'macs', 'flops', 'activationElements', 'activationBytes', 'memoryAccessBytes',
+      'params',
+      'trainableParams',
+      'macs',
+      'flops',
+      'activationElements',
+      'activationBytes',
+      'memoryAccessBytes',
     ]);
-    expect(Object.keys(doc.layers[0])).toEqual(['id', 'op', 'inputs', 'outputShape', 'params', 'macs', 'flops', 'activationBytes', 'rf']);
+    expect(Object.keys(doc.layers[0])).toEqual([
+      'id',
+      'op',
+      'inputs',
+      'outputShape',
+      'params',
+      'macs',
+      'flops',
+      'activationBytes',
+      'rf',
+    ]);
     expect(Object.keys(doc.layers[0].rf)).toEqual(['size', 'jump', 'padding']);
     const a = analyzeModel(getZooModel('resnet18')!);
     expect(doc.model).toBe('resnet18');
@@ -61,11 +77,17 @@ describe('convscope analyze', () => {
       rf: { size: [7, 7], jump: [2, 2], padding: [3, 3] },
     });
     expect(doc.layers[doc.layers.length - 1].outputShape).toEqual([1000]);
-    expect(doc.warnings[0]).toEqual({ layerId: expect.any(String), kind: 'inexact-division', message: expect.any(String) });
+    expect(doc.warnings[0]).toEqual({
+      layerId: expect.any(String),
+      kind: 'inexact-division',
+      message: expect.any(String),
+    });
   });
 
   it('--convention macs and --dtype change FLOPs and bytes', async () => {
-    const doc = JSON.parse((await run('analyze', 'zoo:lenet5', '--json', '--convention', 'macs', '--dtype=fp16')).out);
+    const doc = JSON.parse(
+      (await run('analyze', 'zoo:lenet5', '--json', '--convention', 'macs', '--dtype=fp16')).out,
+    );
     const a = analyzeModel(getZooModel('lenet5')!, { convention: 'macs', dtype: 'fp16' });
     expect(doc.totals.flops).toBe(doc.totals.macs);
     expect(doc.totals.activationBytes).toBe(a.totals.activationBytes);
@@ -99,16 +121,34 @@ describe('convscope analyze', () => {
   });
 
   it.each([
-    [['analyze', 'test/fixtures/models/missing.json'], 'convscope analyze: cannot read test/fixtures/models/missing.json: no such file'],
-    [['analyze', `${FIX}/broken.json`], `convscope analyze: ${FIX}/broken.json: invalid JSON at line 6, column 3: unexpected "]"`],
-    [['analyze', `${FIX}/kernel-too-large.json`], `convscope analyze: ${FIX}/kernel-too-large.json: layer "conv3": kernel 7 is larger than the padded input 5×5`],
-    [['analyze', 'zoo:resnet9'], 'convscope analyze: unknown zoo model "resnet9" (available: lenet5, alexnet,'],
-    [['analyze', 'zoo:lenet5', '--dtype', 'fp64'], 'convscope analyze: --dtype must be fp32, fp16 or int8, got "fp64"'],
+    [
+      ['analyze', 'test/fixtures/models/missing.json'],
+      'convscope analyze: cannot read test/fixtures/models/missing.json: no such file',
+    ],
+    [
+      ['analyze', `${FIX}/broken.json`],
+      `convscope analyze: ${FIX}/broken.json: invalid JSON at line 6, column 3: unexpected "]"`,
+    ],
+    [
+      ['analyze', `${FIX}/kernel-too-large.json`],
+      `convscope analyze: ${FIX}/kernel-too-large.json: layer "conv3": kernel 7 is larger than the padded input 5×5`,
+    ],
+    [
+      ['analyze', 'zoo:resnet9'],
+      'convscope analyze: unknown zoo model "resnet9" (available: lenet5, alexnet,',
+    ],
+    [
+      ['analyze', 'zoo:lenet5', '--dtype', 'fp64'],
+      'convscope analyze: --dtype must be fp32, fp16 or int8, got "fp64"',
+    ],
     [['analyze', 'zoo:lenet5', '--convention'], 'convscope analyze: --convention needs a value'],
     [['analyze', 'zoo:lenet5', '--frobnicate'], 'convscope analyze: unknown option --frobnicate'],
     [['analyze', 'zoo:lenet5', '--json', '--csv'], 'convscope analyze: --json and --csv cannot be combined'],
     [['analyze', 'zoo:lenet5', '--input', '3x-1x2'], 'convscope analyze: --input must be CxHxW'],
-    [['analyze', 'zoo:lenet5', '--input', '1x4x4'], 'convscope analyze: zoo:lenet5: layer "features.0": kernel 5 is larger than the padded input 4×4'],
+    [
+      ['analyze', 'zoo:lenet5', '--input', '1x4x4'],
+      'convscope analyze: zoo:lenet5: layer "features.0": kernel 5 is larger than the padded input 4×4',
+    ],
     [['analyze'], 'convscope analyze: missing model'],
   ])('bad input %j → exit 1 and one line', async (args, prefix) => {
     const r = await run(...args);
@@ -127,7 +167,9 @@ describe('convscope analyze', () => {
     expect(jsonErrorOffset('[01]')).toBe(2);
     expect(jsonErrorOffset('{} x')).toBe(3);
     expect(jsonErrorOffset('['.repeat(100_000))).toBe(100_000);
-    expect(() => parseJsonText('{\n  "a": tru\n}', 'm.json')).toThrow('m.json: invalid JSON at line 2, column 8: unexpected "t"');
+    expect(() => parseJsonText('{\n  "a": tru\n}', 'm.json')).toThrow(
+      'm.json: invalid JSON at line 2, column 8: unexpected "t"',
+    );
   });
 
   it('works on every zoo model', async () => {
@@ -139,11 +181,17 @@ describe('convscope analyze', () => {
   });
 
   it('runs as a real process: bin/convscope.mjs', () => {
-    const ok = spawnSync(process.execPath, ['bin/convscope.mjs', 'analyze', 'zoo:vgg16', '--json'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, ['bin/convscope.mjs', 'analyze', 'zoo:vgg16', '--json'], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     const doc = JSON.parse(ok.stdout);
     expect([doc.totals.params, doc.totals.macs]).toEqual([138_357_544, 15_470_264_320]);
-    const bad = spawnSync(process.execPath, ['bin/convscope.mjs', 'analyze', `${FIX}/kernel-too-large.json`], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      ['bin/convscope.mjs', 'analyze', `${FIX}/kernel-too-large.json`],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('layer "conv3"');

@@ -7,7 +7,11 @@ import { formatCount, listZoo } from '../../src/core';
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), readFile: () => Promise.reject(new Error('unused')) };
+  const io: CliIO = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readFile: () => Promise.reject(new Error('unused')),
+  };
   const code = await main(args, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -24,7 +28,10 @@ describe('convscope zoo', () => {
   it('--json lists name, title, description, input, params, macs', async () => {
     const rows = JSON.parse((await run('zoo', '--json')).out);
     expect(rows.map((r: { name: string }) => r.name)).toEqual(listZoo().map((z) => z.name));
-    expect(rows.find((r: { name: string }) => r.name === 'mobilenet_v2')).toMatchObject({ params: 3_504_872, macs: 300_774_272 });
+    expect(rows.find((r: { name: string }) => r.name === 'mobilenet_v2')).toMatchObject({
+      params: 3_504_872,
+      macs: 300_774_272,
+    });
   });
 
   it('rejects extra arguments with one line and exit 1', async () => {

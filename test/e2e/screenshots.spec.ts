@@ -96,7 +96,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       if (theme === 'light') {
         await shell.open(web.url, 'designs');
         await page.getByTestId('design-new').click();
-        await expect(page.getByTestId('design-dialog')).toBeVisible();
+        await expect(page.getByTestId('new-dialog')).toBeVisible();
         await page.screenshot({
           path: join(
             repoRoot,

@@ -113,9 +113,14 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (error) {
     const message = (error as Error).message;
     const off = jsonErrorOffset(text);
-    const where = off < 0 ? 'an unknown place' : off >= text.length ? 'the end' : positionToLineCol(text, off);
+    const where =
+      off < 0 ? 'an unknown place' : off >= text.length ? 'the end' : positionToLineCol(text, off);
     const why =
-      off >= 0 && off < text.length ? `unexpected ${JSON.stringify(text[off])}` : off >= text.length ? 'unexpected end of input' : message;
+      off >= 0 && off < text.length
+        ? `unexpected ${JSON.stringify(text[off])}`
+        : off >= text.length
+          ? 'unexpected end of input'
+          : message;
     throw new UsageError(`${file}: invalid JSON at ${where}: ${why}`);
   }
 }
@@ -129,7 +134,11 @@ export async function loadModelArg(arg: string, io: CliIO): Promise<{ json: unkn
     const name = arg.slice(4);
     const model = getZooModel(name);
     if (!model) {
-      throw new UsageError(`unknown zoo model "${name}" (available: ${listZoo().map((z) => z.name).join(', ')})`);
+      throw new UsageError(
+        `unknown zoo model "${name}" (available: ${listZoo()
+          .map((z) => z.name)
+          .join(', ')})`,
+      );
     }
     return { json: model, label: arg };
   }
@@ -147,7 +156,10 @@ export function toModel(json: unknown, label: string, input?: Shape): ModelSpec 
   if (input && typeof json === 'object' && json !== null && !Array.isArray(json)) value = { ...json, input };
   const v = validateModel(value);
   if (!v.ok) {
-    const more = v.errors.length > 1 ? ` (and ${v.errors.length - 1} more problem${v.errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      v.errors.length > 1
+        ? ` (and ${v.errors.length - 1} more problem${v.errors.length > 2 ? 's' : ''})`
+        : '';
     throw new UsageError(`${label}: ${v.errors[0].message}${more}`);
   }
   return v.model;
@@ -156,7 +168,10 @@ export function toModel(json: unknown, label: string, input?: Shape): ModelSpec 
 export function parseShapeArg(s: string): Shape {
   const parts = s.split(/[x×,]/i).map((p) => p.trim());
   const nums = parts.map(Number);
-  if (!(nums.length === 1 || nums.length === 3) || nums.some((n, i) => !/^\d+$/.test(parts[i]) || n < 1 || !Number.isSafeInteger(n))) {
+  if (
+    !(nums.length === 1 || nums.length === 3) ||
+    nums.some((n, i) => !/^\d+$/.test(parts[i]) || n < 1 || !Number.isSafeInteger(n))
+  ) {
     throw new UsageError(`--input must be CxHxW (e.g. 3x224x224) or N, got "${s}"`);
   }
   return nums as Shape;
@@ -188,36 +203,57 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
         break;
       case '--convention': {
         const v = value();
-        if (v !== 'macs' && v !== 'flops') throw new UsageError(`--convention must be macs or flops, got "${v}"`);
+        if (v !== 'macs' && v !== 'flops')
+          throw new UsageError(`--convention must be macs or flops, got "${v}"`);
         out.options.convention = v;
         break;
       }
       case '--dtype': {
         const v = value();
-        if (v !== 'fp32' && v !== 'fp16' && v !== 'int8') throw new UsageError(`--dtype must be fp32, fp16 or int8, got "${v}"`);
+        if (v !== 'fp32' && v !== 'fp16' && v !== 'int8')
+          throw new UsageError(`--dtype must be fp32, fp16 or int8, got "${v}"`);
         out.options.dtype = v as Dtype;
         break;
       }
       case '--json':
       case '--csv': {
         const kind = flag.slice(2) as 'json' | 'csv';
-        if (out.output !== 'table' && out.output !== kind) throw new UsageError('--json and --csv cannot be combined');
+        if (out.output !== 'table' && out.output !== kind)
+          throw new UsageError('--json and --csv cannot be combined');
         out.output = kind;
         break;
       }
       default:
-        if (a.startsWith('-')) throw new UsageError(`unknown option ${flag} (options: --input, --convention, --dtype, --json, --csv)`);
+        if (a.startsWith('-'))
+          throw new UsageError(
+            `unknown option ${flag} (options: --input, --convention, --dtype, --json, --csv)`,
+          );
         positional.push(a);
     }
   }
-  if (positional.length === 0) throw new UsageError('missing model: give a model.json file or zoo:NAME (see convscope zoo)');
-  if (positional.length > 1) throw new UsageError(`expected one model, got ${positional.length}: ${positional.join(' ')}`);
+  if (positional.length === 0)
+    throw new UsageError('missing model: give a model.json file or zoo:NAME (see convscope zoo)');
+  if (positional.length > 1)
+    throw new UsageError(`expected one model, got ${positional.length}: ${positional.join(' ')}`);
   out.model = positional[0];
   return out;
 }
 
-/** The normative `--json` document (see README). */
+/** Unsupported operators of the analysed model by name, with counts (most frequent first). */
+export function unsupportedOps(a: ModelAnalysis): { op: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const l of a.layers) if (l.unsupported !== undefined) counts.set(l.unsupported, (counts.get(l.unsupported) ?? 0) + 1);
+  return [...counts]
+    .map(([op, count]) => ({ op, count }))
+    .sort((x, y) => y.count - x.count || x.op.localeCompare(y.op));
+}
+
+/**
+ * The normative `--json` document (see README). A model with `unsupported` layers also gets
+ * `"complete": false` and `"unsupported": [{ "op", "count" }]`, and those layers `"unsupported": name`.
+ */
 export function analysisJson(a: ModelAnalysis): unknown {
+  const extra = a.totals.complete ? {} : { complete: false, unsupported: unsupportedOps(a) };
   return {
     model: a.model,
     input: a.input,
@@ -240,23 +276,56 @@ export function analysisJson(a: ModelAnalysis): unknown {
       flops: l.flops,
       activationBytes: l.activation.bytes,
       rf: { size: l.rf.size, jump: l.rf.jump, padding: l.rf.padding },
+      ...(l.unsupported !== undefined ? { unsupported: l.unsupported } : {}),
     })),
     warnings: a.warnings.map((w) => ({ layerId: w.layerId, kind: w.kind, message: w.message })),
+    ...extra,
   };
 }
 
 const CSV_HEADER = [
-  'id', 'op', 'inputs', 'output_shape', 'params', 'trainable_params', 'macs', 'flops', 'activation_elements',
-  'activation_bytes', 'memory_access_bytes', 'arithmetic_intensity', 'rf_h', 'rf_w', 'jump_h', 'jump_w', 'rf_padding_h', 'rf_padding_w',
+  'id',
+  'op',
+  'inputs',
+  'output_shape',
+  'params',
+  'trainable_params',
+  'macs',
+  'flops',
+  'activation_elements',
+  'activation_bytes',
+  'memory_access_bytes',
+  'arithmetic_intensity',
+  'rf_h',
+  'rf_w',
+  'jump_h',
+  'jump_w',
+  'rf_padding_h',
+  'rf_padding_w',
 ];
 
 export function analysisCsv(a: ModelAnalysis): string {
   return toCsv(
     CSV_HEADER,
     a.layers.map((l) => [
-      l.id, l.op, l.inputs.join(' '), l.outputShape.join('x'), l.params.total, l.params.trainable, l.macs, l.flops,
-      l.activation.elements, l.activation.bytes, l.memoryAccess.totalBytes, Number(l.arithmeticIntensity.toPrecision(6)),
-      l.rf.size[0], l.rf.size[1], l.rf.jump[0], l.rf.jump[1], l.rf.padding[0], l.rf.padding[1],
+      l.id,
+      l.op,
+      l.inputs.join(' '),
+      l.outputShape.join('x'),
+      l.params.total,
+      l.params.trainable,
+      l.macs,
+      l.flops,
+      l.activation.elements,
+      l.activation.bytes,
+      l.memoryAccess.totalBytes,
+      Number(l.arithmeticIntensity.toPrecision(6)),
+      l.rf.size[0],
+      l.rf.size[1],
+      l.rf.jump[0],
+      l.rf.jump[1],
+      l.rf.padding[0],
+      l.rf.padding[1],
     ]),
   );
 }
@@ -269,13 +338,15 @@ function rfText(size: [number, number], jump: [number, number]): string {
 
 export function analysisTable(a: ModelAnalysis): string {
   const o = a.options;
+  const count = (l: ModelAnalysis['layers'][number], v: number) =>
+    l.unsupported !== undefined ? '?' : v ? formatCount(v) : '0';
   const rows = a.layers.map((l) => [
     l.id,
-    l.op,
+    l.unsupported !== undefined ? `${l.op} (${l.unsupported})` : l.op,
     l.outputShape.join('×'),
-    l.params.total ? formatCount(l.params.total) : '0',
-    l.macs ? formatCount(l.macs) : '0',
-    l.flops ? formatCount(l.flops) : '0',
+    count(l, l.params.total),
+    count(l, l.macs),
+    count(l, l.flops),
     formatBytes(l.activation.bytes, 'iec'),
     rfText(l.rf.size, l.rf.jump),
   ]);
@@ -297,8 +368,18 @@ export function analysisTable(a: ModelAnalysis): string {
     `activations  ${formatInt(t.activationElements)} elements, ${formatBytes(t.activationBytes, 'iec')} (${formatBytes(t.activationBytes, 'si')})`,
     `memory       ${formatBytes(t.memoryAccessBytes, 'iec')} read + written`,
   ];
+  if (!t.complete) {
+    const ops = unsupportedOps(a).map((o) => `${o.op} ×${o.count}`);
+    lines.push(
+      `INCOMPLETE   ${t.incomplete.length} layer(s) of unknown cost (${ops.join(', ')}); params, MACs and FLOPs above are lower bounds`,
+    );
+  }
   if (a.warnings.length) {
-    lines.push('', `warnings (${a.warnings.length}):`, ...a.warnings.map((w) => `  [${w.kind}] ${w.message}`));
+    lines.push(
+      '',
+      `warnings (${a.warnings.length}):`,
+      ...a.warnings.map((w) => `  [${w.kind}] ${w.message}`),
+    );
   }
   return lines.join('\n');
 }
@@ -333,7 +414,9 @@ async function analyzeOnnxCommand(parsed: AnalyzeArgs, io: CliIO): Promise<numbe
       fd = fs.openSync(parsed.model, 'r');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read ${parsed.model}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`);
+      throw new UsageError(
+        `cannot read ${parsed.model}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}`,
+      );
     }
     close = () => fs.closeSync(fd);
     const size = fs.fstatSync(fd).size;
@@ -345,6 +428,7 @@ async function analyzeOnnxCommand(parsed: AnalyzeArgs, io: CliIO): Promise<numbe
     if (parsed.output === 'json') {
       const doc = {
         ...(analysisJson(analysis) as object),
+        // The import's lists win: they also count operators whose dependants were left out.
         unsupported: imported.unsupported,
         complete: imported.complete,
         skipped: imported.skipped,
@@ -352,11 +436,20 @@ async function analyzeOnnxCommand(parsed: AnalyzeArgs, io: CliIO): Promise<numbe
       io.out(JSON.stringify(doc, null, 2));
     } else if (parsed.output === 'csv') io.out(analysisCsv(analysis));
     else {
-      const lines = [analysisTable(analysis), '', `ONNX: ${imported.source.nodes} nodes, opset ${imported.source.opset}, ${imported.source.producer || 'unknown producer'}`];
+      const lines = [
+        analysisTable(analysis),
+        '',
+        `ONNX: ${imported.source.nodes} nodes, opset ${imported.source.opset}, ${imported.source.producer || 'unknown producer'}`,
+      ];
       lines.push(`ops          ${imported.ops.map((o) => `${o.op} ${o.count}`).join(', ')}`);
       if (!imported.complete) {
-        lines.push(`unsupported  ${imported.unsupported.map((o) => `${o.op} ×${o.count}`).join(', ') || 'none'}`);
-        lines.push(`INCOMPLETE   ${imported.skipped.length} node(s) not analysed; totals above are lower bounds`);
+        lines.push(
+          `unsupported  ${imported.unsupported.map((o) => `${o.op} ×${o.count}`).join(', ') || 'none'}`,
+        );
+        if (imported.skipped.length)
+          lines.push(
+            `INCOMPLETE   ${imported.skipped.length} node(s) not analysed; totals above are lower bounds`,
+          );
       }
       for (const n of imported.notes) lines.push(`note         ${n}`);
       io.out(lines.join('\n'));

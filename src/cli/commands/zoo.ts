@@ -20,7 +20,13 @@ export const zoo: Command = async (args, io) => {
   io.out(
     renderTable(
       ['name', 'input', 'params', 'MACs', 'title'],
-      rows.map((r) => [`zoo:${r.name}`, r.input.join('×'), formatCount(r.params), formatCount(r.macs), r.title]),
+      rows.map((r) => [
+        `zoo:${r.name}`,
+        r.input.join('×'),
+        formatCount(r.params),
+        formatCount(r.macs),
+        r.title,
+      ]),
       ['left', 'right', 'right', 'right', 'left'],
     ),
   );

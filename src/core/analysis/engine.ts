@@ -57,6 +57,7 @@ const INPLACE_OPS = new Set([
   'silu',
   'hardswish',
   'hardsigmoid',
+  'clamp',
   'dropout',
   'identity',
   'flatten',
@@ -86,6 +87,7 @@ const SINGLE_INPUT = new Set([
   'hardswish',
   'hardsigmoid',
   'softmax',
+  'clamp',
   'upsample',
   'pad',
   'identity',
@@ -109,6 +111,8 @@ interface Computed {
   /** Formula traces of the RF step, built on demand. */
   rfFormulas: () => FormulaTrace[];
   warnings: { kind: AnalysisWarning['kind']; message: string }[];
+  /** The operator's name when the layer's cost is unknown (`unsupported` layers). */
+  unsupported?: string;
 }
 
 const zeroOps = (): OtherOps => ({ bias: 0, norm: 0, activation: 0, pooling: 0, elementwise: 0 });
@@ -515,7 +519,14 @@ function computeLayer(
     case 'tanh':
     case 'hardswish':
     case 'hardsigmoid':
-    case 'softmax': {
+    case 'softmax':
+    case 'clamp': {
+      if (layer.op === 'clamp') {
+        const { min, max } = layer;
+        if (min === undefined && max === undefined) throw new ShapeError('clamp needs min, max or both');
+        if (min !== undefined && max !== undefined && !(min <= max))
+          throw new ShapeError(`clamp needs min ≤ max, got min ${min} and max ${max}`);
+      }
       const ops = zeroOps();
       ops.activation = elems;
       return {
@@ -528,32 +539,64 @@ function computeLayer(
       };
     }
     case 'add':
-    case 'mul': {
-      if (shapes.length < 2)
-        throw new ShapeError(`${layer.op} needs at least two inputs but gets ${shapes.length}`);
-      const out = broadcastShapes(shapes, ids);
+    case 'mul':
+    case 'sub':
+    case 'div': {
+      // A constant operand is one more operand for shapes and cost, but has no receptive field.
+      const cs = layer.constant_shape;
+      const operands = cs ? [...shapes, cs] : shapes;
+      if (operands.length < 2)
+        throw new ShapeError(
+          `${layer.op} needs at least two inputs, or one and constant_shape, but gets ${shapes.length}`,
+        );
+      const out = broadcastShapes(operands, cs ? [...ids, 'constant_shape'] : ids);
       const n = numel(out);
       const ops = zeroOps();
-      ops.elementwise = (shapes.length - 1) * n;
+      ops.elementwise = (operands.length - 1) * n;
       const warnings: Computed['warnings'] = [];
-      const rf = mergeRf(rfs, shapes, out, ids, warnings);
+      const rf = shapes.length > 1 ? mergeRf(rfs, shapes, out, ids, warnings) : prf;
       return {
         ...base,
         outShape: out,
         rf,
         ops,
+        // The constant is read like a weight at inference; it is not a parameter of the layer.
+        inferenceBuffers: cs ? numel(cs) : 0,
         warnings,
         formulas: !explain
           ? NONE
           : () => [
               trace(
                 'ops.elementwise',
-                '(n_{inputs} - 1) \\cdot \\text{elements}',
-                `${shapes.length - 1} \\cdot ${tex(n)} = ${tex(ops.elementwise)}`,
+                cs
+                  ? '(n_{inputs} + 1_{const} - 1) \\cdot \\text{elements}'
+                  : '(n_{inputs} - 1) \\cdot \\text{elements}',
+                `${operands.length - 1} \\cdot ${tex(n)} = ${tex(ops.elementwise)}`,
                 ops.elementwise,
               ),
             ],
-        rfFormulas: !explain ? NONE : mergeFormulas(rfs, rf),
+        rfFormulas: !explain ? NONE : shapes.length > 1 ? mergeFormulas(rfs, rf) : unchangedRf(prf),
+      };
+    }
+    case 'unsupported': {
+      const name = layer.name ?? 'unknown';
+      const outShape = layer.output_shape ?? x;
+      const warnings: Computed['warnings'] = [];
+      const rf = shapes.length > 1 ? mergeRf(rfs, shapes, outShape, ids, warnings) : prf;
+      warnings.unshift({
+        kind: 'unsupported',
+        message: `operator ${name} is not supported: its cost (params, MACs, FLOPs) is unknown and missing from the totals, which are incomplete; the receptive field passes through unchanged`,
+      });
+      return {
+        ...base,
+        outShape,
+        rf,
+        warnings,
+        unsupported: name,
+        formulas: !explain
+          ? NONE
+          : () => [trace('cost', '\\text{unknown (unsupported operator)}', `\\text{${name.replace(/[\\{}$&#^_%~]/g, '')}}`, 0)],
+        rfFormulas: !explain ? NONE : shapes.length > 1 ? mergeFormulas(rfs, rf) : unchangedRf(prf),
       };
     }
     case 'concat': {
@@ -706,50 +749,108 @@ function mergeFormulas(rfs: Rf2[], rf: Rf2): () => FormulaTrace[] {
 }
 
 /**
- * Formula traces are built on first access: most analyses (live editing, benchmarks, the CLI) never
- * read them, and holding thousands of LaTeX strings per model would dominate time and memory. The
- * getter keeps only the layer's inputs; the op's numbers are recomputed when asked. It is an own
- * enumerable accessor of an object literal, so JSON.stringify and structuredClone (workers, IPC)
- * still see `formulas`, and the row keeps a fast (non-dictionary) layout.
+ * One analysed layer. Formula traces are built on first access (`formulas` is a getter on the
+ * prototype): most analyses (live editing, benchmarks, the CLI) never read them, and building or even
+ * preparing thousands of LaTeX strings per model would dominate time and memory. The context needed
+ * to rebuild them lives in private fields, so JSON.stringify and structuredClone see plain data only;
+ * use {@link layerWithFormulas} to send a row with its formulas across a worker or IPC boundary.
  */
-function makeRow(
-  d: Omit<LayerAnalysis, 'formulas'>,
-  layer: LayerSpec,
-  inRfs: Rf2[],
-  options: AnalysisOptions,
-  bytes: number,
-): LayerAnalysis {
-  let cache: FormulaTrace[] | undefined;
-  return {
-    id: d.id,
-    op: d.op,
-    inputs: d.inputs,
-    inputShapes: d.inputShapes,
-    outputShape: d.outputShape,
-    outputElements: d.outputElements,
-    params: d.params,
-    macs: d.macs,
-    ops: d.ops,
-    flops: d.flops,
-    activation: d.activation,
-    memoryAccess: d.memoryAccess,
-    arithmeticIntensity: d.arithmeticIntensity,
-    cumulative: d.cumulative,
-    rf: d.rf,
-    outputSizeTrace: d.outputSizeTrace,
-    get formulas(): FormulaTrace[] {
-      if (!cache) {
-        // `this`, not `d`: the getter must not keep the construction object alive.
-        const c = computeLayer(layer, this.inputShapes, inRfs, this.inputs, true);
-        cache = [
-          ...c.formulas(),
-          ...commonFormulas(this, options, bytes, this.inputShapes, c),
-          ...c.rfFormulas(),
-        ];
-      }
-      return cache;
-    },
-  };
+/**
+ * Symbol keys keep the rebuild context out of JSON and structuredClone, and, unlike `#private`
+ * fields, still work when a row is read through a Proxy (e.g. a Vue reactive wrapper).
+ */
+const CTX = Symbol('convscope.layerContext');
+const CACHE = Symbol('convscope.formulas');
+
+interface RowContext {
+  layer: LayerSpec;
+  /** The rows this layer reads (null: the model input); one row is stored without an array. */
+  sources: LayerAnalysis | null | (LayerAnalysis | null)[];
+  options: AnalysisOptions;
+  bytes: number;
+}
+
+class LayerRow implements LayerAnalysis {
+  id: string;
+  op: LayerAnalysis['op'];
+  inputs: string[];
+  inputShapes: Shape[];
+  outputShape: Shape;
+  outputElements: number;
+  params: LayerAnalysis['params'];
+  macs: number;
+  ops: OtherOps;
+  flops: number;
+  activation: LayerAnalysis['activation'];
+  memoryAccess: LayerAnalysis['memoryAccess'];
+  arithmeticIntensity: number;
+  cumulative: LayerAnalysis['cumulative'];
+  rf: LayerAnalysis['rf'];
+  outputSizeTrace: LayerAnalysis['outputSizeTrace'];
+  // Declared, not initialised: only unsupported rows carry the key.
+  declare unsupported?: string;
+  [CTX]: RowContext;
+  [CACHE]: FormulaTrace[] | undefined;
+
+  constructor(
+    d: Omit<LayerAnalysis, 'formulas'>,
+    layer: LayerSpec,
+    sources: LayerAnalysis | null | (LayerAnalysis | null)[],
+    options: AnalysisOptions,
+    bytes: number,
+  ) {
+    this.id = d.id;
+    this.op = d.op;
+    this.inputs = d.inputs;
+    this.inputShapes = d.inputShapes;
+    this.outputShape = d.outputShape;
+    this.outputElements = d.outputElements;
+    this.params = d.params;
+    this.macs = d.macs;
+    this.ops = d.ops;
+    this.flops = d.flops;
+    this.activation = d.activation;
+    this.memoryAccess = d.memoryAccess;
+    this.arithmeticIntensity = d.arithmeticIntensity;
+    this.cumulative = d.cumulative;
+    this.rf = d.rf;
+    this.outputSizeTrace = d.outputSizeTrace;
+    if (d.unsupported !== undefined) this.unsupported = d.unsupported;
+    this[CTX] = { layer, sources, options, bytes };
+    this[CACHE] = undefined;
+  }
+
+  get formulas(): FormulaTrace[] {
+    let cache = this[CACHE];
+    if (!cache) {
+      const ctx = this[CTX];
+      const sources = Array.isArray(ctx.sources) ? ctx.sources : [ctx.sources];
+      const inRfs = sources.map(rfOfRow);
+      const c = computeLayer(ctx.layer, this.inputShapes, inRfs, this.inputs, true);
+      cache = this[CACHE] = [
+        ...c.formulas(),
+        ...commonFormulas(this, ctx.options, ctx.bytes, this.inputShapes, c),
+        ...c.rfFormulas(),
+      ];
+    }
+    return cache;
+  }
+}
+
+/** A plain copy of a row with its formula traces as data (for postMessage, IPC or JSON). */
+export function layerWithFormulas(row: LayerAnalysis): LayerAnalysis {
+  return { ...row, formulas: row.formulas };
+}
+
+/** The RF state a row's output had (holes are only needed for tracking, not for formulas). */
+function rfOfRow(row: LayerAnalysis | null): Rf2 {
+  if (!row) return [RF_INPUT, RF_INPUT];
+  const r = row.rf;
+  const holes = r.hasHoles ? 'untracked' : null;
+  return [
+    { size: r.size[0], jump: r.jump[0], start: r.start[0], holes },
+    { size: r.size[1], jump: r.jump[1], start: r.start[1], holes },
+  ];
 }
 
 function validInputShape(input: unknown): input is Shape {
@@ -884,6 +985,8 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const rfs: (Rf2 | undefined)[] = new Array(n);
   const inputRf: Rf2 = [RF_INPUT, RF_INPUT];
   const out: LayerAnalysis[] = build ? new Array(n) : [];
+  /** Rows by layer index (`out` is in evaluation order). */
+  const rowOf: LayerAnalysis[] = build ? new Array(n) : [];
   const warnings: AnalysisWarning[] = [];
   let cumMacs = 0;
   let cumFlops = 0;
@@ -897,6 +1000,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   let tBuffers = 0;
   const tOps = zeroOps();
   let tActElems = 0;
+  const incomplete: string[] = [];
   const conv = options.convention === 'flops' ? 2 : 1;
   let lastShape: Shape = model.input;
   for (let k = 0; k < n; k++) {
@@ -1012,7 +1116,8 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     tOps.pooling += o.pooling;
     tOps.elementwise += o.elementwise;
     tActElems += actElems;
-    const row = makeRow(
+    if (c.unsupported !== undefined) incomplete.push(layer.id);
+    const row = new LayerRow(
       {
         id: layer.id,
         op: layer.op,
@@ -1036,13 +1141,15 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
         cumulative: { macs: cumMacs, flops: cumFlops, activationBytes: cumAct, memoryAccessBytes: cumMem },
         rf: toReceptiveField(c.rf[0], c.rf[1]),
         outputSizeTrace: c.traces,
+        unsupported: c.unsupported,
       },
       layer,
-      inRfs,
+      ins.length === 1 ? (ins[0] < 0 ? null : rowOf[ins[0]]) : ins.map((j) => (j < 0 ? null : rowOf[j])),
       options,
       bytes,
     );
     out[k] = row;
+    rowOf[i] = row;
   }
   if (issues.length || !build) return { issues };
   return {
@@ -1063,6 +1170,8 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
         activationElements: tActElems,
         activationBytes: cumAct,
         memoryAccessBytes: cumMem,
+        complete: incomplete.length === 0,
+        incomplete,
       },
       warnings,
     },

@@ -17,7 +17,10 @@ export interface AnalysisOptions {
   countActivations: boolean;
   /** Add pooling: out × K_h × K_w for windows, input elements for adaptive/global pooling. */
   countPooling: boolean;
-  /** Add element-wise add/mul ((inputs − 1) × output elements) and bilinear upsampling (4 per output). */
+  /**
+   * Add element-wise add/sub/mul/div ((operands − 1) × output elements, a constant operand counting as
+   * one) and bilinear upsampling (4 per output).
+   */
   countElementwise: boolean;
   dtype: Dtype;
   /** In-place activations (ReLU and friends), dropout and views (flatten, identity) allocate no new map. */
@@ -78,11 +81,20 @@ export interface LayerAnalysis {
   rf: ReceptiveField;
   /** [h, w] output-size traces of windowed layers (conv, pooling); null for other layers. */
   outputSizeTrace: [OutputSizeTrace, OutputSizeTrace] | null;
-  /** Every number of this row explained (built on first access). */
+  /**
+   * Set only on `unsupported` layers: the operator's name. Such a row's params, MACs, FLOPs and
+   * element ops are unknown (shown as 0, never meant as zero); see `totals.complete`.
+   */
+  unsupported?: string;
+  /**
+   * Every number of this row explained, built on first access. A getter, not data: JSON.stringify and
+   * structuredClone leave it out; use layerWithFormulas(row) to send a row with its traces.
+   */
   readonly formulas: FormulaTrace[];
 }
 
-export type WarningKind = 'inexact-division' | 'misaligned-branches' | 'jump-mismatch' | 'rf-holes' | 'unsupported';
+export type WarningKind =
+  'inexact-division' | 'misaligned-branches' | 'jump-mismatch' | 'rf-holes' | 'unsupported';
 
 export interface AnalysisWarning {
   layerId: string;
@@ -100,6 +112,10 @@ export interface AnalysisTotals {
   activationElements: number;
   activationBytes: number;
   memoryAccessBytes: number;
+  /** false when some cost is unknown (unsupported layers): params, MACs and FLOPs are lower bounds. */
+  complete: boolean;
+  /** Ids of the layers whose cost is unknown, in analysis order. */
+  incomplete: string[];
 }
 
 export interface ModelAnalysis {

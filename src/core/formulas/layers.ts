@@ -1,6 +1,12 @@
 import type { IntOrPair, PaddingSpec, Pair } from '../model/types';
 import { type FormulaTrace, tex, trace } from './latex';
-import { convOutputSize, convTransposeOutputSize, type OutputSizeTrace, outputSizeFormula, paddingForDim } from './output-size';
+import {
+  convOutputSize,
+  convTransposeOutputSize,
+  type OutputSizeTrace,
+  outputSizeFormula,
+  paddingForDim,
+} from './output-size';
 
 /** A shape or configuration problem; the model analysis prefixes the layer id to the message. */
 export class ShapeError extends Error {}
@@ -25,7 +31,8 @@ function requirePositiveInt(v: number, what: string): void {
 }
 
 function requireNonNegInt(v: number, what: string): void {
-  if (!Number.isSafeInteger(v) || v < 0) throw new ShapeError(`${what} must be a non-negative integer, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < 0)
+    throw new ShapeError(`${what} must be a non-negative integer, got ${v}`);
 }
 
 function pairText(p: Pair): string {
@@ -76,7 +83,8 @@ export interface Conv2dInfo {
  * Throws {@link ShapeError} when the kernel does not fit or the channels do not divide by groups.
  */
 export function conv2dCore(p: Conv2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3) throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3)
+    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -92,8 +100,20 @@ export function conv2dCore(p: Conv2dParams): Conv2dInfo {
   }
   if (cin % g !== 0) throw new ShapeError(`input channels ${cin} are not divisible by groups ${g}`);
   if (cout % g !== 0) throw new ShapeError(`out_channels ${cout} are not divisible by groups ${g}`);
-  const th = convOutputSize({ size: h, kernel: kernel[0], stride: stride[0], padding: paddingForDim(p.padding, 0), dilation: dilation[0] });
-  const tw = convOutputSize({ size: w, kernel: kernel[1], stride: stride[1], padding: paddingForDim(p.padding, 1), dilation: dilation[1] });
+  const th = convOutputSize({
+    size: h,
+    kernel: kernel[0],
+    stride: stride[0],
+    padding: paddingForDim(p.padding, 0),
+    dilation: dilation[0],
+  });
+  const tw = convOutputSize({
+    size: w,
+    kernel: kernel[1],
+    stride: stride[1],
+    padding: paddingForDim(p.padding, 1),
+    dilation: dilation[1],
+  });
   checkFits(th, tw, kernel);
   const outShape: [number, number, number] = [cout, th.result, tw.result];
   const outElems = cout * th.result * tw.result;
@@ -150,7 +170,12 @@ export function conv2dFormulas(c: Conv2dInfo): FormulaTrace[] {
       `${cout} \\cdot ${gNum} \\cdot ${kh} \\cdot ${kw} = ${tex(c.params.weights)}`,
       c.params.weights,
     ),
-    trace('params.bias', c.params.bias ? 'C_{out}' : '0 \\text{ (no bias)}', `${c.params.bias}`, c.params.bias),
+    trace(
+      'params.bias',
+      c.params.bias ? 'C_{out}' : '0 \\text{ (no bias)}',
+      `${c.params.bias}`,
+      c.params.bias,
+    ),
     trace(
       'macs',
       `C_{out} \\cdot M_h \\cdot M_w \\cdot ${gPart} \\cdot K_h \\cdot K_w`,
@@ -170,7 +195,9 @@ export function conv2dFormulas(c: Conv2dInfo): FormulaTrace[] {
 export function conv2dInfo(p: Conv2dParams): Conv2dInfo & { formulas: FormulaTrace[] } {
   const c = conv2dCore(p);
   const formulas = conv2dFormulas(c);
-  formulas.push(trace('flops', '2 \\cdot \\text{MACs}', `2 \\cdot ${tex(c.macs)} = ${tex(c.flops)}`, c.flops));
+  formulas.push(
+    trace('flops', '2 \\cdot \\text{MACs}', `2 \\cdot ${tex(c.macs)} = ${tex(c.flops)}`, c.flops),
+  );
   return { ...c, formulas };
 }
 
@@ -191,7 +218,8 @@ export interface ConvTranspose2dParams {
  * over K_h·K_w·C_out/g outputs, so MACs = in_elements · (C_out / g) · K_h · K_w (the fvcore/thop count).
  */
 export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3) throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3)
+    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -209,14 +237,32 @@ export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
     requireNonNegInt(pad[i], 'padding');
     requireNonNegInt(opad[i], 'output_padding');
     if (opad[i] >= stride[i] && opad[i] >= dilation[i])
-      throw new ShapeError(`output_padding ${opad[i]} must be smaller than stride ${stride[i]} or dilation ${dilation[i]}`);
+      throw new ShapeError(
+        `output_padding ${opad[i]} must be smaller than stride ${stride[i]} or dilation ${dilation[i]}`,
+      );
   }
   if (cin % g !== 0) throw new ShapeError(`input channels ${cin} are not divisible by groups ${g}`);
   if (cout % g !== 0) throw new ShapeError(`out_channels ${cout} are not divisible by groups ${g}`);
-  const th = convTransposeOutputSize({ size: h, kernel: kernel[0], stride: stride[0], padding: pad[0], outputPadding: opad[0], dilation: dilation[0] });
-  const tw = convTransposeOutputSize({ size: w, kernel: kernel[1], stride: stride[1], padding: pad[1], outputPadding: opad[1], dilation: dilation[1] });
+  const th = convTransposeOutputSize({
+    size: h,
+    kernel: kernel[0],
+    stride: stride[0],
+    padding: pad[0],
+    outputPadding: opad[0],
+    dilation: dilation[0],
+  });
+  const tw = convTransposeOutputSize({
+    size: w,
+    kernel: kernel[1],
+    stride: stride[1],
+    padding: pad[1],
+    outputPadding: opad[1],
+    dilation: dilation[1],
+  });
   if (th.result < 1 || tw.result < 1)
-    throw new ShapeError(`output size ${th.result}×${tw.result} is below 1 (padding ${pairText(pad)} too large)`);
+    throw new ShapeError(
+      `output size ${th.result}×${tw.result} is below 1 (padding ${pairText(pad)} too large)`,
+    );
   const outElems = cout * th.result * tw.result;
   const macs = cin * h * w * (cout / g) * kernel[0] * kernel[1];
   const hasBias = p.bias ?? true;
@@ -253,7 +299,12 @@ export function convTranspose2dFormulas(c: Conv2dInfo): FormulaTrace[] {
       `${cin} \\cdot ${coutG} \\cdot ${kh} \\cdot ${kw} = ${tex(c.params.weights)}`,
       c.params.weights,
     ),
-    trace('params.bias', c.params.bias ? 'C_{out}' : '0 \\text{ (no bias)}', `${c.params.bias}`, c.params.bias),
+    trace(
+      'params.bias',
+      c.params.bias ? 'C_{out}' : '0 \\text{ (no bias)}',
+      `${c.params.bias}`,
+      c.params.bias,
+    ),
     trace(
       'macs',
       'C_{in} \\cdot H_{in} \\cdot W_{in} \\cdot \\frac{C_{out}}{g} \\cdot K_h \\cdot K_w',
@@ -288,7 +339,8 @@ export interface Pool2dInfo {
 
 /** Max or average pooling window geometry; PyTorch requires padding ≤ half the (effective) kernel. */
 export function pool2dCore(p: Pool2dParams): Pool2dInfo {
-  if (p.inShape.length !== 3) throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3)
+    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
   const [c, h, w] = p.inShape;
   const kernel = toPair(p.kernel, 1);
   const stride = p.stride === undefined ? kernel : toPair(p.stride, 1);
@@ -299,8 +351,22 @@ export function pool2dCore(p: Pool2dParams): Pool2dInfo {
     requirePositiveInt(dilation[i], 'dilation');
   }
   const ceilMode = p.ceilMode ?? false;
-  const th = convOutputSize({ size: h, kernel: kernel[0], stride: stride[0], padding: paddingForDim(p.padding, 0), dilation: dilation[0], ceilMode });
-  const tw = convOutputSize({ size: w, kernel: kernel[1], stride: stride[1], padding: paddingForDim(p.padding, 1), dilation: dilation[1], ceilMode });
+  const th = convOutputSize({
+    size: h,
+    kernel: kernel[0],
+    stride: stride[0],
+    padding: paddingForDim(p.padding, 0),
+    dilation: dilation[0],
+    ceilMode,
+  });
+  const tw = convOutputSize({
+    size: w,
+    kernel: kernel[1],
+    stride: stride[1],
+    padding: paddingForDim(p.padding, 1),
+    dilation: dilation[1],
+    ceilMode,
+  });
   if (typeof p.padding !== 'string') {
     for (const t of [th, tw]) {
       if (t.P[0] * 2 > t.Keff)

@@ -41,7 +41,8 @@ const MAX_TRACKED = 1 << 20;
 function spread(prev: RfDim, taps: number, gap: number, outSize: number): RfHoles {
   if (prev.holes === 'untracked') return 'untracked';
   if (prev.holes === null && (taps === 1 || gap <= prev.size)) return null;
-  if (!Number.isInteger(gap) || outSize > MAX_TRACKED || taps * prev.size > MAX_TRACKED * 4) return 'untracked';
+  if (!Number.isInteger(gap) || outSize > MAX_TRACKED || taps * prev.size > MAX_TRACKED * 4)
+    return 'untracked';
   const out = new Uint8Array(outSize);
   const src = prev.holes;
   for (let t = 0; t < taps; t++) {
@@ -60,7 +61,13 @@ function solidOrBitmap(bits: Uint8Array): RfHoles {
  * One convolution or pooling window along one dimension:
  *   K_eff = d(K − 1) + 1,  r_out = r_in + (K_eff − 1)·j_in,  j_out = j_in·S,  start_out = start_in − P_b·j_in
  */
-export function rfConv1d(prev: RfDim, kernel: number, stride: number, dilation: number, padBefore: number): RfDim {
+export function rfConv1d(
+  prev: RfDim,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padBefore: number,
+): RfDim {
   const keff = dilation * (kernel - 1) + 1;
   const size = prev.size + (keff - 1) * prev.jump;
   return {
@@ -84,7 +91,13 @@ export function rfCollapse1d(prev: RfDim, extent: number): RfDim {
  * inputs and the jump shrinks to j_in / S. Unit 0 reads i from ⌈(P − K_eff + 1) / S⌉; the size is the
  * largest over the S output phases.
  */
-export function rfConvTranspose1d(prev: RfDim, kernel: number, stride: number, dilation: number, pad: number): RfDim {
+export function rfConvTranspose1d(
+  prev: RfDim,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  pad: number,
+): RfDim {
   const keff = dilation * (kernel - 1) + 1;
   const n = Math.ceil(keff / stride);
   const lo = Math.ceil((pad - keff + 1) / stride);
@@ -255,8 +268,15 @@ export function receptiveFieldOfStack(layers: readonly StackLayer[]): StackRfRow
     const s = pair(layer.stride, 1);
     const d = pair(layer.dilation, 1);
     const p = pair(layer.padding, 0);
-    const next: [RfDim, RfDim] = [rfConv1d(cur[0], k[0], s[0], d[0], p[0]), rfConv1d(cur[1], k[1], s[1], d[1], p[1])];
-    rows.push({ index, ...toReceptiveField(next[0], next[1]), formulas: rfConvFormulas(cur, next, k, s, d, p) });
+    const next: [RfDim, RfDim] = [
+      rfConv1d(cur[0], k[0], s[0], d[0], p[0]),
+      rfConv1d(cur[1], k[1], s[1], d[1], p[1]),
+    ];
+    rows.push({
+      index,
+      ...toReceptiveField(next[0], next[1]),
+      formulas: rfConvFormulas(cur, next, k, s, d, p),
+    });
     cur = next;
   });
   return rows;

@@ -20,7 +20,13 @@ const activation = (op: (typeof ACTIVATION_OPS)[number]) =>
     op: z.literal(op),
     ...(op === 'leaky_relu' ? { negative_slope: z.number().finite().optional() } : {}),
     ...(op === 'elu' ? { alpha: z.number().finite().optional() } : {}),
+    ...(op === 'clamp' ? { min: z.number().finite().optional(), max: z.number().finite().optional() } : {}),
   });
+
+const shape = z.union([z.tuple([posInt]), z.tuple([posInt, posInt, posInt])]);
+
+const elementwise = (op: 'add' | 'mul' | 'sub' | 'div') =>
+  z.strictObject({ ...base, op: z.literal(op), constant_shape: shape.optional() });
 
 const pool = (op: 'maxpool2d' | 'avgpool2d') =>
   z.strictObject({
@@ -60,9 +66,18 @@ export const layerSchemas: Record<LayerOp, z.ZodType> = {
   }),
   maxpool2d: pool('maxpool2d'),
   avgpool2d: pool('avgpool2d'),
-  adaptive_avgpool2d: z.strictObject({ ...base, op: z.literal('adaptive_avgpool2d'), output_size: intOrPair }),
+  adaptive_avgpool2d: z.strictObject({
+    ...base,
+    op: z.literal('adaptive_avgpool2d'),
+    output_size: intOrPair,
+  }),
   global_avgpool: z.strictObject({ ...base, op: z.literal('global_avgpool') }),
-  linear: z.strictObject({ ...base, op: z.literal('linear'), out_features: posInt, bias: z.boolean().optional() }),
+  linear: z.strictObject({
+    ...base,
+    op: z.literal('linear'),
+    out_features: posInt,
+    bias: z.boolean().optional(),
+  }),
   flatten: z.strictObject({ ...base, op: z.literal('flatten') }),
   batchnorm: z.strictObject({
     ...base,
@@ -70,7 +85,11 @@ export const layerSchemas: Record<LayerOp, z.ZodType> = {
     affine: z.boolean().optional(),
     track_running_stats: z.boolean().optional(),
   }),
-  layernorm: z.strictObject({ ...base, op: z.literal('layernorm'), elementwise_affine: z.boolean().optional() }),
+  layernorm: z.strictObject({
+    ...base,
+    op: z.literal('layernorm'),
+    elementwise_affine: z.boolean().optional(),
+  }),
   dropout: z.strictObject({ ...base, op: z.literal('dropout'), p: z.number().min(0).max(1).optional() }),
   relu: activation('relu'),
   relu6: activation('relu6'),
@@ -83,13 +102,21 @@ export const layerSchemas: Record<LayerOp, z.ZodType> = {
   hardswish: activation('hardswish'),
   hardsigmoid: activation('hardsigmoid'),
   softmax: activation('softmax'),
-  add: z.strictObject({ ...base, op: z.literal('add') }),
-  mul: z.strictObject({ ...base, op: z.literal('mul') }),
+  clamp: activation('clamp'),
+  add: elementwise('add'),
+  mul: elementwise('mul'),
+  sub: elementwise('sub'),
+  div: elementwise('div'),
   concat: z.strictObject({ ...base, op: z.literal('concat') }),
   upsample: z.strictObject({
     ...base,
     op: z.literal('upsample'),
-    scale: z.union([z.number().positive().finite(), z.tuple([z.number().positive().finite(), z.number().positive().finite()])]).optional(),
+    scale: z
+      .union([
+        z.number().positive().finite(),
+        z.tuple([z.number().positive().finite(), z.number().positive().finite()]),
+      ])
+      .optional(),
     size: intOrPair.optional(),
     mode: z.enum(['nearest', 'bilinear']).optional(),
   }),
@@ -100,6 +127,12 @@ export const layerSchemas: Record<LayerOp, z.ZodType> = {
     mode: z.enum(['constant', 'reflect', 'replicate']).optional(),
   }),
   identity: z.strictObject({ ...base, op: z.literal('identity') }),
+  unsupported: z.strictObject({
+    ...base,
+    op: z.literal('unsupported'),
+    name: z.string().min(1).optional(),
+    output_shape: shape.optional(),
+  }),
 };
 
 /** The model envelope; layers are checked one by one with {@link layerSchemas}. */
@@ -108,6 +141,6 @@ export const modelEnvelopeSchema = z.strictObject({
   version: z.literal(MODEL_VERSION),
   name: z.string(),
   description: z.string().optional(),
-  input: z.union([z.tuple([posInt]), z.tuple([posInt, posInt, posInt])]),
+  input: shape,
   layers: z.array(z.unknown()),
 });

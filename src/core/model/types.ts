@@ -126,7 +126,8 @@ export type ActivationOp =
   | 'tanh'
   | 'hardswish'
   | 'hardsigmoid'
-  | 'softmax';
+  | 'softmax'
+  | 'clamp';
 
 export interface ActivationLayer extends LayerBase {
   op: ActivationOp;
@@ -134,16 +135,42 @@ export interface ActivationLayer extends LayerBase {
   negative_slope?: number;
   /** elu only. Default 1. */
   alpha?: number;
+  /**
+   * clamp only (torch.clamp): y = min(max(x, min), max). An absent bound is unbounded (JSON has no
+   * infinity); at least one must be given, and min ≤ max.
+   */
+  min?: number;
+  max?: number;
 }
 
-export interface AddLayer extends LayerBase {
-  /** Element-wise sum of two or more inputs, with broadcasting of size-1 dimensions. */
+/** Fields shared by the element-wise ops add, sub, mul and div. */
+interface ElementwiseBase extends LayerBase {
+  /**
+   * Shape of a constant operand (a fixed tensor that is not a layer, e.g. `x - 0.5` or a learned
+   * per-channel scale [C, 1, 1]), applied after the inputs. Same rank as the inputs; size-1
+   * dimensions broadcast. With a constant, one input is enough.
+   */
+  constant_shape?: Shape;
+}
+
+export interface AddLayer extends ElementwiseBase {
+  /** Element-wise sum of two or more inputs (or one and a constant), with broadcasting of size-1 dimensions. */
   op: 'add';
 }
 
-export interface MulLayer extends LayerBase {
+export interface MulLayer extends ElementwiseBase {
   /** Element-wise product with broadcasting (e.g. squeeze-and-excitation: [C,H,W] × [C,1,1]). */
   op: 'mul';
+}
+
+export interface SubLayer extends ElementwiseBase {
+  /** Element-wise difference x₀ − x₁ − …; cost and broadcasting as add. */
+  op: 'sub';
+}
+
+export interface DivLayer extends ElementwiseBase {
+  /** Element-wise quotient x₀ / x₁ / …; cost and broadcasting as mul. */
+  op: 'div';
 }
 
 export interface ConcatLayer extends LayerBase {
@@ -171,6 +198,19 @@ export interface IdentityLayer extends LayerBase {
   op: 'identity';
 }
 
+/**
+ * An operator the format cannot express (typically from an import), kept so that the graph goes on.
+ * Its cost is unknown, not zero: the analysis marks the row, warns, and reports the totals as
+ * incomplete. Its receptive field passes the first input's through unchanged.
+ */
+export interface UnsupportedLayer extends LayerBase {
+  op: 'unsupported';
+  /** The operator's own name, e.g. "Erf" or "com.example::Foo". Default "unknown". */
+  name?: string;
+  /** Output shape without batch. Default: the first input's shape. */
+  output_shape?: Shape;
+}
+
 export type LayerSpec =
   | Conv2dLayer
   | ConvTranspose2dLayer
@@ -185,10 +225,13 @@ export type LayerSpec =
   | ActivationLayer
   | AddLayer
   | MulLayer
+  | SubLayer
+  | DivLayer
   | ConcatLayer
   | UpsampleLayer
   | PadLayer
-  | IdentityLayer;
+  | IdentityLayer
+  | UnsupportedLayer;
 
 export type LayerOp = LayerSpec['op'];
 
@@ -204,6 +247,7 @@ export const ACTIVATION_OPS: readonly ActivationOp[] = [
   'hardswish',
   'hardsigmoid',
   'softmax',
+  'clamp',
 ];
 
 export const LAYER_OPS: readonly LayerOp[] = [
@@ -221,11 +265,17 @@ export const LAYER_OPS: readonly LayerOp[] = [
   ...ACTIVATION_OPS,
   'add',
   'mul',
+  'sub',
+  'div',
   'concat',
   'upsample',
   'pad',
   'identity',
+  'unsupported',
 ];
+
+/** Element-wise ops of two or more operands (or one and a constant). */
+export const ELEMENTWISE_OPS: readonly LayerOp[] = ['add', 'mul', 'sub', 'div'];
 
 export interface ModelSpec {
   format: typeof MODEL_FORMAT;

@@ -9,7 +9,11 @@ export type ValidationResult = { ok: true; model: ModelSpec } | { ok: false; err
 /** Thrown by analyzeModel for a model that does not validate; carries every issue. */
 export class ModelValidationError extends Error {
   constructor(readonly issues: ModelIssue[]) {
-    super(issues.length === 1 ? issues[0].message : `${issues[0].message} (and ${issues.length - 1} more problems)`);
+    super(
+      issues.length === 1
+        ? issues[0].message
+        : `${issues[0].message} (and ${issues.length - 1} more problems)`,
+    );
   }
 }
 
@@ -20,7 +24,8 @@ function pathText(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   const field = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
   if (issue.code === 'invalid_union') return `${field}invalid value`;
   return `${field}${issue.message}`;

@@ -75,8 +75,8 @@ export interface OnnxImport {
   /** Operators the converter cannot express, with counts; never silently dropped. */
   unsupported: OpCount[];
   /**
-   * Layers standing in for unsupported operators (identity layers with the right output shape and
-   * no cost): their true cost is missing from every total.
+   * Layers standing in for unsupported operators (`unsupported` layers with the right output shape):
+   * their cost is unknown and missing from every total; the analysis marks them and says "incomplete".
    */
   unsupportedLayers: string[];
   /** Nodes left out of the model (downstream of an unsupported operator, or shapes the format cannot hold). */
@@ -502,7 +502,7 @@ class Converter {
     this.vals.set(name, { dims: c.dims, c });
   }
 
-  /** An unsupported operator: counted, and replaced by a costless identity when its output shape is known. */
+  /** An unsupported operator: counted, and kept as an `unsupported` layer when its output shape is known. */
   private placeholder(node: NodeInfo, ins: (Val | undefined)[], why: string): void {
     this.countUnsupported(node);
     const x = ins[0];
@@ -521,7 +521,9 @@ class Converter {
       if (!(e instanceof Skip)) throw e;
     }
     if (from && dims) {
-      const id = this.emit(this.newId(node), { op: 'identity' }, [from], dims);
+      const shape = fmtShape(dims);
+      const body = { op: 'unsupported', name: opKey(node), ...(shape ? { output_shape: shape } : {}) };
+      const id = this.emit(this.newId(node), body, [from], dims);
       this.unsupportedLayers.push(id);
       this.vals.set(node.outputs[0], { dims, layer: id });
       for (const o of node.outputs.slice(1)) this.vals.set(o, { dims: null, broken: `it reads a secondary output of unsupported ${node.opType} "${node.name}"` });
@@ -628,9 +630,12 @@ class Converter {
         const hi = this.opset < 11 ? attrFloat(node, 'max', Infinity) : ins[2] ? (ins[2].c?.values?.[0] ?? NaN) : Infinity;
         if (Number.isNaN(lo) || Number.isNaN(hi)) throw new Unsupported('Clip bounds computed at run time');
         if (lo === 0 && hi === Infinity) this.layerOut(node, { op: 'relu' }, [from], xd as number[]);
+        else if (lo === 0 && hi === 6) this.layerOut(node, { op: 'relu6' }, [from], xd as number[]);
+        else if (lo === -Infinity && hi === Infinity) this.layerOut(node, { op: 'identity' }, [from], xd as number[]);
         else {
-          if (!(lo === 0 && hi === 6)) this.notes.add(`Clip(${lo}, ${hi}) is shown as relu6 (the format has no general clamp); cost is the same, one op per element.`);
-          this.layerOut(node, { op: 'relu6' }, [from], xd as number[]);
+          // Infinite bounds are left out: JSON has no infinity, and an absent bound is unbounded.
+          const body = { op: 'clamp', ...(lo > -Infinity ? { min: lo } : {}), ...(hi < Infinity ? { max: hi } : {}) };
+          this.layerOut(node, body, [from], xd as number[]);
         }
         return;
       }
@@ -839,20 +844,24 @@ class Converter {
       layers.push(this.needLayer(v));
       dims = dims && v?.dims ? broadcastDims(dims, v.dims) : null;
     }
-    for (const v of consts) {
-      const cd = (v as Val).dims;
-      const grown = dims && cd ? broadcastDims(dims, cd) : null;
-      if (!grown || !sameDims(grown, dims)) throw new Unsupported(`${op} with a constant that changes the shape`);
-    }
     if (!dims || !fmtShape(dims) || dyn.some((v) => (v?.dims?.length ?? 0) !== dims?.length)) {
       throw new Unsupported(`${op} broadcasting across ranks`);
     }
-    if (consts.length) {
-      this.notes.add('An element-wise operation with a constant operand is shown with the other input repeated (the format has no constants); its cost, one op per element, is the same.');
-      layers.push(layers[0]);
+    // Constants become `constant_shape`: right-aligned to the graph's rank (ONNX broadcasting), batch 1.
+    let constDims: number[] | null = null;
+    for (const v of consts) {
+      const cd = (v as Val).dims;
+      if (!cd || cd.length > dims.length) throw new Unsupported(`${op} with a constant of higher rank`);
+      const aligned = [...new Array<number>(dims.length - cd.length).fill(1), ...cd];
+      const grown = aligned[0] === 1 ? broadcastDims(dims, aligned) : null;
+      if (!grown) throw new Unsupported(`${op} with a constant that does not broadcast over ${dimsText(dims)}`);
+      constDims = constDims ? (broadcastDims(constDims, aligned) as number[]) : aligned;
+      dims = grown;
     }
-    if (op === 'Sub' || op === 'Div') this.notes.add('Sub is shown as add and Div as mul: one op per element either way.');
-    this.layerOut(node, { op: op === 'Mul' || op === 'Div' ? 'mul' : 'add' }, layers, dims);
+    if (consts.length > 1) this.notes.add(`${op} with ${consts.length} constant operands is shown with one constant of their broadcast shape (one op per element less per extra constant).`);
+    const kind = op === 'Sub' ? 'sub' : op === 'Div' ? 'div' : op === 'Mul' ? 'mul' : 'add';
+    const body = { op: kind, ...(constDims ? { constant_shape: fmtShape(constDims) } : {}) };
+    this.layerOut(node, body, layers, dims);
   }
 
   private concat(node: NodeInfo, ins: (Val | undefined)[]): void {

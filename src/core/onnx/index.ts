@@ -28,8 +28,9 @@ export function importOnnx(input: Uint8Array | ByteSource, options: OnnxOptions 
 }
 
 /**
- * Reads, converts and analyses an ONNX file. Layers standing in for unsupported operators get an
- * `unsupported` warning, so the analysis itself says where its totals are incomplete.
+ * Reads, converts and analyses an ONNX file. Unsupported operators become `unsupported` layers (the
+ * analysis warns and sets `totals.complete` false); nodes left out of the model add one more
+ * `unsupported` warning and also make the totals incomplete.
  */
 export function analyzeOnnx(input: Uint8Array | ByteSource, options: OnnxOptions = {}): { imported: OnnxImport; analysis: ModelAnalysis } {
   const imported = importOnnx(input, options);
@@ -39,10 +40,9 @@ export function analyzeOnnx(input: Uint8Array | ByteSource, options: OnnxOptions
   } catch (e) {
     throw asImportError(e);
   }
-  for (const id of imported.unsupportedLayers) {
-    analysis.warnings.push({ layerId: id, kind: 'unsupported', message: `stands in for an unsupported ONNX operator: its cost is not in the totals` });
-  }
+  // Unsupported layers carry their own warning and mark the totals; nodes left out must be added here.
   if (imported.skipped.length) {
+    analysis.totals.complete = false;
     const first = imported.skipped[0];
     analysis.warnings.push({
       layerId: first.node,

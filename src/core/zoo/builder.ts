@@ -24,7 +24,11 @@ export class ModelBuilder {
   add(id: string, body: LayerBody, from?: string | string[]): string {
     const inputs = from === undefined ? [this.last] : typeof from === 'string' ? [from] : from;
     const layer = { id, ...body } as LayerSpec;
-    if (inputs.length !== 1 || inputs[0] !== this.last || (this.layers.length === 0 && inputs[0] !== 'input')) {
+    if (
+      inputs.length !== 1 ||
+      inputs[0] !== this.last ||
+      (this.layers.length === 0 && inputs[0] !== 'input')
+    ) {
       layer.inputs = inputs;
     }
     this.layers.push(layer);
@@ -36,13 +40,26 @@ export class ModelBuilder {
     id: string,
     out: number,
     kernel: IntOrPair,
-    o: { stride?: IntOrPair; padding?: PaddingSpec; dilation?: IntOrPair; groups?: number; bias?: boolean } = {},
+    o: {
+      stride?: IntOrPair;
+      padding?: PaddingSpec;
+      dilation?: IntOrPair;
+      groups?: number;
+      bias?: boolean;
+    } = {},
     from?: string,
   ): string {
     return this.add(id, { op: 'conv2d', out_channels: out, kernel, ...o }, from);
   }
 
   model(name: string, input: Shape, description?: string): ModelSpec {
-    return { format: MODEL_FORMAT, version: MODEL_VERSION, name, input, layers: this.layers, ...(description ? { description } : {}) };
+    return {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      name,
+      input,
+      layers: this.layers,
+      ...(description ? { description } : {}),
+    };
   }
 }

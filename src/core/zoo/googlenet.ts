@@ -8,12 +8,26 @@ import { ModelBuilder } from './builder';
  */
 export function googlenet(): ModelSpec {
   const b = new ModelBuilder();
-  const basic = (p: string, out: number, kernel: number, o: { stride?: number; padding?: number } = {}, from?: string) => {
+  const basic = (
+    p: string,
+    out: number,
+    kernel: number,
+    o: { stride?: number; padding?: number } = {},
+    from?: string,
+  ) => {
     b.conv(`${p}.conv`, out, kernel, { ...o, bias: false }, from);
     b.add(`${p}.bn`, { op: 'batchnorm' });
     return b.add(`${p}.relu`, { op: 'relu' });
   };
-  const inception = (p: string, c1: number, c3r: number, c3: number, c5r: number, c5: number, pool: number) => {
+  const inception = (
+    p: string,
+    c1: number,
+    c3r: number,
+    c3: number,
+    c5r: number,
+    c5: number,
+    pool: number,
+  ) => {
     const x = b.last;
     const b1 = basic(`${p}.branch1`, c1, 1, {}, x);
     basic(`${p}.branch2.0`, c3r, 1, {}, x);

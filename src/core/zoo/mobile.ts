@@ -12,8 +12,19 @@ export function mobilenetV1(): ModelSpec {
   b.add('model.0.1', { op: 'batchnorm' });
   b.add('model.0.2', { op: 'relu' });
   const blocks: [number, number][] = [
-    [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2],
-    [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1],
+    [64, 1],
+    [128, 2],
+    [128, 1],
+    [256, 2],
+    [256, 1],
+    [512, 2],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [1024, 2],
+    [1024, 1],
   ];
   let c = 32;
   blocks.forEach(([out, stride], i) => {
@@ -43,7 +54,13 @@ export function mobilenetV2(): ModelSpec {
   b.add('features.0.1', { op: 'batchnorm' });
   b.add('features.0.2', { op: 'relu6' });
   const settings: [number, number, number, number][] = [
-    [1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1],
+    [1, 16, 1, 1],
+    [6, 24, 2, 2],
+    [6, 32, 3, 2],
+    [6, 64, 4, 2],
+    [6, 96, 3, 1],
+    [6, 160, 3, 2],
+    [6, 320, 1, 1],
   ];
   let inp = 32;
   let f = 1;

@@ -13,7 +13,11 @@ export function callId(name: string, call: number): string {
  * torchvision ResNet ("v1.5": the stride sits on the 3×3 conv of a Bottleneck). Block ids follow
  * the module names; the residual `out += identity` becomes `layerX.Y.add`.
  */
-export function resnet(name: string, block: 'basic' | 'bottleneck', counts: [number, number, number, number]): ModelSpec {
+export function resnet(
+  name: string,
+  block: 'basic' | 'bottleneck',
+  counts: [number, number, number, number],
+): ModelSpec {
   const b = new ModelBuilder();
   b.conv('conv1', 64, 7, { stride: 2, padding: 3, bias: false });
   b.add('bn1', { op: 'batchnorm' });

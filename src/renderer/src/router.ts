@@ -15,7 +15,8 @@ export type NavName = (typeof NAV_ITEMS)[number]['name'];
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
-  { path: '/lessons', name: 'lessons', component: () => import('./pages/LessonsPage.vue') },
+  // The path of lessons, or one lesson: /lessons/<id>.
+  { path: '/lessons/:id?', name: 'lessons', component: () => import('./pages/LessonsPage.vue') },
   { path: '/practice', name: 'practice', component: () => import('./pages/PracticePage.vue') },
   { path: '/designs', name: 'designs', component: () => import('./pages/DesignsPage.vue') },
   { path: '/gradients', name: 'gradients', component: () => import('./pages/GradientsPage.vue') },

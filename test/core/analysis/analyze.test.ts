@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, type LayerSpec, type ModelSpec, ModelValidationError } from '../../../src/core';
+import {
+  analyzeModel,
+  type LayerSpec,
+  layerWithFormulas,
+  type ModelSpec,
+  ModelValidationError,
+} from '../../../src/core';
 
 function model(input: ModelSpec['input'], layers: LayerSpec[]): ModelSpec {
   return { format: 'convscope-model', version: 1, name: 'test', input, layers };
@@ -24,7 +30,15 @@ describe('analyzeModel on a hand-worked net', () => {
   const L = Object.fromEntries(a.layers.map((l) => [l.id, l]));
 
   it('shapes', () => {
-    expect(a.layers.map((l) => l.outputShape)).toEqual([[2, 4, 4], [2, 4, 4], [2, 4, 4], [2, 2, 2], [2, 1, 1], [2], [3]]);
+    expect(a.layers.map((l) => l.outputShape)).toEqual([
+      [2, 4, 4],
+      [2, 4, 4],
+      [2, 4, 4],
+      [2, 2, 2],
+      [2, 1, 1],
+      [2],
+      [3],
+    ]);
     expect(L.pool.inputShapes).toEqual([[2, 4, 4]]);
     expect(a.outputShape).toEqual([3]);
   });
@@ -57,7 +71,13 @@ describe('analyzeModel on a hand-worked net', () => {
     expect(analyzeModel(small, { countNorm: true }).totals.flops).toBe(588 + 32);
     expect(analyzeModel(small, { countActivations: true }).totals.flops).toBe(588 + 32);
     expect(analyzeModel(small, { countPooling: true }).totals.flops).toBe(588 + 40);
-    const all = analyzeModel(small, { convention: 'macs', countBias: true, countNorm: true, countActivations: true, countPooling: true });
+    const all = analyzeModel(small, {
+      convention: 'macs',
+      countBias: true,
+      countNorm: true,
+      countActivations: true,
+      countPooling: true,
+    });
     expect(all.totals.flops).toBe(294 + 35 + 32 + 32 + 40);
   });
 
@@ -77,7 +97,12 @@ describe('analyzeModel on a hand-worked net', () => {
 
   it('memory access and arithmetic intensity', () => {
     // conv reads 16 inputs + 20 params, writes 32 outputs: 68 × 4 B = 272 B; AI = 576 / 272
-    expect(L.conv.memoryAccess).toEqual({ inputBytes: 64, weightBytes: 80, outputBytes: 128, totalBytes: 272 });
+    expect(L.conv.memoryAccess).toEqual({
+      inputBytes: 64,
+      weightBytes: 80,
+      outputBytes: 128,
+      totalBytes: 272,
+    });
     expect(L.conv.arithmeticIntensity).toBeCloseTo(576 / 272, 12);
     // bn reads γ, β and the running mean and variance: 4 + 4 = 8 values
     expect(L.bn.memoryAccess.weightBytes).toBe(32);
@@ -100,7 +125,13 @@ describe('analyzeModel on a hand-worked net', () => {
   });
 
   it('receptive field per layer; global pooling and flatten see the whole map', () => {
-    expect(L.conv.rf).toEqual({ size: [3, 3], jump: [1, 1], padding: [1, 1], start: [-1, -1], hasHoles: false });
+    expect(L.conv.rf).toEqual({
+      size: [3, 3],
+      jump: [1, 1],
+      padding: [1, 1],
+      start: [-1, -1],
+      hasHoles: false,
+    });
     // pool k2 s2: 3 + 1·1 = 4, jump 2; global pool over 2 positions: 4 + 1·2 = 6
     expect(L.pool.rf.size).toEqual([4, 4]);
     expect(L.pool.rf.jump).toEqual([2, 2]);
@@ -109,7 +140,14 @@ describe('analyzeModel on a hand-worked net', () => {
   });
 
   it('output-size traces on windowed layers only, and a formula for every number', () => {
-    expect(L.conv.outputSizeTrace?.[0]).toMatchObject({ X: 4, K: 3, P: [1, 1], S: 1, result: 4, exact: true });
+    expect(L.conv.outputSizeTrace?.[0]).toMatchObject({
+      X: 4,
+      K: 3,
+      P: [1, 1],
+      S: 1,
+      result: 4,
+      exact: true,
+    });
     expect(L.relu.outputSizeTrace).toBeNull();
     const q = Object.fromEntries(L.conv.formulas.map((f) => [f.quantity, f.value]));
     expect(q).toMatchObject({
@@ -124,14 +162,26 @@ describe('analyzeModel on a hand-worked net', () => {
       'rf.size.h': 3,
       'rf.jump.w': 1,
     });
-    for (const l of a.layers) for (const f of l.formulas) expect(Number.isFinite(f.value), `${l.id} ${f.quantity}`).toBe(true);
-    // formulas survive JSON and structured cloning (used for workers and IPC)
-    expect(JSON.parse(JSON.stringify(L.conv)).formulas.length).toBe(L.conv.formulas.length);
-    expect(structuredClone(L.conv).formulas.length).toBe(L.conv.formulas.length);
+    for (const l of a.layers)
+      for (const f of l.formulas) expect(Number.isFinite(f.value), `${l.id} ${f.quantity}`).toBe(true);
+    // rows are plain data for JSON and structured cloning; layerWithFormulas carries the traces along
+    expect(JSON.parse(JSON.stringify(L.conv))).not.toHaveProperty('formulas');
+    expect(structuredClone(L.conv).macs).toBe(288);
+    const plain = layerWithFormulas(L.conv);
+    expect(structuredClone(plain).formulas).toEqual(L.conv.formulas);
+    // the lazy getter also works through a Proxy (reactive wrappers in the UI)
+    const proxied = new Proxy(a.layers[1], {});
+    expect(proxied.formulas.find((f) => f.quantity === 'ops.norm')?.value).toBe(32);
   });
 
   it('frozen layers are not trainable', () => {
-    const m = model([4], [{ id: 'fc', op: 'linear', out_features: 2, trainable: false }, { id: 'fc2', op: 'linear', out_features: 1 }]);
+    const m = model(
+      [4],
+      [
+        { id: 'fc', op: 'linear', out_features: 2, trainable: false },
+        { id: 'fc2', op: 'linear', out_features: 1 },
+      ],
+    );
     // fc: 8 + 2 frozen; fc2: 2 + 1
     expect(analyzeModel(m).totals).toMatchObject({ params: 13, trainableParams: 3 });
   });
@@ -141,13 +191,28 @@ describe('every op', () => {
   const one = (input: ModelSpec['input'], layer: LayerSpec) => analyzeModel(model(input, [layer])).layers[0];
 
   it('conv2d padding modes', () => {
-    expect(one([1, 7, 7], { id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 'same' }).outputShape).toEqual([1, 4, 4]);
-    expect(one([1, 7, 7], { id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, padding: 'valid' }).outputShape).toEqual([1, 5, 5]);
-    expect(one([1, 8, 10], { id: 'c', op: 'conv2d', out_channels: 1, kernel: [3, 5], padding: [1, 2] }).outputShape).toEqual([1, 8, 10]);
+    expect(
+      one([1, 7, 7], { id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 'same' })
+        .outputShape,
+    ).toEqual([1, 4, 4]);
+    expect(
+      one([1, 7, 7], { id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, padding: 'valid' }).outputShape,
+    ).toEqual([1, 5, 5]);
+    expect(
+      one([1, 8, 10], { id: 'c', op: 'conv2d', out_channels: 1, kernel: [3, 5], padding: [1, 2] })
+        .outputShape,
+    ).toEqual([1, 8, 10]);
   });
 
   it('conv_transpose2d doubles the size and shrinks the jump', () => {
-    const l = one([16, 7, 7], { id: 't', op: 'conv_transpose2d', out_channels: 8, kernel: 4, stride: 2, padding: 1 });
+    const l = one([16, 7, 7], {
+      id: 't',
+      op: 'conv_transpose2d',
+      out_channels: 8,
+      kernel: 4,
+      stride: 2,
+      padding: 1,
+    });
     expect(l.outputShape).toEqual([8, 14, 14]);
     expect(l.macs).toBe(100_352);
     expect(l.rf.jump).toEqual([0.5, 0.5]);
@@ -156,7 +221,9 @@ describe('every op', () => {
   });
 
   it('avgpool2d with ceil_mode, adaptive pool with exact and inexact windows', () => {
-    expect(one([1, 5, 5], { id: 'p', op: 'avgpool2d', kernel: 2, stride: 2, ceil_mode: true }).outputShape).toEqual([1, 3, 3]);
+    expect(
+      one([1, 5, 5], { id: 'p', op: 'avgpool2d', kernel: 2, stride: 2, ceil_mode: true }).outputShape,
+    ).toEqual([1, 3, 3]);
     const ad = analyzeModel(model([2, 12, 12], [{ id: 'a', op: 'adaptive_avgpool2d', output_size: [3, 4] }]));
     expect(ad.layers[0].outputShape).toEqual([2, 3, 4]);
     expect(ad.layers[0].ops.pooling).toBe(288);
@@ -170,11 +237,27 @@ describe('every op', () => {
   });
 
   it('layernorm, dropout, identity, every activation', () => {
-    expect(one([8, 2, 2], { id: 'n', op: 'layernorm' }).params).toMatchObject({ weights: 8, bias: 8, buffers: 0 });
+    expect(one([8, 2, 2], { id: 'n', op: 'layernorm' }).params).toMatchObject({
+      weights: 8,
+      bias: 8,
+      buffers: 0,
+    });
     expect(one([8, 2, 2], { id: 'n', op: 'layernorm' }).ops.norm).toBe(32);
     expect(one([8], { id: 'd', op: 'dropout', p: 0.1 }).outputShape).toEqual([8]);
     expect(one([8], { id: 'i', op: 'identity' }).memoryAccess.totalBytes).toBe(0);
-    for (const op of ['relu', 'relu6', 'leaky_relu', 'elu', 'gelu', 'silu', 'sigmoid', 'tanh', 'hardswish', 'hardsigmoid', 'softmax'] as const) {
+    for (const op of [
+      'relu',
+      'relu6',
+      'leaky_relu',
+      'elu',
+      'gelu',
+      'silu',
+      'sigmoid',
+      'tanh',
+      'hardswish',
+      'hardsigmoid',
+      'softmax',
+    ] as const) {
       const l = one([3, 2, 2], { id: 'a', op });
       expect(l.ops.activation, op).toBe(12);
       expect(l.outputShape).toEqual([3, 2, 2]);
@@ -226,11 +309,14 @@ describe('every op', () => {
 
   it('add with more than two inputs counts (n − 1) × elements', () => {
     const a = analyzeModel(
-      model([2, 3, 3], [
-        { id: 'x', op: 'identity', inputs: ['input'] },
-        { id: 'y', op: 'identity', inputs: ['input'] },
-        { id: 's', op: 'add', inputs: ['input', 'x', 'y'] },
-      ]),
+      model(
+        [2, 3, 3],
+        [
+          { id: 'x', op: 'identity', inputs: ['input'] },
+          { id: 'y', op: 'identity', inputs: ['input'] },
+          { id: 's', op: 'add', inputs: ['input', 'x', 'y'] },
+        ],
+      ),
     );
     expect(a.layers[2].ops.elementwise).toBe(2 * 18);
   });
@@ -238,7 +324,9 @@ describe('every op', () => {
 
 describe('warnings', () => {
   it('inexact division names the stride and the unread rows', () => {
-    const a = analyzeModel(model([1, 6, 6], [{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 }]));
+    const a = analyzeModel(
+      model([1, 6, 6], [{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 }]),
+    );
     expect(a.warnings).toHaveLength(2);
     expect(a.warnings[0]).toMatchObject({ layerId: 'c', kind: 'inexact-division' });
     expect(a.warnings[0].message).toContain('not divisible by stride 2');
@@ -247,12 +335,15 @@ describe('warnings', () => {
   it('misaligned branches: the RF is the hull, larger than either branch, with a warning', () => {
     // a: 3×3 "same" sees [−1, 1]; b: pad bottom/right by 2 then 3×3 valid sees [0, 2]; hull [−1, 2] = 4
     const a = analyzeModel(
-      model([1, 8, 8], [
-        { id: 'a', op: 'conv2d', out_channels: 1, kernel: 3, padding: 'same', inputs: ['input'] },
-        { id: 'p', op: 'pad', padding: [0, 2, 0, 2], inputs: ['input'] },
-        { id: 'b', op: 'conv2d', out_channels: 1, kernel: 3 },
-        { id: 'sum', op: 'add', inputs: ['a', 'b'] },
-      ]),
+      model(
+        [1, 8, 8],
+        [
+          { id: 'a', op: 'conv2d', out_channels: 1, kernel: 3, padding: 'same', inputs: ['input'] },
+          { id: 'p', op: 'pad', padding: [0, 2, 0, 2], inputs: ['input'] },
+          { id: 'b', op: 'conv2d', out_channels: 1, kernel: 3 },
+          { id: 'sum', op: 'add', inputs: ['a', 'b'] },
+        ],
+      ),
     );
     const sum = a.layers.find((l) => l.id === 'sum')!;
     expect(sum.rf.size).toEqual([4, 4]);
@@ -265,22 +356,28 @@ describe('warnings', () => {
   it('jump mismatch at a merge', () => {
     // 8×8: k2 s2 → 4×4 with jump 2; k5 valid → 4×4 with jump 1
     const a = analyzeModel(
-      model([1, 8, 8], [
-        { id: 'a', op: 'conv2d', out_channels: 1, kernel: 2, stride: 2, inputs: ['input'] },
-        { id: 'b', op: 'conv2d', out_channels: 1, kernel: 5, inputs: ['input'] },
-        { id: 'sum', op: 'add', inputs: ['a', 'b'] },
-      ]),
+      model(
+        [1, 8, 8],
+        [
+          { id: 'a', op: 'conv2d', out_channels: 1, kernel: 2, stride: 2, inputs: ['input'] },
+          { id: 'b', op: 'conv2d', out_channels: 1, kernel: 5, inputs: ['input'] },
+          { id: 'sum', op: 'add', inputs: ['a', 'b'] },
+        ],
+      ),
     );
     expect(a.warnings.map((w) => w.kind)).toContain('jump-mismatch');
   });
 
   it('RF holes are reported once, at the layer that creates them', () => {
     const a = analyzeModel(
-      model([1, 16, 16], [
-        { id: 'c1', op: 'conv2d', out_channels: 1, kernel: 1, stride: 2 },
-        { id: 'c2', op: 'conv2d', out_channels: 1, kernel: 3 },
-        { id: 'c3', op: 'conv2d', out_channels: 1, kernel: 1 },
-      ]),
+      model(
+        [1, 16, 16],
+        [
+          { id: 'c1', op: 'conv2d', out_channels: 1, kernel: 1, stride: 2 },
+          { id: 'c2', op: 'conv2d', out_channels: 1, kernel: 3 },
+          { id: 'c3', op: 'conv2d', out_channels: 1, kernel: 1 },
+        ],
+      ),
     );
     expect(a.layers.map((l) => l.rf.hasHoles)).toEqual([false, true, true]);
     expect(a.warnings.filter((w) => w.kind === 'rf-holes').map((w) => w.layerId)).toEqual(['c2']);
@@ -290,10 +387,13 @@ describe('warnings', () => {
 describe('graph handling', () => {
   it('analyses layers listed out of order in topological order', () => {
     const a = analyzeModel(
-      model([1, 4, 4], [
-        { id: 'b', op: 'relu', inputs: ['a'] },
-        { id: 'a', op: 'conv2d', out_channels: 2, kernel: 1, inputs: ['input'] },
-      ]),
+      model(
+        [1, 4, 4],
+        [
+          { id: 'b', op: 'relu', inputs: ['a'] },
+          { id: 'a', op: 'conv2d', out_channels: 2, kernel: 1, inputs: ['input'] },
+        ],
+      ),
     );
     expect(a.layers.map((l) => l.id)).toEqual(['a', 'b']);
   });
@@ -306,12 +406,15 @@ describe('graph handling', () => {
 
   it('a 100,000-layer chain analyses without recursion limits', () => {
     const layers: LayerSpec[] = [];
-    for (let i = 0; i < 100_000; i++) layers.push({ id: `l${i}`, op: i % 2 ? 'relu' : 'conv2d', out_channels: 4, kernel: 1 } as LayerSpec);
+    for (let i = 0; i < 100_000; i++)
+      layers.push({ id: `l${i}`, op: i % 2 ? 'relu' : 'conv2d', out_channels: 4, kernel: 1 } as LayerSpec);
     const a = analyzeModel(model([4, 8, 8], layers));
     expect(a.layers).toHaveLength(100_000);
     expect(a.totals.macs).toBe(50_000 * 4 * 64 * 4);
     // reversed listing forces the general topological sort
-    const rev = analyzeModel(model([4, 8, 8], layers.map((l, i) => ({ ...l, inputs: [i === 0 ? 'input' : `l${i - 1}`] })).reverse()));
+    const rev = analyzeModel(
+      model([4, 8, 8], layers.map((l, i) => ({ ...l, inputs: [i === 0 ? 'input' : `l${i - 1}`] })).reverse()),
+    );
     expect(rev.layers[0].id).toBe('l0');
     expect(rev.totals.macs).toBe(a.totals.macs);
   });

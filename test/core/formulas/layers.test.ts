@@ -4,7 +4,14 @@ import { conv2dInfo, convTranspose2dCore, linearInfo, pool2dCore, ShapeError } f
 describe('conv2dInfo', () => {
   it('plain conv: shape, weights, bias, MACs, FLOPs, with formula traces', () => {
     // [3, 224, 224], 64 × 7×7 s2 p3: M = ⌊(224 + 6 − 7)/2⌋ + 1 = 112
-    const c = conv2dInfo({ inShape: [3, 224, 224], outChannels: 64, kernel: 7, stride: 2, padding: 3, bias: false });
+    const c = conv2dInfo({
+      inShape: [3, 224, 224],
+      outChannels: 64,
+      kernel: 7,
+      stride: 2,
+      padding: 3,
+      bias: false,
+    });
     expect(c.outShape).toEqual([64, 112, 112]);
     expect(c.params).toEqual({ weights: 64 * 3 * 49, bias: 0 }); // 9408
     expect(c.macs).toBe(64 * 112 * 112 * 3 * 49); // 118,013,952
@@ -28,14 +35,28 @@ describe('conv2dInfo', () => {
 
   it('groups divide the input channels each filter sees', () => {
     // 64 · (32/4) · 9 = 4608 weights; MACs 64·56·56 · 8·9 = 14,450,688
-    const c = conv2dInfo({ inShape: [32, 56, 56], outChannels: 64, kernel: 3, padding: 1, groups: 4, bias: false });
+    const c = conv2dInfo({
+      inShape: [32, 56, 56],
+      outChannels: 64,
+      kernel: 3,
+      padding: 1,
+      groups: 4,
+      bias: false,
+    });
     expect(c.params.weights).toBe(4608);
     expect(c.macs).toBe(14_450_688);
   });
 
   it('depthwise (groups = channels): one 3×3 filter per channel', () => {
     // 32 · 1 · 9 = 288; MACs 32·56·56·9 = 903,168
-    const c = conv2dInfo({ inShape: [32, 56, 56], outChannels: 32, kernel: 3, padding: 1, groups: 32, bias: false });
+    const c = conv2dInfo({
+      inShape: [32, 56, 56],
+      outChannels: 32,
+      kernel: 3,
+      padding: 1,
+      groups: 32,
+      bias: false,
+    });
     expect(c.params.weights).toBe(288);
     expect(c.macs).toBe(903_168);
   });
@@ -52,8 +73,12 @@ describe('conv2dInfo', () => {
     expect(() => conv2dInfo({ inShape: [3, 5, 5], outChannels: 8, kernel: 7 })).toThrow(
       new ShapeError('kernel 7 is larger than the padded input 5×5'),
     );
-    expect(() => conv2dInfo({ inShape: [6, 8, 8], outChannels: 8, kernel: 3, groups: 4 })).toThrow('input channels 6 are not divisible by groups 4');
-    expect(() => conv2dInfo({ inShape: [8, 8, 8], outChannels: 6, kernel: 3, groups: 4 })).toThrow('out_channels 6 are not divisible by groups 4');
+    expect(() => conv2dInfo({ inShape: [6, 8, 8], outChannels: 8, kernel: 3, groups: 4 })).toThrow(
+      'input channels 6 are not divisible by groups 4',
+    );
+    expect(() => conv2dInfo({ inShape: [8, 8, 8], outChannels: 6, kernel: 3, groups: 4 })).toThrow(
+      'out_channels 6 are not divisible by groups 4',
+    );
   });
 });
 
@@ -72,7 +97,9 @@ describe('other layer helpers', () => {
     expect(p.outShape).toEqual([64, 56, 56]);
     expect(p.ops).toBe(1_806_336);
     expect(pool2dCore({ inShape: [1, 8, 8], kernel: 2 }).outShape).toEqual([1, 4, 4]);
-    expect(() => pool2dCore({ inShape: [1, 8, 8], kernel: 3, padding: 2 })).toThrow('more than half the kernel');
+    expect(() => pool2dCore({ inShape: [1, 8, 8], kernel: 3, padding: 2 })).toThrow(
+      'more than half the kernel',
+    );
   });
 
   it('linear: N_out·N_in weights and MACs', () => {

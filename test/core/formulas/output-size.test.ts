@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { convOutputSize, convTransposeOutputSize, outputSizeLatex, resolvePadding1d } from '../../../src/core';
+import {
+  convOutputSize,
+  convTransposeOutputSize,
+  outputSizeLatex,
+  resolvePadding1d,
+} from '../../../src/core';
 
 describe('convOutputSize: M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1', () => {
   it('numeric padding, exact division', () => {
     // (5 + 1 + 1 − 3) / 2 + 1 = 4/2 + 1 = 3
     const t = convOutputSize({ size: 5, kernel: 3, stride: 2, padding: 1 });
-    expect(t).toMatchObject({ X: 5, K: 3, Keff: 3, P: [1, 1], S: 2, d: 1, numerator: 4, exact: true, result: 3 });
+    expect(t).toMatchObject({
+      X: 5,
+      K: 3,
+      Keff: 3,
+      P: [1, 1],
+      S: 2,
+      d: 1,
+      numerator: 4,
+      exact: true,
+      result: 3,
+    });
     const latex = outputSizeLatex(t);
     expect(latex.substituted).toBe('M = \\left\\lfloor \\frac{5 + 1 + 1 - (3)}{2} \\right\\rfloor + 1 = 3');
     expect(latex.formula).toContain('\\lfloor');
-    expect(outputSizeLatex(convOutputSize({ size: 5, kernel: 2, stride: 2, padding: 1, ceilMode: true })).substituted).toContain('\\lceil');
+    expect(
+      outputSizeLatex(convOutputSize({ size: 5, kernel: 2, stride: 2, padding: 1, ceilMode: true }))
+        .substituted,
+    ).toContain('\\lceil');
   });
 
   it('flags an inexact division and floors it', () => {
@@ -25,7 +43,10 @@ describe('convOutputSize: M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1', () => {
 
   it('"same" gives ⌈X / S⌉ with the odd pixel after', () => {
     // out = ⌈7/2⌉ = 4; total = (4 − 1)·2 + 3 − 7 = 2 → [1, 1]; (7 + 2 − 3)/2 + 1 = 4
-    expect(convOutputSize({ size: 7, kernel: 3, stride: 2, padding: 'same' })).toMatchObject({ P: [1, 1], result: 4 });
+    expect(convOutputSize({ size: 7, kernel: 3, stride: 2, padding: 'same' })).toMatchObject({
+      P: [1, 1],
+      result: 4,
+    });
     // even kernel, stride 1: total = 4 − 1 = 3 → [1, 2]; (5 + 3 − 4) + 1 = 5
     expect(convOutputSize({ size: 5, kernel: 4, padding: 'same' })).toMatchObject({ P: [1, 2], result: 5 });
     expect(resolvePadding1d('same', 224, 7, 2)).toEqual([2, 3]); // out 112: (111·2 + 7 − 224) = 5 → [2, 3]
@@ -38,9 +59,15 @@ describe('convOutputSize: M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1', () => {
 
   it('ceil_mode rounds up, and drops a last window that starts in the right padding (PyTorch rule)', () => {
     // (6 − 3) / 2 = 1.5 → ⌈⌉ 2; + 1 = 3; (3 − 1)·2 = 4 < 6 keeps it
-    expect(convOutputSize({ size: 6, kernel: 3, stride: 2, ceilMode: true })).toMatchObject({ result: 3, ceilDropped: false });
+    expect(convOutputSize({ size: 6, kernel: 3, stride: 2, ceilMode: true })).toMatchObject({
+      result: 3,
+      ceilDropped: false,
+    });
     // (5 + 2 − 2) / 2 = 2.5 → 3; + 1 = 4; (4 − 1)·2 = 6 ≥ 5 + 1 → 3
-    expect(convOutputSize({ size: 5, kernel: 2, stride: 2, padding: 1, ceilMode: true })).toMatchObject({ result: 3, ceilDropped: true });
+    expect(convOutputSize({ size: 5, kernel: 2, stride: 2, padding: 1, ceilMode: true })).toMatchObject({
+      result: 3,
+      ceilDropped: true,
+    });
     // SqueezeNet 1.1: (111 − 3) / 2 = 54 → 55 either way
     expect(convOutputSize({ size: 111, kernel: 3, stride: 2, ceilMode: true }).result).toBe(55);
     // GoogLeNet maxpool1: (112 − 3) / 2 = 54.5 → 55 + 1 = 56 (floor would give 55)
@@ -59,6 +86,8 @@ describe('convOutputSize: M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1', () => {
     // (7 − 1)·2 − 2 + 3 + 1 + 0 = 14
     expect(convTransposeOutputSize({ size: 7, kernel: 4, stride: 2, padding: 1 }).result).toBe(14);
     // (7 − 1)·2 − 2 + 2 + 1 + 1 = 14
-    expect(convTransposeOutputSize({ size: 7, kernel: 3, stride: 2, padding: 1, outputPadding: 1 }).result).toBe(14);
+    expect(
+      convTransposeOutputSize({ size: 7, kernel: 3, stride: 2, padding: 1, outputPadding: 1 }).result,
+    ).toBe(14);
   });
 });

@@ -3,7 +3,11 @@ import { receptiveFieldOfStack, RF_INPUT, rfConv1d, rfMerge1d } from '../../../s
 
 describe('receptiveFieldOfStack', () => {
   it('three 3×3 convs with stride 1: 3, 5, 7 (RF_l = RF_{l−1} + (K − 1)·Π S)', () => {
-    const rows = receptiveFieldOfStack([{ kernel: 3, padding: 1 }, { kernel: 3, padding: 1 }, { kernel: 3, padding: 1 }]);
+    const rows = receptiveFieldOfStack([
+      { kernel: 3, padding: 1 },
+      { kernel: 3, padding: 1 },
+      { kernel: 3, padding: 1 },
+    ]);
     expect(rows.map((r) => r.size[0])).toEqual([3, 5, 7]);
     expect(rows.map((r) => r.jump[0])).toEqual([1, 1, 1]);
     expect(rows.map((r) => r.padding[0])).toEqual([1, 2, 3]);
@@ -43,7 +47,9 @@ describe('receptiveFieldOfStack', () => {
     expect(rows[1].size[0]).toBe(11);
     expect(rows[1].hasHoles).toBe(true);
     // a following 3×3 fills the gaps: taps spaced 1 over a pattern with 1-pixel holes
-    expect(receptiveFieldOfStack([{ kernel: 3 }, { kernel: 3, dilation: 4 }, { kernel: 3 }])[2].hasHoles).toBe(false);
+    expect(
+      receptiveFieldOfStack([{ kernel: 3 }, { kernel: 3, dilation: 4 }, { kernel: 3 }])[2].hasHoles,
+    ).toBe(false);
   });
 });
 

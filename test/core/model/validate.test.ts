@@ -14,7 +14,10 @@ function firstMessage(layers: unknown[], input: unknown = base.input): string {
 
 describe('validateModel', () => {
   it('accepts a valid model and returns it typed', () => {
-    const v = validateModel({ ...base, layers: [{ id: 'c', op: 'conv2d', out_channels: 4, kernel: 3, padding: 'same' }] });
+    const v = validateModel({
+      ...base,
+      layers: [{ id: 'c', op: 'conv2d', out_channels: 4, kernel: 3, padding: 'same' }],
+    });
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.model.layers[0]).toMatchObject({ id: 'c', op: 'conv2d' });
   });
@@ -32,21 +35,38 @@ describe('validateModel', () => {
   });
 
   it('unknown field (a typo) and wrong field types name the layer and the field', () => {
-    expect(firstMessage([{ id: 'c1', op: 'conv2d', out_channels: 4, kernel: 3, kernal: 3 }])).toBe('layer "c1": unknown field "kernal"');
+    expect(firstMessage([{ id: 'c1', op: 'conv2d', out_channels: 4, kernel: 3, kernal: 3 }])).toBe(
+      'layer "c1": unknown field "kernal"',
+    );
     const e = errorsOf({ ...base, layers: [{ id: 'c1', op: 'conv2d', out_channels: 4, kernel: '3' }] });
     expect(e[0]).toMatchObject({ layerId: 'c1', path: 'layers[0].kernel' });
     expect(e[0].message).toMatch(/^layer "c1": kernel: /);
-    expect(firstMessage([{ id: 'c1', op: 'conv2d', out_channels: 0, kernel: 3 }])).toMatch(/^layer "c1": out_channels: /);
+    expect(firstMessage([{ id: 'c1', op: 'conv2d', out_channels: 0, kernel: 3 }])).toMatch(
+      /^layer "c1": out_channels: /,
+    );
     expect(firstMessage([{ op: 'relu' }])).toMatch(/^layer 0: id: /);
   });
 
   it('unknown input', () => {
-    const e = errorsOf({ ...base, layers: [{ id: 'a', op: 'relu' }, { id: 'b', op: 'add', inputs: ['a', 'zzz'] }] });
-    expect(e).toEqual([{ layerId: 'b', path: 'layers[1].inputs[1]', message: 'layer "b": unknown input "zzz"' }]);
+    const e = errorsOf({
+      ...base,
+      layers: [
+        { id: 'a', op: 'relu' },
+        { id: 'b', op: 'add', inputs: ['a', 'zzz'] },
+      ],
+    });
+    expect(e).toEqual([
+      { layerId: 'b', path: 'layers[1].inputs[1]', message: 'layer "b": unknown input "zzz"' },
+    ]);
   });
 
   it('duplicate ids and the reserved id "input"', () => {
-    expect(firstMessage([{ id: 'a', op: 'relu' }, { id: 'a', op: 'relu' }])).toBe('layer "a": duplicate id (also used by layer 0)');
+    expect(
+      firstMessage([
+        { id: 'a', op: 'relu' },
+        { id: 'a', op: 'relu' },
+      ]),
+    ).toBe('layer "a": duplicate id (also used by layer 0)');
     expect(firstMessage([{ id: 'input', op: 'relu' }])).toMatch(/reserved for the model input/);
   });
 
@@ -58,11 +78,17 @@ describe('validateModel', () => {
     ]);
     expect(m).toMatch(/^layer "\w": the graph has a cycle \(/);
     expect(m).toContain('a → b → c');
-    expect(firstMessage([{ id: 'a', op: 'relu', inputs: ['a'] }])).toBe('layer "a": the graph has a cycle (a → a)');
+    expect(firstMessage([{ id: 'a', op: 'relu', inputs: ['a'] }])).toBe(
+      'layer "a": the graph has a cycle (a → a)',
+    );
   });
 
   it('a 100,000-layer cycle is found without recursion', () => {
-    const layers = Array.from({ length: 100_000 }, (_, i) => ({ id: `l${i}`, op: 'relu', inputs: [`l${(i + 99_999) % 100_000}`] }));
+    const layers = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `l${i}`,
+      op: 'relu',
+      inputs: [`l${(i + 99_999) % 100_000}`],
+    }));
     expect(firstMessage(layers)).toMatch(/the graph has a cycle/);
   });
 
@@ -70,10 +96,15 @@ describe('validateModel', () => {
     expect(firstMessage([{ id: 'conv3', op: 'conv2d', out_channels: 1, kernel: 7 }], [3, 5, 5])).toBe(
       'layer "conv3": kernel 7 is larger than the padded input 5×5',
     );
-    expect(firstMessage([{ id: 'd', op: 'conv2d', out_channels: 1, kernel: 3, dilation: 4, padding: 1 }], [3, 5, 5])).toBe(
-      'layer "d": kernel 3 (dilated to 9) is larger than the padded input 7×7',
+    expect(
+      firstMessage(
+        [{ id: 'd', op: 'conv2d', out_channels: 1, kernel: 3, dilation: 4, padding: 1 }],
+        [3, 5, 5],
+      ),
+    ).toBe('layer "d": kernel 3 (dilated to 9) is larger than the padded input 7×7');
+    expect(firstMessage([{ id: 'p', op: 'maxpool2d', kernel: [2, 9] }], [3, 5, 5])).toBe(
+      'layer "p": kernel 2×9 is larger than the padded input 5×5',
     );
-    expect(firstMessage([{ id: 'p', op: 'maxpool2d', kernel: [2, 9] }], [3, 5, 5])).toBe('layer "p": kernel 2×9 is larger than the padded input 5×5');
   });
 
   it('channels not divisible by groups', () => {
@@ -99,13 +130,22 @@ describe('validateModel', () => {
     expect(firstMessage([{ id: 'fc', op: 'linear', out_features: 2 }])).toBe(
       'layer "fc": needs a flat [N] input but gets [3, 8, 8]; add a flatten layer before it',
     );
-    expect(firstMessage([{ id: 'r', op: 'relu', inputs: ['input', 'input'] }])).toBe('layer "r": relu takes one input but 2 are given');
-    expect(firstMessage([{ id: 's', op: 'add' }])).toBe('layer "s": add needs at least two inputs but gets 1');
-    expect(firstMessage([{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 1 }], [12])).toBe('layer "c": needs a [C, H, W] input but gets [12]');
+    expect(firstMessage([{ id: 'r', op: 'relu', inputs: ['input', 'input'] }])).toBe(
+      'layer "r": relu takes one input but 2 are given',
+    );
+    expect(firstMessage([{ id: 's', op: 'add' }])).toBe(
+      'layer "s": add needs at least two inputs but gets 1',
+    );
+    expect(firstMessage([{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 1 }], [12])).toBe(
+      'layer "c": needs a [C, H, W] input but gets [12]',
+    );
   });
 
   it('sizes beyond 2^53', () => {
-    const m = firstMessage([{ id: 'big', op: 'conv2d', out_channels: 1_000_000, kernel: 1 }], [1, 100_000_000, 100_000_000]);
+    const m = firstMessage(
+      [{ id: 'big', op: 'conv2d', out_channels: 1_000_000, kernel: 1 }],
+      [1, 100_000_000, 100_000_000],
+    );
     expect(m).toMatch(/^layer "big": output elements 1\.000e\+22 exceed 2\^53/);
   });
 
@@ -125,8 +165,26 @@ describe('validateModel', () => {
   it('never lets NaN or a crash through: mutated zoo models either fail validation or analyse to finite integers', async () => {
     const { analyzeModel } = await import('../../../src/core');
     let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const values: unknown[] = [0, -1, 1, 2, 3, 7, 1.5, 1e9, 2 ** 60, 'same', 'valid', null, [2, 3], [0, 1], true, 'x', NaN];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values: unknown[] = [
+      0,
+      -1,
+      1,
+      2,
+      3,
+      7,
+      1.5,
+      1e9,
+      2 ** 60,
+      'same',
+      'valid',
+      null,
+      [2, 3],
+      [0, 1],
+      true,
+      'x',
+      NaN,
+    ];
     const src = getZooModel('googlenet')!;
     let ok = 0;
     for (let n = 0; n < 300; n++) {
@@ -145,7 +203,15 @@ describe('validateModel', () => {
       ok++;
       const a = analyzeModel(v.model);
       for (const l of a.layers) {
-        for (const x of [l.macs, l.flops, l.params.total, l.outputElements, l.memoryAccess.totalBytes, l.rf.size[0], l.rf.jump[1]]) {
+        for (const x of [
+          l.macs,
+          l.flops,
+          l.params.total,
+          l.outputElements,
+          l.memoryAccess.totalBytes,
+          l.rf.size[0],
+          l.rf.jump[1],
+        ]) {
           expect(Number.isFinite(x)).toBe(true);
         }
       }

@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, callId, getZooModel, type LayerAnalysis, type LayerSpec, type ModelSpec } from '../../../src/core';
+import {
+  analyzeModel,
+  callId,
+  getZooModel,
+  type LayerAnalysis,
+  type LayerSpec,
+  type ModelSpec,
+} from '../../../src/core';
 
 const REF_DIR = '/work/shared/reference';
 
@@ -50,7 +57,11 @@ interface RefModel {
   functional_rows: RefFunctional[];
 }
 
-const models = (JSON.parse(readFileSync(`${REF_DIR}/torchvision-models.json`, 'utf8')) as { models: Record<string, RefModel> }).models;
+const models = (
+  JSON.parse(readFileSync(`${REF_DIR}/torchvision-models.json`, 'utf8')) as {
+    models: Record<string, RefModel>;
+  }
+).models;
 
 const CATEGORY: Record<string, keyof LayerAnalysis['ops']> = {
   bn_ops: 'norm',
@@ -97,7 +108,8 @@ describe.each(Object.keys(models))('zoo:%s against PyTorch', (name) => {
       if (row.call === 0) expect(l.params.total, `${id} params`).toBe(row.params);
       expect(l.macs, `${id} MACs`).toBe(row.macs);
       expect(l.ops.bias, `${id} bias adds`).toBe(row.bias_adds);
-      if (row.other_category) expect(l.ops[CATEGORY[row.other_category]], `${id} ${row.other_category}`).toBe(row.other_ops);
+      if (row.other_category)
+        expect(l.ops[CATEGORY[row.other_category]], `${id} ${row.other_category}`).toBe(row.other_ops);
     }
   });
 
@@ -152,11 +164,16 @@ describe.each(Object.keys(models))('zoo:%s against PyTorch', (name) => {
     const flatten = a.layers.filter((l) => l.op === 'flatten').reduce((s, l) => s + l.outputElements, 0);
     expect(a.totals.activationElements - flatten).toBe(ref.activation_elements_incl_functional);
     // Functional ops (mobilenet_v2's F.adaptive_avg_pool2d, residual adds) are not modules: not in by-type sums.
-    const functional = new Set(ref.functional_rows.map((f) => (f.category === 'add_ops' ? `${f.parent}.add` : 'avgpool')));
+    const functional = new Set(
+      ref.functional_rows.map((f) => (f.category === 'add_ops' ? `${f.parent}.add` : 'avgpool')),
+    );
     for (const [type, elems] of Object.entries(ref.activation_elements_by_type)) {
       const ops = TYPE_TO_OP[type];
       const mine = a.layers.filter((l) => ops.includes(l.op) && !functional.has(l.id));
-      expect(mine.reduce((s, l) => s + l.outputElements, 0), type).toBe(elems);
+      expect(
+        mine.reduce((s, l) => s + l.outputElements, 0),
+        type,
+      ).toBe(elems);
     }
   });
 });
@@ -165,10 +182,21 @@ describe.each(Object.keys(models))('zoo:%s against PyTorch', (name) => {
 interface RefRf {
   input_size: number;
   output_shape: number[];
-  formula: { rf_interval_union: [number, number]; rf_max_over_branches: [number, number]; jump: [number, number]; effective_padding: [number, number] };
-  empirical: { centre_unit: [number, number]; binarized: { rows: [number, number]; cols: [number, number]; rf: [number, number] }; effective_stride: [number, number] };
+  formula: {
+    rf_interval_union: [number, number];
+    rf_max_over_branches: [number, number];
+    jump: [number, number];
+    effective_padding: [number, number];
+  };
+  empirical: {
+    centre_unit: [number, number];
+    binarized: { rows: [number, number]; cols: [number, number]; rf: [number, number] };
+    effective_stride: [number, number];
+  };
 }
-const rfRef = (JSON.parse(readFileSync(`${REF_DIR}/receptive-fields.json`, 'utf8')) as { networks: Record<string, RefRf> }).networks;
+const rfRef = (
+  JSON.parse(readFileSync(`${REF_DIR}/receptive-fields.json`, 'utf8')) as { networks: Record<string, RefRf> }
+).networks;
 
 /** The zoo model cut after layer `last`, at input 3×N×N. */
 function truncated(name: string, last: string, size: number): ModelSpec {
@@ -182,7 +210,12 @@ function stack(layers: LayerSpec[], size: number): ModelSpec {
   return { format: 'convscope-model', version: 1, name: 'stack', input: [3, size, size], layers };
 }
 
-const conv = (id: string, k: number, o: Partial<{ stride: number; padding: number; dilation: number }> = {}, inputs?: string[]): LayerSpec => ({
+const conv = (
+  id: string,
+  k: number,
+  o: Partial<{ stride: number; padding: number; dilation: number }> = {},
+  inputs?: string[],
+): LayerSpec => ({
   id,
   op: 'conv2d',
   out_channels: 4,
@@ -195,10 +228,22 @@ const RF_MODELS: Record<string, (n: number) => ModelSpec> = {
   'alexnet.features': (n) => truncated('alexnet', 'features.12', n),
   'vgg16.features': (n) => truncated('vgg16', 'features.30', n),
   'resnet18.layer4': (n) => truncated('resnet18', callId('layer4.1.relu', 1), n),
-  syn_a_3x_conv3: (n) => stack([conv('c1', 3, { padding: 1 }), conv('c2', 3, { padding: 1 }), conv('c3', 3, { padding: 1 })], n),
+  syn_a_3x_conv3: (n) =>
+    stack([conv('c1', 3, { padding: 1 }), conv('c2', 3, { padding: 1 }), conv('c3', 3, { padding: 1 })], n),
   syn_b_conv3s2_2x_conv3: (n) =>
-    stack([conv('c1', 3, { stride: 2, padding: 1 }), conv('c2', 3, { padding: 1 }), conv('c3', 3, { padding: 1 })], n),
-  syn_c_dilated_1_2_4_8: (n) => stack([1, 2, 4, 8].map((d, i) => conv(`c${i}`, 3, { padding: d, dilation: d })), n),
+    stack(
+      [
+        conv('c1', 3, { stride: 2, padding: 1 }),
+        conv('c2', 3, { padding: 1 }),
+        conv('c3', 3, { padding: 1 }),
+      ],
+      n,
+    ),
+  syn_c_dilated_1_2_4_8: (n) =>
+    stack(
+      [1, 2, 4, 8].map((d, i) => conv(`c${i}`, 3, { padding: d, dilation: d })),
+      n,
+    ),
   syn_d_stem_k7s2_pool_2conv: (n) =>
     stack(
       [
@@ -239,15 +284,22 @@ describe('receptive fields against receptive-fields.json', () => {
     expect(last.rf.hasHoles).toBe(false);
     // Unit i sees [i·j − P, i·j − P + r − 1]: the measured gradient box of the centre unit.
     const [ch, cw] = ref.empirical.centre_unit;
-    const box = (c: number, d: 0 | 1) => [c * last.rf.jump[d] - last.rf.padding[d], c * last.rf.jump[d] - last.rf.padding[d] + last.rf.size[d] - 1];
+    const box = (c: number, d: 0 | 1) => [
+      c * last.rf.jump[d] - last.rf.padding[d],
+      c * last.rf.jump[d] - last.rf.padding[d] + last.rf.size[d] - 1,
+    ];
     expect(box(ch, 0)).toEqual(ref.empirical.binarized.rows);
     expect(box(cw, 1)).toEqual(ref.empirical.binarized.cols);
   });
 
   it('zoo teaching nets reproduce the synthetic stacks (a) and (c)', () => {
     const three = analyzeModel(zoo('rf_three_conv3'));
-    expect(three.layers[three.layers.length - 1].rf.size).toEqual(rfRef.syn_a_3x_conv3.formula.rf_interval_union);
+    expect(three.layers[three.layers.length - 1].rf.size).toEqual(
+      rfRef.syn_a_3x_conv3.formula.rf_interval_union,
+    );
     const dil = analyzeModel(zoo('rf_dilated_stack'));
-    expect(dil.layers[dil.layers.length - 1].rf.size).toEqual(rfRef.syn_c_dilated_1_2_4_8.formula.rf_interval_union);
+    expect(dil.layers[dil.layers.length - 1].rf.size).toEqual(
+      rfRef.syn_c_dilated_1_2_4_8.formula.rf_interval_union,
+    );
   });
 });

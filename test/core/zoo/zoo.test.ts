@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel, listZoo, validateModel } from '../../../src/core';
 
 const NAMES = [
-  'lenet5', 'alexnet', 'vgg11', 'vgg16', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152',
-  'googlenet', 'mobilenet_v1', 'mobilenet_v2', 'squeezenet1_1', 'rf_three_conv3', 'rf_dilated_stack',
+  'lenet5',
+  'alexnet',
+  'vgg11',
+  'vgg16',
+  'vgg19_bn',
+  'resnet18',
+  'resnet34',
+  'resnet50',
+  'resnet101',
+  'resnet152',
+  'googlenet',
+  'mobilenet_v1',
+  'mobilenet_v2',
+  'squeezenet1_1',
+  'rf_three_conv3',
+  'rf_dilated_stack',
 ];
 
 describe('model zoo', () => {
@@ -69,7 +83,8 @@ describe('model zoo', () => {
   });
 
   it('receptive fields of the published nets: AlexNet 195 / 32 and VGG-16 212 / 32 at pool5', () => {
-    const rfAt = (name: string, id: string) => analyzeModel(getZooModel(name)!).layers.find((l) => l.id === id)!.rf;
+    const rfAt = (name: string, id: string) =>
+      analyzeModel(getZooModel(name)!).layers.find((l) => l.id === id)!.rf;
     expect(rfAt('alexnet', 'features.12')).toMatchObject({ size: [195, 195], jump: [32, 32] });
     expect(rfAt('vgg16', 'features.30')).toMatchObject({ size: [212, 212], jump: [32, 32] });
   });

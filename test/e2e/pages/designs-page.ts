@@ -1,19 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The Designs page: list, create dialog, rename dialog, delete confirmation. */
+/** The Designs workspace: library, new-design dialog, editor, versions, compare and ONNX dialog. */
 export class DesignsPage {
   readonly rows: Locator;
-  readonly dialog: Locator;
-  readonly nameInput: Locator;
-  readonly modelInput: Locator;
-  readonly dialogError: Locator;
+  readonly editor: Locator;
+  readonly json: Locator;
 
   constructor(readonly page: Page) {
     this.rows = page.getByTestId('design-row');
-    this.dialog = page.getByTestId('design-dialog');
-    this.nameInput = page.getByTestId('design-name-input').locator('input');
-    this.modelInput = page.getByTestId('design-model-input').locator('textarea');
-    this.dialogError = page.getByTestId('design-error');
+    this.editor = page.getByTestId('editor');
+    this.json = page.getByTestId('editor-json').locator('textarea');
   }
 
   row(name: string): Locator {
@@ -21,50 +17,82 @@ export class DesignsPage {
   }
 
   async names(): Promise<string[]> {
-    return this.page
-      .getByTestId('design-name')
-      .allTextContents()
-      .then((all) => all.map((s) => s.trim()));
+    return (await this.page.getByTestId('design-name').allTextContents()).map((s) => s.trim());
   }
 
-  async openCreateDialog(): Promise<void> {
+  tab(name: 'library' | 'editor' | 'compare'): Locator {
+    return this.page.getByTestId('designs-tabs').locator(`.n-tabs-tab[data-name="${name}"]`);
+  }
+
+  /** Picks an option of a naive-ui select by its visible label. */
+  async choose(select: Locator, label: string): Promise<void> {
+    await select.click();
+    // The option lists are virtual: type to filter, so that the wanted option is rendered.
+    await this.page.keyboard.type(label);
+    const option = this.page.locator('.n-base-select-option:visible').filter({ hasText: new RegExp(`^${escape(label)}$`) });
+    await option.first().click();
+  }
+
+  async newDesign(name: string, zoo?: string): Promise<void> {
     await this.page.getByTestId('design-new').click();
-    await expect(this.dialog).toBeVisible();
-  }
-
-  /** Fills the create dialog and presses Create; `model` replaces the prefilled example when given. */
-  async submitCreate(name: string, model?: string): Promise<void> {
-    await this.openCreateDialog();
-    await this.nameInput.fill(name);
-    if (model !== undefined) await this.modelInput.fill(model);
-    await this.page.getByTestId('design-create').click();
-  }
-
-  async create(name: string, model?: string): Promise<void> {
-    await this.submitCreate(name, model);
-    await expect(this.dialog).toBeHidden();
-    await expect(this.row(name)).toHaveCount(1);
-  }
-
-  async rename(from: string, to: string): Promise<void> {
-    await this.row(from).getByTestId('design-rename').click();
-    const input = this.page.getByTestId('rename-input').locator('input');
-    await expect(input).toHaveValue(from);
-    await input.fill(to);
-    await this.page.getByTestId('rename-save').click();
-    await expect(this.page.getByTestId('rename-dialog')).toBeHidden();
-  }
-
-  async openDelete(name: string): Promise<Locator> {
-    await this.row(name).getByTestId('design-delete').click();
-    const dialog = this.page.getByTestId('delete-dialog');
+    const dialog = this.page.getByTestId('new-dialog');
     await expect(dialog).toBeVisible();
-    return dialog;
+    if (zoo) {
+      await this.page.getByTestId('new-source-zoo').click();
+      await this.choose(this.page.getByTestId('new-zoo'), zoo);
+    }
+    await this.page.getByTestId('new-name').locator('input').fill(name);
+    await this.page.getByTestId('new-create').click();
+    await expect(dialog).toBeHidden();
+    await expect(this.editor).toBeVisible();
   }
 
-  async delete(name: string): Promise<void> {
-    const dialog = await this.openDelete(name);
-    await this.page.getByTestId('delete-confirm').click();
-    await expect(dialog).toBeHidden();
+  async addLayer(op: string): Promise<void> {
+    await this.choose(this.page.getByTestId('layer-add-op'), op);
+    await this.page.getByTestId('layer-add').click();
   }
+
+  layerRow(id: string): Locator {
+    return this.page.getByTestId('layer-row').and(this.page.locator(`[data-layer-id="${id}"]`));
+  }
+
+  async selectLayer(id: string): Promise<void> {
+    await this.layerRow(id).click();
+  }
+
+  /** Types into a field of the selected layer's form. */
+  async setField(key: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(`field-${key}`).locator('input');
+    await input.fill(value);
+  }
+
+  async model(): Promise<Record<string, unknown>> {
+    await this.page.locator('.n-tabs-tab[data-name="json"]').click();
+    const text = await this.json.inputValue();
+    await this.page.locator('.n-tabs-tab[data-name="layers"]').click();
+    return JSON.parse(text) as Record<string, unknown>;
+  }
+
+  total(name: 'params' | 'macs' | 'flops' | 'activation'): Locator {
+    return this.page.getByTestId(`total-${name}`);
+  }
+
+  async totalValue(name: 'params' | 'macs' | 'flops' | 'activation'): Promise<number> {
+    return Number(await this.total(name).getAttribute('data-value'));
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('editor-save').click();
+    await expect(this.page.getByTestId('editor-status')).toHaveText('All changes saved');
+  }
+
+  async openFromLibrary(name: string): Promise<void> {
+    await this.tab('library').click();
+    await this.row(name).getByTestId('design-open').click();
+    await expect(this.editor).toBeVisible();
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

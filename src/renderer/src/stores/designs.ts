@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import { api } from '../api';
 import type { Result } from '../../../shared/result';
-import type { Design, DesignSummary, ModelJson } from '../../../shared/types';
+import type { Design, DesignSummary, Draft, ModelJson } from '../../../shared/types';
 
 /** The model a new design starts from: the smallest thing worth analysing. */
 export const EXAMPLE_MODEL: ModelJson = {
@@ -75,16 +75,41 @@ function summaryOf(design: DesignSummary | Design): DesignSummary {
 const newestFirst = (a: DesignSummary, b: DesignSummary) =>
   b.updatedAt - a.updatedAt || a.name.localeCompare(b.name);
 
+export type DesignSort = 'updated' | 'name' | 'macs' | 'params';
+
+/** Biggest first for totals (designs without totals last), A→Z for names, newest first for dates. */
+export function compareDesigns(sort: DesignSort): (a: DesignSummary, b: DesignSummary) => number {
+  if (sort === 'name') return (a, b) => a.name.localeCompare(b.name) || b.updatedAt - a.updatedAt;
+  if (sort === 'updated') return newestFirst;
+  return (a, b) => (b.stats?.[sort] ?? -1) - (a.stats?.[sort] ?? -1) || a.name.localeCompare(b.name);
+}
+
+/** Case-insensitive name search and an optional tag, as the library's search box and tag filter apply them. */
+export function filterDesigns(items: readonly DesignSummary[], search: string, tag: string | null): DesignSummary[] {
+  const needle = search.trim().toLocaleLowerCase();
+  return items.filter(
+    (d) => (!needle || d.name.toLocaleLowerCase().includes(needle)) && (!tag || d.tags.includes(tag)),
+  );
+}
+
 /** Saved designs: the list and the changes made to it. Each action answers with the API's Result. */
 export const useDesignsStore = defineStore('designs', () => {
   const items = ref<DesignSummary[]>([]);
   const loading = ref(false);
   /** The backend's message when the list could not be loaded. */
   const loadError = ref<string | null>(null);
+  /** Autosaved drafts by key (a design id, or "new"). */
+  const drafts = ref<Record<string, Draft>>({});
+  const search = ref('');
+  const sort = ref<DesignSort>('updated');
+  const tag = ref<string | null>(null);
+
+  const visible = computed(() => filterDesigns(items.value, search.value, tag.value).sort(compareDesigns(sort.value)));
+  const allTags = computed(() => [...new Set(items.value.flatMap((d) => d.tags))].sort());
 
   async function load(): Promise<void> {
     loading.value = true;
-    const result = await api.designs.list({});
+    const [result, draftList] = await Promise.all([api.designs.list({}), api.drafts.list({})]);
     loading.value = false;
     if (!result.ok) {
       loadError.value = result.error.message;
@@ -92,12 +117,20 @@ export const useDesignsStore = defineStore('designs', () => {
     }
     loadError.value = null;
     items.value = result.value.map(summaryOf).sort(newestFirst);
+    if (draftList.ok) drafts.value = Object.fromEntries(draftList.value.map((d) => [d.key, d]));
+  }
+
+  /** Puts a saved or changed design at its place in the list (the newest first). */
+  function upsert(design: DesignSummary | Design): void {
+    const summary = summaryOf(design);
+    items.value = [summary, ...items.value.filter((d) => d.id !== summary.id)].sort(newestFirst);
+    const { [summary.id]: _gone, ...rest } = drafts.value;
+    drafts.value = rest;
   }
 
   async function create(name: string, model: ModelJson): Promise<Result<Design>> {
     const result = await api.designs.save({ name, model });
-    if (result.ok)
-      items.value = [summaryOf(result.value), ...items.value.filter((d) => d.id !== result.value.id)];
+    if (result.ok) upsert(result.value);
     return result;
   }
 
@@ -110,11 +143,43 @@ export const useDesignsStore = defineStore('designs', () => {
     return result;
   }
 
-  async function remove(id: string): Promise<Result<{ id: string }>> {
-    const result = await api.designs.delete({ id });
-    if (result.ok) items.value = items.value.filter((d) => d.id !== id);
+  async function duplicate(id: string, name?: string): Promise<Result<Design>> {
+    const result = await api.designs.duplicate(name === undefined ? { id } : { id, name });
+    if (result.ok) upsert(result.value);
     return result;
   }
 
-  return { items, loading, loadError, load, create, rename, remove };
+  async function setTags(id: string, tags: string[]): Promise<Result<DesignSummary>> {
+    const result = await api.designs.tag({ id, tags });
+    if (result.ok) items.value = items.value.map((d) => (d.id === id ? summaryOf(result.value) : d));
+    return result;
+  }
+
+  async function remove(id: string): Promise<Result<{ id: string }>> {
+    const result = await api.designs.delete({ id });
+    if (result.ok) {
+      items.value = items.value.filter((d) => d.id !== id);
+      if (drafts.value[id]) await api.drafts.discard({ key: id });
+    }
+    return result;
+  }
+
+  return {
+    items,
+    loading,
+    loadError,
+    drafts,
+    search,
+    sort,
+    tag,
+    visible,
+    allTags,
+    load,
+    upsert,
+    create,
+    rename,
+    duplicate,
+    setTags,
+    remove,
+  };
 });

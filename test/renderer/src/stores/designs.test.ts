@@ -100,7 +100,7 @@ describe('designs store', () => {
     await store.load();
     const result = await store.create('Tiny', EXAMPLE_MODEL);
     expect(result).toEqual({ ok: true, value: saved });
-    expect(backend().calls[1]).toEqual({
+    expect(backend().calls.find((c) => c.channel === 'designs:save')).toEqual({
       channel: 'designs:save',
       request: { name: 'Tiny', model: EXAMPLE_MODEL },
     });

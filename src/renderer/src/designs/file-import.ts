@@ -1,0 +1,50 @@
+import { validateModel } from '@core/model';
+import type { ModelJson } from '../../../shared/types';
+import { parseModelText } from '../stores/designs';
+
+/** Why an imported file was refused, in parts the UI puts into words in the user's language. */
+export type ImportProblem =
+  | { kind: 'syntax'; detail: string }
+  | { kind: 'not-object'; what: string }
+  | { kind: 'invalid'; messages: string[] };
+
+export type ModelImport = { ok: true; model: ModelJson; name: string } | { ok: false; problem: ImportProblem };
+
+/**
+ * Checks a JSON model file completely before anything in the workspace changes: JSON syntax, then
+ * the core's validation (format, fields, graph, shapes), whose messages name the layer.
+ */
+export function importModelText(text: string, fileName: string): ModelImport {
+  const parsed = parseModelText(text);
+  if (!parsed.ok) {
+    return parsed.reason === 'syntax'
+      ? { ok: false, problem: { kind: 'syntax', detail: parsed.detail } }
+      : { ok: false, problem: { kind: 'not-object', what: parsed.kind } };
+  }
+  const result = validateModel(parsed.model);
+  if (!result.ok) return { ok: false, problem: { kind: 'invalid', messages: result.errors.map((e) => e.message) } };
+  const fromModel = typeof parsed.model.name === 'string' ? parsed.model.name.trim() : '';
+  const name = fromModel || fileName.replace(/\.[^.]*$/, '') || 'Imported design';
+  return { ok: true, model: parsed.model, name };
+}
+
+/** Offers text as a file download (a blob URL, never a remote one). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  downloadUrl(URL.createObjectURL(new Blob([text], { type })), fileName, true);
+}
+
+export function downloadUrl(url: string, fileName: string, revoke = false): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  if (revoke) setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A safe file name from a design name. */
+export function fileNameFor(name: string, ext: string): string {
+  const base = name.trim().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'design';
+  return `${base}.${ext}`;
+}

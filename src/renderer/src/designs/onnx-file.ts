@@ -1,0 +1,43 @@
+import { analyzeOnnx, OnnxImportError, type OnnxImport } from '@core/onnx';
+import type { ModelAnalysis } from '@core/analysis';
+
+export type OnnxOutcome =
+  | { ok: true; imported: OnnxImport; analysis: ModelAnalysis }
+  | { ok: false; message: string };
+
+/** Reads a file into memory, reporting the fraction read, without a second copy of the bytes. */
+export async function readFileBytes(file: Blob, onProgress: (fraction: number) => void): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A file that grew while being read cannot be trusted; stop at the size it had.
+    const take = Math.min(value.length, bytes.length - offset);
+    bytes.set(value.subarray(0, take), offset);
+    offset += take;
+    onProgress(bytes.length === 0 ? 1 : offset / bytes.length);
+  }
+  return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+}
+
+/** Lets the browser paint the progress bar before a long synchronous step. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Reading takes the first half of the progress bar, decoding and analysis the second. Every failure
+ * becomes one message; nothing outside this function is touched.
+ */
+export async function openOnnxFile(file: Blob, onProgress: (fraction: number) => void): Promise<OnnxOutcome> {
+  try {
+    const bytes = await readFileBytes(file, (f) => onProgress(f / 2));
+    await nextFrame();
+    const { imported, analysis } = analyzeOnnx(bytes, { onProgress: (f) => onProgress(0.5 + f / 2) });
+    onProgress(1);
+    return { ok: true, imported, analysis };
+  } catch (e) {
+    if (e instanceof OnnxImportError) return { ok: false, message: e.message };
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}

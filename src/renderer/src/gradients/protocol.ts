@@ -1,0 +1,13 @@
+import type { LabConfig, LabResult } from './lab';
+
+/** Messages between the page and the lab's Web Worker. */
+export type ToWorker =
+  | { type: 'start'; id: string; config: LabConfig }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; id: string; result: LabResult }
+  | { type: 'done'; id: string; result: LabResult }
+  | { type: 'error'; id: string; message: string };

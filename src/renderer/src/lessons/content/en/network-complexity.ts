@@ -1,0 +1,39 @@
+import type { LessonText } from '../../types';
+
+const lesson: LessonText = {
+  title: 'Time complexity of a network',
+  summary: 'Summing over layers, finding the layers that dominate, and how modern designs cut the cost.',
+  sections: [
+    {
+      id: 'sum',
+      title: 'The sum over layers',
+      blocks: [
+        'A network runs its layers one after another, so its cost is the sum of the layers\u2019 costs:',
+        { tex: '\\text{MACs} = \\sum_{l=1}^{D} M_l^2 \\cdot K_l^2 \\cdot C_{l-1} \\cdot C_l' },
+        'The lessons\u2019 small network (four convolutions and a classifier on a small RGB image) needs {{net.macs}} MACs in total. Its most expensive layer alone accounts for {{net.topShare|pct}} of them, while the classifier needs only {{net.fcMacs}}.',
+        { widget: 'net-chart-small' },
+      ],
+    },
+    {
+      id: 'dominant',
+      title: 'Which layers dominate',
+      blocks: [
+        'Early layers work on large maps, late layers on many channels. When a stage halves $M$ and doubles the channels, the layers after it keep $M^2 \\cdot C_{in} \\cdot C_{out}$ about level: a quarter of the positions, four times the channel pairs. Classic designs do exactly that. Fully connected layers hold many parameters but little computation. Compare whole models below:',
+        { widget: 'net-chart-zoo' },
+        'VGG-16 needs {{vgg16.macs|giga}} GMACs, ResNet-50 {{r50.macs|giga}} and MobileNet v2 only {{mnv2.macs|giga}}.',
+      ],
+    },
+    {
+      id: 'cheaper',
+      title: 'Cheaper designs',
+      blocks: [
+        '**Depthwise-separable convolution** splits a $K \\times K$ convolution into a depthwise part (one $K \\times K$ filter per channel) and a pointwise $1 \\times 1$ convolution that mixes the channels:',
+        { tex: 'M^2 K^2 C_{in} C_{out} \\;\\to\\; M^2 K^2 C_{in} + M^2 C_{in} C_{out}' },
+        'With ${{std.C}}$ channels on a ${{std.M}} \\times {{std.M}}$ map and $K = {{std.K}}$: {{std.macs}} MACs become {{dw.macs}} + {{pw.macs}} = {{sep.macs}}, about {{sep.ratio|fixed1}} times fewer.',
+        '**Bottlenecks** first reduce the channels with a $1 \\times 1$ convolution, convolve the thin tensor, then expand again. Reducing {{bn.C}} channels to {{bn.c}} costs {{bn.macs}} MACs, where two full-width convolutions cost {{bn.wide}}: {{bn.ratio|fixed1}} times as much.',
+      ],
+    },
+  ],
+};
+
+export default lesson;

@@ -1,0 +1,57 @@
+import type { LessonText } from '../../types';
+
+const lesson: LessonText = {
+  title: '卷积的输出尺寸',
+  summary: '输入尺寸、卷积核、填充和步长如何决定特征图的大小。',
+  sections: [
+    {
+      id: 'formula',
+      title: '公式',
+      blocks: [
+        '卷积用一个 $K \\times K$ 的卷积核在 $X \\times X$ 的输入上滑动。填充（padding）在每一侧补上 $P$ 行、$P$ 列的零，步长（stride）$S$ 是窗口在相邻两个输出之间移动的距离。窗口沿一条边能停留的位置数就是输出尺寸 $M$：',
+        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        '分子是窗口在填充后的输入中可以移动的空间；除以步长得到移动的步数，$+1$ 则算上起始位置。',
+        '例：$X = {{a.X}}$，$K = {{a.K}}$，$P = {{a.P}}$，$S = {{a.S}}$，得到 $M = \\frac{ {{a.X}} - {{a.K}} + 2 \\cdot {{a.P}} }{ {{a.S}} } + 1 = {{a.M}}$。',
+      ],
+    },
+    {
+      id: 'try-it',
+      title: '动手试试',
+      blocks: [
+        '拖动滑块。示意图画出窗口在一行上的第一个和最后一个位置；所有数字都由分析核心计算。',
+        { widget: 'conv-sliders' },
+      ],
+    },
+    {
+      id: 'inexact',
+      title: '除不尽的时候',
+      blocks: [
+        'ResNet 的第一层使用 $X = {{b.X}}$，$K = {{b.K}}$，$P = {{b.P}}$，$S = {{b.S}}$。分子为 {{b.num}}，而 {{b.num}} / {{b.S}} = {{b.quot}}，不是整数。',
+        '窗口只能整步移动，所以小数部分被舍去（向下取整）：$M = {{b.M}}$。最后那些凑不满一步的输入列永远不会成为窗口的起点。开启 `ceil_mode` 的池化层则向上取整，多出一个伸出边缘的窗口。',
+      ],
+    },
+    {
+      id: 'rectangles',
+      title: '矩形输入',
+      blocks: [
+        '高和宽互不相干：各自套用同一个公式；如果层的卷积核、填充、步长在两个方向上不同，就各用各的。',
+        '输入 ${{r.H}} \\times {{r.W}}$，$K = {{r.K}}$，$P = {{r.P}}$，$S = {{r.S}}$，输出为 ${{r.Mh}} \\times {{r.Mw}}$。若有 $C_{out}$ 个卷积核，输出张量就是 $C_{out} \\times M_h \\times M_w$。',
+      ],
+    },
+    {
+      id: 'padding-modes',
+      title: '填充方式',
+      blocks: [
+        {
+          list: [
+            '**valid**：不填充，$P = 0$；每个窗口都完全落在输入内，特征图变小。',
+            '**same**：填充到 $M = \\lceil X / S \\rceil$。总填充量为 $(M - 1) S + K - X$；为奇数时，多出的那个像素补在后面（TensorFlow 如此，PyTorch 在步长为 $1$ 时也如此）。',
+          ],
+        },
+        '当 $X = {{s.X}}$，$K = {{s.K}}$，$S = {{s.S}}$ 时，"same" 得到 $M = {{s.M}}$，前面填充 {{s.Pb}} 个像素，后面填充 {{s.Pa}} 个。',
+      ],
+    },
+  ],
+};
+
+export default lesson;

@@ -1,0 +1,103 @@
+import type { ModelAnalysis } from '../../../../core/analysis';
+import type { DemoResult } from './gradient-demos';
+
+export type NetMetric = 'compute' | 'params' | 'memory';
+export type Convention = 'macs' | 'flops';
+
+/** The per-layer value a chart shows; FLOPs are 2 × MACs (multiply and add counted apart). */
+export function layerValues(
+  analysis: ModelAnalysis,
+  metric: NetMetric,
+  convention: Convention,
+): { id: string; value: number }[] {
+  const pick = (l: ModelAnalysis['layers'][number]) =>
+    metric === 'params'
+      ? l.params.total
+      : metric === 'memory'
+        ? l.activation.bytes
+        : convention === 'flops'
+          ? 2 * l.macs
+          : l.macs;
+  return analysis.layers.map((l) => ({ id: l.id, value: pick(l) })).filter((r) => r.value > 0);
+}
+
+export function layerTotal(analysis: ModelAnalysis, metric: NetMetric, convention: Convention): number {
+  return layerValues(analysis, metric, convention).reduce((s, r) => s + r.value, 0);
+}
+
+/** Bars per layer; large models get a zoom slider instead of unreadable labels. */
+export function layerBarOption(
+  rows: { id: string; value: number }[],
+  seriesName: string,
+  format: (n: number) => string,
+): Record<string, unknown> {
+  const many = rows.length > 24;
+  return {
+    backgroundColor: 'transparent',
+    grid: { left: 64, right: 16, top: 16, bottom: many ? 64 : 48 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => format(v) },
+    xAxis: { type: 'category', data: rows.map((r) => r.id), axisLabel: { rotate: 45, fontSize: 10 } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    dataZoom: many ? [{ type: 'slider', height: 14, bottom: 4 }] : [],
+    series: [{ type: 'bar', name: seriesName, data: rows.map((r) => r.value) }],
+  };
+}
+
+/** log10 lines of a gradient demo, one per series. */
+export function demoLineOption(
+  result: DemoResult,
+  names: string[],
+  axisName: string,
+  metricName: string,
+): Record<string, unknown> {
+  return {
+    backgroundColor: 'transparent',
+    grid: { left: 56, right: 16, top: 36, bottom: 40 },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null ? '—' : `10^${v.toFixed(2)}`),
+    },
+    xAxis: { type: 'category', data: result.x, name: axisName, nameLocation: 'middle', nameGap: 26 },
+    // The values are log10: the axis says so once instead of writing 10^x at every tick.
+    yAxis: { type: 'value', name: `log₁₀ ${metricName}` },
+    series: result.series.map((s, i) => ({
+      type: 'line',
+      name: names[i],
+      data: s.values,
+      showSymbol: false,
+      connectNulls: false,
+    })),
+  };
+}
+
+/** RF size per layer against an object size: bars that cover the object are highlighted. */
+export function rfGrowthOption(
+  rows: { id: string; rf: number }[],
+  objectSize: number,
+  colors: { on: string; off: string; line: string },
+  objectLabel: string,
+): Record<string, unknown> {
+  return {
+    backgroundColor: 'transparent',
+    grid: { left: 56, right: 16, top: 16, bottom: 64 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: rows.map((r) => r.id), axisLabel: { rotate: 45, fontSize: 10 } },
+    yAxis: { type: 'value' },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((r) => ({
+          value: r.rf,
+          itemStyle: { color: r.rf >= objectSize ? colors.on : colors.off },
+        })),
+        markLine: {
+          symbol: 'none',
+          label: { formatter: objectLabel },
+          lineStyle: { color: colors.line, type: 'dashed' },
+          data: [{ yAxis: objectSize }],
+        },
+      },
+    ],
+  };
+}

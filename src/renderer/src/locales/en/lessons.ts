@@ -1,0 +1,136 @@
+/** The Lessons page and its widgets (the lesson texts themselves live in src/renderer/src/lessons/content). */
+export default {
+  lessons: {
+    title: 'Lessons',
+    intro:
+      'Ten lessons from the output size of one convolution to vanishing and exploding gradients. Every number in them is computed by the analysis core.',
+    doneCount: '{done} of {total} lessons completed',
+    backToPath: 'All lessons',
+    status: {
+      done: 'Completed',
+      started: 'In progress',
+      new: 'Not started',
+    },
+    start: 'Start',
+    resume: 'Resume',
+    review: 'Review',
+    complete: 'Mark lesson as completed',
+    completed: 'Lesson completed.',
+    next: 'Next: {title}',
+    toPractice: 'Go to practice',
+    check: {
+      title: 'Check your understanding',
+      intro:
+        'Questions from the practice engine, graded by the analysis core. Wrong answers come back for review.',
+      placeholder: 'Your answer',
+      placeholderUnit: 'Your answer (in {unit})',
+      submit: 'Check',
+      retry: 'Try again',
+    },
+    widgets: {
+      macs: 'MACs',
+      flops: 'FLOPs',
+      conv: {
+        X: 'Input size X',
+        K: 'Kernel K',
+        P: 'Padding P',
+        S: 'Stride S',
+        d: 'Dilation d',
+        output: 'Output size M =',
+        keff: 'effective kernel',
+        inexact: 'the division is not exact: the remainder is dropped',
+        tooBig: 'The kernel is larger than the padded input: there is no output.',
+      },
+      cost: {
+        X: 'Input size',
+        Cin: 'Input channels',
+        Cout: 'Output channels',
+        K: 'Kernel',
+        S: 'Stride',
+        outShape: 'Output',
+        params: 'Parameters',
+      },
+      net: {
+        compute: 'Compute',
+        params: 'Parameters',
+        memory: 'Feature maps',
+        title: 'Per layer: {unit}',
+        total: 'Total:',
+      },
+      rf: {
+        summary: 'Receptive field after {layers} layers:',
+        jump: 'jump',
+        holes: 'Pixels one output unit actually reads: {read} of the {size} it spans (holes are dashed).',
+      },
+      growth: {
+        title: 'Receptive field per layer',
+        size: 'Object size (pixels)',
+        object: 'object',
+        first: 'First layer whose receptive field covers the object: {layer} (RF {rf}).',
+        none: 'No layer of this model has a receptive field that large.',
+      },
+    },
+    demo: {
+      openLab: 'Open in the Gradient Lab',
+      diverged: 'diverged (not a finite number)',
+      names: {
+        'vanishing-sigmoid': 'Vanishing: 20 sigmoid layers',
+        'exploding-init': 'Exploding: initialisation N(0, 1.5²)',
+        activations: 'ReLU, LeakyReLU and ELU against sigmoid',
+        batchnorm: 'BatchNorm against exploding weights',
+        residual: 'Residual shortcuts against vanishing',
+        clipping: 'Gradient clipping while training',
+        'weight-penalty': 'Weight size: what L1/L2 penalties pull towards',
+        pretraining: 'Layer-wise pre-training, then fine-tuning',
+        lstm: 'LSTM against a plain recurrent network',
+      },
+      about: {
+        'vanishing-sigmoid':
+          'Weight-gradient norm of each layer (layer 1 is the first), width 64, Xavier initialisation, mean over seeds.',
+        'exploding-init':
+          'Weight-gradient norm of each layer of a tanh network whose weights are drawn from N(0, 1.5²).',
+        activations:
+          'The same depth with sigmoid (Xavier) and with the ReLU family (Kaiming initialisation).',
+        batchnorm: 'The exploding tanh network with and without BatchNorm before each activation.',
+        residual: 'The vanishing sigmoid network with and without identity shortcuts around each block.',
+        clipping:
+          'Training loss per step of a ReLU network with large initial weights: without clipping the loss overflows; clipped to norm 1 it keeps decreasing.',
+        'weight-penalty':
+          'A penalty does its work over many steps; here the end points: weights of scale 1.5 against weights shrunk to the 1/√n scale.',
+        pretraining:
+          'Fine-tuning loss of a deep sigmoid network trained from scratch and after greedy layer-wise pre-training.',
+        lstm: 'Norm of the loss gradient with respect to the hidden state at time t, for a sequence of 40 steps.',
+      },
+      series: {
+        sigmoid: 'sigmoid',
+        exploding: 'N(0, 1.5²)',
+        relu: 'ReLU',
+        leaky_relu: 'LeakyReLU',
+        elu: 'ELU',
+        batchnorm: 'with BatchNorm',
+        residual: 'with shortcuts',
+        plain: 'without remedy',
+        clipped: 'clipped',
+        shrunk: 'small weights',
+        pretrained: 'pre-trained',
+        rnn: 'tanh RNN',
+        lstm: 'LSTM',
+      },
+      axis: {
+        layer: 'layer',
+        step: 'training step',
+        time: 'time step t',
+      },
+      metric: {
+        gradNorm: 'gradient norm',
+        loss: 'loss',
+        jacobian: 'gradient norm',
+      },
+      summary: {
+        layer: 'first-layer gradient / last-layer gradient = {value}',
+        step: 'loss after the last step = {value}',
+        time: 'gradient reaching t = 0: {value}',
+      },
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import type en from '../en/progress';
+
+/** 学习进度页面的文字。 */
+const zhCN: typeof en = {
+  progress: {
+    title: '学习进度',
+    subtitle: '你的练习答题记录、各技能的掌握程度，以及调度器安排的复习。',
+    lessonsVisited: '已访问课程',
+    lessonsCompleted: '已完成课程',
+    attempts: '练习作答次数',
+    correct: '答对次数',
+    accuracy: '正确率',
+    reviewsDue: '待复习',
+    streak: '连续学习天数',
+    loadError: '无法加载学习进度：{message}',
+    accuracyTitle: '每日正确率（最近 30 天）',
+    accuracySeries: '正确率',
+    attemptsSeries: '作答次数',
+    masteryTitle: '各技能掌握程度',
+    masterySeries: '掌握程度',
+    forecastTitle: '待复习数量（未来 14 天）',
+    forecastSeries: '复习',
+    noData: '暂无数据：先做几道练习题吧。',
+    exportPng: 'PNG',
+    queueTitle: '复习队列',
+    queueEmpty: '目前没有需要复习的卡片。',
+    startReviews: '开始复习',
+    queueColumns: { card: '卡片', skill: '技能', due: '到期时间', reps: '复习次数', lapses: '遗忘次数' },
+    cardSkill: '技能卡片',
+    cardQuestion: '答错的题目',
+    data: '你的数据',
+    dataHelp:
+      '导出会把你的全部数据（设计、课程、练习答题记录和复习卡片）保存为一个 JSON 文件；导入会把这样的文件合并到当前安装中。',
+    exportData: '导出 JSON',
+    importData: '导入 JSON',
+    imported: '已导入：新增 {added} 条，替换 {replaced} 条，未变 {unchanged} 条。',
+    dataError: '数据传输失败：{message}',
+    invalidFile: '该文件不是 ConvScope 数据文件：{detail}',
+  },
+};
+export default zhCN;

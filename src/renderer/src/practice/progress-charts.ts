@@ -1,0 +1,101 @@
+import type { DayCount, Progress, SkillProgress } from '../../../shared/types';
+
+/**
+ * ECharts options for the Progress page, built from the backend's figures only. Kept free of ECharts
+ * imports so the numbers that go into the charts can be unit-tested.
+ */
+
+export interface ChartLabels {
+  accuracy: string;
+  attempts: string;
+  mastery: string;
+  reviews: string;
+  skillName: (skill: string) => string;
+}
+
+/** YYYY-MM-DD of a local calendar day `offset` days from `today`. */
+export function dayKey(today: Date, offset: number): string {
+  const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
+  const mm = String(d.getMonth() + 1).padStart(2, '0');
+  const dd = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${mm}-${dd}`;
+}
+
+/** The last `days` local days, oldest first, with accuracy in % (null on days without answers). */
+export function dailySeries(daily: readonly DayCount[], today: Date, days = 30) {
+  const byDay = new Map(daily.map((d) => [d.day, d]));
+  return Array.from({ length: days }, (_, i) => {
+    const day = dayKey(today, i - days + 1);
+    const d = byDay.get(day);
+    return {
+      day,
+      attempts: d?.attempts ?? 0,
+      accuracy: d && d.attempts > 0 ? Math.round((1000 * d.correct) / d.attempts) / 10 : null,
+    };
+  });
+}
+
+const axisLabel = (day: string) => day.slice(5);
+
+export function accuracyOption(p: Progress, today: Date, labels: ChartLabels) {
+  const series = dailySeries(p.daily, today);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [labels.accuracy, labels.attempts], top: 0 },
+    grid: { left: 44, right: 44, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: series.map((s) => axisLabel(s.day)) },
+    yAxis: [
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      { type: 'value', minInterval: 1, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: labels.attempts,
+        type: 'bar',
+        yAxisIndex: 1,
+        data: series.map((s) => s.attempts),
+        itemStyle: { opacity: 0.35 },
+      },
+      {
+        name: labels.accuracy,
+        type: 'line',
+        connectNulls: true,
+        data: series.map((s) => s.accuracy),
+        symbolSize: 7,
+      },
+    ],
+  };
+}
+
+/** Mastery in % per skill that has answers, in the order the backend lists them. */
+export function masteryRows(skills: readonly SkillProgress[]) {
+  return skills
+    .filter((s) => s.attempts > 0)
+    .map((s) => ({
+      skill: s.skill,
+      mastery: Math.round(s.mastery * 1000) / 10,
+      attempts: s.attempts,
+      correct: s.correct,
+    }));
+}
+
+export function masteryOption(p: Progress, labels: ChartLabels) {
+  const rows = masteryRows(p.skills);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 32, top: 12, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => labels.skillName(r.skill)) },
+    series: [{ name: labels.mastery, type: 'bar', data: rows.map((r) => r.mastery), barMaxWidth: 18 }],
+  };
+}
+
+export function forecastOption(p: Progress, labels: ChartLabels) {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 36, right: 16, top: 16, bottom: 28 },
+    xAxis: { type: 'category', data: p.forecast.map((f) => axisLabel(f.day)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: labels.reviews, type: 'bar', data: p.forecast.map((f) => f.due), barMaxWidth: 22 }],
+  };
+}

@@ -1,0 +1,295 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import { analyzeModel, validateModel, type Dtype, type ModelAnalysis, type ModelSpec } from '@core/index';
+import { api } from '../api';
+import { createHistory } from '../designs/history';
+import { issuesByLayer } from '../designs/model-edit';
+import { perfStart } from '../designs/perf';
+import type { Result } from '../../../shared/result';
+import type { Design, DesignVersion, Draft, ModelJson } from '../../../shared/types';
+import { formatModelText, parseModelText, useDesignsStore } from './designs';
+
+/** The draft key of a design not saved yet. */
+export const NEW_DRAFT_KEY = 'new';
+/** Autosave waits this long after the last change, so typing is saved once per pause. */
+export const AUTOSAVE_MS = 400;
+
+/**
+ * The open design: its JSON text is the one source of truth (the layer table and the JSON view both
+ * edit it), re-validated and re-analysed by the core on every change, autosaved as a draft.
+ */
+export const useEditorStore = defineStore('editor', () => {
+  const designs = useDesignsStore();
+  const isOpen = ref(false);
+  const designId = ref<string | null>(null);
+  const name = ref('');
+  const tags = ref<string[]>([]);
+  const text = ref('');
+  /** The text last saved as a design version; differs from `text` while there are unsaved changes. */
+  const savedText = ref<string | null>(null);
+  const convention = ref<'macs' | 'flops'>('flops');
+  const dtype = ref<Dtype>('fp32');
+  const draftStatus = ref<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const draftError = ref<string | null>(null);
+  /** A draft found when opening, newer than what was saved: offered to the user, never applied silently. */
+  const pendingDraft = ref<Draft | null>(null);
+  const versions = ref<DesignVersion[]>([]);
+  const history = createHistory('');
+  const canUndo = ref(false);
+  const canRedo = ref(false);
+
+  const parsed = computed(() => parseModelText(text.value));
+  const model = computed<ModelJson | null>(() => (parsed.value.ok ? parsed.value.model : null));
+  const validation = computed(() => (model.value ? validateModel(model.value) : null));
+  const issues = computed(() =>
+    model.value && validation.value && !validation.value.ok
+      ? issuesByLayer(model.value, validation.value.errors)
+      : new Map<number | null, string[]>(),
+  );
+  /**
+   * The last analysis of a valid model, kept on screen (marked stale) while the text is invalid.
+   * `generation` changes when another design is loaded, so one design's analysis never shows for another.
+   */
+  const generation = ref(0);
+  let lastGood: { generation: number; analysis: ModelAnalysis } | null = null;
+  const analysis = computed<ModelAnalysis | null>(() => {
+    const v = validation.value;
+    if (!v || !v.ok) return null;
+    try {
+      const a = analyzeModel(v.model, { convention: convention.value, dtype: dtype.value });
+      lastGood = { generation: generation.value, analysis: a };
+      return a;
+    } catch {
+      // validateModel already ran the same evaluation; a throw here would be a core fault, shown as no analysis.
+      return null;
+    }
+  });
+  const shownAnalysis = computed<ModelAnalysis | null>(() => {
+    const a = analysis.value;
+    const g = generation.value;
+    return a ?? (lastGood?.generation === g ? lastGood.analysis : null);
+  });
+  const stale = computed(() => analysis.value === null && shownAnalysis.value !== null);
+  const dirty = computed(() => isOpen.value && text.value !== savedText.value);
+  const draftKey = computed(() => designId.value ?? NEW_DRAFT_KEY);
+
+  function syncHistoryFlags() {
+    canUndo.value = history.canUndo();
+    canRedo.value = history.canRedo();
+  }
+
+  function load(next: { id: string | null; name: string; tags: string[]; text: string; saved: string | null }) {
+    designId.value = next.id;
+    name.value = next.name;
+    tags.value = next.tags;
+    savedText.value = next.saved;
+    generation.value++;
+    text.value = next.text;
+    history.reset(next.text);
+    pendingDraft.value = null;
+    versions.value = [];
+    isOpen.value = true;
+    syncHistoryFlags();
+  }
+
+  /** A change from the JSON view: successive keystrokes coalesce into one undo step. */
+  function setText(next: string) {
+    if (next === text.value) return;
+    perfStart('designs:edit');
+    text.value = next;
+    history.push(next, 'text');
+    syncHistoryFlags();
+  }
+
+  /** A change from the layer table or form; `group` coalesces repeated edits of one field. */
+  function applyModel(next: ModelJson, group?: string) {
+    perfStart('designs:edit');
+    const t = formatModelText(next);
+    text.value = t;
+    history.push(t, group);
+    syncHistoryFlags();
+  }
+
+  function undo() {
+    const t = history.undo();
+    if (t !== undefined) {
+      perfStart('designs:edit');
+      text.value = t;
+    }
+    syncHistoryFlags();
+  }
+
+  function redo() {
+    const t = history.redo();
+    if (t !== undefined) {
+      perfStart('designs:edit');
+      text.value = t;
+    }
+    syncHistoryFlags();
+  }
+
+  /** Starts an unsaved design (scratch, zoo, imported file or ONNX). */
+  function startNew(designName: string, m: ModelJson) {
+    load({ id: null, name: designName, tags: [], text: formatModelText(m), saved: null });
+    scheduleDraft();
+  }
+
+  async function open(id: string): Promise<Result<Design>> {
+    perfStart('designs:open');
+    const result = await api.designs.get({ id });
+    if (!result.ok) return result;
+    const d = result.value;
+    const t = formatModelText(d.model);
+    load({ id: d.id, name: d.name, tags: d.tags, text: t, saved: t });
+    const draft = await api.drafts.get({ key: d.id });
+    if (draft.ok && draft.value && draft.value.content !== t) pendingDraft.value = draft.value;
+    return result;
+  }
+
+  /** Opens the unsaved new design left in a draft (after a crash or a closed window). */
+  function resumeDraft(draft: Draft) {
+    load({ id: draft.key === NEW_DRAFT_KEY ? null : draft.key, name: draft.name, tags: [], text: draft.content, saved: null });
+  }
+
+  function applyPendingDraft() {
+    const draft = pendingDraft.value;
+    if (!draft) return;
+    pendingDraft.value = null;
+    setText(draft.content);
+  }
+
+  async function discardPendingDraft() {
+    const draft = pendingDraft.value;
+    pendingDraft.value = null;
+    if (draft) await api.drafts.discard({ key: draft.key });
+  }
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleDraft() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flushDraft(), AUTOSAVE_MS);
+  }
+
+  /** Saves the text as the draft now (also called before leaving the page). */
+  async function flushDraft(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (!isOpen.value || text.value === savedText.value) return;
+    draftStatus.value = 'saving';
+    const result = await api.drafts.save({ key: draftKey.value, name: name.value, content: text.value });
+    draftStatus.value = result.ok ? 'saved' : 'error';
+    draftError.value = result.ok ? null : result.error.message;
+  }
+  watch([text, name], () => {
+    if (isOpen.value && text.value !== savedText.value) scheduleDraft();
+  });
+
+  /** Saves a new version; only a model the core accepts can be saved (the backend checks again). */
+  async function save(): Promise<Result<Design>> {
+    const v = validation.value;
+    if (!v || !v.ok || !model.value) {
+      const message = !parsed.value.ok
+        ? 'the text is not a JSON model'
+        : (v && !v.ok ? v.errors[0]?.message : undefined) ?? 'the model is not valid';
+      return { ok: false, error: { code: 'invalid_model', message } };
+    }
+    if (timer) clearTimeout(timer);
+    const wasNew = designId.value === null;
+    const result = await api.designs.save({
+      id: designId.value ?? undefined,
+      name: name.value.trim() || 'Untitled design',
+      model: model.value,
+      tags: tags.value,
+    });
+    if (!result.ok) return result;
+    designId.value = result.value.id;
+    name.value = result.value.name;
+    savedText.value = text.value;
+    designs.upsert(result.value);
+    await api.drafts.discard({ key: result.value.id });
+    if (wasNew) await api.drafts.discard({ key: NEW_DRAFT_KEY });
+    draftStatus.value = 'idle';
+    if (versions.value.length > 0) await loadVersions();
+    return result;
+  }
+
+  async function loadVersions(): Promise<Result<DesignVersion[]>> {
+    if (!designId.value) return { ok: true, value: [] };
+    const result = await api.designs.versions({ id: designId.value });
+    if (result.ok) versions.value = result.value;
+    return result;
+  }
+
+  async function versionModel(versionId: number): Promise<Result<DesignVersion & { model: ModelJson }>> {
+    if (!designId.value) return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
+    return api.designs.version({ id: designId.value, versionId });
+  }
+
+  /** Makes an older version current (a new save on the backend) and loads it into the editor. */
+  async function restoreVersion(versionId: number): Promise<Result<Design>> {
+    if (!designId.value) return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
+    const result = await api.designs.restore({ id: designId.value, versionId });
+    if (!result.ok) return result;
+    const t = formatModelText(result.value.model);
+    perfStart('designs:edit');
+    savedText.value = t;
+    text.value = t;
+    history.push(t);
+    syncHistoryFlags();
+    designs.upsert(result.value);
+    await loadVersions();
+    return result;
+  }
+
+  function close() {
+    void flushDraft();
+    isOpen.value = false;
+    designId.value = null;
+    generation.value++;
+  }
+
+  const validModel = computed<ModelSpec | null>(() => (validation.value?.ok ? validation.value.model : null));
+
+  return {
+    isOpen,
+    designId,
+    name,
+    tags,
+    text,
+    savedText,
+    convention,
+    dtype,
+    draftStatus,
+    draftError,
+    pendingDraft,
+    versions,
+    canUndo,
+    canRedo,
+    parsed,
+    model,
+    validation,
+    validModel,
+    issues,
+    analysis,
+    shownAnalysis,
+    stale,
+    dirty,
+    setText,
+    applyModel,
+    undo,
+    redo,
+    startNew,
+    open,
+    resumeDraft,
+    applyPendingDraft,
+    discardPendingDraft,
+    flushDraft,
+    save,
+    loadVersions,
+    versionModel,
+    restoreVersion,
+    close,
+  };
+});

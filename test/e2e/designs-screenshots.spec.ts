@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { getZooModel } from '../../src/core';
+import { repoRoot, test, expect } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { DesignsPage } from './pages/designs-page';
+
+/**
+ * The Designs workspace as a user sees it, light and dark, English and Chinese:
+ * docs/screenshots/designs-<state>-<theme>[-zh].png.
+ */
+
+async function save(page: Page, name: string, model: unknown): Promise<void> {
+  const ok = await page.evaluate(
+    async ({ name, model }) => {
+      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
+      const r = await fetch('/api/designs:save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+        body: JSON.stringify({ name, model }),
+      });
+      return ((await r.json()) as { ok: boolean }).ok;
+    },
+    { name, model },
+  );
+  expect(ok).toBe(true);
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`designs workspace screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
+      test.setTimeout(300_000);
+      const context = await browser.newContext({ locale, colorScheme: theme, viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      const shell = new AppShell(page);
+      const d = new DesignsPage(page);
+      await shell.open(web.url);
+      await save(page, 'ResNet-18', getZooModel('resnet18'));
+      await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+      await save(page, 'Three 3×3 convolutions', getZooModel('rf_three_conv3'));
+      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
+      const shot = (state: string, fullPage = false) =>
+        page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `designs-${state}-${suffix}.png`), animations: 'disabled', fullPage });
+
+      await shell.open(web.url, 'designs');
+      await expect(d.rows).toHaveCount(3);
+      await shot('library');
+
+      await d.row('ResNet-18').getByTestId('design-open').click();
+      await expect(page.getByTestId('total-macs')).toBeVisible();
+      await d.selectLayer('conv1');
+      await page.waitForTimeout(500);
+      await shot('editor', true);
+
+      await d.tab('compare').click();
+      await d.choose(page.getByTestId('compare-a'), 'ResNet-18');
+      await d.choose(page.getByTestId('compare-b'), 'MobileNet v2');
+      await expect(page.getByTestId('compare-totals')).toBeVisible();
+      await page.waitForTimeout(500);
+      await shot('compare', true);
+
+      await d.tab('library').click();
+      await page.getByTestId('design-onnx').click();
+      await page.getByTestId('onnx-file').setInputFiles(join(repoRoot, 'test/fixtures/onnx/unsupported.onnx'));
+      await expect(page.getByTestId('onnx-summary')).toBeVisible();
+      await shot('onnx');
+      await context.close();
+    });
+  }
+}

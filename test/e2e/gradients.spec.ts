@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { repoRoot, test, expect } from './fixtures';
+import { GradientsPage } from './pages/gradients-page';
+import { runToEnd, type MlpLabResult } from '../../src/renderer/src/gradients/lab';
+import { getPreset } from '../../src/renderer/src/gradients/presets';
+
+/** The numbers the panel must show for a preset, computed here by the same engine, headless. */
+function expected(id: string): MlpLabResult['summary'] {
+  const preset = getPreset(id);
+  if (!preset) throw new Error(id);
+  return (runToEnd(preset.config) as MlpLabResult).summary;
+}
+// The machine running e2e may be shared and slow: training runs get generous time.
+test.describe.configure({ timeout: 300_000 });
+
+const two = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+
+test('a preset runs in the worker with live charts, pauses, and shows the engine’s numbers', async ({
+  page,
+  web,
+  consoleErrors,
+}) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'vanishing');
+  await expect(page.getByTestId('lab-empty')).toBeVisible();
+  await lab.run();
+  await expect(lab.row(0)).toHaveAttribute('data-status', /running|done/);
+  // The per-layer chart appears while training.
+  await expect(page.getByTestId('chart-gradnorm')).toBeVisible();
+  await lab.waitDone(0);
+  const want = expected('vanishing');
+  await expect(lab.row(0).getByTestId('lab-ratio')).toHaveText(
+    `${two(want.log10RatioStart)} → ${two(want.log10RatioEnd)}`,
+  );
+  await expect(page.getByTestId('chart-loss')).toBeVisible();
+  await expect(page.getByTestId('chart-histograms')).toBeVisible();
+  await expect(page.getByTestId('chart-boundary')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a long run pauses (the step count holds), resumes and cancels', async ({ page, web }) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'vanishing');
+  await page.getByTestId('lab-steps').locator('input').fill('5000');
+  await page.getByTestId('lab-steps').locator('input').blur();
+  await lab.run();
+  await page.getByTestId('lab-pause').click();
+  await expect(lab.row(0)).toHaveAttribute('data-status', 'paused');
+  const held = await lab.row(0).getByTestId('lab-run-status').textContent();
+  await page.waitForTimeout(1000);
+  expect(await lab.row(0).getByTestId('lab-run-status').textContent()).toBe(held);
+  await page.getByTestId('lab-resume').click();
+  await expect(lab.row(0)).toHaveAttribute('data-status', 'running');
+  await expect(lab.row(0).getByTestId('lab-run-status')).not.toHaveText(held ?? '');
+  await page.getByTestId('lab-cancel').click();
+  await expect(lab.row(0)).toHaveAttribute('data-status', 'cancelled');
+});
+
+test('cancel stops a run; a saved run reopens after a restart without training again', async ({
+  page,
+  web,
+}) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'pretrain');
+  await lab.run();
+  await page.getByTestId('lab-cancel').click();
+  await expect(lab.row(0)).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('lab-cancel')).toHaveCount(0);
+
+  await lab.openPreset(web.url, 'exploding');
+  await lab.run();
+  await lab.waitDone(1);
+  const ratio = await lab.row(1).getByTestId('lab-gradmax').textContent();
+  await lab.save(1, 'Exploding demo');
+  await expect(lab.savedRow('Exploding demo')).toHaveCount(1);
+
+  const url = await web.restart();
+  await lab.openPreset(url, 'exploding');
+  await expect(lab.savedRow('Exploding demo')).toHaveCount(1);
+  await lab.savedRow('Exploding demo').getByTestId('lab-saved-open').click();
+  await expect(lab.row(0)).toHaveAttribute('data-status', 'done');
+  await expect(lab.row(0).getByTestId('lab-gradmax')).toHaveText(ratio ?? '');
+  await expect(page.getByTestId('chart-gradnorm')).toBeVisible();
+  await expect(page.getByTestId('chart-loss')).toBeVisible();
+});
+
+test('LSTM against tanh RNN: the gradient-through-time chart compares both', async ({ page, web }) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'lstm');
+  await page.getByTestId('lab-run-pair').click();
+  await lab.waitDone(1);
+  await expect(lab.rows).toHaveCount(2);
+  await expect(page.getByTestId('chart-recurrent')).toBeVisible();
+  await expect(lab.row(1).getByTestId('lab-decades')).not.toBeEmpty();
+});
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`screenshots of the Gradient Lab, ${theme}, ${locale}`, async ({ browser, web }) => {
+      test.setTimeout(400_000);
+      const context = await browser.newContext({
+        locale,
+        colorScheme: theme,
+        viewport: { width: 1440, height: 1000 },
+      });
+      const page = await context.newPage();
+      const lab = new GradientsPage(page);
+      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
+      await lab.openPreset(web.url, 'relu');
+      await page.getByTestId('lab-run-pair').click();
+      await lab.waitDone(1);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({
+        path: join(repoRoot, 'docs', 'screenshots', `gradients-vanishing-vs-relu-${suffix}.png`),
+        fullPage: true,
+      });
+      await lab.openPreset(web.url, 'lstm');
+      await page.getByTestId('lab-run-pair').click();
+      await lab.waitDone(3);
+      await page.getByTestId('chart-recurrent').scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(repoRoot, 'docs', 'screenshots', `gradients-rnn-lstm-${suffix}.png`),
+        fullPage: true,
+      });
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { LESSON_IDS } from '../../src/renderer/src/lessons/catalog';
+import { repoRoot, test, expect } from './fixtures';
+import { LessonsPage } from './pages/lessons-page';
+
+/**
+ * Screenshots of the lesson path, of every lesson (its top, and its first widget) and of the Home page
+ * with some progress, light and dark, English and Chinese: docs/screenshots/lessons-<state>-<theme>[-zh].png.
+ */
+
+async function call(page: Page, channel: string, body: unknown): Promise<void> {
+  const ok = await page.evaluate(
+    async ({ channel, body }) => {
+      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { ok: boolean }).ok;
+    },
+    { channel, body },
+  );
+  expect(ok, channel).toBe(true);
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`), animations: 'disabled' });
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`lesson screenshots, ${theme}, ${locale}`, async ({ browser, web }) => {
+      test.setTimeout(300_000);
+      const context = await browser.newContext({ locale, colorScheme: theme, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const lessons = new LessonsPage(page);
+      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
+      await lessons.openPath(web.url);
+      await call(page, 'lessons:complete', { lessonId: 'output-size' });
+      await call(page, 'lessons:complete', { lessonId: 'layer-complexity' });
+      await call(page, 'lessons:visit', { lessonId: 'network-complexity', position: 'dominant' });
+      await call(page, 'designs:save', {
+        name: 'Tiny CNN',
+        model: {
+          format: 'convscope-model',
+          version: 1,
+          name: 'tiny',
+          input: [3, 32, 32],
+          layers: [{ id: 'conv1', op: 'conv2d', out_channels: 8, kernel: 3, padding: 1 }],
+        },
+      });
+
+      await page.reload();
+      await expect(lessons.pathItem('output-size')).toHaveAttribute('data-status', 'done');
+      await shot(page, `lessons-path-${suffix}`);
+
+      await page.goto(`${web.url}#/`);
+      await expect(page.getByTestId('home-design')).toHaveCount(1);
+      await expect(page.getByTestId('home-streak-days')).not.toHaveText('…');
+      await shot(page, `home-progress-${suffix}`);
+
+      for (const id of LESSON_IDS) {
+        await lessons.openLesson(web.url, id);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await shot(page, `lessons-${id}-${suffix}`);
+        const widget = page.locator('.cs-widget').first();
+        if ((await widget.count()) > 0) {
+          await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          const summary = widget.getByTestId('demo-summary');
+          if ((await summary.count()) > 0 || id.endsWith('gradients') || id === 'remedies') {
+            // The demo runs in a Web Worker; a busy machine can take a while.
+            await expect(summary).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+          }
+          await page.waitForTimeout(400);
+          await shot(page, `lessons-${id}-widget-${suffix}`);
+        }
+      }
+      await lessons.openLesson(web.url, 'output-size');
+      await lessons.section('check').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await lessons.answer(0, '0');
+      await shot(page, `lessons-check-${suffix}`);
+      await context.close();
+    });
+  }
+}

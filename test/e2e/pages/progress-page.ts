@@ -1,0 +1,23 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Progress page: totals, charts, the review queue. */
+export class ProgressPage {
+  readonly reviewRows: Locator;
+
+  constructor(readonly page: Page) {
+    this.reviewRows = page.getByTestId('review-row');
+  }
+
+  stat(key: 'attempts' | 'correct' | 'accuracy' | 'streak' | 'reviewsDue'): Locator {
+    return this.page.getByTestId(`progress-${key}`);
+  }
+
+  async expectStat(key: 'attempts' | 'correct' | 'reviewsDue', value: number): Promise<void> {
+    await expect(this.stat(key)).toHaveAttribute('data-value', String(value));
+  }
+
+  /** Reviews the forecast chart counts over the next 14 days. */
+  async forecastTotal(): Promise<number> {
+    return Number(await this.page.getByTestId('chart-forecast').getAttribute('data-total'));
+  }
+}

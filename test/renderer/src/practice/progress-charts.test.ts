@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dailySeries,
+  dayKey,
+  forecastOption,
+  masteryRows,
+} from '../../../../src/renderer/src/practice/progress-charts';
+import type { Progress } from '../../../../src/shared/types';
+
+const today = new Date(2026, 2, 1, 15, 0); // 1 March 2026, local time
+
+describe('dailySeries', () => {
+  it('covers the last 30 local days, oldest first, across a month end', () => {
+    const s = dailySeries([], today);
+    expect(s).toHaveLength(30);
+    expect(s[29]!.day).toBe('2026-03-01');
+    expect(s[28]!.day).toBe('2026-02-28');
+    expect(s[0]!.day).toBe(dayKey(today, -29));
+    expect(s.every((d) => d.attempts === 0 && d.accuracy === null)).toBe(true);
+  });
+
+  it('puts each day of the backend at its place with its accuracy in percent', () => {
+    // 2 of 3 right = 66.7 %; 1 of 1 = 100 %.
+    const s = dailySeries(
+      [
+        { day: '2026-02-27', attempts: 3, correct: 2 },
+        { day: '2026-03-01', attempts: 1, correct: 1 },
+      ],
+      today,
+    );
+    expect(s[27]).toEqual({ day: '2026-02-27', attempts: 3, accuracy: 66.7 });
+    expect(s[28]).toEqual({ day: '2026-02-28', attempts: 0, accuracy: null });
+    expect(s[29]).toEqual({ day: '2026-03-01', attempts: 1, accuracy: 100 });
+  });
+});
+
+describe('masteryRows and forecastOption', () => {
+  const progress: Progress = {
+    lessons: [],
+    attempts: { total: 4, correct: 3 },
+    reviewsDue: 1,
+    streakDays: 1,
+    skills: [
+      { skill: 'output-size', attempts: 4, correct: 3, mastery: 0.3, lastAttemptAt: 1 },
+      { skill: 'concepts', attempts: 0, correct: 0, mastery: 0, lastAttemptAt: null },
+    ],
+    daily: [],
+    forecast: [
+      { day: '2026-03-01', due: 2 },
+      { day: '2026-03-02', due: 0 },
+    ],
+  };
+
+  it('shows only skills with answers, mastery in percent', () => {
+    expect(masteryRows(progress.skills)).toEqual([
+      { skill: 'output-size', mastery: 30, attempts: 4, correct: 3 },
+    ]);
+  });
+
+  it('charts the forecast as the backend gives it', () => {
+    const option = forecastOption(progress, {
+      accuracy: 'a',
+      attempts: 'b',
+      mastery: 'c',
+      reviews: 'r',
+      skillName: (s) => s,
+    });
+    expect(option.xAxis.data).toEqual(['03-01', '03-02']);
+    expect(option.series[0]!.data).toEqual([2, 0]);
+  });
+});
