@@ -30,7 +30,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`designs workspace screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
       test.setTimeout(300_000);
-      const context = await browser.newContext({ locale, colorScheme: theme, viewport: { width: 1366, height: 900 } });
+      const context = await browser.newContext({
+        locale,
+        colorScheme: theme,
+        viewport: { width: 1366, height: 900 },
+      });
       const page = await context.newPage();
       const shell = new AppShell(page);
       const d = new DesignsPage(page);
@@ -40,7 +44,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await save(page, 'Three 3×3 convolutions', getZooModel('rf_three_conv3'));
       const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
       const shot = (state: string, fullPage = false) =>
-        page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `designs-${state}-${suffix}.png`), animations: 'disabled', fullPage });
+        page.screenshot({
+          path: join(repoRoot, 'docs', 'screenshots', `designs-${state}-${suffix}.png`),
+          animations: 'disabled',
+          fullPage,
+        });
 
       await shell.open(web.url, 'designs');
       await expect(d.rows).toHaveCount(3);
@@ -51,6 +59,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await d.selectLayer('conv1');
       await page.waitForTimeout(500);
       await shot('editor', true);
+      await page.getByTestId('totals').scrollIntoViewIfNeeded();
+      await page.locator('[data-testid="analysis-row"][data-layer-id="conv1"] [data-testid="cell-output"]').hover();
+      await expect(page.getByTestId('output-trace')).toBeVisible();
+      await shot('analysis');
+      await page.getByTestId('charts').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await shot('charts');
+      await page.getByTestId('chart-graph').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await shot('charts-graph');
 
       await d.tab('compare').click();
       await d.choose(page.getByTestId('compare-a'), 'ResNet-18');
@@ -61,7 +79,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       await d.tab('library').click();
       await page.getByTestId('design-onnx').click();
-      await page.getByTestId('onnx-file').setInputFiles(join(repoRoot, 'test/fixtures/onnx/unsupported.onnx'));
+      await page
+        .getByTestId('onnx-file')
+        .setInputFiles(join(repoRoot, 'test/fixtures/onnx/unsupported.onnx'));
       await expect(page.getByTestId('onnx-summary')).toBeVisible();
       await shot('onnx');
       await context.close();

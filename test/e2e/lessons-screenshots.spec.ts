@@ -32,7 +32,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`lesson screenshots, ${theme}, ${locale}`, async ({ browser, web }) => {
       test.setTimeout(300_000);
-      const context = await browser.newContext({ locale, colorScheme: theme, viewport: { width: 1280, height: 800 } });
+      const context = await browser.newContext({
+        locale,
+        colorScheme: theme,
+        viewport: { width: 1280, height: 800 },
+      });
       const page = await context.newPage();
       const lessons = new LessonsPage(page);
       const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;

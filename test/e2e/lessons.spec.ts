@@ -32,7 +32,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
-      if (m.type() === 'error' || (m.type() === 'warning' && /intlify|Not found/i.test(m.text()))) problems.push(m.text());
+      if (m.type() === 'error' || (m.type() === 'warning' && /intlify|Not found/i.test(m.text())))
+        problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
     const lessons = new LessonsPage(page);
@@ -49,7 +50,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(lessons.questions).toHaveCount(LESSONS[id].questions.length);
       await expect(page.locator('.cs-value').first()).toHaveText(firstPlainValue(id, locale));
       const hasTex = text.sections.some((s) =>
-        s.blocks.some((b) => (typeof b === 'string' && b.includes('$')) || (typeof b === 'object' && 'tex' in b)),
+        s.blocks.some(
+          (b) => (typeof b === 'string' && b.includes('$')) || (typeof b === 'object' && 'tex' in b),
+        ),
       );
       if (hasTex) await expect(page.locator('.katex').first()).toBeVisible();
     }
@@ -107,7 +110,10 @@ test('widgets respond to input with the core’s numbers', async ({ page, web })
   const ratio = runDemo('vanishing-sigmoid').summary[0]!;
   const shown = `10^${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(ratio)}`;
   await expect(demo.getByTestId('demo-summary')).toContainText(shown);
-  await expect(demo.getByTestId('demo-lab-link')).toHaveAttribute('href', /#\/gradients\?preset=vanishing-sigmoid$/);
+  await expect(demo.getByTestId('demo-lab-link')).toHaveAttribute(
+    'href',
+    /#\/gradients\?preset=vanishing-sigmoid$/,
+  );
 });
 
 test('check questions are graded by the core', async ({ page, web }) => {
@@ -131,7 +137,10 @@ test('check questions are graded by the core', async ({ page, web }) => {
   await expect(picked).toHaveAttribute('data-correct', 'true');
 });
 
-test('lesson progress survives a server restart and the lesson resumes where it stopped', async ({ page, web }) => {
+test('lesson progress survives a server restart and the lesson resumes where it stopped', async ({
+  page,
+  web,
+}) => {
   test.setTimeout(120_000);
   const lessons = new LessonsPage(page);
   await lessons.openLesson(web.url, 'output-size');
@@ -140,7 +149,8 @@ test('lesson progress survives a server restart and the lesson resumes where it 
 
   await lessons.openLesson(web.url, 'receptive-field');
   const stored = page.waitForResponse(
-    (r) => r.url().includes('lessons:visit') && (r.request().postData() ?? '').includes('"position":"stride"'),
+    (r) =>
+      r.url().includes('lessons:visit') && (r.request().postData() ?? '').includes('"position":"stride"'),
   );
   await lessons.section('stride').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await stored;

@@ -242,7 +242,8 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
 /** Unsupported operators of the analysed model by name, with counts (most frequent first). */
 export function unsupportedOps(a: ModelAnalysis): { op: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const l of a.layers) if (l.unsupported !== undefined) counts.set(l.unsupported, (counts.get(l.unsupported) ?? 0) + 1);
+  for (const l of a.layers)
+    if (l.unsupported !== undefined) counts.set(l.unsupported, (counts.get(l.unsupported) ?? 0) + 1);
   return [...counts]
     .map(([op, count]) => ({ op, count }))
     .sort((x, y) => y.count - x.count || x.op.localeCompare(y.op));

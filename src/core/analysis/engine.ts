@@ -236,6 +236,81 @@ const BASE = {
   warnings: NO_WARNINGS,
 } as const;
 
+/**
+ * Reuses the last record of a kind when its numbers are the same, so that long runs of similar layers
+ * (a repeated block, a 10,000-layer chain) keep one record instead of one per row. A reused record is
+ * frozen: rows share it, so nobody may change it.
+ */
+class RecordCache<T extends object> {
+  private last = new Map<string, T>();
+  constructor(private readonly same: (a: T, b: T) => boolean) {}
+  get(kind: string, rec: T): T {
+    const prev = this.last.get(kind);
+    if (prev !== undefined && this.same(prev, rec)) {
+      if (!Object.isFrozen(prev)) Object.freeze(prev);
+      return prev;
+    }
+    this.last.set(kind, rec);
+    return rec;
+  }
+}
+
+const sameParams = (a: LayerAnalysis['params'], b: LayerAnalysis['params']) =>
+  a.weights === b.weights &&
+  a.bias === b.bias &&
+  a.buffers === b.buffers &&
+  a.trainable === b.trainable &&
+  a.total === b.total;
+const sameOps = (a: OtherOps, b: OtherOps) =>
+  a.bias === b.bias &&
+  a.norm === b.norm &&
+  a.activation === b.activation &&
+  a.pooling === b.pooling &&
+  a.elementwise === b.elementwise;
+const sameActivation = (a: LayerAnalysis['activation'], b: LayerAnalysis['activation']) =>
+  a.elements === b.elements && a.bytes === b.bytes && a.inplace === b.inplace;
+const sameMemory = (a: LayerAnalysis['memoryAccess'], b: LayerAnalysis['memoryAccess']) =>
+  a.inputBytes === b.inputBytes &&
+  a.weightBytes === b.weightBytes &&
+  a.outputBytes === b.outputBytes &&
+  a.totalBytes === b.totalBytes;
+
+function sameTrace(a: OutputSizeTrace, b: OutputSizeTrace): boolean {
+  return (
+    a.X === b.X &&
+    a.K === b.K &&
+    a.Keff === b.Keff &&
+    a.P[0] === b.P[0] &&
+    a.P[1] === b.P[1] &&
+    a.S === b.S &&
+    a.d === b.d &&
+    a.ceilMode === b.ceilMode &&
+    a.numerator === b.numerator &&
+    a.exact === b.exact &&
+    a.ceilDropped === b.ceilDropped &&
+    a.result === b.result &&
+    a.transposed === b.transposed
+  );
+}
+type TracePair = [OutputSizeTrace, OutputSizeTrace];
+const sameTraces = (a: TracePair, b: TracePair) => sameTrace(a[0], b[0]) && sameTrace(a[1], b[1]);
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
+
+/** Freezes a receptive-field record and its pairs before rows share it. */
+function freezeRf(rf: LayerAnalysis['rf']): LayerAnalysis['rf'] {
+  if (!Object.isFrozen(rf)) {
+    Object.freeze(rf.size);
+    Object.freeze(rf.jump);
+    Object.freeze(rf.padding);
+    Object.freeze(rf.start);
+    Object.freeze(rf);
+  }
+  return rf;
+}
+
 /** Evaluates one layer; with `explain`, also prepares its formula traces (skipped on the hot path). */
 function computeLayer(
   layer: LayerSpec,
@@ -595,7 +670,14 @@ function computeLayer(
         unsupported: name,
         formulas: !explain
           ? NONE
-          : () => [trace('cost', '\\text{unknown (unsupported operator)}', `\\text{${name.replace(/[\\{}$&#^_%~]/g, '')}}`, 0)],
+          : () => [
+              trace(
+                'cost',
+                '\\text{unknown (unsupported operator)}',
+                `\\text{${name.replace(/[\\{}$&#^_%~]/g, '')}}`,
+                0,
+              ),
+            ],
         rfFormulas: !explain ? NONE : shapes.length > 1 ? mergeFormulas(rfs, rf) : unchangedRf(prf),
       };
     }
@@ -762,13 +844,14 @@ function mergeFormulas(rfs: Rf2[], rf: Rf2): () => FormulaTrace[] {
 const CTX = Symbol('convscope.layerContext');
 const CACHE = Symbol('convscope.formulas');
 
-interface RowContext {
-  layer: LayerSpec;
-  /** The rows this layer reads (null: the model input); one row is stored without an array. */
-  sources: LayerAnalysis | null | (LayerAnalysis | null)[];
+/** What all rows of one analysis share for rebuilding formulas (one object, not one per row). */
+interface SharedContext {
   options: AnalysisOptions;
   bytes: number;
 }
+const LAYER = Symbol('convscope.layer');
+/** The rows a layer reads (null: the model input); one row is stored without an array. */
+const SOURCES = Symbol('convscope.sources');
 
 class LayerRow implements LayerAnalysis {
   id: string;
@@ -789,15 +872,16 @@ class LayerRow implements LayerAnalysis {
   outputSizeTrace: LayerAnalysis['outputSizeTrace'];
   // Declared, not initialised: only unsupported rows carry the key.
   declare unsupported?: string;
-  [CTX]: RowContext;
+  [CTX]: SharedContext;
+  [LAYER]: LayerSpec;
+  [SOURCES]: LayerAnalysis | null | (LayerAnalysis | null)[];
   [CACHE]: FormulaTrace[] | undefined;
 
   constructor(
     d: Omit<LayerAnalysis, 'formulas'>,
     layer: LayerSpec,
     sources: LayerAnalysis | null | (LayerAnalysis | null)[],
-    options: AnalysisOptions,
-    bytes: number,
+    ctx: SharedContext,
   ) {
     this.id = d.id;
     this.op = d.op;
@@ -816,7 +900,9 @@ class LayerRow implements LayerAnalysis {
     this.rf = d.rf;
     this.outputSizeTrace = d.outputSizeTrace;
     if (d.unsupported !== undefined) this.unsupported = d.unsupported;
-    this[CTX] = { layer, sources, options, bytes };
+    this[CTX] = ctx;
+    this[LAYER] = layer;
+    this[SOURCES] = sources;
     this[CACHE] = undefined;
   }
 
@@ -824,9 +910,10 @@ class LayerRow implements LayerAnalysis {
     let cache = this[CACHE];
     if (!cache) {
       const ctx = this[CTX];
-      const sources = Array.isArray(ctx.sources) ? ctx.sources : [ctx.sources];
+      const src = this[SOURCES];
+      const sources = Array.isArray(src) ? src : [src];
       const inRfs = sources.map(rfOfRow);
-      const c = computeLayer(ctx.layer, this.inputShapes, inRfs, this.inputs, true);
+      const c = computeLayer(this[LAYER], this.inputShapes, inRfs, this.inputs, true);
       cache = this[CACHE] = [
         ...c.formulas(),
         ...commonFormulas(this, ctx.options, ctx.bytes, this.inputShapes, c),
@@ -1001,6 +1088,14 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const tOps = zeroOps();
   let tActElems = 0;
   const incomplete: string[] = [];
+  const paramsCache = new RecordCache(sameParams);
+  const opsCache = new RecordCache(sameOps);
+  const activationCache = new RecordCache(sameActivation);
+  const memoryCache = new RecordCache(sameMemory);
+  const traceCache = new RecordCache(sameTraces);
+  /** `[shape]` of each layer's output, shared by the single-input layers that read it. */
+  const singleShapes: (Shape[] | undefined)[] = build ? new Array(n) : [];
+  const rowCtx: SharedContext = { options, bytes };
   const conv = options.convention === 'flops' ? 2 : 1;
   let lastShape: Shape = model.input;
   for (let k = 0; k < n; k++) {
@@ -1097,12 +1192,12 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       (options.countElementwise ? o.elementwise : 0);
     const inplace = options.inplaceActivations && INPLACE_OPS.has(layer.op);
     const actElems = inplace ? 0 : outElems;
-    const mem = {
+    const mem = memoryCache.get(layer.op, {
       inputBytes: view ? 0 : inElems * bytes,
       weightBytes: view ? 0 : weightElems * bytes,
       outputBytes: view ? 0 : outElems * bytes,
       totalBytes: memElems * bytes,
-    };
+    });
     cumMacs += c.macs;
     cumFlops += flops;
     cumAct += actElems * bytes;
@@ -1117,36 +1212,49 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     tOps.elementwise += o.elementwise;
     tActElems += actElems;
     if (c.unsupported !== undefined) incomplete.push(layer.id);
+    // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
+    // shares the input row's RF record instead of building a new one.
+    const src = ins.length === 1 && ins[0] >= 0 ? rowOf[ins[0]] : undefined;
+    const rf = src !== undefined && c.rf === inRfs[0] ? freezeRf(src.rf) : toReceptiveField(c.rf[0], c.rf[1]);
+    // Same-size outputs (a padded 3×3 conv) reuse the input's shape array.
+    const outShape =
+      c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
+    if (outShape !== c.outShape) shapes[i] = outShape;
+    let rowShapes = inShapes;
+    if (ins.length === 1 && ins[0] >= 0) {
+      const shared = singleShapes[ins[0]];
+      if (shared !== undefined) rowShapes = shared;
+      else singleShapes[ins[0]] = inShapes;
+    }
     const row = new LayerRow(
       {
         id: layer.id,
         op: layer.op,
         inputs: inputIds[i],
-        inputShapes: inShapes,
-        outputShape: c.outShape,
+        inputShapes: rowShapes,
+        outputShape: outShape,
         outputElements: outElems,
-        params: {
+        params: paramsCache.get(layer.op, {
           weights: c.weights,
           bias: c.bias,
           buffers: c.buffers,
           trainable: layer.trainable === false ? 0 : total,
           total,
-        },
+        }),
         macs: c.macs,
-        ops: o,
+        ops: o === ZERO_OPS ? o : opsCache.get(layer.op, o),
         flops,
-        activation: { elements: actElems, bytes: actElems * bytes, inplace },
+        activation: activationCache.get('', { elements: actElems, bytes: actElems * bytes, inplace }),
         memoryAccess: mem,
         arithmeticIntensity: mem.totalBytes > 0 ? flops / mem.totalBytes : 0,
         cumulative: { macs: cumMacs, flops: cumFlops, activationBytes: cumAct, memoryAccessBytes: cumMem },
-        rf: toReceptiveField(c.rf[0], c.rf[1]),
-        outputSizeTrace: c.traces,
+        rf,
+        outputSizeTrace: c.traces && traceCache.get(layer.op, c.traces),
         unsupported: c.unsupported,
       },
       layer,
       ins.length === 1 ? (ins[0] < 0 ? null : rowOf[ins[0]]) : ins.map((j) => (j < 0 ? null : rowOf[j])),
-      options,
-      bytes,
+      rowCtx,
     );
     out[k] = row;
     rowOf[i] = row;

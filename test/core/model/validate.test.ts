@@ -134,7 +134,7 @@ describe('validateModel', () => {
       'layer "r": relu takes one input but 2 are given',
     );
     expect(firstMessage([{ id: 's', op: 'add' }])).toBe(
-      'layer "s": add needs at least two inputs but gets 1',
+      'layer "s": add needs at least two inputs, or one and constant_shape, but gets 1',
     );
     expect(firstMessage([{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 1 }], [12])).toBe(
       'layer "c": needs a [C, H, W] input but gets [12]',

@@ -126,12 +126,17 @@ describe('ONNX fixtures exported from PyTorch', () => {
 });
 
 describe('unsupported operators are reported, never hidden', () => {
-  it('Erf of an exported GELU: listed, a costless placeholder keeps shapes, totals incomplete', () => {
+  it('Erf of an exported GELU: listed, an unsupported layer keeps shapes, totals incomplete', () => {
     const { imported, analysis } = analyzeOnnx(load('gelu_erf'));
     expect(imported.unsupported).toEqual([{ op: 'Erf', count: 1 }]);
     expect(imported.complete).toBe(false);
     expect(imported.unsupportedLayers).toHaveLength(1);
+    const layer = imported.model.layers.find((l) => l.id === imported.unsupportedLayers[0]);
+    expect(layer).toMatchObject({ op: 'unsupported', name: 'Erf', output_shape: [4, 8, 8] });
     expect(analysis.warnings.filter((w) => w.kind === 'unsupported').map((w) => w.layerId)).toEqual(imported.unsupportedLayers);
+    expect(analysis.totals.complete).toBe(false);
+    expect(analysis.totals.incomplete).toEqual(imported.unsupportedLayers);
+    expect(analysis.layers.find((l) => l.id === imported.unsupportedLayers[0])?.unsupported).toBe('Erf');
     // Both convolutions still count: the placeholder keeps the shape.
     expect(analysis.totals.macs).toBe(expected.gelu_erf.macs);
   });
@@ -142,6 +147,8 @@ describe('unsupported operators are reported, never hidden', () => {
       expect.arrayContaining([{ op: 'TopK', count: 1 }, { op: 'CumSum', count: 1 }, { op: 'Softplus', count: 1 }]),
     );
     expect(imported.complete).toBe(false);
+    // Nodes left out make the analysis incomplete too, even where no layer is marked.
+    expect(analysis.totals.complete).toBe(false);
     expect(imported.skipped.map((s) => s.op)).toContain('Conv');
     // conv1 8×3×3×3 over 8×8 and conv2 8×8×3×3 over 8×8 are in; conv3 after TopK is not: 8·8·8·27 + 8·8·8·72.
     expect(analysis.totals.macs).toBe(8 * 8 * 8 * 27 + 8 * 8 * 8 * 72);
@@ -187,10 +194,43 @@ describe('inputs, parameters and conventions', () => {
     expect(ops).toEqual(['conv2d', 'relu6', 'upsample']);
   });
 
+  it('Clip with a max but no min becomes clamp (max only), never relu6', () => {
+    const { imported, analysis } = analyzeOnnx(load('elementwise'));
+    const clips = imported.model.layers.filter((l) => l.op === 'clamp');
+    expect(clips).toEqual([
+      { id: 'clip_max', op: 'clamp', max: 6 },
+      { id: 'clip_both', op: 'clamp', min: -1, max: 1, inputs: ['clip_max'] },
+    ]);
+    expect(analysis.layers.some((l) => l.op === 'relu6')).toBe(false);
+  });
+
+  it('Sub, Div, constants and Erf map to sub, div, constant_shape and an unsupported layer', () => {
+    const e = expected.elementwise;
+    const { imported, analysis } = analyzeOnnx(load('elementwise'), { analysis: { countElementwise: true } });
+    expect(analysis.layers.map((l) => l.op)).toEqual([
+      'conv2d', 'clamp', 'conv2d', 'clamp', 'sub', 'div', 'unsupported', 'add', 'mul',
+    ]);
+    const L = Object.fromEntries(imported.model.layers.map((l) => [l.id, l]));
+    expect(L.sub).toMatchObject({ op: 'sub', inputs: ['clip_both', 'conv2'] });
+    expect(L.sub).not.toHaveProperty('constant_shape');
+    // Constants of rank 3 ([4,1,1]), 0 (scalar) and 4 ([1,1,6,6]) right-aligned to [N,C,H,W], batch dropped.
+    expect(L.div).toMatchObject({ op: 'div', constant_shape: [4, 1, 1] });
+    expect(L.add).toMatchObject({ op: 'add', constant_shape: [1, 1, 1] });
+    expect(L.mul).toMatchObject({ op: 'mul', constant_shape: [1, 6, 6] });
+    expect(imported.unsupported).toEqual([{ op: 'Erf', count: 1 }]);
+    expect(imported.notes).toEqual([]);
+    expect(analysis.totals.macs).toBe(e.macs);
+    expect(analysis.outputShape).toEqual(e.output);
+    expect(analysis.totals.complete).toBe(false);
+    expect(imported.ops.map((o) => o.op).sort()).toEqual(e.ops);
+    // Element-wise: sub, div, add and mul each one op per output element of 4·6·6.
+    expect(analysis.totals.ops.elementwise).toBe(4 * 4 * 6 * 6);
+  });
+
   it('misc ops map to the expected layers', () => {
     for (const name of ['misc', 'misc_opset11', 'misc_opset17']) {
       const ops = new Set(analyzeOnnx(load(name)).analysis.layers.map((l) => l.op));
-      for (const op of ['conv_transpose2d', 'upsample', 'pad', 'add', 'mul', 'maxpool2d', 'flatten', 'linear', 'relu']) {
+      for (const op of ['conv_transpose2d', 'upsample', 'pad', 'add', 'sub', 'mul', 'div', 'maxpool2d', 'flatten', 'linear', 'relu']) {
         expect(ops, `${name} has ${op}`).toContain(op);
       }
     }

@@ -29,7 +29,9 @@ export class DesignsPage {
     await select.click();
     // The option lists are virtual: type to filter, so that the wanted option is rendered.
     await this.page.keyboard.type(label);
-    const option = this.page.locator('.n-base-select-option:visible').filter({ hasText: new RegExp(`^${escape(label)}$`) });
+    const option = this.page
+      .locator('.n-base-select-option:visible')
+      .filter({ hasText: new RegExp(`^${escape(label)}$`) });
     await option.first().click();
   }
 

@@ -16,7 +16,8 @@ const axisFormatter = (metric: LayerMetric) => (v: number) =>
   metric === 'activation' ? formatBytes(v) : formatCount(v);
 
 /** Many layers: a slider to zoom, and no per-bar labels. */
-const zoomFor = (n: number) => (n > 40 ? [{ type: 'slider', height: 18, bottom: 4 }, { type: 'inside' }] : []);
+const zoomFor = (n: number) =>
+  n > 40 ? [{ type: 'slider', height: 18, bottom: 4 }, { type: 'inside' }] : [];
 
 const base = (n: number) => ({
   backgroundColor: 'transparent',
@@ -50,7 +51,10 @@ export function perLayerOption(
 }
 
 /** Running totals of MACs (left axis) and allocated activation memory (right axis). */
-export function cumulativeOption(analysis: ModelAnalysis, names: { macs: string; memory: string }): EChartsCoreOption {
+export function cumulativeOption(
+  analysis: ModelAnalysis,
+  names: { macs: string; memory: string },
+): EChartsCoreOption {
   return {
     ...base(analysis.layers.length),
     legend: { data: [names.macs, names.memory], top: 4 },
@@ -60,7 +64,12 @@ export function cumulativeOption(analysis: ModelAnalysis, names: { macs: string;
       { type: 'value', name: names.memory, axisLabel: { formatter: axisFormatter('activation') } },
     ],
     series: [
-      { type: 'line', name: names.macs, showSymbol: false, data: analysis.layers.map((l) => l.cumulative.macs) },
+      {
+        type: 'line',
+        name: names.macs,
+        showSymbol: false,
+        data: analysis.layers.map((l) => l.cumulative.macs),
+      },
       {
         type: 'line',
         name: names.memory,
@@ -80,9 +89,28 @@ export function rfOption(analysis: ModelAnalysis, names: { size: string; jump: s
     xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value' },
     series: [
-      { type: 'line', step: 'end', name: `${names.size} (H)`, showSymbol: false, data: analysis.layers.map((l) => l.rf.size[0]) },
-      { type: 'line', step: 'end', name: `${names.size} (W)`, showSymbol: false, data: analysis.layers.map((l) => l.rf.size[1]) },
-      { type: 'line', step: 'end', name: `${names.jump} (H)`, showSymbol: false, lineStyle: { type: 'dashed' }, data: analysis.layers.map((l) => l.rf.jump[0]) },
+      {
+        type: 'line',
+        step: 'end',
+        name: `${names.size} (H)`,
+        showSymbol: false,
+        data: analysis.layers.map((l) => l.rf.size[0]),
+      },
+      {
+        type: 'line',
+        step: 'end',
+        name: `${names.size} (W)`,
+        showSymbol: false,
+        data: analysis.layers.map((l) => l.rf.size[1]),
+      },
+      {
+        type: 'line',
+        step: 'end',
+        name: `${names.jump} (H)`,
+        showSymbol: false,
+        lineStyle: { type: 'dashed' },
+        data: analysis.layers.map((l) => l.rf.jump[0]),
+      },
     ],
   };
 }
@@ -121,7 +149,9 @@ export function rooflineOption(
     type: 'scatter',
     name,
     symbolSize: 7,
-    data: points.filter((p) => p.bound === bound).map((p) => ({ value: [p.intensity, p.attainable], name: p.id })),
+    data: points
+      .filter((p) => p.bound === bound)
+      .map((p) => ({ value: [p.intensity, p.attainable], name: p.id })),
   });
   return {
     backgroundColor: 'transparent',
@@ -132,9 +162,19 @@ export function rooflineOption(
       trigger: 'item',
       confine: true,
       formatter: (p: { name?: string; value?: number[] }) =>
-        p.value ? `${p.name ?? ''}<br/>${p.value[0].toPrecision(3)} FLOP/B · ${formatCount(p.value[1])}FLOP/s` : '',
+        p.value
+          ? `${p.name ?? ''}<br/>${p.value[0].toPrecision(3)} FLOP/B · ${formatCount(p.value[1])}FLOP/s`
+          : '',
     },
-    xAxis: { type: 'log', name: names.x, nameLocation: 'middle', nameGap: 28, min: lo, max: hi, axisLabel: { formatter: (v: number) => formatCount(v) } },
+    xAxis: {
+      type: 'log',
+      name: names.x,
+      nameLocation: 'middle',
+      nameGap: 28,
+      min: lo,
+      max: hi,
+      axisLabel: { formatter: (v: number) => formatCount(v) },
+    },
     yAxis: { type: 'log', name: names.y, axisLabel: { formatter: (v: number) => formatCount(v) } },
     series: [
       { type: 'line', name: names.roof, data: roof, showSymbol: false, lineStyle: { width: 2 } },
@@ -149,7 +189,11 @@ export function graphOption(layout: GraphLayout): EChartsCoreOption {
   return {
     backgroundColor: 'transparent',
     animation: false,
-    tooltip: { trigger: 'item', formatter: (p: { data?: { name?: string; op?: string } }) => `${p.data?.name ?? ''} · ${p.data?.op ?? ''}` },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { data?: { name?: string; op?: string } }) =>
+        `${p.data?.name ?? ''} · ${p.data?.op ?? ''}`,
+    },
     series: [
       {
         type: 'graph',

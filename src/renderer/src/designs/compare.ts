@@ -10,12 +10,15 @@ export interface CompareRow {
 
 /** Totals of two analyses side by side, with B − A. */
 export function compareTotals(a: ModelAnalysis, b: ModelAnalysis): CompareRow[] {
-  const pick = (x: ModelAnalysis, key: CompareRow['key']) => (key === 'layers' ? x.layers.length : x.totals[key]);
-  return (['layers', 'params', 'macs', 'flops', 'activationBytes', 'memoryAccessBytes'] as const).map((key) => {
-    const va = pick(a, key);
-    const vb = pick(b, key);
-    return { key, a: va, b: vb, diff: vb - va };
-  });
+  const pick = (x: ModelAnalysis, key: CompareRow['key']) =>
+    key === 'layers' ? x.layers.length : x.totals[key];
+  return (['layers', 'params', 'macs', 'flops', 'activationBytes', 'memoryAccessBytes'] as const).map(
+    (key) => {
+      const va = pick(a, key);
+      const vb = pick(b, key);
+      return { key, a: va, b: vb, diff: vb - va };
+    },
+  );
 }
 
 /** A saved model analysed with the workspace's options; null when it no longer validates. */

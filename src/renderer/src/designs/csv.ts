@@ -46,9 +46,21 @@ export function analysisCsv(analysis: ModelAnalysis): string {
   );
   const t = analysis.totals;
   rows.push(
-    ['total', '', analysis.outputShape.join('x'), t.params, t.macs, t.flops, t.activationBytes, t.memoryAccessBytes, '', '', '', '', ''].map(
-      field,
-    ),
+    [
+      'total',
+      '',
+      analysis.outputShape.join('x'),
+      t.params,
+      t.macs,
+      t.flops,
+      t.activationBytes,
+      t.memoryAccessBytes,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ].map(field),
   );
   return [header.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
 }

@@ -8,7 +8,8 @@ export type ImportProblem =
   | { kind: 'not-object'; what: string }
   | { kind: 'invalid'; messages: string[] };
 
-export type ModelImport = { ok: true; model: ModelJson; name: string } | { ok: false; problem: ImportProblem };
+export type ModelImport =
+  { ok: true; model: ModelJson; name: string } | { ok: false; problem: ImportProblem };
 
 /**
  * Checks a JSON model file completely before anything in the workspace changes: JSON syntax, then
@@ -22,7 +23,8 @@ export function importModelText(text: string, fileName: string): ModelImport {
       : { ok: false, problem: { kind: 'not-object', what: parsed.kind } };
   }
   const result = validateModel(parsed.model);
-  if (!result.ok) return { ok: false, problem: { kind: 'invalid', messages: result.errors.map((e) => e.message) } };
+  if (!result.ok)
+    return { ok: false, problem: { kind: 'invalid', messages: result.errors.map((e) => e.message) } };
   const fromModel = typeof parsed.model.name === 'string' ? parsed.model.name.trim() : '';
   const name = fromModel || fileName.replace(/\.[^.]*$/, '') || 'Imported design';
   return { ok: true, model: parsed.model, name };
@@ -45,6 +47,10 @@ export function downloadUrl(url: string, fileName: string, revoke = false): void
 
 /** A safe file name from a design name. */
 export function fileNameFor(name: string, ext: string): string {
-  const base = name.trim().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'design';
+  const base =
+    name
+      .trim()
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'design';
   return `${base}.${ext}`;
 }

@@ -12,7 +12,12 @@ export interface History<T> {
   reset(value: T): void;
 }
 
-export function createHistory<T>(initial: T, limit = 200, coalesceMs = 800, now = () => Date.now()): History<T> {
+export function createHistory<T>(
+  initial: T,
+  limit = 200,
+  coalesceMs = 800,
+  now = () => Date.now(),
+): History<T> {
   let past: T[] = [];
   let future: T[] = [];
   let present = initial;
@@ -26,7 +31,8 @@ export function createHistory<T>(initial: T, limit = 200, coalesceMs = 800, now 
     canRedo: () => future.length > 0,
     push(value, group) {
       const t = now();
-      const coalesce = group !== undefined && group === lastGroup && t - lastAt < coalesceMs && past.length > 0;
+      const coalesce =
+        group !== undefined && group === lastGroup && t - lastAt < coalesceMs && past.length > 0;
       if (!coalesce) {
         past.push(present);
         if (past.length > limit) past = past.slice(past.length - limit);

@@ -2,8 +2,7 @@ import { analyzeOnnx, OnnxImportError, type OnnxImport } from '@core/onnx';
 import type { ModelAnalysis } from '@core/analysis';
 
 export type OnnxOutcome =
-  | { ok: true; imported: OnnxImport; analysis: ModelAnalysis }
-  | { ok: false; message: string };
+  { ok: true; imported: OnnxImport; analysis: ModelAnalysis } | { ok: false; message: string };
 
 /** Reads a file into memory, reporting the fraction read, without a second copy of the bytes. */
 export async function readFileBytes(file: Blob, onProgress: (fraction: number) => void): Promise<Uint8Array> {

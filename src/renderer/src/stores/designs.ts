@@ -85,7 +85,11 @@ export function compareDesigns(sort: DesignSort): (a: DesignSummary, b: DesignSu
 }
 
 /** Case-insensitive name search and an optional tag, as the library's search box and tag filter apply them. */
-export function filterDesigns(items: readonly DesignSummary[], search: string, tag: string | null): DesignSummary[] {
+export function filterDesigns(
+  items: readonly DesignSummary[],
+  search: string,
+  tag: string | null,
+): DesignSummary[] {
   const needle = search.trim().toLocaleLowerCase();
   return items.filter(
     (d) => (!needle || d.name.toLocaleLowerCase().includes(needle)) && (!tag || d.tags.includes(tag)),
@@ -104,7 +108,9 @@ export const useDesignsStore = defineStore('designs', () => {
   const sort = ref<DesignSort>('updated');
   const tag = ref<string | null>(null);
 
-  const visible = computed(() => filterDesigns(items.value, search.value, tag.value).sort(compareDesigns(sort.value)));
+  const visible = computed(() =>
+    filterDesigns(items.value, search.value, tag.value).sort(compareDesigns(sort.value)),
+  );
   const allTags = computed(() => [...new Set(items.value.flatMap((d) => d.tags))].sort());
 
   async function load(): Promise<void> {

@@ -78,7 +78,13 @@ export const useEditorStore = defineStore('editor', () => {
     canRedo.value = history.canRedo();
   }
 
-  function load(next: { id: string | null; name: string; tags: string[]; text: string; saved: string | null }) {
+  function load(next: {
+    id: string | null;
+    name: string;
+    tags: string[];
+    text: string;
+    saved: string | null;
+  }) {
     designId.value = next.id;
     name.value = next.name;
     tags.value = next.tags;
@@ -148,7 +154,13 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Opens the unsaved new design left in a draft (after a crash or a closed window). */
   function resumeDraft(draft: Draft) {
-    load({ id: draft.key === NEW_DRAFT_KEY ? null : draft.key, name: draft.name, tags: [], text: draft.content, saved: null });
+    load({
+      id: draft.key === NEW_DRAFT_KEY ? null : draft.key,
+      name: draft.name,
+      tags: [],
+      text: draft.content,
+      saved: null,
+    });
   }
 
   function applyPendingDraft() {
@@ -192,7 +204,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!v || !v.ok || !model.value) {
       const message = !parsed.value.ok
         ? 'the text is not a JSON model'
-        : (v && !v.ok ? v.errors[0]?.message : undefined) ?? 'the model is not valid';
+        : ((v && !v.ok ? v.errors[0]?.message : undefined) ?? 'the model is not valid');
       return { ok: false, error: { code: 'invalid_model', message } };
     }
     if (timer) clearTimeout(timer);
@@ -223,13 +235,15 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   async function versionModel(versionId: number): Promise<Result<DesignVersion & { model: ModelJson }>> {
-    if (!designId.value) return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
+    if (!designId.value)
+      return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
     return api.designs.version({ id: designId.value, versionId });
   }
 
   /** Makes an older version current (a new save on the backend) and loads it into the editor. */
   async function restoreVersion(versionId: number): Promise<Result<Design>> {
-    if (!designId.value) return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
+    if (!designId.value)
+      return { ok: false, error: { code: 'not_found', message: 'the design is not saved yet' } };
     const result = await api.designs.restore({ id: designId.value, versionId });
     if (!result.ok) return result;
     const t = formatModelText(result.value.model);

@@ -56,7 +56,11 @@ describe('new layers', () => {
     for (const op of LAYER_OPS) {
       const base = { id: 'x', ...newLayer(scratchModel('s'), op) };
       for (const f of LAYER_FIELDS[op]) {
-        const probe = { ...base, [f.key]: f.kind === 'bool' ? true : f.kind === 'enum' ? f.options![0] : f.kind === 'padding4' ? 1 : 1 };
+        const probe = {
+          ...base,
+          [f.key]:
+            f.kind === 'bool' ? true : f.kind === 'enum' ? f.options![0] : f.kind === 'padding4' ? 1 : 1,
+        };
         const r = layerSchemas[op].safeParse(probe);
         expect(r.success, `${op}.${f.key}`).toBe(true);
       }

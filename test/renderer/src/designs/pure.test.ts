@@ -5,7 +5,12 @@ import { analysisCsv } from '../../../../src/renderer/src/designs/csv';
 import { attainable, boundOf, DEVICE_PRESETS, ridge } from '../../../../src/renderer/src/designs/roofline';
 import { layoutGraph } from '../../../../src/renderer/src/designs/graph';
 import { compareTotals } from '../../../../src/renderer/src/designs/compare';
-import { fieldText, parseFieldText, parseInputs, parseShape } from '../../../../src/renderer/src/designs/field-text';
+import {
+  fieldText,
+  parseFieldText,
+  parseInputs,
+  parseShape,
+} from '../../../../src/renderer/src/designs/field-text';
 import { importModelText, fileNameFor } from '../../../../src/renderer/src/designs/file-import';
 import { perLayerOption, rooflinePoints } from '../../../../src/renderer/src/designs/chart-options';
 
@@ -65,7 +70,13 @@ describe('analysisCsv', () => {
     expect(lines).toHaveLength(1 + a.layers.length + 1);
     expect(lines[0]).toContain('flops_flops');
     const conv = lines[1].split(',');
-    expect(conv.slice(0, 5)).toEqual(['conv1', 'conv2d', a.layers[0].outputShape.join('x'), String(a.layers[0].params.total), String(a.layers[0].macs)]);
+    expect(conv.slice(0, 5)).toEqual([
+      'conv1',
+      'conv2d',
+      a.layers[0].outputShape.join('x'),
+      String(a.layers[0].params.total),
+      String(a.layers[0].macs),
+    ]);
     expect(lines.at(-1)!.split(',')[4]).toBe(String(a.totals.macs));
   });
 
@@ -107,7 +118,12 @@ describe('compareTotals', () => {
     const a = analyzeModel(tiny);
     const b = analyzeModel({ ...tiny, layers: [{ id: 'conv1', op: 'conv2d', out_channels: 8, kernel: 3 }] });
     const macs = compareTotals(a, b).find((r) => r.key === 'macs')!;
-    expect(macs).toEqual({ key: 'macs', a: a.totals.macs, b: b.totals.macs, diff: b.totals.macs - a.totals.macs });
+    expect(macs).toEqual({
+      key: 'macs',
+      a: a.totals.macs,
+      b: b.totals.macs,
+      diff: b.totals.macs - a.totals.macs,
+    });
   });
 });
 
@@ -134,8 +150,14 @@ describe('importModelText', () => {
 
   it('refuses bad JSON, a non-object and an invalid model, naming the problem', () => {
     expect(importModelText('{', 'f.json')).toMatchObject({ ok: false, problem: { kind: 'syntax' } });
-    expect(importModelText('[1]', 'f.json')).toEqual({ ok: false, problem: { kind: 'not-object', what: 'array' } });
-    const bad = importModelText(JSON.stringify({ ...tiny, layers: [{ id: 'c9', op: 'conv2d', kernel: 3 }] }), 'f.json');
+    expect(importModelText('[1]', 'f.json')).toEqual({
+      ok: false,
+      problem: { kind: 'not-object', what: 'array' },
+    });
+    const bad = importModelText(
+      JSON.stringify({ ...tiny, layers: [{ id: 'c9', op: 'conv2d', kernel: 3 }] }),
+      'f.json',
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok && bad.problem.kind === 'invalid') expect(bad.problem.messages.join(' ')).toContain('c9');
     else expect.fail('expected an invalid-model problem');
@@ -150,7 +172,8 @@ describe('importModelText', () => {
 describe('perLayerOption', () => {
   it('a log axis leaves zero-cost layers without a bar', () => {
     const a = analyzeModel(tiny);
-    const series = (perLayerOption(a, 'macs', true, 'MACs') as { series: { data: (number | null)[] }[] }).series[0];
+    const series = (perLayerOption(a, 'macs', true, 'MACs') as { series: { data: (number | null)[] }[] })
+      .series[0];
     expect(series.data).toEqual([a.layers[0].macs, null]);
   });
 });

@@ -12,10 +12,16 @@ vi.mock('../../../../src/renderer/src/api', async () => {
   return { api: fake.value.api };
 });
 
-const { currentLesson, lessonStatus, useLessonsStore } = await import('../../../../src/renderer/src/stores/lessons');
+const { currentLesson, lessonStatus, useLessonsStore } =
+  await import('../../../../src/renderer/src/stores/lessons');
 const backend = () => fake.value as ReturnType<typeof createFakeApi>;
 
-const row = (lessonId: string, visitedAt: number | null, completedAt: number | null, position: string | null = null): LessonProgress => ({
+const row = (
+  lessonId: string,
+  visitedAt: number | null,
+  completedAt: number | null,
+  position: string | null = null,
+): LessonProgress => ({
   lessonId,
   visitedAt,
   completedAt,
@@ -53,9 +59,21 @@ describe('current lesson', () => {
   });
 
   it('is the first lesson not completed when every visited one is done, and null at the end', () => {
-    expect(currentLesson([row('output-size', 10, 20), row('layer-complexity', 11, 21)])).toBe('network-complexity');
-    const all = ['output-size', 'layer-complexity', 'network-complexity', 'space-complexity', 'receptive-field',
-      'dilated-convolution', 'multi-scale', 'vanishing-gradients', 'exploding-gradients', 'remedies'];
+    expect(currentLesson([row('output-size', 10, 20), row('layer-complexity', 11, 21)])).toBe(
+      'network-complexity',
+    );
+    const all = [
+      'output-size',
+      'layer-complexity',
+      'network-complexity',
+      'space-complexity',
+      'receptive-field',
+      'dilated-convolution',
+      'multi-scale',
+      'vanishing-gradients',
+      'exploding-gradients',
+      'remedies',
+    ];
     expect(currentLesson(all.map((id, i) => row(id, i, i + 100)))).toBeNull();
   });
 
@@ -74,19 +92,28 @@ describe('current lesson', () => {
 
 describe('lessons store', () => {
   it('loads progress, remembers positions and completions from the backend answers', async () => {
-    backend().on('progress:get', () => ({ ok: true, value: progress([row('receptive-field', 5, null, 'stride')]) }));
+    backend().on('progress:get', () => ({
+      ok: true,
+      value: progress([row('receptive-field', 5, null, 'stride')]),
+    }));
     backend().on('lessons:visit', (req) => {
       const r = req as { lessonId: string; position?: string };
       return { ok: true, value: row(r.lessonId, 50, null, r.position ?? 'kept') };
     });
-    backend().on('lessons:complete', (req) => ({ ok: true, value: row((req as { lessonId: string }).lessonId, 50, 60, 'check') }));
+    backend().on('lessons:complete', (req) => ({
+      ok: true,
+      value: row((req as { lessonId: string }).lessonId, 50, 60, 'check'),
+    }));
     const store = useLessonsStore();
     await store.load();
     expect(store.position('receptive-field')).toBe('stride');
     expect(store.current).toBe('receptive-field');
 
     await store.visit('output-size', 'inexact');
-    expect(backend().calls.at(-1)).toEqual({ channel: 'lessons:visit', request: { lessonId: 'output-size', position: 'inexact' } });
+    expect(backend().calls.at(-1)).toEqual({
+      channel: 'lessons:visit',
+      request: { lessonId: 'output-size', position: 'inexact' },
+    });
     expect(store.position('output-size')).toBe('inexact');
     await store.visit('output-size');
     // Without a position the request carries none, so the backend keeps the stored one.

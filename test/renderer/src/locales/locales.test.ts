@@ -91,7 +91,9 @@ function sourceFiles(dir: string): string[] {
 const RENDERER_DIR = fileURLToPath(new URL('../../../../src/renderer/src', import.meta.url));
 const LOCALES_DIR = join(RENDERER_DIR, 'locales');
 const sources = sourceFiles(RENDERER_DIR).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-const quoted = new Set(sources.flatMap((s) => [...s.text.matchAll(/['"]([\w-]+(?:\.[\w-]+)+)['"]/g)].map((m) => m[1]!)));
+const quoted = new Set(
+  sources.flatMap((s) => [...s.text.matchAll(/['"]([\w-]+(?:\.[\w-]+)+)['"]/g)].map((m) => m[1]!)),
+);
 const templatePrefixes = new Set(
   sources.flatMap((s) => [
     // `a.b.${x}` and `a.b.d${n}`: the static start of a key built in a template literal.

@@ -13,7 +13,8 @@ vi.mock('../../../../src/renderer/src/api', async () => {
   return { api: fake.value.api };
 });
 
-const { AUTOSAVE_MS, NEW_DRAFT_KEY, useEditorStore } = await import('../../../../src/renderer/src/stores/editor');
+const { AUTOSAVE_MS, NEW_DRAFT_KEY, useEditorStore } =
+  await import('../../../../src/renderer/src/stores/editor');
 const { formatModelText } = await import('../../../../src/renderer/src/stores/designs');
 const { insertLayer, setLayerField } = await import('../../../../src/renderer/src/designs/model-edit');
 const backend = () => fake.value as ReturnType<typeof createFakeApi>;
@@ -93,7 +94,11 @@ describe('editor store', () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
     const saves = backend().calls.filter((c) => c.channel === 'drafts:save');
     expect(saves).toHaveLength(1);
-    expect(saves[0].request).toEqual({ key: NEW_DRAFT_KEY, name: 'Tiny', content: formatModelText(tiny as never) });
+    expect(saves[0].request).toEqual({
+      key: NEW_DRAFT_KEY,
+      name: 'Tiny',
+      content: formatModelText(tiny as never),
+    });
     expect(editor.draftStatus).toBe('saved');
   });
 
@@ -111,14 +116,22 @@ describe('editor store', () => {
     expect(result.ok).toBe(true);
     expect(editor.designId).toBe('d1');
     expect(editor.dirty).toBe(false);
-    const discarded = backend().calls.filter((c) => c.channel === 'drafts:discard').map((c) => (c.request as { key: string }).key);
+    const discarded = backend()
+      .calls.filter((c) => c.channel === 'drafts:discard')
+      .map((c) => (c.request as { key: string }).key);
     expect(discarded.sort()).toEqual(['d1', NEW_DRAFT_KEY].sort());
   });
 
   it('opening a design with a newer draft offers it without applying it', async () => {
-    const draftText = formatModelText({ ...tiny, layers: [...tiny.layers, { id: 'relu1', op: 'relu' }] } as never);
+    const draftText = formatModelText({
+      ...tiny,
+      layers: [...tiny.layers, { id: 'relu1', op: 'relu' }],
+    } as never);
     backend().on('designs:get', () => ({ ok: true, value: design(tiny) }));
-    backend().on('drafts:get', () => ({ ok: true, value: { key: 'd1', name: 'Tiny', content: draftText, updatedAt: 5 } }));
+    backend().on('drafts:get', () => ({
+      ok: true,
+      value: { key: 'd1', name: 'Tiny', content: draftText, updatedAt: 5 },
+    }));
     const editor = useEditorStore();
     await editor.open('d1');
     expect(editor.text).toBe(formatModelText(tiny as never));

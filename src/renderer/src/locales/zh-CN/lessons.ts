@@ -59,7 +59,7 @@ const zhCN: typeof en = {
       },
       rf: {
         summary: '{layers} 层之后的感受野：',
-        jump: 'jump',
+        jump: '跳距',
         holes: '一个输出单元实际读取的像素：在其覆盖的 {size} 个中只有 {read} 个（虚线为空洞）。',
       },
       growth: {
