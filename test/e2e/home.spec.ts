@@ -6,7 +6,9 @@ import { test, expect } from './fixtures';
 import { LessonsPage } from './pages/lessons-page';
 
 /** What the backend reports, read through the same HTTP API the page uses. */
-async function progressOf(page: Page): Promise<{ reviewsDue: number; streakDays: number; forecast: { due: number }[] }> {
+async function progressOf(
+  page: Page,
+): Promise<{ reviewsDue: number; streakDays: number; forecast: { due: number }[] }> {
   return page.evaluate(async () => {
     const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
     const response = await fetch('/api/progress:get', {
@@ -14,11 +16,18 @@ async function progressOf(page: Page): Promise<{ reviewsDue: number; streakDays:
       headers: { 'content-type': 'application/json', 'x-convscope-token': token },
       body: JSON.stringify({ timezoneOffset: new Date().getTimezoneOffset() }),
     });
-    return ((await response.json()) as { value: { reviewsDue: number; streakDays: number; forecast: { due: number }[] } }).value;
+    return (
+      (await response.json()) as {
+        value: { reviewsDue: number; streakDays: number; forecast: { due: number }[] };
+      }
+    ).value;
   });
 }
 
-test('home: start the first lesson, then reviews due and the streak after a missed check question', async ({ page, web }) => {
+test('home: start the first lesson, then reviews due and the streak after a missed check question', async ({
+  page,
+  web,
+}) => {
   test.setTimeout(120_000);
   await page.goto(web.url);
   await expect(page.getByTestId('page-home')).toBeVisible();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { RecurrentPoint, RecurrentStats } from '../../../src/core/autograd';
+import { referenceFile } from '../../helpers/reference';
 
-/** Shape of one `recurrent` entry of /work/shared/reference/gradients.json. */
+/** Shape of one `recurrent` entry of shared/reference/gradients.json. */
 export interface RefRecurrent {
   T: number;
   hidden: number;
@@ -18,7 +19,7 @@ export interface RefRecurrent {
 }
 
 export function loadRecurrentReference(kind: 'rnn_tanh' | 'lstm'): RefRecurrent {
-  const all = JSON.parse(readFileSync('/work/shared/reference/gradients.json', 'utf8')) as {
+  const all = JSON.parse(readFileSync(referenceFile('gradients.json'), 'utf8')) as {
     recurrent: Record<string, RefRecurrent>;
   };
   return all.recurrent[kind];

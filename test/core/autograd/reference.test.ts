@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Activation, type Init, gradientStats } from '../../../src/core/autograd';
+import { referenceFile } from '../../helpers/reference';
 
 /*
- * Agreement with PyTorch: every MLP configuration of /work/shared/reference/gradients.json, 20 seeds
+ * Agreement with PyTorch: every MLP configuration of shared/reference/gradients.json, 20 seeds
  * each as in the reference, must lie within 4 combined standard errors per layer:
  * |mean_ours − mean_ref| ≤ 4·√(se_ref² + se_ours²), se = std/√seeds. The reference rounds to 6
  * decimals, so 1e-6 is allowed on top.
@@ -25,7 +26,7 @@ interface RefMlp {
   log10_output_std_std: number;
 }
 
-const REF = '/work/shared/reference/gradients.json';
+const REF = referenceFile('gradients.json');
 const ref = JSON.parse(readFileSync(REF, 'utf8')) as { mlp: RefMlp[] };
 
 function initOf(e: RefMlp): Init {

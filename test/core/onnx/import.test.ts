@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel } from '../../../src/core';
 import { analyzeOnnx, chunkedSource, importOnnx, OnnxImportError, readOnnx } from '../../../src/core/onnx';
+import { REFERENCE_DIR } from '../../helpers/reference';
 
 const DIR = join(__dirname, '../../fixtures/onnx');
-const REF = '/work/shared/reference';
+const REF = REFERENCE_DIR;
 const load = (name: string) => new Uint8Array(readFileSync(join(DIR, `${name}.onnx`)));
 interface Expected {
   macs: number | null;

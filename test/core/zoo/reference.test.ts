@@ -1,5 +1,5 @@
 /**
- * The acceptance bar: zoo models against the PyTorch measurements in /work/shared/reference
+ * The acceptance bar: zoo models against the PyTorch measurements in shared/reference (beside the repository)
  * (torchvision 0.14, batch 1). Every expected number here is read from the reference files.
  */
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,9 @@ import {
   type LayerSpec,
   type ModelSpec,
 } from '../../../src/core';
+import { REFERENCE_DIR } from '../../helpers/reference';
 
-const REF_DIR = '/work/shared/reference';
+const REF_DIR = REFERENCE_DIR;
 
 interface RefRow {
   name: string;

@@ -7,6 +7,7 @@ import { CONTENT } from '../../../../src/renderer/src/lessons/content';
 import { BINDING_PATTERN, bindTex, renderInline } from '../../../../src/renderer/src/lessons/rich-text';
 import type { Block, LessonText } from '../../../../src/renderer/src/lessons/types';
 import { WIDGET_KEYS } from '../../../../src/renderer/src/lessons/types';
+import { referenceFile } from '../../../helpers/reference';
 
 /** Every string of a lesson, with where it is (for failure messages). */
 function texts(lesson: LessonText): { where: string; text: string }[] {
@@ -120,7 +121,7 @@ describe('lesson content', () => {
 /** The values the lessons show, checked against PyTorch measurements and hand-worked arithmetic. */
 describe('lesson values', () => {
   const reference = (file: string) =>
-    JSON.parse(readFileSync(`/work/shared/reference/${file}`, 'utf8')) as Record<string, never>;
+    JSON.parse(readFileSync(referenceFile(file), 'utf8')) as Record<string, never>;
 
   it('match the PyTorch reference for ResNet-50, VGG-16, AlexNet and MobileNet v2', () => {
     const models = (
