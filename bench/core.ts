@@ -8,6 +8,7 @@
  * plus validateModel (zod schema + graph + shapes) of resnet152's JSON.
  *
  * Run: npx tsx bench/core.ts
+ *      (node --expose-gc --import tsx bench/core.ts also measures the heap kept per layer)
  */
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +122,20 @@ export async function runCoreBench(): Promise<BenchRow[]> {
     `analyze ${br.layers.length}-node branching graph, median`,
     time(() => analyzeModel(br), 50),
   );
+  // Bytes each layer's result keeps alive (only with `node --expose-gc`): what drives GC cost at scale.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    const m = chain(20_000);
+    analyzeModel(m);
+    gc();
+    gc();
+    const h0 = process.memoryUsage().heapUsed;
+    const kept = analyzeModel(m);
+    gc();
+    gc();
+    const perLayer = (process.memoryUsage().heapUsed - h0) / kept.layers.length;
+    rows.push({ suite: SUITE, case: 'heap kept per layer (20,000-layer chain)', value: perLayer, unit: 'bytes' });
+  }
   for (const n of [1_000, 10_000, 100_000]) {
     const m = chain(n);
     const runs = n >= 100_000 ? 5 : n >= 10_000 ? 15 : 60;

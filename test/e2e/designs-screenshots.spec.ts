@@ -60,7 +60,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.waitForTimeout(500);
       await shot('editor', true);
       await page.getByTestId('totals').scrollIntoViewIfNeeded();
-      await page.locator('[data-testid="analysis-row"][data-layer-id="conv1"] [data-testid="cell-output"]').hover();
+      await page
+        .locator('[data-testid="analysis-row"][data-layer-id="conv1"] [data-testid="cell-output"]')
+        .hover();
       await expect(page.getByTestId('output-trace')).toBeVisible();
       await shot('analysis');
       await page.getByTestId('charts').scrollIntoViewIfNeeded();

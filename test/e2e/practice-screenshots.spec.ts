@@ -49,11 +49,10 @@ async function session(practice: PracticePage, skill: string, difficulty: 1 | 2 
   await practice.start();
 }
 
-test('screenshots of the Practice and Progress pages', async ({ browser, web }) => {
-  test.setTimeout(300_000);
-  let seeded = false;
-  for (const locale of ['en', 'zh-CN'] as const) {
-    for (const theme of ['light', 'dark'] as const) {
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`screenshots of the Practice and Progress pages, ${theme}, ${locale}`, async ({ browser, web }) => {
+      test.setTimeout(180_000);
       const context = await browser.newContext({
         locale,
         colorScheme: theme,
@@ -63,10 +62,7 @@ test('screenshots of the Practice and Progress pages', async ({ browser, web }) 
       const shell = new AppShell(page);
       const practice = new PracticePage(page);
       await shell.open(web.url, 'practice');
-      if (!seeded) {
-        await seedAnswers(page);
-        seeded = true;
-      }
+      await seedAnswers(page);
       await page.reload();
       await expect(page.getByTestId('practice-setup')).toBeVisible();
       await shot(page, 'practice-setup', theme, locale);
@@ -102,6 +98,6 @@ test('screenshots of the Practice and Progress pages', async ({ browser, web }) 
       await page.waitForTimeout(800); // the charts' entry animation
       await shot(page, 'progress-overview', theme, locale);
       await context.close();
-    }
+    });
   }
-});
+}

@@ -848,20 +848,21 @@ class Converter {
       throw new Unsupported(`${op} broadcasting across ranks`);
     }
     // Constants become `constant_shape`: right-aligned to the graph's rank (ONNX broadcasting), batch 1.
+    let outDims: number[] = dims;
     let constDims: number[] | null = null;
     for (const v of consts) {
       const cd = (v as Val).dims;
-      if (!cd || cd.length > dims.length) throw new Unsupported(`${op} with a constant of higher rank`);
-      const aligned = [...new Array<number>(dims.length - cd.length).fill(1), ...cd];
-      const grown = aligned[0] === 1 ? broadcastDims(dims, aligned) : null;
-      if (!grown) throw new Unsupported(`${op} with a constant that does not broadcast over ${dimsText(dims)}`);
+      if (!cd || cd.length > outDims.length) throw new Unsupported(`${op} with a constant of higher rank`);
+      const aligned: number[] = [...new Array<number>(outDims.length - cd.length).fill(1), ...cd];
+      const grown: number[] | null = aligned[0] === 1 ? broadcastDims(outDims, aligned) : null;
+      if (!grown) throw new Unsupported(`${op} with a constant that does not broadcast over ${dimsText(outDims)}`);
       constDims = constDims ? (broadcastDims(constDims, aligned) as number[]) : aligned;
-      dims = grown;
+      outDims = grown;
     }
     if (consts.length > 1) this.notes.add(`${op} with ${consts.length} constant operands is shown with one constant of their broadcast shape (one op per element less per extra constant).`);
     const kind = op === 'Sub' ? 'sub' : op === 'Div' ? 'div' : op === 'Mul' ? 'mul' : 'add';
     const body = { op: kind, ...(constDims ? { constant_shape: fmtShape(constDims) } : {}) };
-    this.layerOut(node, body, layers, dims);
+    this.layerOut(node, body, layers, outDims);
   }
 
   private concat(node: NodeInfo, ins: (Val | undefined)[]): void {

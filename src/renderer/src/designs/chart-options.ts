@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { LayerAnalysis, ModelAnalysis } from '@core/analysis';
-import { formatBytes, formatCount } from '@core/format';
+import type { LayerAnalysis, ModelAnalysis } from '../../../core/analysis';
+import { formatBytes, formatCount } from '../../../core/format';
 import type { GraphLayout } from './graph';
 import { attainable, boundOf, ridge, type Device } from './roofline';
 

@@ -1,4 +1,4 @@
-import { analyzeModel, validateModel, type AnalysisOptions, type ModelAnalysis } from '@core/index';
+import { analyzeModel, validateModel, type AnalysisOptions, type ModelAnalysis } from '../../../core';
 import type { ModelJson } from '../../../shared/types';
 
 export interface CompareRow {

@@ -1,4 +1,4 @@
-import type { ModelAnalysis } from '@core/analysis';
+import type { ModelAnalysis } from '../../../core/analysis';
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
 function field(value: string | number): string {

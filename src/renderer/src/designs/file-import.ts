@@ -1,4 +1,4 @@
-import { validateModel } from '@core/model';
+import { validateModel } from '../../../core/model';
 import type { ModelJson } from '../../../shared/types';
 import { parseModelText } from '../stores/designs';
 

@@ -1,4 +1,4 @@
-import type { ModelAnalysis } from '@core/analysis';
+import type { ModelAnalysis } from '../../../core/analysis';
 
 export interface GraphNode {
   id: string;

@@ -1,4 +1,4 @@
-import { LAYER_OPS, type LayerOp, type ModelIssue } from '@core/model';
+import { LAYER_OPS, type LayerOp, type ModelIssue } from '../../../core/model';
 import type { ModelJson } from '../../../shared/types';
 
 /** A layer as it sits in the model JSON: edited field by field, validated by the core afterwards. */

@@ -1,5 +1,5 @@
-import { analyzeOnnx, OnnxImportError, type OnnxImport } from '@core/onnx';
-import type { ModelAnalysis } from '@core/analysis';
+import { analyzeOnnx, OnnxImportError, type OnnxImport } from '../../../core/onnx';
+import type { ModelAnalysis } from '../../../core/analysis';
 
 export type OnnxOutcome =
   { ok: true; imported: OnnxImport; analysis: ModelAnalysis } | { ok: false; message: string };

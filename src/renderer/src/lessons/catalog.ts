@@ -122,7 +122,7 @@ export const LESSONS: Record<LessonId, LessonMeta> = {
       concept('vanishing-cause', [1, 3, 0, 2]),
       { kind: 'generated', skill: 'gradient-arithmetic', difficulty: 1, seed: 4 },
     ],
-    labPresets: ['vanishing-sigmoid'],
+    labPresets: ['vanishing'],
   },
   'exploding-gradients': {
     id: 'exploding-gradients',
@@ -132,7 +132,7 @@ export const LESSONS: Record<LessonId, LessonMeta> = {
       concept('clipping', [1, 2, 0, 3]),
       { kind: 'generated', skill: 'gradient-arithmetic', difficulty: 2, seed: 4 },
     ],
-    labPresets: ['exploding-init'],
+    labPresets: ['exploding'],
   },
   remedies: {
     id: 'remedies',
@@ -143,7 +143,7 @@ export const LESSONS: Record<LessonId, LessonMeta> = {
       concept('lstm', [3, 1, 2, 0]),
       { kind: 'generated', skill: 'gradient-arithmetic', difficulty: 2, seed: 9 },
     ],
-    labPresets: ['pretraining', 'clipping', 'weight-penalty', 'relu', 'batchnorm', 'residual', 'lstm'],
+    labPresets: ['pretrain', 'clip-norm', 'l2', 'relu', 'batchnorm', 'residual', 'lstm'],
   },
 };
 

@@ -12,7 +12,6 @@ const en = {
   app: {
     name: 'ConvScope',
     tagline: 'Complexity of convolutional networks',
-    loading: 'Loading…',
     backendError: 'The settings could not be loaded: {message}',
   },
   nav: {

@@ -11,7 +11,6 @@ const zhCN: Messages = {
   app: {
     name: 'ConvScope',
     tagline: '卷积神经网络的复杂度',
-    loading: '加载中…',
     backendError: '无法加载设置：{message}',
   },
   nav: {

@@ -86,7 +86,16 @@ export function masteryOption(p: Progress, labels: ChartLabels) {
     grid: { left: 8, right: 32, top: 12, bottom: 24, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => labels.skillName(r.skill)) },
-    series: [{ name: labels.mastery, type: 'bar', data: rows.map((r) => r.mastery), barMaxWidth: 18 }],
+    series: [
+      {
+        name: labels.mastery,
+        type: 'bar',
+        data: rows.map((r) => r.mastery),
+        barMaxWidth: 18,
+        // A skill at 0 % has no bar; the label still says so.
+        label: { show: true, position: 'right', formatter: '{c} %' },
+      },
+    ],
   };
 }
 

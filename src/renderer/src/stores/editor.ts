@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { analyzeModel, validateModel, type Dtype, type ModelAnalysis, type ModelSpec } from '@core/index';
+import { analyzeModel, validateModel, type Dtype, type ModelAnalysis, type ModelSpec } from '../../../core';
 import { api } from '../api';
 import { createHistory } from '../designs/history';
 import { issuesByLayer } from '../designs/model-edit';

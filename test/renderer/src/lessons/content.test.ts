@@ -8,6 +8,7 @@ import { BINDING_PATTERN, bindTex, renderInline } from '../../../../src/renderer
 import type { Block, LessonText } from '../../../../src/renderer/src/lessons/types';
 import { WIDGET_KEYS } from '../../../../src/renderer/src/lessons/types';
 import { referenceFile } from '../../../helpers/reference';
+import { getPreset } from '../../../../src/renderer/src/gradients/presets';
 
 /** Every string of a lesson, with where it is (for failure messages). */
 function texts(lesson: LessonText): { where: string; text: string }[] {
@@ -47,6 +48,12 @@ function typedNumbers(text: string): number[] {
 }
 
 describe('lesson content', () => {
+  it('links only to Gradient Lab presets that exist', () => {
+    for (const lesson of Object.values(LESSONS)) {
+      for (const preset of lesson.labPresets ?? []) expect(getPreset(preset), `${lesson.id} → ${preset}`).toBeDefined();
+    }
+  });
+
   it('has all ten lessons in both languages with the same sections and widgets', () => {
     expect(LESSON_IDS).toHaveLength(10);
     for (const id of LESSON_IDS) {
@@ -121,7 +128,7 @@ describe('lesson content', () => {
 /** The values the lessons show, checked against PyTorch measurements and hand-worked arithmetic. */
 describe('lesson values', () => {
   const reference = (file: string) =>
-    JSON.parse(readFileSync(referenceFile(file), 'utf8')) as Record<string, never>;
+    JSON.parse(readFileSync(referenceFile(file), 'utf8')) as unknown;
 
   it('match the PyTorch reference for ResNet-50, VGG-16, AlexNet and MobileNet v2', () => {
     const models = (

@@ -69,6 +69,8 @@ describe('locales', () => {
  *    (`t('a.b')`, `$t("a.b")`, `keypath="a.b"`, or a key kept in a table and passed to `t` later), or
  *  - it starts with the static part of a key built at run time, such as `` t(`nav.${name}`) ``
  *    (prefix `nav.`) or `t('nav.' + name)`, or
+ *  - its parent group is quoted, as a prefix handed to a helper that appends the option name
+ *    (`opts(TASKS, 'gradients.tasks')` uses `gradients.tasks.<task>`), or
  *  - it starts with one of DYNAMIC_PREFIXES: keys composed from data the scan cannot see.
  * A literal `t('…')` / `$t('…')` / `keypath="…"` naming no key is a missing key.
  */
@@ -102,8 +104,10 @@ const templatePrefixes = new Set(
     ...[...s.text.matchAll(/['"]([\w-]+(?:\.[\w-]+)*\.)['"]\s*\+/g)].map((m) => m[1]!),
   ]),
 );
+const parentOf = (key: string) => key.slice(0, key.lastIndexOf('.'));
 const isUsed = (key: string) =>
   quoted.has(key) ||
+  (parentOf(key).includes('.') && quoted.has(parentOf(key))) ||
   [...templatePrefixes].some((p) => key.startsWith(p)) ||
   DYNAMIC_PREFIXES.some((p) => key.startsWith(p));
 
