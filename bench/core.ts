@@ -134,7 +134,12 @@ export async function runCoreBench(): Promise<BenchRow[]> {
     gc();
     gc();
     const perLayer = (process.memoryUsage().heapUsed - h0) / kept.layers.length;
-    rows.push({ suite: SUITE, case: 'heap kept per layer (20,000-layer chain)', value: perLayer, unit: 'bytes' });
+    rows.push({
+      suite: SUITE,
+      case: 'heap kept per layer (20,000-layer chain)',
+      value: perLayer,
+      unit: 'bytes',
+    });
   }
   for (const n of [1_000, 10_000, 100_000]) {
     const m = chain(n);

@@ -51,7 +51,15 @@ async function rate(step: () => void | Promise<void>, seconds = 2): Promise<numb
 }
 
 function engineStep(depth: number, width: number): () => void {
-  const net = new Mlp({ inputDim: width, outputDim: width, width, depth, activation: 'relu', init: { kind: 'kaiming_normal' }, dtype: 'float32' });
+  const net = new Mlp({
+    inputDim: width,
+    outputDim: width,
+    width,
+    depth,
+    activation: 'relu',
+    init: { kind: 'kaiming_normal' },
+    dtype: 'float32',
+  });
   const rng = new Rng(1);
   net.initialize(rng);
   const x = new Float32Array(BATCH * width);
@@ -73,7 +81,9 @@ type Tf = typeof import('@tensorflow/tfjs-core');
 
 function tfjsStep(tf: Tf, depth: number, width: number): () => Promise<void> {
   const std = Math.sqrt(2 / width);
-  const ws = Array.from({ length: depth }, () => tf.variable(tf.randomNormal([width, width], 0, std, 'float32')));
+  const ws = Array.from({ length: depth }, () =>
+    tf.variable(tf.randomNormal([width, width], 0, std, 'float32')),
+  );
   const bs = Array.from({ length: depth }, () => tf.variable(tf.zeros([width], 'float32')));
   const x = tf.randomNormal([BATCH, width], 0, 1, 'float32');
   const opt = tf.train.sgd(1e-6);
@@ -124,7 +134,16 @@ export function referenceSweep(): { configs: number; seconds: number } {
       for (const init of inits) {
         for (const batchnorm of [false, true]) {
           for (const residual of [false, true]) {
-            const setup: GradientSetup = { depth, width: 64, batch: 128, activation, init, batchnorm, residual, dtype: 'float64' };
+            const setup: GradientSetup = {
+              depth,
+              width: 64,
+              batch: 128,
+              activation,
+              init,
+              batchnorm,
+              residual,
+              dtype: 'float64',
+            };
             const run = createGradientRunner(setup);
             for (let s = 0; s < 20; s++) run(s);
             configs++;
@@ -153,14 +172,28 @@ export async function runGradientBench(
       await tf.ready();
       const theirs = await rate(tfjsStep(tf, depth, width));
       tf.disposeVariables();
-      rows.push({ suite: 'gradients', case: `${name}: engine vs tfjs-${b.name}`, value: theirs, unit: 'steps/s', peer: `tfjs-backend-${b.name}`, ratio: ours / theirs });
-      log(`${name}: tfjs-${b.name} ${theirs.toFixed(1)} steps/s, engine/tfjs = ${(ours / theirs).toFixed(2)}`);
+      rows.push({
+        suite: 'gradients',
+        case: `${name}: engine vs tfjs-${b.name}`,
+        value: theirs,
+        unit: 'steps/s',
+        peer: `tfjs-backend-${b.name}`,
+        ratio: ours / theirs,
+      });
+      log(
+        `${name}: tfjs-${b.name} ${theirs.toFixed(1)} steps/s, engine/tfjs = ${(ours / theirs).toFixed(2)}`,
+      );
     }
   }
   for (const b of backends) if (b.error) log(`tfjs-backend-${b.name} could not initialise: ${b.error}`);
   if (options.sweep === false) return rows;
   const sweep = referenceSweep();
-  rows.push({ suite: 'gradients', case: `reference sweep: ${sweep.configs} configurations × 20 seeds, float64`, value: sweep.seconds, unit: 's' });
+  rows.push({
+    suite: 'gradients',
+    case: `reference sweep: ${sweep.configs} configurations × 20 seeds, float64`,
+    value: sweep.seconds,
+    unit: 's',
+  });
   log(`reference sweep: ${sweep.configs} configurations × 20 seeds in ${sweep.seconds.toFixed(1)} s`);
   return rows;
 }

@@ -26,7 +26,15 @@ function child(file: string): void {
   const { analysis, imported } = analyzeOnnx(src);
   closeSync(fd);
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ ms, macs: analysis.totals.macs, params: imported.params.total, layers: analysis.layers.length, maxRssKB: process.resourceUsage().maxRSS }));
+  console.log(
+    JSON.stringify({
+      ms,
+      macs: analysis.totals.macs,
+      params: imported.params.total,
+      layers: analysis.layers.length,
+      maxRssKB: process.resourceUsage().maxRSS,
+    }),
+  );
 }
 
 interface Run {
@@ -51,11 +59,18 @@ function pythonHasOnnx(): boolean {
 
 function makeFile(dir: string): string {
   const file = join(dir, 'resnet50.onnx');
-  execFileSync(PY, ['-c', `
+  execFileSync(
+    PY,
+    [
+      '-c',
+      `
 import torch, torchvision
 m = torchvision.models.resnet50(weights=None).eval()
 torch.onnx.export(m, torch.randn(1, 3, 224, 224), ${JSON.stringify(file)}, opset_version=13, input_names=['x'], output_names=['y'])
-`], { stdio: ['ignore', 'ignore', 'ignore'] });
+`,
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   return file;
 }
 
@@ -65,7 +80,11 @@ function median(xs: number[]): number {
 }
 
 /** Open + analyse an exported ResNet-50 (whole process) vs Python's onnx, median of `runs`; [] when it cannot run here. */
-export async function runOnnxBench(runs = 3, given?: string, log: (line: string) => void = console.log): Promise<BenchRow[]> {
+export async function runOnnxBench(
+  runs = 3,
+  given?: string,
+  log: (line: string) => void = console.log,
+): Promise<BenchRow[]> {
   const python = pythonHasOnnx();
   let dir: string | undefined;
   let file = given;
@@ -91,7 +110,12 @@ export async function runOnnxBench(runs = 3, given?: string, log: (line: string)
       results.library.push(lib);
       results.cli.push(timed(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', file, '--json']));
       if (python) {
-        results.python.push(timed(PY, ['-c', `import onnx; m = onnx.load(${JSON.stringify(file)}); onnx.shape_inference.infer_shapes(m)`]));
+        results.python.push(
+          timed(PY, [
+            '-c',
+            `import onnx; m = onnx.load(${JSON.stringify(file)}); onnx.shape_inference.infer_shapes(m)`,
+          ]),
+        );
       }
     }
     log(`in-process (library child): ${inner}`);
@@ -103,11 +127,19 @@ export async function runOnnxBench(runs = 3, given?: string, log: (line: string)
         case: `convscope analyze ${(size / 1e6).toFixed(0)} MB ResNet-50 --json (whole process)`,
         value: wall(results.cli),
         unit: 'ms',
-        ...(python ? { peer: 'python onnx.load + infer_shapes', ratio: wall(results.python) / wall(results.cli) } : {}),
+        ...(python
+          ? { peer: 'python onnx.load + infer_shapes', ratio: wall(results.python) / wall(results.cli) }
+          : {}),
       },
       { suite: 'onnx', case: 'peak RSS / file size (CLI)', value: rss(results.cli) / sizeMB, unit: '×' },
     ];
-    if (python) rows.push({ suite: 'onnx', case: 'peak RSS / file size (python)', value: rss(results.python) / sizeMB, unit: '×' });
+    if (python)
+      rows.push({
+        suite: 'onnx',
+        case: 'peak RSS / file size (python)',
+        value: rss(results.python) / sizeMB,
+        unit: '×',
+      });
     return rows;
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });

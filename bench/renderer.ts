@@ -17,8 +17,16 @@ import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'out', 'renderer');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -30,16 +38,22 @@ function files(dir: string): string[] {
 
 export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
     if (build.status !== 0) throw new Error('electron-vite build failed');
   }
   const all = files(RENDERER).filter((f) => /\.(js|css|html)$/.test(f));
   const raw = all.reduce((n, f) => n + statSync(f).size, 0);
   const gz = all.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-  const entryName = /src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(join(RENDERER, 'index.html'), 'utf8'))?.[1];
+  const entryName = /src="\.\/assets\/([^"]+\.js)"/.exec(
+    readFileSync(join(RENDERER, 'index.html'), 'utf8'),
+  )?.[1];
   const entry = entryName ? readFileSync(join(RENDERER, 'assets', entryName)) : Buffer.alloc(0);
   const rows: BenchRow[] = [
     { suite: 'renderer', case: 'bundle (js+css+html), raw', value: raw / 1024, unit: 'KiB' },

@@ -30,7 +30,8 @@ export const nodeIO: CliIO = {
       return new Uint8Array(await readFile(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
       throw new UsageError(`cannot read ${path}: ${why}`);
     }
   },
@@ -48,7 +49,9 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
     return 1;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     // Anything a command throws becomes one clear line: users of a CLI want the reason, not a stack.
     const message = error instanceof Error ? error.message : String(error);

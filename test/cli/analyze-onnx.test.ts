@@ -60,12 +60,17 @@ describe('convscope analyze model.onnx', () => {
     const { io, out, err } = fakeIO();
     expect(await main(['analyze', join(FIX, 'shared_symbolic.onnx')], io)).toBe(1);
     expect(err.join('')).toMatch(/symbolic/);
-    expect(await main(['analyze', join(FIX, 'shared_symbolic.onnx'), '--input', '4x10x12', '--json'], io)).toBe(0);
+    expect(
+      await main(['analyze', join(FIX, 'shared_symbolic.onnx'), '--input', '4x10x12', '--json'], io),
+    ).toBe(0);
     expect(JSON.parse(out.join('')).input).toEqual([4, 10, 12]);
   });
 
   it('a bad file is one line on stderr and exit 1', async () => {
-    const { io, out, err } = fakeIO({ 'bad.onnx': new Uint8Array([1, 2, 3, 4, 5]), 'empty.onnx': new Uint8Array(0) });
+    const { io, out, err } = fakeIO({
+      'bad.onnx': new Uint8Array([1, 2, 3, 4, 5]),
+      'empty.onnx': new Uint8Array(0),
+    });
     expect(await main(['analyze', 'bad.onnx'], io)).toBe(1);
     expect(await main(['analyze', 'empty.onnx'], io)).toBe(1);
     expect(out).toEqual([]);
@@ -75,16 +80,24 @@ describe('convscope analyze model.onnx', () => {
   });
 
   it('runs as a real process, reading the file on demand', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', join(FIX, 'mobilenet_v2_bn.onnx'), '--json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/convscope.mjs'), 'analyze', join(FIX, 'mobilenet_v2_bn.onnx'), '--json'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.totals.macs).toBe(expected.mobilenet_v2_bn.macs);
     expect(doc.unsupported).toEqual([]);
-    const missing = spawnSync(process.execPath, [join(ROOT, 'bin/convscope.mjs'), 'analyze', join(FIX, 'nope.onnx')], { encoding: 'utf8', timeout: 60_000 });
+    const missing = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/convscope.mjs'), 'analyze', join(FIX, 'nope.onnx')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim()).toMatch(/^convscope analyze: cannot read .*nope\.onnx: no such file$/);
   });

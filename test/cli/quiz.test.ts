@@ -21,7 +21,9 @@ function fakeIO() {
 describe('convscope quiz', () => {
   it('prints a worksheet with an answer key and worked solutions', async () => {
     const { io, out } = fakeIO();
-    expect(await main(['quiz', '--skill', 'output-size', '--difficulty', '2', '--count', '3', '--seed', '7'], io)).toBe(0);
+    expect(
+      await main(['quiz', '--skill', 'output-size', '--difficulty', '2', '--count', '3', '--seed', '7'], io),
+    ).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^ConvScope worksheet/);
     expect(text.match(/^\d+\. \[output-size, difficulty 2\]/gm)).toHaveLength(3);
@@ -64,10 +66,27 @@ describe('convscope quiz', () => {
 
   it('runs as a real process', () => {
     const root = resolve(__dirname, '../..');
-    const r = spawnSync(process.execPath, [resolve(root, 'bin/convscope.mjs'), 'quiz', '--count', '2', '--seed', '1', '--skill', 'receptive-field'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        resolve(root, 'bin/convscope.mjs'),
+        'quiz',
+        '--count',
+        '2',
+        '--seed',
+        '1',
+        '--skill',
+        'receptive-field',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Answer key');
-    const bad = spawnSync(process.execPath, [resolve(root, 'bin/convscope.mjs'), 'quiz', '--difficulty', 'x'], { cwd: root, encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [resolve(root, 'bin/convscope.mjs'), 'quiz', '--difficulty', 'x'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });

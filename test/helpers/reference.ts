@@ -13,7 +13,9 @@ export const REFERENCE_DIR =
 export function referenceFile(name: string): string {
   const file = join(REFERENCE_DIR, name);
   if (!existsSync(file)) {
-    throw new Error(`reference data ${file} is missing: shared/reference must sit beside the repository (or set CONVSCOPE_REFERENCE)`);
+    throw new Error(
+      `reference data ${file} is missing: shared/reference must sit beside the repository (or set CONVSCOPE_REFERENCE)`,
+    );
   }
   return file;
 }

@@ -20,7 +20,8 @@ interface QuizArgs {
 
 function intFlag(name: string, value: string | undefined, lo: number, hi: number): number {
   if (value === undefined) throw new UsageError(`${name} needs a value`);
-  if (!/^\d+$/.test(value) || Number(value) < lo || Number(value) > hi) throw new UsageError(`${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < lo || Number(value) > hi)
+    throw new UsageError(`${name} must be an integer from ${lo} to ${hi}, got "${value}"`);
   return Number(value);
 }
 
@@ -28,13 +29,21 @@ export function parseQuizArgs(args: string[]): QuizArgs {
   const out: QuizArgs = { count: 10, seed: 1, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? args[++i];
     switch (flag) {
       case '--skill': {
         const v = value();
         if (v === undefined) throw new UsageError('--skill needs a value');
-        if (!isSkill(v)) throw new UsageError(`unknown skill "${v}" (skills: ${listSkills().map((s) => s.id).join(', ')})`);
+        if (!isSkill(v))
+          throw new UsageError(
+            `unknown skill "${v}" (skills: ${listSkills()
+              .map((s) => s.id)
+              .join(', ')})`,
+          );
         out.skill = v;
         break;
       }
@@ -52,7 +61,9 @@ export function parseQuizArgs(args: string[]): QuizArgs {
         out.json = true;
         break;
       default:
-        throw new UsageError(`unknown option "${a}" (usage: convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json])`);
+        throw new UsageError(
+          `unknown option "${a}" (usage: convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json])`,
+        );
     }
   }
   return out;
@@ -90,7 +101,12 @@ export function renderWorksheet(qs: Question[], a: QuizArgs): string {
 /** `convscope quiz`: a reproducible worksheet with an answer key, or the questions as JSON. */
 export const quiz: Command = async (args: string[], io: CliIO) => {
   const a = parseQuizArgs(args);
-  const qs = worksheet({ skills: a.skill ? [a.skill] : undefined, difficulty: a.difficulty, count: a.count, seed: a.seed });
+  const qs = worksheet({
+    skills: a.skill ? [a.skill] : undefined,
+    difficulty: a.difficulty,
+    count: a.count,
+    seed: a.seed,
+  });
   if (a.json) {
     io.out(JSON.stringify({ seed: a.seed, count: a.count, questions: qs }, null, 2));
     return 0;

@@ -29,17 +29,20 @@ export function makeDataset(task: TaskKind, n: number, seed: number, noise = 0.1
   if (!Number.isInteger(n) || n < 2) throw new Error('dataset size must be an integer ≥ 2');
   const rng = new Rng(seed);
   if (task === 'sine') {
-    const x = new Float64Array(n), y = new Float64Array(n);
+    const x = new Float64Array(n),
+      y = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       x[i] = (rng.uniform() * 2 - 1) * Math.PI;
       y[i] = Math.sin(x[i]) + noise * rng.normal();
     }
     return { task, x, y, n, inputDim: 1, classes: 0, outputDim: 1 };
   }
-  const x = new Float64Array(2 * n), y = new Float64Array(n);
+  const x = new Float64Array(2 * n),
+    y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const cls = i % 2;
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     if (task === 'spirals') {
       const t = rng.uniform();
       const theta = t * 3 * Math.PI + cls * Math.PI;

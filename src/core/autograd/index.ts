@@ -24,7 +24,13 @@ export {
 } from './layers';
 export { type ActivationStats, type LinearLayer, Mlp, type MlpConfig, type Param, l2 } from './mlp';
 export { type LossKind, type LossResult, lossForward } from './losses';
-export { type ClipConfig, Optimizer, type OptimizerConfig, type PenaltyConfig, type UpdateReport } from './optim';
+export {
+  type ClipConfig,
+  Optimizer,
+  type OptimizerConfig,
+  type PenaltyConfig,
+  type UpdateReport,
+} from './optim';
 export { type Dataset, type TaskKind, makeDataset } from './data';
 export {
   type LayerStepStats,

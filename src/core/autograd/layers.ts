@@ -4,7 +4,14 @@ import type { Rng } from './rng';
 /** Element-wise nonlinearities of the hidden blocks. `identity` is used for linear heads and decoders. */
 export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'identity';
 
-export const ACTIVATIONS: readonly Activation[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'identity'];
+export const ACTIVATIONS: readonly Activation[] = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'elu',
+  'identity',
+];
 
 /**
  * Weight initialisation, PyTorch conventions, with fan_in/fan_out of a Linear(in → out):
@@ -26,7 +33,12 @@ export function parseInit(text: string): Init {
     if (!Number.isFinite(std) || std <= 0) throw new Error(`init "${text}": STD must be a positive number`);
     return { kind: 'normal', std };
   }
-  if (text === 'xavier_normal' || text === 'xavier_uniform' || text === 'kaiming_normal' || text === 'kaiming_uniform') {
+  if (
+    text === 'xavier_normal' ||
+    text === 'xavier_uniform' ||
+    text === 'kaiming_normal' ||
+    text === 'kaiming_uniform'
+  ) {
     return { kind: text };
   }
   throw new Error(
@@ -64,7 +76,14 @@ export function initWeights(w: FArray, fanIn: number, fanOut: number, init: Init
 }
 
 /** a = act(u) in place over the first `len` entries. leaky_relu: max(u, slope·u); elu: u > 0 ? u : α(eᵘ − 1). */
-export function activate(act: Activation, u: FArray, a: FArray, len: number, slope: number, alpha: number): void {
+export function activate(
+  act: Activation,
+  u: FArray,
+  a: FArray,
+  len: number,
+  slope: number,
+  alpha: number,
+): void {
   switch (act) {
     case 'sigmoid':
       for (let i = 0; i < len; i++) a[i] = 1 / (1 + Math.exp(-u[i]));

@@ -62,7 +62,8 @@ export function lossForward(
     let sum = 0;
     for (let j = 0; j < d; j++) sum += Math.exp(y[o + j] - max);
     const cls = target[r];
-    if (!Number.isInteger(cls) || cls < 0 || cls >= d) throw new Error(`class index ${cls} outside 0..${d - 1}`);
+    if (!Number.isInteger(cls) || cls < 0 || cls >= d)
+      throw new Error(`class index ${cls} outside 0..${d - 1}`);
     total += Math.log(sum) + max - y[o + cls];
     if (arg === cls) correct++;
     for (let j = 0; j < d; j++) dy[o + j] = (Math.exp(y[o + j] - max) / sum - (j === cls ? 1 : 0)) / n;

@@ -1,4 +1,11 @@
-import { type Activation, type Init, activate, activateBackward, initWeights, saturatedFraction } from './layers';
+import {
+  type Activation,
+  type Init,
+  activate,
+  activateBackward,
+  initWeights,
+  saturatedFraction,
+} from './layers';
 import { kernels as kernels32 } from './kernels32';
 import { kernels as kernels64 } from './kernels64';
 import type { Rng } from './rng';
@@ -175,8 +182,10 @@ export class Mlp {
       const l = i + 1;
       out.push({ layer: l, kind: 'weight', value: layer.wt, grad: layer.gwt });
       out.push({ layer: l, kind: 'bias', value: layer.b, grad: layer.gb });
-      if (layer.gamma && layer.ggamma) out.push({ layer: l, kind: 'gamma', value: layer.gamma, grad: layer.ggamma });
-      if (layer.beta && layer.gbeta) out.push({ layer: l, kind: 'beta', value: layer.beta, grad: layer.gbeta });
+      if (layer.gamma && layer.ggamma)
+        out.push({ layer: l, kind: 'gamma', value: layer.gamma, grad: layer.ggamma });
+      if (layer.beta && layer.gbeta)
+        out.push({ layer: l, kind: 'beta', value: layer.beta, grad: layer.gbeta });
     });
     return out;
   }
@@ -246,7 +255,8 @@ export class Mlp {
         this.batchNormForward(layer, z, xhat, invStd, n, train, bnEps, c);
         // u = γ·x̂ + β is written into the activation buffer and activated in place.
         u = c.a[l];
-        const gamma = layer.gamma, beta = layer.beta;
+        const gamma = layer.gamma,
+          beta = layer.beta;
         for (let r = 0; r < n; r++) {
           const o = r * out;
           for (let j = 0; j < out; j++) u[o + j] = gamma[j] * xhat[o + j] + beta[j];
@@ -254,7 +264,8 @@ export class Mlp {
       }
       activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
       if (layer.residual) {
-        const h = c.h[l], a = c.a[l];
+        const h = c.h[l],
+          a = c.a[l];
         for (let i = 0; i < size; i++) h[i] = hPrev[i] + a[i];
       }
       hPrev = c.h[l];
@@ -275,8 +286,10 @@ export class Mlp {
     c: Cache,
   ): void {
     const out = layer.fanOut;
-    const mean = c.colA, v = c.colB;
-    const rm = layer.runningMean as Float64Array, rv = layer.runningVar as Float64Array;
+    const mean = c.colA,
+      v = c.colB;
+    const rm = layer.runningMean as Float64Array,
+      rv = layer.runningVar as Float64Array;
     if (train) {
       mean.fill(0, 0, out);
       v.fill(0, 0, out);
@@ -320,7 +333,8 @@ export class Mlp {
    */
   backward(dy: ArrayLike<number>, options: { inputGrad?: boolean } = {}): FArray | null {
     const c = this.cache;
-    if (!c || this.ranBlocks !== this.layers.length) throw new Error('backward needs a full forward pass first');
+    if (!c || this.ranBlocks !== this.layers.length)
+      throw new Error('backward needs a full forward pass first');
     if (!this.lastTrain) throw new Error('backward needs a forward pass in training mode');
     const n = c.n;
     const { leakySlope, eluAlpha } = this.config;
@@ -331,7 +345,8 @@ export class Mlp {
     for (let i = 0; i < n * outDim; i++) dh[i] = dy[i];
     for (let l = L - 1; l >= 0; l--) {
       const layer = this.layers[l];
-      const out = layer.fanOut, fanIn = layer.fanIn;
+      const out = layer.fanOut,
+        fanIn = layer.fanIn;
       const size = n * out;
       let dz: FArray = dh;
       if (layer.activation !== 'identity' || layer.gamma) {
@@ -359,13 +374,22 @@ export class Mlp {
     return options.inputGrad ? dh : null;
   }
 
-  private batchNormBackward(layer: LinearLayer, l: number, du: FArray, dz: FArray, n: number, c: Cache): void {
+  private batchNormBackward(
+    layer: LinearLayer,
+    l: number,
+    du: FArray,
+    dz: FArray,
+    n: number,
+    c: Cache,
+  ): void {
     const out = layer.fanOut;
     const xhat = c.xhat[l] as FArray;
     const invStd = c.invStd[l] as Float64Array;
     const gamma = layer.gamma as FArray;
-    const gg = layer.ggamma as FArray, gbeta = layer.gbeta as FArray;
-    const s1 = c.colA, s2 = c.colB;
+    const gg = layer.ggamma as FArray,
+      gbeta = layer.gbeta as FArray;
+    const s1 = c.colA,
+      s2 = c.colB;
     s1.fill(0, 0, out);
     s2.fill(0, 0, out);
     for (let r = 0; r < n; r++) {
@@ -403,7 +427,8 @@ export class Mlp {
       const layer = this.layers[l];
       const a = c.a[l];
       const size = c.n * layer.fanOut;
-      let s = 0, s2 = 0;
+      let s = 0,
+        s2 = 0;
       for (let i = 0; i < size; i++) {
         s += a[i];
         s2 += a[i] * a[i];

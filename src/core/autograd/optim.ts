@@ -50,11 +50,13 @@ export class Optimizer {
   }
 
   step(): UpdateReport {
-    const l1 = this.penalty.l1 ?? 0, l2c = this.penalty.l2 ?? 0;
+    const l1 = this.penalty.l1 ?? 0,
+      l2c = this.penalty.l2 ?? 0;
     let penalty = 0;
     for (const p of this.params) {
       if (p.kind !== 'weight' || (l1 === 0 && l2c === 0)) continue;
-      const w = p.value, g = p.grad;
+      const w = p.value,
+        g = p.grad;
       for (let i = 0; i < w.length; i++) {
         penalty += l1 * Math.abs(w[i]) + l2c * w[i] * w[i];
         // d/dw of l1·|w| + l2·w² (sign(0) = 0, as torch.sign).
@@ -86,8 +88,10 @@ export class Optimizer {
     const updateRatios: number[] = [];
     const cfg = this.config;
     this.params.forEach((p, k) => {
-      const w = p.value, g = p.grad;
-      let dw2 = 0, w2 = 0;
+      const w = p.value,
+        g = p.grad;
+      let dw2 = 0,
+        w2 = 0;
       if (cfg.kind === 'sgd') {
         const mu = cfg.momentum ?? 0;
         const v = this.state[k][0];
@@ -99,9 +103,13 @@ export class Optimizer {
           w[i] -= d;
         }
       } else {
-        const b1 = cfg.beta1 ?? 0.9, b2 = cfg.beta2 ?? 0.999, eps = cfg.eps ?? 1e-8;
-        const m = this.state[k][0], v = this.state[k][1];
-        const c1 = 1 - Math.pow(b1, this.t), c2 = 1 - Math.pow(b2, this.t);
+        const b1 = cfg.beta1 ?? 0.9,
+          b2 = cfg.beta2 ?? 0.999,
+          eps = cfg.eps ?? 1e-8;
+        const m = this.state[k][0],
+          v = this.state[k][1];
+        const c1 = 1 - Math.pow(b1, this.t),
+          c2 = 1 - Math.pow(b2, this.t);
         for (let i = 0; i < w.length; i++) {
           m[i] = b1 * m[i] + (1 - b1) * g[i];
           v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];

@@ -53,7 +53,12 @@ export interface RecurrentStats {
   points: RecurrentPoint[];
 }
 
-export const DEFAULT_RECURRENT: Omit<RecurrentSetup, 'cell'> = { steps: 50, hidden: 64, input: 64, batch: 128 };
+export const DEFAULT_RECURRENT: Omit<RecurrentSetup, 'cell'> = {
+  steps: 50,
+  hidden: 64,
+  input: 64,
+  batch: 128,
+};
 
 function validate(s: RecurrentSetup): void {
   for (const key of ['steps', 'hidden', 'input', 'batch'] as const) {
@@ -74,12 +79,15 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   const G = lstm ? 4 * H : H;
   const k = kernels64;
   const rng = new Rng(seed);
-  const wih = new Float64Array(G * D), whh = new Float64Array(G * H);
-  const bih = new Float64Array(G), bhh = new Float64Array(G);
+  const wih = new Float64Array(G * D),
+    whh = new Float64Array(G * H);
+  const bih = new Float64Array(G),
+    bhh = new Float64Array(G);
   for (const w of [wih, whh, bih, bhh]) initWeights(w, H, G, { kind: 'torch_default' }, rng);
   const x = new Float64Array(T * N * D);
   rng.fillNormal(x);
-  const wihT = new Float64Array(D * G), whhT = new Float64Array(H * G);
+  const wihT = new Float64Array(D * G),
+    whhT = new Float64Array(H * G);
   k.transpose(wih, wihT, G, D);
   k.transpose(whh, whhT, G, H);
 
@@ -91,7 +99,9 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   for (let t = 1; t <= T; t++) {
     k.gemmNN(x.subarray((t - 1) * N * D, t * N * D), wihT, pre, N, D, G, false);
     k.gemmNN(hs.subarray((t - 1) * N * H, t * N * H), whhT, pre, N, H, G, true);
-    const gt = t * N * G, ht = t * N * H, hp = (t - 1) * N * H;
+    const gt = t * N * G,
+      ht = t * N * H,
+      hp = (t - 1) * N * H;
     for (let r = 0; r < N; r++) {
       for (let j = 0; j < G; j++) {
         const v = pre[r * G + j] + bih[j] + bhh[j];
@@ -104,8 +114,10 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
           hs[ht + r * H + j] = gates[gt + r * G + j];
         } else {
           const cPrev = (cs as Float64Array)[hp + r * H + j];
-          const gi = gates[gt + r * G + j], gf = gates[gt + r * G + H + j];
-          const gg = gates[gt + r * G + 2 * H + j], go = gates[gt + r * G + 3 * H + j];
+          const gi = gates[gt + r * G + j],
+            gf = gates[gt + r * G + H + j];
+          const gg = gates[gt + r * G + 2 * H + j],
+            go = gates[gt + r * G + 3 * H + j];
           const c = gf * cPrev + gi * gg;
           (cs as Float64Array)[ht + r * H + j] = c;
           hs[ht + r * H + j] = go * Math.tanh(c);
@@ -120,7 +132,8 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   let ghNext = new Float64Array(R * H);
   const gc = lstm ? new Float64Array(R * H) : null; // total ∂h_T[q]/∂c_t
   const dpre = new Float64Array(R * G);
-  const jac = new Float64Array(T + 1), lossG = new Float64Array(T + 1);
+  const jac = new Float64Array(T + 1),
+    lossG = new Float64Array(T + 1);
   const cellJ = lstm ? new Float64Array(T + 1) : null;
   for (let r = 0; r < N; r++) for (let q = 0; q < H; q++) gh[(r * H + q) * H + q] = 1;
   // Per step t: tanh(c_t) and ∂h_t/∂c_t = σ(o_t)(1 − tanh²c_t), shared by all H rows of an example.
@@ -139,10 +152,13 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
     }
   }
   const record = (t: number): void => {
-    let sj = 0, sl = 0, sc = 0;
+    let sj = 0,
+      sl = 0,
+      sc = 0;
     const sum = new Float64Array(H);
     for (let r = 0; r < N; r++) {
-      let fro = 0, cfro = 0;
+      let fro = 0,
+        cfro = 0;
       sum.fill(0);
       for (let q = 0; q < H; q++) {
         const o = (r * H + q) * H;
@@ -188,10 +204,16 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
             dpre[d + j] = gh[o + j] * (1 - a * a);
           }
         } else {
-          const cg = gc as Float64Array, cst = cs as Float64Array, th = tanhC as Float64Array;
-          const cp = (t - 1) * N * H + r * H, cn = t * N * H + r * H;
+          const cg = gc as Float64Array,
+            cst = cs as Float64Array,
+            th = tanhC as Float64Array;
+          const cp = (t - 1) * N * H + r * H,
+            cn = t * N * H + r * H;
           for (let j = 0; j < H; j++) {
-            const gi = gates[go + j], gf = gates[go + H + j], gg = gates[go + 2 * H + j], gO = gates[go + 3 * H + j];
+            const gi = gates[go + j],
+              gf = gates[go + H + j],
+              gg = gates[go + 2 * H + j],
+              gO = gates[go + 3 * H + j];
             const cPrev = cst[cp + j];
             const dc = cg[o + j];
             const dO = gh[o + j] * th[cn + j];

@@ -87,7 +87,8 @@ export function createGradientRunner(setup: GradientSetup): (seed: number) => Gr
       log10GradNorms[l] = Math.log10(norms[l]);
       if (!Number.isFinite(log10GradNorms[l])) finite = false;
     }
-    let s = 0, s2 = 0;
+    let s = 0,
+      s2 = 0;
     for (let i = 0; i < batch * width; i++) s += y[i];
     const mean = s / (batch * width);
     for (let i = 0; i < batch * width; i++) s2 += (y[i] - mean) * (y[i] - mean);

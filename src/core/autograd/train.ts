@@ -97,7 +97,8 @@ export class TrainingRun {
     const dtype = config.dtype ?? 'float64';
     this.data = makeDataset(config.task, config.samples ?? 512, config.seed, config.noise ?? 0.1);
     this.lossKind = config.loss ?? (this.data.classes > 0 ? 'softmax_ce' : 'mse');
-    if (this.lossKind === 'softmax_ce' && this.data.classes === 0) throw new Error('softmax_ce needs a classification task');
+    if (this.lossKind === 'softmax_ce' && this.data.classes === 0)
+      throw new Error('softmax_ce needs a classification task');
     this.rng = new Rng(config.seed + 0x5eed);
     this.net = new Mlp({
       inputDim: this.data.inputDim,
@@ -114,7 +115,12 @@ export class TrainingRun {
     });
     this.net.initialize(this.rng);
     this.batch = Math.min(config.batchSize ?? 64, this.data.n);
-    this.optimizer = new Optimizer(config.optimizer, this.net.params(), config.clip ?? null, config.penalty ?? {});
+    this.optimizer = new Optimizer(
+      config.optimizer,
+      this.net.params(),
+      config.clip ?? null,
+      config.penalty ?? {},
+    );
     this.order = new Int32Array(this.data.n).map((_, i) => i);
     this.cursor = this.data.n;
     this.bx = alloc(dtype, this.batch * this.data.inputDim);
@@ -175,7 +181,8 @@ export class TrainingRun {
   }
 
   private finetuneStep(): StepStats {
-    const net = this.net, n = this.batch;
+    const net = this.net,
+      n = this.batch;
     const y = net.forward(this.bx, n);
     const target = this.lossKind === 'mean_square' ? null : this.by;
     const res = lossForward(this.lossKind, y, n, this.data.outputDim, target, this.dy);
@@ -258,7 +265,8 @@ export class TrainingRun {
   predict(x: ArrayLike<number>, n: number): Float64Array {
     const out = new Float64Array(n);
     const chunk = 1024;
-    const d = this.data.inputDim, k = this.data.outputDim;
+    const d = this.data.inputDim,
+      k = this.data.outputDim;
     for (let s = 0; s < n; s += chunk) {
       const m = Math.min(chunk, n - s);
       const xs = Array.prototype.slice.call(x, s * d, (s + m) * d) as number[];

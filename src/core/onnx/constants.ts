@@ -135,7 +135,8 @@ function concat(ins: ConstVal[], axisAttr: number): ConstVal | null {
   if (axis === null || ins.some((v) => v.dims.length !== rank)) return null;
   const dims = [...ins[0].dims];
   dims[axis] = ins.reduce((s, v) => s + v.dims[axis], 0);
-  if (tensorElements(dims) > MAX_CONST_ELEMENTS || ins.some((v) => !v.values)) return { dims, values: null, int: ins[0].int };
+  if (tensorElements(dims) > MAX_CONST_ELEMENTS || ins.some((v) => !v.values))
+    return { dims, values: null, int: ins[0].int };
   const outer = tensorElements(dims.slice(0, axis));
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
@@ -185,11 +186,18 @@ export function flattenDims(input: number[], axisAttr: number): number[] | null 
   return [tensorElements(input.slice(0, axis)), tensorElements(input.slice(axis))];
 }
 
-function sliceConst(data: ConstVal, starts: number[], ends: number[], axes: number[] | undefined, steps: number[] | undefined): ConstVal | null {
+function sliceConst(
+  data: ConstVal,
+  starts: number[],
+  ends: number[],
+  axes: number[] | undefined,
+  steps: number[] | undefined,
+): ConstVal | null {
   const rank = data.dims.length;
   const ax = axes ?? starts.map((_, i) => i);
   const st = steps ?? starts.map(() => 1);
-  if (ax.length !== starts.length || ends.length !== starts.length || st.length !== starts.length) return null;
+  if (ax.length !== starts.length || ends.length !== starts.length || st.length !== starts.length)
+    return null;
   const lo = data.dims.map(() => 0);
   const hi = [...data.dims];
   const step = data.dims.map(() => 1);
@@ -280,9 +288,28 @@ const BINARY: Record<string, (a: number, b: number, int: boolean) => number> = {
 };
 
 export const CONST_OPS = new Set([
-  'Constant', 'Identity', 'Cast', 'CastLike', 'Gather', 'Concat', 'Unsqueeze', 'Squeeze', 'Reshape', 'Flatten', 'Slice',
-  'Transpose', 'ConstantOfShape', 'Range', 'Expand', 'Where', 'ReduceProd', 'ReduceSum', 'ReduceMin', 'ReduceMax',
-  ...Object.keys(FLOAT_UNARY), ...Object.keys(BINARY),
+  'Constant',
+  'Identity',
+  'Cast',
+  'CastLike',
+  'Gather',
+  'Concat',
+  'Unsqueeze',
+  'Squeeze',
+  'Reshape',
+  'Flatten',
+  'Slice',
+  'Transpose',
+  'ConstantOfShape',
+  'Range',
+  'Expand',
+  'Where',
+  'ReduceProd',
+  'ReduceSum',
+  'ReduceMin',
+  'ReduceMax',
+  ...Object.keys(FLOAT_UNARY),
+  ...Object.keys(BINARY),
 ]);
 
 /** A Constant node's value (the `value*` attributes). */
@@ -292,10 +319,13 @@ export function constantNodeValue(node: NodeInfo): ConstVal | null {
       const t = a.value;
       return { dims: t.dims, values: tensorValues(t, MAX_CONST_ELEMENTS), int: isIntType(t.dataType) };
     }
-    if (name === 'value_float' && (a.type === 'float' || a.type === 'int')) return { dims: [], values: [a.value], int: false };
+    if (name === 'value_float' && (a.type === 'float' || a.type === 'int'))
+      return { dims: [], values: [a.value], int: false };
     if (name === 'value_int' && a.type === 'int') return { dims: [], values: [a.value], int: true };
-    if (name === 'value_floats' && a.type === 'floats') return { dims: [a.value.length], values: a.value, int: false };
-    if (name === 'value_ints' && a.type === 'ints') return { dims: [a.value.length], values: a.value, int: true };
+    if (name === 'value_floats' && a.type === 'floats')
+      return { dims: [a.value.length], values: a.value, int: false };
+    if (name === 'value_ints' && a.type === 'ints')
+      return { dims: [a.value.length], values: a.value, int: true };
   }
   return null;
 }
@@ -320,7 +350,11 @@ export function evalConst(node: NodeInfo, ins: (ConstVal | undefined)[]): ConstV
       const to = op === 'Cast' ? attrInt(node, 'to', 1) : ins[1]?.int ? 7 : 1;
       const int = isIntType(to);
       if (!x.values) return { ...x, int };
-      return { dims: x.dims, values: int ? x.values.map((v) => (to === 9 ? (v ? 1 : 0) : Math.trunc(v))) : x.values, int };
+      return {
+        dims: x.dims,
+        values: int ? x.values.map((v) => (to === 9 ? (v ? 1 : 0) : Math.trunc(v))) : x.values,
+        int,
+      };
     }
     case 'Gather':
       return ins[1] ? gather(x, ins[1], attrInt(node, 'axis', 0)) : null;
@@ -374,7 +408,11 @@ export function evalConst(node: NodeInfo, ins: (ConstVal | undefined)[]): ConstV
       const dims = shape ? broadcastDims(x.dims, shape) : null;
       if (!dims) return null;
       const n = tensorElements(dims);
-      const zeros: ConstVal = { dims, values: n <= MAX_CONST_ELEMENTS ? new Array<number>(n).fill(0) : null, int: x.int };
+      const zeros: ConstVal = {
+        dims,
+        values: n <= MAX_CONST_ELEMENTS ? new Array<number>(n).fill(0) : null,
+        int: x.int,
+      };
       return elementwise([x, zeros], (a) => a, x.int);
     }
     case 'Where':
@@ -386,7 +424,12 @@ export function evalConst(node: NodeInfo, ins: (ConstVal | undefined)[]): ConstV
       // Only the all-axes form exporters use on shape vectors.
       if (attrInts(node, 'axes') || ins[1] || !x.values) return null;
       const keep = attrInt(node, 'keepdims', 1) === 1;
-      const f: (a: number, b: number) => number = { ReduceProd: (a: number, b: number) => a * b, ReduceSum: (a: number, b: number) => a + b, ReduceMin: (a: number, b: number) => Math.min(a, b), ReduceMax: (a: number, b: number) => Math.max(a, b) }[op];
+      const f: (a: number, b: number) => number = {
+        ReduceProd: (a: number, b: number) => a * b,
+        ReduceSum: (a: number, b: number) => a + b,
+        ReduceMin: (a: number, b: number) => Math.min(a, b),
+        ReduceMax: (a: number, b: number) => Math.max(a, b),
+      }[op];
       const init = { ReduceProd: 1, ReduceSum: 0, ReduceMin: Infinity, ReduceMax: -Infinity }[op];
       return { dims: keep ? x.dims.map(() => 1) : [], values: [x.values.reduce(f, init)], int: x.int };
     }

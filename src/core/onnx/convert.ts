@@ -116,10 +116,49 @@ class Unsupported extends Error {}
 
 /** Element-wise operators whose output has the input's shape: a placeholder keeps the graph going. */
 const SHAPE_PRESERVING = new Set([
-  'Abs', 'Neg', 'Exp', 'Log', 'Sqrt', 'Erf', 'Reciprocal', 'Floor', 'Ceil', 'Round', 'Sin', 'Cos', 'Tan', 'Sign',
-  'Softplus', 'Softsign', 'Selu', 'Celu', 'ThresholdedRelu', 'Mish', 'PRelu', 'LRN', 'InstanceNormalization',
-  'LpNormalization', 'MeanVarianceNormalization', 'LogSoftmax', 'Hardmax', 'Shrink', 'Swish', 'Pow', 'Not',
-  'BitShift', 'CumSum', 'Atan', 'Asin', 'Acos', 'Sinh', 'Cosh', 'Asinh', 'Acosh', 'Atanh', 'IsNaN', 'IsInf',
+  'Abs',
+  'Neg',
+  'Exp',
+  'Log',
+  'Sqrt',
+  'Erf',
+  'Reciprocal',
+  'Floor',
+  'Ceil',
+  'Round',
+  'Sin',
+  'Cos',
+  'Tan',
+  'Sign',
+  'Softplus',
+  'Softsign',
+  'Selu',
+  'Celu',
+  'ThresholdedRelu',
+  'Mish',
+  'PRelu',
+  'LRN',
+  'InstanceNormalization',
+  'LpNormalization',
+  'MeanVarianceNormalization',
+  'LogSoftmax',
+  'Hardmax',
+  'Shrink',
+  'Swish',
+  'Pow',
+  'Not',
+  'BitShift',
+  'CumSum',
+  'Atan',
+  'Asin',
+  'Acos',
+  'Sinh',
+  'Cosh',
+  'Asinh',
+  'Acosh',
+  'Atanh',
+  'IsNaN',
+  'IsInf',
 ]);
 
 const ACTIVATIONS: Record<string, LayerSpec['op']> = {
@@ -155,7 +194,8 @@ function checkDims(dims: number[], what: string): number[] {
     }
     n *= d;
   }
-  if (n > Number.MAX_SAFE_INTEGER) throw new OnnxImportError('too-large', `${what} has more than 2^53 elements`);
+  if (n > Number.MAX_SAFE_INTEGER)
+    throw new OnnxImportError('too-large', `${what} has more than 2^53 elements`);
   return dims;
 }
 
@@ -163,7 +203,11 @@ function checkDims(dims: number[], what: string): number[] {
 function windowPads(node: NodeInfo, x: number[], k: number[], s: number[], d: number[]): [number, number][] {
   const autoPad = attrString(node, 'auto_pad', 'NOTSET');
   const spatial = [x[2], x[3]];
-  if (autoPad === 'VALID') return [[0, 0], [0, 0]];
+  if (autoPad === 'VALID')
+    return [
+      [0, 0],
+      [0, 0],
+    ];
   if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
     return spatial.map((X, i) => {
       const total = Math.max((Math.ceil(X / s[i]) - 1) * s[i] + (k[i] - 1) * d[i] + 1 - X, 0);
@@ -228,11 +272,16 @@ class Converter {
     }
     for (const t of info.sparseInitializers) {
       checkDims(t.dims, `initializer "${t.name}"`);
-      this.vals.set(t.name, { dims: t.dims, c: { dims: t.dims, values: null, int: isIntType(t.dataType) }, tensor: t });
+      this.vals.set(t.name, {
+        dims: t.dims,
+        c: { dims: t.dims, values: null, int: isIntType(t.dataType) },
+        tensor: t,
+      });
     }
     const input = this.setupInput();
     const order = this.topoOrder();
-    for (const n of order) for (const name of n.inputs) this.consumers.set(name, (this.consumers.get(name) ?? 0) + 1);
+    for (const n of order)
+      for (const name of n.inputs) this.consumers.set(name, (this.consumers.get(name) ?? 0) + 1);
     for (const node of order) this.visit(node);
     // A graph output that is a flattened view still needs its flatten layer (e.g. SqueezeNet's head).
     for (const o of info.outputs) {
@@ -270,7 +319,9 @@ class Converter {
       else buffers += tensorElements(t.dims);
     }
     const toList = (m: Map<string, number>) =>
-      [...m].map(([op, count]) => ({ op, count })).sort((a, b) => b.count - a.count || a.op.localeCompare(b.op));
+      [...m]
+        .map(([op, count]) => ({ op, count }))
+        .sort((a, b) => b.count - a.count || a.op.localeCompare(b.op));
     return {
       model,
       source: {
@@ -302,7 +353,8 @@ class Converter {
       dims: t.dims,
       int,
       get values() {
-        if (cached === undefined) cached = tensorElements(t.dims) <= MAX_CONST_ELEMENTS ? tensorValues(t, MAX_CONST_ELEMENTS) : null;
+        if (cached === undefined)
+          cached = tensorElements(t.dims) <= MAX_CONST_ELEMENTS ? tensorValues(t, MAX_CONST_ELEMENTS) : null;
         return cached;
       },
     };
@@ -314,22 +366,34 @@ class Converter {
     if (!real.length) throw new OnnxImportError('input', 'the graph has no input');
     const [main, ...extra] = real;
     for (const v of extra) {
-      this.vals.set(v.name, { dims: null, broken: `reads graph input "${v.name}"; the model format has a single input` });
+      this.vals.set(v.name, {
+        dims: null,
+        broken: `reads graph input "${v.name}"; the model format has a single input`,
+      });
     }
     if (!main.dims) throw new OnnxImportError('input', `graph input "${main.name}" has no tensor shape`);
     const raw = main.dims;
     if (raw.length !== 4 && raw.length !== 2) {
-      throw new OnnxImportError('input', `graph input "${main.name}" has ${raw.length} dimensions; [N, C, H, W] or [N, features] are supported`);
+      throw new OnnxImportError(
+        'input',
+        `graph input "${main.name}" has ${raw.length} dimensions; [N, C, H, W] or [N, features] are supported`,
+      );
     }
     const given = this.options.inputShape;
     if (given && given.length !== raw.length - 1) {
-      throw new OnnxImportError('input', `the input shape given has ${given.length} dimensions but the model input has ${raw.length - 1} (without batch)`);
+      throw new OnnxImportError(
+        'input',
+        `the input shape given has ${given.length} dimensions but the model input has ${raw.length - 1} (without batch)`,
+      );
     }
     const missing: string[] = [];
     const dims = raw.map((d, i) => {
       if (typeof d === 'number' && d > 0) {
         if (given && i > 0 && given[i - 1] !== d) {
-          throw new OnnxImportError('input', `input dimension ${i} is fixed at ${d} in the file, not ${given[i - 1]}`);
+          throw new OnnxImportError(
+            'input',
+            `input dimension ${i} is fixed at ${d} in the file, not ${given[i - 1]}`,
+          );
         }
         return d;
       }
@@ -340,10 +404,14 @@ class Converter {
       return 0;
     });
     if (missing.length) {
-      throw new OnnxImportError('input', `input dimension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of "${main.name}" ${missing.length > 1 ? 'are' : 'is'} symbolic: give the input shape`);
+      throw new OnnxImportError(
+        'input',
+        `input dimension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of "${main.name}" ${missing.length > 1 ? 'are' : 'is'} symbolic: give the input shape`,
+      );
     }
     checkDims(dims, `graph input "${main.name}"`);
-    if (dims.slice(1).some((d) => d < 1)) throw new OnnxImportError('input', `graph input "${main.name}" has an empty dimension`);
+    if (dims.slice(1).some((d) => d < 1))
+      throw new OnnxImportError('input', `graph input "${main.name}" has an empty dimension`);
     this.vals.set(main.name, { dims, layer: INPUT_ID });
     this.layerDims.set(INPUT_ID, dims);
     return fmtShape(dims) as Shape;
@@ -356,7 +424,8 @@ class Converter {
     nodes.forEach((n, i) => {
       for (const o of n.outputs) {
         if (!o) continue;
-        if (producer.has(o) || this.vals.has(o)) throw new OnnxImportError('graph', `value "${o}" is produced twice (node "${n.name || n.opType}")`);
+        if (producer.has(o) || this.vals.has(o))
+          throw new OnnxImportError('graph', `value "${o}" is produced twice (node "${n.name || n.opType}")`);
         producer.set(o, i);
       }
     });
@@ -367,7 +436,11 @@ class Converter {
         if (!name) continue;
         const p = producer.get(name);
         if (p === undefined) {
-          if (!this.vals.has(name)) throw new OnnxImportError('graph', `node "${n.name || n.opType}" reads "${name}", which no node, initializer or input provides`);
+          if (!this.vals.has(name))
+            throw new OnnxImportError(
+              'graph',
+              `node "${n.name || n.opType}" reads "${name}", which no node, initializer or input provides`,
+            );
           continue;
         }
         pending[i]++;
@@ -386,7 +459,10 @@ class Converter {
     }
     if (order.length !== nodes.length) {
       const stuck = nodes.find((_, i) => pending[i] > 0) as NodeInfo;
-      throw new OnnxImportError('graph', `the graph has a cycle (through node "${stuck.name || stuck.opType}")`);
+      throw new OnnxImportError(
+        'graph',
+        `the graph has a cycle (through node "${stuck.name || stuck.opType}")`,
+      );
     }
     return order;
   }
@@ -420,7 +496,12 @@ class Converter {
       if (v.dims.length === 2 && srcDims.length === 4 && tensorElements(v.dims) === tensorElements(srcDims)) {
         let f = this.flattenOf.get(v.src);
         if (!f) {
-          f = this.emit(this.newId(v.viewNode as NodeInfo, '/flatten'), { op: 'flatten' }, [v.src], [srcDims[0], tensorElements(srcDims.slice(1))]);
+          f = this.emit(
+            this.newId(v.viewNode as NodeInfo, '/flatten'),
+            { op: 'flatten' },
+            [v.src],
+            [srcDims[0], tensorElements(srcDims.slice(1))],
+          );
           this.flattenOf.set(v.src, f);
         }
         return f;
@@ -430,7 +511,9 @@ class Converter {
         this.reportedViews.add(view);
         this.countUnsupported(view);
       }
-      throw new Skip(`it reads ${view.opType} "${view.name}", whose layout ${dimsText(v.dims)} the model format cannot express`);
+      throw new Skip(
+        `it reads ${view.opType} "${view.name}", whose layout ${dimsText(v.dims)} the model format cannot express`,
+      );
     }
     if (v.c) throw new Skip(`its ${what} is a constant; the model format has a single input`);
     throw new Skip(`its ${what} has an unknown shape`);
@@ -462,21 +545,36 @@ class Converter {
           return;
         }
         if (allConst && (CONST_OPS.has(node.opType) || node.opType === 'Constant')) {
-          const r = evalConst(node, ins.map((v) => v?.c));
+          const r = evalConst(
+            node,
+            ins.map((v) => v?.c),
+          );
           if (r) {
             checkDims(r.dims, `the output of "${node.name || node.opType}"`);
-            const tensor = (node.opType === 'Identity' || node.opType === 'Cast') && ins[0]?.tensor ? ins[0].tensor : undefined;
+            const tensor =
+              (node.opType === 'Identity' || node.opType === 'Cast') && ins[0]?.tensor
+                ? ins[0].tensor
+                : undefined;
             const t = node.opType === 'Constant' ? constTensor(node) : tensor;
             this.vals.set(outs[0], { dims: r.dims, c: r, tensor: t });
             return;
           }
-          if (node.opType === 'Constant') throw new OnnxImportError('graph', `Constant node "${node.name}" has no value`);
+          if (node.opType === 'Constant')
+            throw new OnnxImportError('graph', `Constant node "${node.name}" has no value`);
         }
         if (allConst && node.inputs.length > 0) {
           // A constant computation the evaluator does not know (e.g. weight dequantisation).
           this.countUnsupported(node);
-          this.skipped.push({ node: node.name, op: node.opType, reason: 'constant computation not evaluated' });
-          for (const o of outs) this.vals.set(o, { dims: null, broken: `it depends on ${node.opType} "${node.name}", which is not evaluated` });
+          this.skipped.push({
+            node: node.name,
+            op: node.opType,
+            reason: 'constant computation not evaluated',
+          });
+          for (const o of outs)
+            this.vals.set(o, {
+              dims: null,
+              broken: `it depends on ${node.opType} "${node.name}", which is not evaluated`,
+            });
           return;
         }
         this.dynamic(node, ins);
@@ -487,7 +585,11 @@ class Converter {
       if (e instanceof AttrError) throw new OnnxImportError('graph', e.message);
       if (e instanceof Skip) {
         this.skipped.push({ node: node.name, op: node.opType, reason: e.message });
-        for (const o of outs) this.vals.set(o, { dims: null, broken: `it depends on ${node.opType} "${node.name}", which is not analysed` });
+        for (const o of outs)
+          this.vals.set(o, {
+            dims: null,
+            broken: `it depends on ${node.opType} "${node.name}", which is not analysed`,
+          });
         return;
       }
       if (e instanceof Unsupported) {
@@ -526,22 +628,37 @@ class Converter {
       const id = this.emit(this.newId(node), body, [from], dims);
       this.unsupportedLayers.push(id);
       this.vals.set(node.outputs[0], { dims, layer: id });
-      for (const o of node.outputs.slice(1)) this.vals.set(o, { dims: null, broken: `it reads a secondary output of unsupported ${node.opType} "${node.name}"` });
+      for (const o of node.outputs.slice(1))
+        this.vals.set(o, {
+          dims: null,
+          broken: `it reads a secondary output of unsupported ${node.opType} "${node.name}"`,
+        });
       return;
     }
     this.skipped.push({ node: node.name, op: node.opType, reason: `unsupported: ${why}` });
-    for (const o of node.outputs) this.vals.set(o, { dims: null, broken: `it depends on unsupported ${node.opType} "${node.name}"` });
+    for (const o of node.outputs)
+      this.vals.set(o, { dims: null, broken: `it depends on unsupported ${node.opType} "${node.name}"` });
   }
 
   private out(node: NodeInfo, v: Val): void {
     if (v.dims) checkDims(v.dims, `the output of "${node.name || node.opType}"`);
     this.vals.set(node.outputs[0], v);
     for (const o of node.outputs.slice(1)) {
-      if (o) this.vals.set(o, { dims: null, broken: `it reads a secondary output of ${node.opType} "${node.name}", which is not analysed` });
+      if (o)
+        this.vals.set(o, {
+          dims: null,
+          broken: `it reads a secondary output of ${node.opType} "${node.name}", which is not analysed`,
+        });
     }
   }
 
-  private layerOut(node: NodeInfo, body: Record<string, unknown>, inputs: string[], dims: number[], suffix = ''): string {
+  private layerOut(
+    node: NodeInfo,
+    body: Record<string, unknown>,
+    inputs: string[],
+    dims: number[],
+    suffix = '',
+  ): string {
     const id = this.emit(this.newId(node, suffix), body, inputs, dims);
     this.out(node, { dims, layer: id });
     return id;
@@ -550,7 +667,10 @@ class Converter {
   private weight(v: Val | undefined, node: NodeInfo, what: string, rank?: number): number[] {
     if (!v || !v.c || !v.dims) throw new Unsupported(`${what} computed at run time`);
     if (rank !== undefined && v.dims.length !== rank) {
-      throw new OnnxImportError('graph', `node "${node.name || node.opType}" (${node.opType}): ${what} has ${v.dims.length} dimensions, expected ${rank}`);
+      throw new OnnxImportError(
+        'graph',
+        `node "${node.name || node.opType}" (${node.opType}): ${what} has ${v.dims.length} dimensions, expected ${rank}`,
+      );
     }
     return v.dims;
   }
@@ -603,13 +723,19 @@ class Converter {
       case 'Gelu':
       case 'Softmax': {
         const from = this.needLayer(x);
-        if (op === 'Gelu' && attrString(node, 'approximate', 'none') !== 'none') this.notes.add('Gelu with tanh approximation is shown as gelu.');
+        if (op === 'Gelu' && attrString(node, 'approximate', 'none') !== 'none')
+          this.notes.add('Gelu with tanh approximation is shown as gelu.');
         this.layerOut(node, { op: ACTIVATIONS[op] }, [from], xd as number[]);
         return;
       }
       case 'LeakyRelu': {
         const from = this.needLayer(x);
-        this.layerOut(node, { op: 'leaky_relu', negative_slope: attrFloat(node, 'alpha', 0.01) }, [from], xd as number[]);
+        this.layerOut(
+          node,
+          { op: 'leaky_relu', negative_slope: attrFloat(node, 'alpha', 0.01) },
+          [from],
+          xd as number[],
+        );
         return;
       }
       case 'Elu': {
@@ -620,21 +746,39 @@ class Converter {
       case 'HardSigmoid': {
         const from = this.needLayer(x);
         const a = attrFloat(node, 'alpha', 0.2);
-        if (Math.abs(a - 1 / 6) > 1e-6) this.notes.add(`HardSigmoid with alpha ${a} is shown as hardsigmoid (PyTorch's uses 1/6); cost is the same.`);
+        if (Math.abs(a - 1 / 6) > 1e-6)
+          this.notes.add(
+            `HardSigmoid with alpha ${a} is shown as hardsigmoid (PyTorch's uses 1/6); cost is the same.`,
+          );
         this.layerOut(node, { op: 'hardsigmoid' }, [from], xd as number[]);
         return;
       }
       case 'Clip': {
         const from = this.needLayer(x);
-        const lo = this.opset < 11 ? attrFloat(node, 'min', -Infinity) : ins[1] ? (ins[1].c?.values?.[0] ?? NaN) : -Infinity;
-        const hi = this.opset < 11 ? attrFloat(node, 'max', Infinity) : ins[2] ? (ins[2].c?.values?.[0] ?? NaN) : Infinity;
+        const lo =
+          this.opset < 11
+            ? attrFloat(node, 'min', -Infinity)
+            : ins[1]
+              ? (ins[1].c?.values?.[0] ?? NaN)
+              : -Infinity;
+        const hi =
+          this.opset < 11
+            ? attrFloat(node, 'max', Infinity)
+            : ins[2]
+              ? (ins[2].c?.values?.[0] ?? NaN)
+              : Infinity;
         if (Number.isNaN(lo) || Number.isNaN(hi)) throw new Unsupported('Clip bounds computed at run time');
         if (lo === 0 && hi === Infinity) this.layerOut(node, { op: 'relu' }, [from], xd as number[]);
         else if (lo === 0 && hi === 6) this.layerOut(node, { op: 'relu6' }, [from], xd as number[]);
-        else if (lo === -Infinity && hi === Infinity) this.layerOut(node, { op: 'identity' }, [from], xd as number[]);
+        else if (lo === -Infinity && hi === Infinity)
+          this.layerOut(node, { op: 'identity' }, [from], xd as number[]);
         else {
           // Infinite bounds are left out: JSON has no infinity, and an absent bound is unbounded.
-          const body = { op: 'clamp', ...(lo > -Infinity ? { min: lo } : {}), ...(hi < Infinity ? { max: hi } : {}) };
+          const body = {
+            op: 'clamp',
+            ...(lo > -Infinity ? { min: lo } : {}),
+            ...(hi < Infinity ? { max: hi } : {}),
+          };
           this.layerOut(node, body, [from], xd as number[]);
         }
         return;
@@ -671,14 +815,21 @@ class Converter {
         if (op === 'GlobalAveragePool') this.layerOut(node, { op: 'global_avgpool' }, [from], outDims);
         else {
           this.notes.add('GlobalMaxPool is shown as maxpool2d with a kernel over the whole map.');
-          this.layerOut(node, { op: 'maxpool2d', kernel: [d[2], d[3]], stride: [d[2], d[3]] }, [from], outDims);
+          this.layerOut(
+            node,
+            { op: 'maxpool2d', kernel: [d[2], d[3]], stride: [d[2], d[3]] },
+            [from],
+            outDims,
+          );
         }
         return;
       }
       case 'ReduceMean': {
         const from = this.needLayer(x);
         const d = xd as number[];
-        const axes = (attrInts(node, 'axes') ?? ins[1]?.c?.values ?? null)?.map((a) => (a < 0 ? a + d.length : a)).sort();
+        const axes = (attrInts(node, 'axes') ?? ins[1]?.c?.values ?? null)
+          ?.map((a) => (a < 0 ? a + d.length : a))
+          .sort();
         if (d.length !== 4 || !axes || axes.length !== 2 || axes[0] !== 2 || axes[1] !== 3) {
           throw new Unsupported(`ReduceMean over axes ${axes ? axes.join(',') : 'all'}`);
         }
@@ -714,7 +865,8 @@ class Converter {
       throw this.bad(node, `weight ${dimsText(w)} with group ${group} does not fit ${x[1]} input channels`);
     }
     const ks = attrInts(node, 'kernel_shape');
-    if (ks && (ks.length !== 2 || ks[0] !== kh || ks[1] !== kw)) throw this.bad(node, `kernel_shape ${dimsText(ks)} differs from the weight ${dimsText(w)}`);
+    if (ks && (ks.length !== 2 || ks[0] !== kh || ks[1] !== kw))
+      throw this.bad(node, `kernel_shape ${dimsText(ks)} differs from the weight ${dimsText(w)}`);
     const s = pairAttr(node, 'strides', 1);
     const d = pairAttr(node, 'dilations', 1);
     const pads = windowPads(node, x, [kh, kw], s, d);
@@ -747,11 +899,23 @@ class Converter {
   }
 
   /** Symmetric pads go into the layer; asymmetric ones become a pad layer before it (same cost, same shape). */
-  private maybePad(node: NodeInfo, from: string, x: number[], pads: [number, number][]): { from: string; padding: number | number[] } {
+  private maybePad(
+    node: NodeInfo,
+    from: string,
+    x: number[],
+    pads: [number, number][],
+  ): { from: string; padding: number | number[] } {
     const [[t, bt], [l, r]] = pads;
     if (t === bt && l === r) return { from, padding: t === l ? t : [t, l] };
-    this.notes.add('Asymmetric padding (e.g. SAME_LOWER/SAME_UPPER with even kernels) is shown as a pad layer before the layer.');
-    const id = this.emit(this.newId(node, '/pad'), { op: 'pad', padding: [t, bt, l, r] }, [from], [x[0], x[1], x[2] + t + bt, x[3] + l + r]);
+    this.notes.add(
+      'Asymmetric padding (e.g. SAME_LOWER/SAME_UPPER with even kernels) is shown as a pad layer before the layer.',
+    );
+    const id = this.emit(
+      this.newId(node, '/pad'),
+      { op: 'pad', padding: [t, bt, l, r] },
+      [from],
+      [x[0], x[1], x[2] + t + bt, x[3] + l + r],
+    );
     return { from: id, padding: 0 };
   }
 
@@ -762,17 +926,23 @@ class Converter {
     if (w.length !== 4 || x.length !== 4) throw new Unsupported(`${w.length - 2}-D transposed convolution`);
     const [c, mg, kh, kw] = w;
     const group = attrInt(node, 'group', 1);
-    if (!(group >= 1) || c !== x[1] || c % group !== 0) throw this.bad(node, `weight ${dimsText(w)} does not fit ${x[1]} input channels`);
+    if (!(group >= 1) || c !== x[1] || c % group !== 0)
+      throw this.bad(node, `weight ${dimsText(w)} does not fit ${x[1]} input channels`);
     const m = mg * group;
     const s = pairAttr(node, 'strides', 1);
     const d = pairAttr(node, 'dilations', 1);
     const op = attrInts(node, 'output_padding') ?? [0, 0];
     if (attrInts(node, 'output_shape')) throw new Unsupported('ConvTranspose with output_shape');
-    if (attrString(node, 'auto_pad', 'NOTSET') !== 'NOTSET') throw new Unsupported('ConvTranspose with auto_pad');
+    if (attrString(node, 'auto_pad', 'NOTSET') !== 'NOTSET')
+      throw new Unsupported('ConvTranspose with auto_pad');
     const pads = attrInts(node, 'pads') ?? [0, 0, 0, 0];
-    if (pads.length !== 4 || op.length !== 2 || pads.some((p) => !(p >= 0))) throw new AttrError(node, 'pads', 'four non-negative integers');
-    if (pads[0] !== pads[2] || pads[1] !== pads[3]) throw new Unsupported('ConvTranspose with asymmetric pads');
-    const outHW = [0, 1].map((i) => s[i] * (x[2 + i] - 1) + op[i] + ([kh, kw][i] - 1) * d[i] + 1 - 2 * pads[i]);
+    if (pads.length !== 4 || op.length !== 2 || pads.some((p) => !(p >= 0)))
+      throw new AttrError(node, 'pads', 'four non-negative integers');
+    if (pads[0] !== pads[2] || pads[1] !== pads[3])
+      throw new Unsupported('ConvTranspose with asymmetric pads');
+    const outHW = [0, 1].map(
+      (i) => s[i] * (x[2 + i] - 1) + op[i] + ([kh, kw][i] - 1) * d[i] + 1 - 2 * pads[i],
+    );
     if (outHW.some((v) => v < 1)) throw this.bad(node, 'output size is below 1');
     const b = ins[2];
     if (b) this.weight(b, node, 'bias', 1);
@@ -809,7 +979,8 @@ class Converter {
     const b = gemm ? ins[2] : undefined;
     if (b) {
       const bd = this.weight(b, node, 'bias');
-      if (tensorElements(bd) !== n && tensorElements(bd) !== 1) throw new Unsupported('Gemm bias that broadcasts over the batch');
+      if (tensorElements(bd) !== n && tensorElements(bd) !== 1)
+        throw new Unsupported('Gemm bias that broadcasts over the batch');
     }
     if (gemm && (attrFloat(node, 'alpha', 1) !== 1 || attrFloat(node, 'beta', 1) !== 1)) {
       this.notes.add('Gemm alpha/beta scaling is not counted (one multiply per output element).');
@@ -817,7 +988,11 @@ class Converter {
     this.useParam(ins[1]);
     this.useParam(b);
     const id = this.layerOut(node, { op: 'linear', out_features: n, bias: !!b }, [from], [xd[0], n]);
-    if (!gemm) this.matmulLinear.set(node.outputs[0], this.layers[this.layers.length - 1] as LayerSpec & { op: 'linear' });
+    if (!gemm)
+      this.matmulLinear.set(
+        node.outputs[0],
+        this.layers[this.layers.length - 1] as LayerSpec & { op: 'linear' },
+      );
     void id;
   }
 
@@ -831,7 +1006,13 @@ class Converter {
       // MatMul + Add of a constant vector: the exporter's form of a linear layer with bias.
       const lin = this.matmulLinear.get(node.inputs[ins.indexOf(first)]);
       const cd = (consts[0] as Val).dims;
-      if (lin && cd && tensorElements(cd) === lin.out_features && cd.length <= 2 && this.consumers.get(node.inputs[ins.indexOf(first)]) === 1) {
+      if (
+        lin &&
+        cd &&
+        tensorElements(cd) === lin.out_features &&
+        cd.length <= 2 &&
+        this.consumers.get(node.inputs[ins.indexOf(first)]) === 1
+      ) {
         lin.bias = true;
         this.useParam(consts[0]);
         this.out(node, first);
@@ -855,11 +1036,15 @@ class Converter {
       if (!cd || cd.length > outDims.length) throw new Unsupported(`${op} with a constant of higher rank`);
       const aligned: number[] = [...new Array<number>(outDims.length - cd.length).fill(1), ...cd];
       const grown: number[] | null = aligned[0] === 1 ? broadcastDims(outDims, aligned) : null;
-      if (!grown) throw new Unsupported(`${op} with a constant that does not broadcast over ${dimsText(outDims)}`);
+      if (!grown)
+        throw new Unsupported(`${op} with a constant that does not broadcast over ${dimsText(outDims)}`);
       constDims = constDims ? (broadcastDims(constDims, aligned) as number[]) : aligned;
       outDims = grown;
     }
-    if (consts.length > 1) this.notes.add(`${op} with ${consts.length} constant operands is shown with one constant of their broadcast shape (one op per element less per extra constant).`);
+    if (consts.length > 1)
+      this.notes.add(
+        `${op} with ${consts.length} constant operands is shown with one constant of their broadcast shape (one op per element less per extra constant).`,
+      );
     const kind = op === 'Sub' ? 'sub' : op === 'Div' ? 'div' : op === 'Mul' ? 'mul' : 'add';
     const body = { op: kind, ...(constDims ? { constant_shape: fmtShape(constDims) } : {}) };
     this.layerOut(node, body, layers, outDims);
@@ -876,7 +1061,8 @@ class Converter {
     dims[1] = 0;
     for (const v of ins) {
       const d = v?.dims as number[];
-      if (d.length !== d0.length || d.some((x, i) => i !== 1 && x !== d0[i])) throw this.bad(node, `inputs ${dimsText(d0)} and ${dimsText(d)} do not fit`);
+      if (d.length !== d0.length || d.some((x, i) => i !== 1 && x !== d0[i]))
+        throw this.bad(node, `inputs ${dimsText(d0)} and ${dimsText(d)} do not fit`);
       dims[1] += d[1];
     }
     this.layerOut(node, { op: 'concat' }, froms, dims);
@@ -892,20 +1078,23 @@ class Converter {
     const d = pairAttr(node, 'dilations', 1);
     const max = node.opType === 'MaxPool';
     if (!max && (d[0] !== 1 || d[1] !== 1)) throw new Unsupported('AveragePool with dilations');
-    if (max && attrInt(node, 'storage_order', 0) !== 0) throw new Unsupported('MaxPool with column-major indices');
+    if (max && attrInt(node, 'storage_order', 0) !== 0)
+      throw new Unsupported('MaxPool with column-major indices');
     const ceil = attrInt(node, 'ceil_mode', 0) === 1;
     const pads = windowPads(node, x, k, s, d);
     const outHW = [0, 1].map((i) => {
       const eff = (k[i] - 1) * d[i] + 1;
       const num = x[2 + i] + pads[i][0] + pads[i][1] - eff;
-      if (num < 0) throw this.bad(node, `window ${k[0]}×${k[1]} is larger than the padded input ${x[2]}×${x[3]}`);
+      if (num < 0)
+        throw this.bad(node, `window ${k[0]}×${k[1]} is larger than the padded input ${x[2]}×${x[3]}`);
       let o = (ceil ? Math.ceil(num / s[i]) : Math.floor(num / s[i])) + 1;
       // A last window must start inside the input or its leading padding (PyTorch and ONNX ≥ 19).
       if (ceil && (o - 1) * s[i] >= x[2 + i] + pads[i][0]) o--;
       return o;
     });
     const src = this.maybePad(node, from, x, pads);
-    if (src.padding === 0 && (pads[0][0] || pads[1][0]) && ceil) throw new Unsupported(`${node.opType} with ceil_mode and asymmetric pads`);
+    if (src.padding === 0 && (pads[0][0] || pads[1][0]) && ceil)
+      throw new Unsupported(`${node.opType} with ceil_mode and asymmetric pads`);
     const body: Record<string, unknown> = {
       op: max ? 'maxpool2d' : 'avgpool2d',
       kernel: k[0] === k[1] ? k[0] : k,
@@ -930,14 +1119,16 @@ class Converter {
       const shape = ins[1]?.c?.values;
       if (!shape) throw new Unsupported('Reshape to a shape computed at run time');
       out = reshapeDims(d, shape, attrInt(node, 'allowzero', 0) === 1);
-    } else if (op === 'Squeeze') out = squeezeDims(d, attrInts(node, 'axes') ?? ins[1]?.c?.values ?? undefined);
+    } else if (op === 'Squeeze')
+      out = squeezeDims(d, attrInts(node, 'axes') ?? ins[1]?.c?.values ?? undefined);
     else if (op === 'Unsqueeze') {
       const axes = attrInts(node, 'axes') ?? ins[1]?.c?.values;
       if (!axes) throw new Unsupported('Unsqueeze with axes computed at run time');
       out = unsqueezeDims(d, axes);
     } else {
       const perm = attrInts(node, 'perm') ?? d.map((_, i) => d.length - 1 - i);
-      if (perm.length !== d.length || [...perm].sort().some((v, i) => v !== i)) throw new AttrError(node, 'perm', 'a permutation of the axes');
+      if (perm.length !== d.length || [...perm].sort().some((v, i) => v !== i))
+        throw new AttrError(node, 'perm', 'a permutation of the axes');
       out = perm.map((i) => d[i]);
       // A transpose that keeps the element order of the format's layout would be rare; others reorder data.
       if (!perm.every((p, i) => p === i || d[p] === 1)) {
@@ -963,19 +1154,27 @@ class Converter {
     if (!raw) throw new Unsupported('Pad with pads computed at run time');
     const rank = x.length;
     const axes = (ins[3]?.c?.values ?? x.map((_, i) => i)).map((a) => (a < 0 ? a + rank : a));
-    if (raw.length !== 2 * axes.length) throw this.bad(node, `pads has ${raw.length} values for ${axes.length} axes`);
+    if (raw.length !== 2 * axes.length)
+      throw this.bad(node, `pads has ${raw.length} values for ${axes.length} axes`);
     const full = new Array<number>(2 * rank).fill(0);
     axes.forEach((a, i) => {
       full[a] = raw[i];
       full[a + rank] = raw[i + axes.length];
     });
     if (full.some((p) => p < 0)) throw new Unsupported('Pad with negative pads (cropping)');
-    if (rank !== 4 || full[0] || full[1] || full[4] || full[5]) throw new Unsupported('Pad outside the spatial dimensions');
+    if (rank !== 4 || full[0] || full[1] || full[4] || full[5])
+      throw new Unsupported('Pad outside the spatial dimensions');
     const mode = attrString(node, 'mode', 'constant');
     const fmtMode = mode === 'edge' ? 'replicate' : mode;
-    if (fmtMode !== 'constant' && fmtMode !== 'reflect' && fmtMode !== 'replicate') throw new Unsupported(`Pad mode "${mode}"`);
+    if (fmtMode !== 'constant' && fmtMode !== 'reflect' && fmtMode !== 'replicate')
+      throw new Unsupported(`Pad mode "${mode}"`);
     const [t, l, b, r] = [full[2], full[3], full[6], full[7]];
-    this.layerOut(node, { op: 'pad', padding: [t, b, l, r], ...(fmtMode !== 'constant' ? { mode: fmtMode } : {}) }, [from], [x[0], x[1], x[2] + t + b, x[3] + l + r]);
+    this.layerOut(
+      node,
+      { op: 'pad', padding: [t, b, l, r], ...(fmtMode !== 'constant' ? { mode: fmtMode } : {}) },
+      [from],
+      [x[0], x[1], x[2] + t + b, x[3] + l + r],
+    );
   }
 
   private resize(node: NodeInfo, ins: (Val | undefined)[]): void {
@@ -983,12 +1182,17 @@ class Converter {
     const x = ins[0]?.dims as number[];
     if (x.length !== 4) throw new Unsupported(`${node.opType} on ${x.length}-D input`);
     const mode = attrString(node, 'mode', 'nearest');
-    const fmtMode = mode === 'nearest' ? 'nearest' : mode === 'linear' || mode === 'bilinear' ? 'bilinear' : null;
+    const fmtMode =
+      mode === 'nearest' ? 'nearest' : mode === 'linear' || mode === 'bilinear' ? 'bilinear' : null;
     if (!fmtMode) throw new Unsupported(`${node.opType} mode "${mode}"`);
     if (node.attrs.has('axes')) throw new Unsupported(`${node.opType} with axes`);
     let sizes: number[] | null = null;
     let scales: number[] | null = null;
-    if (node.opType === 'Upsample') scales = this.opset < 9 ? (node.attrs.get('scales')?.value as number[] | undefined) ?? null : (ins[1]?.c?.values ?? null);
+    if (node.opType === 'Upsample')
+      scales =
+        this.opset < 9
+          ? ((node.attrs.get('scales')?.value as number[] | undefined) ?? null)
+          : (ins[1]?.c?.values ?? null);
     else if (this.opset < 11) scales = ins[1]?.c?.values ?? null;
     else {
       const sz = ins[3]?.c?.values;
@@ -998,16 +1202,19 @@ class Converter {
     let outHW: number[];
     let spec: Record<string, unknown>;
     if (sizes) {
-      if (sizes.length !== 4 || sizes[0] !== x[0] || sizes[1] !== x[1]) throw new Unsupported(`${node.opType} that changes batch or channels`);
+      if (sizes.length !== 4 || sizes[0] !== x[0] || sizes[1] !== x[1])
+        throw new Unsupported(`${node.opType} that changes batch or channels`);
       outHW = [sizes[2], sizes[3]];
       spec = { size: outHW[0] === outHW[1] ? outHW[0] : outHW };
     } else if (scales && scales.length === 4) {
-      if (scales[0] !== 1 || scales[1] !== 1) throw new Unsupported(`${node.opType} that scales batch or channels`);
+      if (scales[0] !== 1 || scales[1] !== 1)
+        throw new Unsupported(`${node.opType} that scales batch or channels`);
       if (!(scales[2] > 0 && scales[3] > 0)) throw this.bad(node, 'scales must be positive');
       outHW = [Math.floor(x[2] * scales[2]), Math.floor(x[3] * scales[3])];
       spec = { scale: scales[2] === scales[3] ? scales[2] : [scales[2], scales[3]] };
     } else throw new Unsupported(`${node.opType} with scales or sizes computed at run time`);
-    if (outHW.some((v) => !Number.isSafeInteger(v) || v < 1)) throw this.bad(node, `output size ${outHW.join('×')} is invalid`);
+    if (outHW.some((v) => !Number.isSafeInteger(v) || v < 1))
+      throw this.bad(node, `output size ${outHW.join('×')} is invalid`);
     this.layerOut(node, { op: 'upsample', ...spec, mode: fmtMode }, [from], [x[0], x[1], outHW[0], outHW[1]]);
   }
 }

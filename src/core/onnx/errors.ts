@@ -1,13 +1,6 @@
 /** Why an ONNX file could not be opened; `message` is one complete sentence for the user. */
 export type OnnxErrorCode =
-  | 'empty'
-  | 'not-onnx'
-  | 'truncated'
-  | 'malformed'
-  | 'version'
-  | 'graph'
-  | 'too-large'
-  | 'input';
+  'empty' | 'not-onnx' | 'truncated' | 'malformed' | 'version' | 'graph' | 'too-large' | 'input';
 
 /** The one error the ONNX reader and converter throw for a bad file; never a stack for the user. */
 export class OnnxImportError extends Error {

@@ -11,7 +11,17 @@ import type { ByteSource } from './source';
 
 export { convertOnnx, type ConvertOptions, type OnnxImport, type OpCount, type SkippedNode } from './convert';
 export { OnnxImportError, type OnnxErrorCode } from './errors';
-export { readOnnx, tensorValues, DATA_TYPES, type OnnxModelInfo, type NodeInfo, type TensorInfo, type ValueInfo, type AttrValue, type ReadOptions } from './reader';
+export {
+  readOnnx,
+  tensorValues,
+  DATA_TYPES,
+  type OnnxModelInfo,
+  type NodeInfo,
+  type TensorInfo,
+  type ValueInfo,
+  type AttrValue,
+  type ReadOptions,
+} from './reader';
 export { memorySource, chunkedSource, type ByteSource } from './source';
 
 export interface OnnxOptions extends ConvertOptions, ReadOptions {
@@ -32,7 +42,10 @@ export function importOnnx(input: Uint8Array | ByteSource, options: OnnxOptions 
  * analysis warns and sets `totals.complete` false); nodes left out of the model add one more
  * `unsupported` warning and also make the totals incomplete.
  */
-export function analyzeOnnx(input: Uint8Array | ByteSource, options: OnnxOptions = {}): { imported: OnnxImport; analysis: ModelAnalysis } {
+export function analyzeOnnx(
+  input: Uint8Array | ByteSource,
+  options: OnnxOptions = {},
+): { imported: OnnxImport; analysis: ModelAnalysis } {
   const imported = importOnnx(input, options);
   let analysis: ModelAnalysis;
   try {
@@ -55,7 +68,8 @@ export function analyzeOnnx(input: Uint8Array | ByteSource, options: OnnxOptions
 
 function asImportError(e: unknown): OnnxImportError {
   if (e instanceof OnnxImportError) return e;
-  if (e instanceof RangeError) return new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
+  if (e instanceof RangeError)
+    return new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
   const msg = e instanceof Error ? e.message : String(e);
   return new OnnxImportError('graph', `the ONNX graph cannot be analysed: ${msg}`);
 }

@@ -247,7 +247,10 @@ function trackedMemorySource(bytes: Uint8Array): ByteSource {
 }
 
 function truncated(pos: number): OnnxImportError {
-  return new OnnxImportError('truncated', `the file is truncated or not an ONNX model (a field runs past its end at byte ${pos})`);
+  return new OnnxImportError(
+    'truncated',
+    `the file is truncated or not an ONNX model (a field runs past its end at byte ${pos})`,
+  );
 }
 function malformed(pos: number, what: string): OnnxImportError {
   return new OnnxImportError('malformed', `the file is not a valid ONNX model (${what} at byte ${pos})`);
@@ -274,7 +277,10 @@ function readTensor(c: Cursor, end: number): TensorInfo {
     } else if (field === 2 && wire === 0) t.dataType = c.varint();
     else if (field === 8 && wire === 2) t.name = c.string(c.length());
     else if (field === 14 && wire === 0) t.external = c.varint() === 1;
-    else if ((field === 9 || field === 4 || field === 5 || field === 7 || field === 10 || field === 11) && wire === 2) {
+    else if (
+      (field === 9 || field === 4 || field === 5 || field === 7 || field === 10 || field === 11) &&
+      wire === 2
+    ) {
       const len = c.length();
       t.data = { source: c.source, field, offset: c.pos, length: len };
       t.dataBytes += len;
@@ -369,7 +375,14 @@ function attrValue(a: onnx.AttributeProto): AttrValue {
 function nodeInfo(n: onnx.NodeProto): NodeInfo {
   const attrs = new Map<string, AttrValue>();
   for (const a of n.attribute as onnx.AttributeProto[]) attrs.set(a.name, attrValue(a));
-  return { name: n.name, opType: n.opType, domain: n.domain, inputs: [...n.input], outputs: [...n.output], attrs };
+  return {
+    name: n.name,
+    opType: n.opType,
+    domain: n.domain,
+    inputs: [...n.input],
+    outputs: [...n.output],
+    attrs,
+  };
 }
 
 function valueInfo(v: onnx.ValueInfoProto): ValueInfo {
@@ -540,7 +553,8 @@ export function readOnnx(input: Uint8Array | ByteSource, options: ReadOptions = 
     }
   } catch (e) {
     if (e instanceof OnnxImportError) throw withFileHint(e, sawGraph);
-    if (e instanceof RangeError) throw new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
+    if (e instanceof RangeError)
+      throw new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
     throw e;
   }
   onProgress?.(1);
@@ -584,18 +598,42 @@ export function tensorValues(t: TensorInfo, limit = 1 << 16): number[] | null {
     for (let i = 0; i < n; i++) {
       const o = i * size;
       switch (t.dataType) {
-        case 1: out.push(dv.getFloat32(o, true)); break;
-        case 2: case 9: out.push(dv.getUint8(o)); break;
-        case 3: out.push(dv.getInt8(o)); break;
-        case 4: out.push(dv.getUint16(o, true)); break;
-        case 5: out.push(dv.getInt16(o, true)); break;
-        case 6: out.push(dv.getInt32(o, true)); break;
-        case 7: out.push(Number(dv.getBigInt64(o, true))); break;
-        case 10: out.push(half(dv.getUint16(o, true))); break;
-        case 11: out.push(dv.getFloat64(o, true)); break;
-        case 12: out.push(dv.getUint32(o, true)); break;
-        case 13: out.push(Number(dv.getBigUint64(o, true))); break;
-        default: return null;
+        case 1:
+          out.push(dv.getFloat32(o, true));
+          break;
+        case 2:
+        case 9:
+          out.push(dv.getUint8(o));
+          break;
+        case 3:
+          out.push(dv.getInt8(o));
+          break;
+        case 4:
+          out.push(dv.getUint16(o, true));
+          break;
+        case 5:
+          out.push(dv.getInt16(o, true));
+          break;
+        case 6:
+          out.push(dv.getInt32(o, true));
+          break;
+        case 7:
+          out.push(Number(dv.getBigInt64(o, true)));
+          break;
+        case 10:
+          out.push(half(dv.getUint16(o, true)));
+          break;
+        case 11:
+          out.push(dv.getFloat64(o, true));
+          break;
+        case 12:
+          out.push(dv.getUint32(o, true));
+          break;
+        case 13:
+          out.push(Number(dv.getBigUint64(o, true)));
+          break;
+        default:
+          return null;
       }
     }
     return out;

@@ -23,7 +23,10 @@ export function memorySource(bytes: Uint8Array): ByteSource {
  * and returns the byte count (e.g. `(b, p) => fs.readSync(fd, b, 0, b.length, p)` in Node), so this
  * module stays free of platform APIs.
  */
-export function chunkedSource(size: number, readAt: (target: Uint8Array, position: number) => number): ByteSource {
+export function chunkedSource(
+  size: number,
+  readAt: (target: Uint8Array, position: number) => number,
+): ByteSource {
   return {
     size,
     read(offset, length) {

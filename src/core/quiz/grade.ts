@@ -1,6 +1,14 @@
 import { formatInt } from '../format';
 import { parseChoice, parseList, parseNumber } from './parse';
-import { BYTE_UNIT_SIZE, type AnswerValue, type Built, type ByteUnit, type GradeResult, type SlipId, type Tolerance } from './types';
+import {
+  BYTE_UNIT_SIZE,
+  type AnswerValue,
+  type Built,
+  type ByteUnit,
+  type GradeResult,
+  type SlipId,
+  type Tolerance,
+} from './types';
 
 /** What each slip means, in one sentence a learner can act on. */
 export const SLIP_MESSAGES: Record<SlipId, string> = {
@@ -21,18 +29,23 @@ export const SLIP_MESSAGES: Record<SlipId, string> = {
   'forgot-weights-read': 'It looks like reading the parameters was left out of the memory access.',
   'strides-multiplied-wrongly':
     "It looks like each layer's own stride was included in its jump: layer l grows the RF by (K_l − 1) · Π_{i<l} S_i, the strides of the layers before it only.",
-  'ignored-strides': 'It looks like the strides were ignored: each kernel grows the RF by (K − 1) times the jump so far.',
-  'max-of-branches': 'That is the larger branch RF; when branches are not centred on each other, the RF is the hull of both intervals.',
+  'ignored-strides':
+    'It looks like the strides were ignored: each kernel grows the RF by (K − 1) times the jump so far.',
+  'max-of-branches':
+    'That is the larger branch RF; when branches are not centred on each other, the RF is the hull of both intervals.',
   'forgot-weight-factor': 'It looks like the weight factors |w| were left out of the product.',
   'used-sigmoid-value': 'It looks like σ(0) = 0.5 was used instead of the derivative σ′(0) = 0.25.',
-  'inverted-clip-ratio': 'The ratio is upside down: the scale factor is c / ‖g‖, which is below 1 when clipping.',
+  'inverted-clip-ratio':
+    'The ratio is upside down: the scale factor is c / ‖g‖, which is below 1 when clipping.',
   'l1-norm': 'It looks like the sum of |g_i| was used; clipping uses the L2 norm √(Σ g_i²).',
   'l2-factor-two': 'It looks like the penalty λ·w² was differentiated to λ·w; its gradient is 2λw.',
   'forgot-linear-layers': 'It looks like the linear layers were left out of the total.',
   'params-for-macs': 'That layer has the most parameters, not the most MACs.',
   'macs-for-params': 'That layer has the most MACs, not the most parameters.',
-  'counted-depthwise-only': 'It looks like only the depthwise convolution was counted; add the pointwise 1×1 convolution.',
-  'forgot-flatten': 'It looks like only the channels were used as in_features; flattening gives C · H · W inputs.',
+  'counted-depthwise-only':
+    'It looks like only the depthwise convolution was counted; add the pointwise 1×1 convolution.',
+  'forgot-flatten':
+    'It looks like only the channels were used as in_features; flattening gives C · H · W inputs.',
 };
 
 type Parsed = { ok: true; value: AnswerValue } | { ok: false; message: string; ambiguous?: boolean };
@@ -47,7 +60,8 @@ export function parseFor(b: Built, raw: string): Parsed {
       const r = parseNumber(raw, { lowerMIsMega: b.answerKind === 'integer' });
       if (!r.ok) {
         const list = parseList(raw);
-        if (list.ok && list.values.length > 1) return { ok: false, message: `one number is expected, not ${list.values.length}` };
+        if (list.ok && list.values.length > 1)
+          return { ok: false, message: `one number is expected, not ${list.values.length}` };
         return r;
       }
       return { ok: true, value: r.value };
@@ -57,12 +71,20 @@ export function parseFor(b: Built, raw: string): Parsed {
       if (!r.ok) return r;
       if (r.byteUnit) return { ok: true, value: r.value };
       if (b.unit === undefined) {
-        return { ok: false, ambiguous: true, message: 'state the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes): a bare number could be either' };
+        return {
+          ok: false,
+          ambiguous: true,
+          message: 'state the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes): a bare number could be either',
+        };
       }
       if (r.magnitude) {
         // "1.2M" is 1.2 × 10^6 bytes only when the question counts in powers of 1000.
         if (!SI_UNITS.has(b.unit as ByteUnit)) {
-          return { ok: false, ambiguous: true, message: `"${raw.trim()}": ${r.magnitude} is a power of 1000 but the question asks in ${b.unit} (powers of 1024); write the unit, e.g. "1.2 ${b.unit}" or "1.2 MB"` };
+          return {
+            ok: false,
+            ambiguous: true,
+            message: `"${raw.trim()}": ${r.magnitude} is a power of 1000 but the question asks in ${b.unit} (powers of 1024); write the unit, e.g. "1.2 ${b.unit}" or "1.2 MB"`,
+          };
         }
         return { ok: true, value: r.value };
       }
@@ -76,11 +98,18 @@ export function parseFor(b: Built, raw: string): Parsed {
     }
     case 'choice': {
       const choices = b.choices ?? [];
-      const r = parseChoice(raw, choices.map((c) => c.key), choices.map((c) => c.text));
+      const r = parseChoice(
+        raw,
+        choices.map((c) => c.key),
+        choices.map((c) => c.text),
+      );
       return r.ok ? { ok: true, value: r.key } : r;
     }
     case 'layer-id': {
-      const s = raw.trim().replace(/^["'`]|["'`]$/g, '').trim();
+      const s = raw
+        .trim()
+        .replace(/^["'`]|["'`]$/g, '')
+        .trim();
       if (!s) return { ok: false, message: 'the answer is empty' };
       const ids = b.layerIds ?? [];
       if (ids.length === 0 || ids.includes(s)) return { ok: true, value: s };
@@ -95,7 +124,12 @@ export function parseFor(b: Built, raw: string): Parsed {
 export function matches(got: AnswerValue, want: AnswerValue, tol: Tolerance): boolean {
   if (typeof want === 'string' || typeof got === 'string') return got === want;
   if (Array.isArray(want) || Array.isArray(got)) {
-    return Array.isArray(want) && Array.isArray(got) && want.length === got.length && want.every((v, i) => v === got[i]);
+    return (
+      Array.isArray(want) &&
+      Array.isArray(got) &&
+      want.length === got.length &&
+      want.every((v, i) => v === got[i])
+    );
   }
   if (tol.kind === 'exact') return got === want;
   if (want === 0) return Math.abs(got) <= tol.value;
@@ -106,20 +140,35 @@ export function matches(got: AnswerValue, want: AnswerValue, tol: Tolerance): bo
 export function gradeBuilt(b: Built, raw: string): Omit<GradeResult, 'solution'> {
   const expected = b.expected;
   const p = parseFor(b, raw);
-  if (!p.ok) return { correct: false, parsed: null, expected, message: p.message, ...(p.ambiguous ? { ambiguous: true } : {}) };
+  if (!p.ok)
+    return {
+      correct: false,
+      parsed: null,
+      expected,
+      message: p.message,
+      ...(p.ambiguous ? { ambiguous: true } : {}),
+    };
   const got = p.value;
   if (Array.isArray(expected) && Array.isArray(got) && got.length !== expected.length) {
     return {
       correct: false,
       parsed: got,
       expected,
-      message: b.answerKind === 'pair' ? 'two numbers are expected' : `the shape has ${expected.length} dimensions, the answer ${got.length}`,
+      message:
+        b.answerKind === 'pair'
+          ? 'two numbers are expected'
+          : `the shape has ${expected.length} dimensions, the answer ${got.length}`,
     };
   }
   if (matches(got, expected, b.tolerance)) return { correct: true, parsed: got, expected };
   const slip = b.slips.find((s) => matches(got, s.value, b.tolerance));
   let message: string | undefined;
-  if (typeof got === 'number' && typeof expected === 'number' && b.tolerance.kind === 'exact' && Math.abs(got - expected) <= 5e-3 * Math.abs(expected)) {
+  if (
+    typeof got === 'number' &&
+    typeof expected === 'number' &&
+    b.tolerance.kind === 'exact' &&
+    Math.abs(got - expected) <= 5e-3 * Math.abs(expected)
+  ) {
     message = `close, but an exact count is required (${formatInt(expected)})`;
   }
   return {

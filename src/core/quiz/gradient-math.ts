@@ -30,7 +30,11 @@ export function valueAtZero(act: Activation): number {
  * Upper bound of |∂a_n/∂a_0| along a chain of scalar units a_l = act_l(w_l·a_{l−1} + b_l):
  *   Π_l |w_l| · max|act_l′|
  */
-export function chainBound(acts: readonly Activation[], weights: readonly number[], factor: (act: Activation) => number = maxDerivative): number {
+export function chainBound(
+  acts: readonly Activation[],
+  weights: readonly number[],
+  factor: (act: Activation) => number = maxDerivative,
+): number {
   let p = 1;
   acts.forEach((act, i) => (p *= Math.abs(weights[i]) * factor(act)));
   return p;
@@ -44,9 +48,15 @@ function param(value: number[], grad: number[]): Param {
  * Clipping by global norm: g ← g · min(1, c / ‖g‖₂) (PyTorch adds 1e-6 to ‖g‖). Returns the factor
  * the engine applied (‖g_after‖ / ‖g_before‖) and the clipped gradient.
  */
-export function clipByNorm(g: readonly number[], maxNorm: number): { norm: number; factor: number; clipped: number[] } {
+export function clipByNorm(
+  g: readonly number[],
+  maxNorm: number,
+): { norm: number; factor: number; clipped: number[] } {
   // lr is irrelevant here: only the (clipped) gradient left on the parameter is read.
-  const p = param(g.map(() => 0), [...g]);
+  const p = param(
+    g.map(() => 0),
+    [...g],
+  );
   const report = new Optimizer({ kind: 'sgd', lr: 1 }, [p], { kind: 'norm', max: maxNorm }).step();
   const clipped = Array.from(p.grad);
   const after = Math.hypot(...clipped);

@@ -82,7 +82,8 @@ function checkDifficulty(d: number): asserts d is Difficulty {
 }
 
 function checkSeed(seed: number): void {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
 }
 
 /**
@@ -93,7 +94,10 @@ function distinctSlips(b: Built): Built {
   return { ...b, slips: b.slips.filter((s) => !matches(s.value, b.expected, b.tolerance)) };
 }
 
-function toQuestion(b: Built, base: Pick<Question, 'id' | 'skill' | 'difficulty' | 'seed' | 'spec'> & { design?: string }): Question {
+function toQuestion(
+  b: Built,
+  base: Pick<Question, 'id' | 'skill' | 'difficulty' | 'seed' | 'spec'> & { design?: string },
+): Question {
   const { slips: _slips, ...rest } = b;
   return { ...base, ...rest };
 }
@@ -104,21 +108,35 @@ export function generate(skill: GeneratedSkill, difficulty: Difficulty, seed: nu
 }
 
 /** {@link generate} plus everything derived from the spec (slips included), built once. */
-export function generateBuilt(skill: GeneratedSkill, difficulty: Difficulty, seed: number): { question: Question; built: Built } {
-  if (!isSkill(skill)) throw new RangeError(`unknown skill "${String(skill)}" (skills: ${SKILLS.join(', ')})`);
+export function generateBuilt(
+  skill: GeneratedSkill,
+  difficulty: Difficulty,
+  seed: number,
+): { question: Question; built: Built } {
+  if (!isSkill(skill))
+    throw new RangeError(`unknown skill "${String(skill)}" (skills: ${SKILLS.join(', ')})`);
   checkDifficulty(difficulty);
   checkSeed(seed);
   const def = DEFS[skill];
   const rng = new QuizRng(`${skill}:${difficulty}:${seed}`);
   const spec = def.make(rng, difficulty);
   const built = distinctSlips(def.build(spec));
-  return { question: toQuestion(built, { id: `${skill}:${difficulty}:${seed}`, skill, difficulty, seed, spec }), built };
+  return {
+    question: toQuestion(built, { id: `${skill}:${difficulty}:${seed}`, skill, difficulty, seed, spec }),
+    built,
+  };
 }
 
 /** A question from an explicit spec (e.g. a teacher's or a lesson's own numbers); graded like any other. */
 export function questionFromSpec(skill: GeneratedSkill, spec: unknown, difficulty: Difficulty = 1): Question {
   if (!isSkill(skill)) throw new RangeError(`unknown skill "${String(skill)}"`);
-  return toQuestion(DEFS[skill].build(spec), { id: `${skill}:${difficulty}:custom`, skill, difficulty, seed: -1, spec });
+  return toQuestion(DEFS[skill].build(spec), {
+    id: `${skill}:${difficulty}:custom`,
+    skill,
+    difficulty,
+    seed: -1,
+    spec,
+  });
 }
 
 /** Rebuilds a generated question from its id `skill:difficulty:seed`. */
@@ -129,12 +147,24 @@ export function questionFromId(id: string): Question {
 }
 
 /** A question about a user's saved design; `seed` picks the question and the layer. */
-export function generateForDesign(model: ModelSpec, designName: string, seed: number, difficulty: Difficulty = 2): Question {
+export function generateForDesign(
+  model: ModelSpec,
+  designName: string,
+  seed: number,
+  difficulty: Difficulty = 2,
+): Question {
   checkDifficulty(difficulty);
   checkSeed(seed);
   const rng = new QuizRng(`design:${difficulty}:${seed}:${designName}`);
   const spec = makeDesign(rng, model, designName, difficulty);
-  return toQuestion(buildDesign(spec), { id: `design:${difficulty}:${seed}:${designName}`, skill: 'design', difficulty, seed, spec, design: designName });
+  return toQuestion(buildDesign(spec), {
+    id: `design:${difficulty}:${seed}:${designName}`,
+    skill: 'design',
+    difficulty,
+    seed,
+    spec,
+    design: designName,
+  });
 }
 
 /** Everything derived from the question's spec, recomputed with the core now. */
@@ -155,7 +185,9 @@ export function grade(q: Question, rawAnswer: string): GradeResult {
 
 function sig(x: number, digits: number): string {
   const s = Number(x.toPrecision(digits));
-  return Math.abs(s) >= 1e-3 && Math.abs(s) < 1e9 ? String(s) : s.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  return Math.abs(s) >= 1e-3 && Math.abs(s) < 1e9
+    ? String(s)
+    : s.toExponential(digits - 1).replace(/\.?0+e/, 'e');
 }
 
 /** The expected answer written the way a learner would (units and separators included). */

@@ -107,7 +107,8 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
   if (pct) {
     const inner = parseNumber(pct[1]);
     if (!inner.ok) return inner;
-    if (inner.magnitude) return { ok: false, message: `"${raw.trim()}": a percentage with a magnitude suffix` };
+    if (inner.magnitude)
+      return { ok: false, message: `"${raw.trim()}": a percentage with a magnitude suffix` };
     return { ok: true, value: inner.value / 100 };
   }
   const frac = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(s);
@@ -133,11 +134,18 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
     const unit = BYTE_UNITS[unitKey] ?? BYTE_UNITS[lower];
     if (unit === undefined) return { ok: false, message: `"${raw.trim()}": unknown unit "${word}"` };
     const si: Partial<Record<ByteUnit, number>> = { B: 0, KB: 3, MB: 6, GB: 9 };
-    const value = si[unit] !== undefined ? scaled(num.mantissa, num.exp + (si[unit] as number)) : scaled(num.mantissa, num.exp) * BYTE_UNIT_SIZE[unit];
+    const value =
+      si[unit] !== undefined
+        ? scaled(num.mantissa, num.exp + (si[unit] as number))
+        : scaled(num.mantissa, num.exp) * BYTE_UNIT_SIZE[unit];
     return { ok: true, value, byteUnit: unit };
   }
   if (word === 'm' && !opts.lowerMIsMega) {
-    return { ok: false, ambiguous: true, message: `"${raw.trim()}": "m" could mean milli or mega; write the number out or use M (10^6)` };
+    return {
+      ok: false,
+      ambiguous: true,
+      message: `"${raw.trim()}": "m" could mean milli or mega; write the number out or use M (10^6)`,
+    };
   }
   const shift = word === 'm' ? 6 : (MAGNITUDES[word] ?? MAGNITUDES[lower]);
   if (shift === undefined) {
@@ -152,7 +160,10 @@ export function parseList(raw: string): { ok: true; values: number[] } | ParseFa
   if (!s) return { ok: false, message: 'the answer is empty' };
   // Labels such as "r =", "jump:", "P=" carry no value.
   s = s.replace(/[a-zA-Z_][a-zA-Z_ ]*\s*[=:]/g, ' ');
-  s = s.replace(/^[[({<]\s*/, '').replace(/\s*[\])}>]$/, '').trim();
+  s = s
+    .replace(/^[[({<]\s*/, '')
+    .replace(/\s*[\])}>]$/, '')
+    .trim();
   const parts = s
     .split(/\s*(?:,|;|×|\*|\band\b|\bby\b|(?<=\d)\s*[xX]\s*(?=\d)|\s+)\s*/)
     .filter((p) => p.length > 0);
@@ -167,7 +178,11 @@ export function parseList(raw: string): { ok: true; values: number[] } | ParseFa
 }
 
 /** A choice: a letter (b, (B), B.), its number (2) or the option's text. */
-export function parseChoice(raw: string, keys: readonly string[], texts: readonly string[]): { ok: true; key: string } | ParseFailure {
+export function parseChoice(
+  raw: string,
+  keys: readonly string[],
+  texts: readonly string[],
+): { ok: true; key: string } | ParseFailure {
   const s = normalise(raw);
   const letter = /^\(?([a-zA-Z])[).:]?$/.exec(s);
   if (letter) {
@@ -180,7 +195,11 @@ export function parseChoice(raw: string, keys: readonly string[], texts: readonl
     if (i >= 0 && i < keys.length) return { ok: true, key: keys[i] };
     return { ok: false, message: `there is no option ${s} (options 1–${keys.length})` };
   }
-  const norm = (t: string) => normalise(t).toLowerCase().replace(/[\s.]+/g, ' ').trim();
+  const norm = (t: string) =>
+    normalise(t)
+      .toLowerCase()
+      .replace(/[\s.]+/g, ' ')
+      .trim();
   const idx = texts.findIndex((t) => norm(t) === norm(s));
   if (idx >= 0) return { ok: true, key: keys[idx] };
   return { ok: false, message: `"${s}" is none of the options; answer with a letter (${keys.join(', ')})` };

@@ -22,14 +22,24 @@ export interface ReviewCard {
   lastReview?: string;
 }
 
-const RATING: Record<ReviewGrade, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const RATING: Record<ReviewGrade, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 const STATE_NAME: Record<State, ReviewState> = {
   [State.New]: 'new',
   [State.Learning]: 'learning',
   [State.Review]: 'review',
   [State.Relearning]: 'relearning',
 };
-const STATE_OF: Record<ReviewState, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const STATE_OF: Record<ReviewState, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
 
 // Fuzz off: the same history always gives the same schedule (reproducible, testable).
 const scheduler = fsrs({ enable_fuzz: false });
@@ -73,7 +83,11 @@ export function newReviewCard(now: Date): ReviewCard {
  * The next state of a card after a review graded `grade` at `now` (a new card when `card` is
  * undefined), and when it is due again.
  */
-export function scheduleReview(card: ReviewCard | undefined, grade: ReviewGrade, now: Date): { card: ReviewCard; due: Date } {
+export function scheduleReview(
+  card: ReviewCard | undefined,
+  grade: ReviewGrade,
+  now: Date,
+): { card: ReviewCard; due: Date } {
   if (!Number.isFinite(now.getTime())) throw new RangeError('now must be a valid date');
   const current = card ? toFsrs(card, now) : createEmptyCard(now);
   const next = scheduler.next(current, now, RATING[grade]).card;

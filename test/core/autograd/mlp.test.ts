@@ -7,14 +7,33 @@ import { type Activation, type LossKind, Mlp, Rng, lossForward } from '../../../
  * Central differences (f(θ+h) − f(θ−h))/2h with h = 1e-6 have error O(h²) ≈ 1e-12 relative, far
  * below the 1e-6 tolerance used here.
  */
-const N = 6, IN = 4, OUT = 3;
+const N = 6,
+  IN = 4,
+  OUT = 3;
 
-function makeNet(activation: Exclude<Activation, 'identity'>, batchnorm: boolean, residual: boolean, depth = 3): Mlp {
-  const net = new Mlp({ inputDim: IN, outputDim: OUT, width: IN, depth, activation, leakySlope: 0.1, eluAlpha: 0.8, init: { kind: 'xavier_normal' }, batchnorm, residual });
+function makeNet(
+  activation: Exclude<Activation, 'identity'>,
+  batchnorm: boolean,
+  residual: boolean,
+  depth = 3,
+): Mlp {
+  const net = new Mlp({
+    inputDim: IN,
+    outputDim: OUT,
+    width: IN,
+    depth,
+    activation,
+    leakySlope: 0.1,
+    eluAlpha: 0.8,
+    init: { kind: 'xavier_normal' },
+    batchnorm,
+    residual,
+  });
   const rng = new Rng(7);
   net.initialize(rng);
   // Non-zero biases and BatchNorm affine parameters so that their gradients are exercised too.
-  for (const p of net.params()) if (p.kind !== 'weight') for (let i = 0; i < p.value.length; i++) p.value[i] += 0.3 * rng.normal();
+  for (const p of net.params())
+    if (p.kind !== 'weight') for (let i = 0; i < p.value.length; i++) p.value[i] += 0.3 * rng.normal();
   net.syncWeights();
   return net;
 }
@@ -28,7 +47,12 @@ function check(net: Mlp, kind: LossKind): void {
   const rng = new Rng(11);
   const x = new Float64Array(N * IN);
   rng.fillNormal(x);
-  const target = kind === 'softmax_ce' ? Float64Array.from({ length: N }, (_, i) => i % OUT) : kind === 'mse' ? new Float64Array(N * OUT).map(() => rng.normal()) : null;
+  const target =
+    kind === 'softmax_ce'
+      ? Float64Array.from({ length: N }, (_, i) => i % OUT)
+      : kind === 'mse'
+        ? new Float64Array(N * OUT).map(() => rng.normal())
+        : null;
   const y = net.forward(x, N);
   const dy = new Float64Array(N * OUT);
   lossForward(kind, y, N, OUT, target, dy);
@@ -48,7 +72,9 @@ function check(net: Mlp, kind: LossKind): void {
       p.value[i] = v;
       net.syncWeights();
       const numeric = (up - down) / (2 * h);
-      expect(Math.abs(numeric - analytic[k][i]), `${p.kind} of layer ${p.layer}[${i}]`).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+      expect(Math.abs(numeric - analytic[k][i]), `${p.kind} of layer ${p.layer}[${i}]`).toBeLessThan(
+        1e-6 * Math.max(1, Math.abs(numeric)),
+      );
       checked++;
     }
   });
@@ -79,7 +105,16 @@ describe('MLP back-propagation matches finite differences', () => {
   }
   it('a single linear layer (depth 1)', () => check(makeNet('relu', false, false, 1), 'mse'));
   it('a first layer whose input width differs from the hidden width', () => {
-    const net = new Mlp({ inputDim: IN, outputDim: OUT, width: 5, depth: 3, activation: 'elu', init: { kind: 'kaiming_uniform' }, batchnorm: true, residual: true });
+    const net = new Mlp({
+      inputDim: IN,
+      outputDim: OUT,
+      width: 5,
+      depth: 3,
+      activation: 'elu',
+      init: { kind: 'kaiming_uniform' },
+      batchnorm: true,
+      residual: true,
+    });
     net.initialize(new Rng(3));
     // Residual only where fan_in = fan_out: block 1 (4 → 5) is plain, block 2 (5 → 5) is residual.
     expect(net.layers.map((l) => l.residual)).toEqual([false, true, false]);
@@ -90,7 +125,14 @@ describe('MLP back-propagation matches finite differences', () => {
 describe('MLP forward pass', () => {
   it('computes a hand-worked 2-layer example', () => {
     // x = [1, 2]; W1 = [[1, 0], [0, −1]] (out × in), relu → h = [1, 0]; W2 = [[2, 3]] → y = 2.
-    const net = new Mlp({ inputDim: 2, outputDim: 1, width: 2, depth: 2, activation: 'relu', init: { kind: 'xavier_normal' } });
+    const net = new Mlp({
+      inputDim: 2,
+      outputDim: 1,
+      width: 2,
+      depth: 2,
+      activation: 'relu',
+      init: { kind: 'xavier_normal' },
+    });
     net.layers[0].w.set([1, 0, 0, -1]);
     net.layers[1].w.set([2, 3]);
     net.layers.forEach((l) => net.kernels.transpose(l.w, l.wt, l.fanOut, l.fanIn));
@@ -98,7 +140,15 @@ describe('MLP forward pass', () => {
   });
 
   it('normalises with batch statistics in training mode (BatchNorm: zero mean, unit biased variance)', () => {
-    const net = new Mlp({ inputDim: 3, outputDim: 3, width: 3, depth: 2, activation: 'elu', init: { kind: 'normal', std: 2 }, batchnorm: true });
+    const net = new Mlp({
+      inputDim: 3,
+      outputDim: 3,
+      width: 3,
+      depth: 2,
+      activation: 'elu',
+      init: { kind: 'normal', std: 2 },
+      batchnorm: true,
+    });
     net.initialize(new Rng(1));
     const x = new Float64Array(50 * 3);
     new Rng(2).fillNormal(x, 3, 1);
@@ -106,7 +156,8 @@ describe('MLP forward pass', () => {
     // ELU is the identity for u > 0, so check the BatchNorm output through the stored x̂ instead.
     const xhat = (net as unknown as { cache: { xhat: Float64Array[] } }).cache.xhat[0];
     for (let j = 0; j < 3; j++) {
-      let s = 0, s2 = 0;
+      let s = 0,
+        s2 = 0;
       for (let r = 0; r < 50; r++) s += xhat[r * 3 + j];
       for (let r = 0; r < 50; r++) s2 += (xhat[r * 3 + j] - s / 50) ** 2;
       expect(s / 50).toBeCloseTo(0, 12);
@@ -116,13 +167,24 @@ describe('MLP forward pass', () => {
 
   it('float32 mode agrees with float64 to single precision', () => {
     const make = (dtype: 'float32' | 'float64') => {
-      const net = new Mlp({ inputDim: 8, outputDim: 4, width: 16, depth: 4, activation: 'tanh', init: { kind: 'xavier_uniform' }, batchnorm: true, residual: true, dtype });
+      const net = new Mlp({
+        inputDim: 8,
+        outputDim: 4,
+        width: 16,
+        depth: 4,
+        activation: 'tanh',
+        init: { kind: 'xavier_uniform' },
+        batchnorm: true,
+        residual: true,
+        dtype,
+      });
       net.initialize(new Rng(5));
       return net;
     };
     const x = new Float64Array(32 * 8);
     new Rng(9).fillNormal(x);
-    const a = make('float64').forward(x, 32), b = make('float32').forward(x, 32);
+    const a = make('float64').forward(x, 32),
+      b = make('float32').forward(x, 32);
     expect(b).toBeInstanceOf(Float32Array);
     for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
   });

@@ -6,7 +6,10 @@ import { initWeights, recurrentCurves, Rng } from '../../../src/core/autograd';
  * of the cells (same parameter draws: W_ih, W_hh, b_ih, b_hh, then x) perturbs h_t (or c_t) and
  * reruns steps t+1..T, which gives every column of ∂h_T/∂h_t and ∂h_T/∂c_t directly.
  */
-const T = 4, H = 3, D = 2, N = 2;
+const T = 4,
+  H = 3,
+  D = 2,
+  N = 2;
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
 function setupOf(cell: 'tanh' | 'lstm', seed: number) {
@@ -42,23 +45,30 @@ describe('recurrent Jacobians match finite differences', () => {
       const { step } = setupOf(cell, seed);
       const eps = 1e-6;
       for (let t = 0; t <= T; t++) {
-        let jSum = 0, lSum = 0, cSum = 0;
+        let jSum = 0,
+          lSum = 0,
+          cSum = 0;
         for (let r = 0; r < N; r++) {
           // States h_t, c_t of example r; h_t of an LSTM is derived from c_t except at t = 0.
-          let h = Array(H).fill(0), c = Array(H).fill(0);
+          let h = Array(H).fill(0),
+            c = Array(H).fill(0);
           for (let s = 1; s <= t; s++) [h, c] = step(s, r, h, c);
           const runFrom = (h0: number[], c0: number[]) => {
-            let hh = h0, cc = c0;
+            let hh = h0,
+              cc = c0;
             for (let s = t + 1; s <= T; s++) [hh, cc] = step(s, r, hh, cc);
             return hh;
           };
-          let fro = 0, cfro = 0;
+          let fro = 0,
+            cfro = 0;
           const colSum = Array(H).fill(0);
           for (let j = 0; j < H; j++) {
-            const hp = [...h], hm = [...h];
+            const hp = [...h],
+              hm = [...h];
             hp[j] += eps;
             hm[j] -= eps;
-            const up = runFrom(hp, c), down = runFrom(hm, c);
+            const up = runFrom(hp, c),
+              down = runFrom(hm, c);
             for (let q = 0; q < H; q++) {
               const d = (up[q] - down[q]) / (2 * eps);
               fro += d * d;
@@ -76,7 +86,8 @@ describe('recurrent Jacobians match finite differences', () => {
                 }
                 return runFrom(hh, cc);
               };
-              const cu = shift(1), cd = shift(-1);
+              const cu = shift(1),
+                cd = shift(-1);
               for (let q = 0; q < H; q++) cfro += ((cu[q] - cd[q]) / (2 * eps)) ** 2;
             }
           }
@@ -86,7 +97,11 @@ describe('recurrent Jacobians match finite differences', () => {
         }
         expect(curves.log10JacobianFro[t], `t=${t}`).toBeCloseTo(Math.log10(jSum / N), 6);
         expect(curves.log10LossGradNorm[t], `t=${t}`).toBeCloseTo(Math.log10(lSum / N), 6);
-        if (cell === 'lstm') expect((curves.log10CellJacobianFro as Float64Array)[t], `t=${t}`).toBeCloseTo(Math.log10(cSum / N), 6);
+        if (cell === 'lstm')
+          expect((curves.log10CellJacobianFro as Float64Array)[t], `t=${t}`).toBeCloseTo(
+            Math.log10(cSum / N),
+            6,
+          );
       }
     });
   }

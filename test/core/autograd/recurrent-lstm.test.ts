@@ -6,7 +6,10 @@ import { compareRecurrent, loadRecurrentReference } from './recurrent-reference'
 describe('LSTM gradient curves agree with the PyTorch reference', () => {
   it('reproduces ‖∂h_T/∂h_t‖, ‖∂h_T/∂c_t‖ and ‖∂L/∂h_t‖ for every t within 4 combined standard errors', () => {
     const ref = loadRecurrentReference('lstm');
-    const ours = recurrentStats({ cell: 'lstm', steps: ref.T, hidden: ref.hidden, input: ref.input, batch: ref.batch }, ref.n_seeds);
+    const ours = recurrentStats(
+      { cell: 'lstm', steps: ref.T, hidden: ref.hidden, input: ref.input, batch: ref.batch },
+      ref.n_seeds,
+    );
     const { compared, failures } = compareRecurrent(ours, ref);
     expect(compared).toBe(3 * (ref.T + 1));
     expect(failures).toEqual([]);

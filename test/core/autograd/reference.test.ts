@@ -69,17 +69,30 @@ describe('gradient statistics agree with the PyTorch reference', () => {
       expect(st.nonfiniteSeeds, name).toBe(e.n_nonfinite_seeds);
       st.layers.forEach((l, i) => {
         compared++;
-        const m = l.log10GradNormMean as number, s = l.log10GradNormStd as number;
+        const m = l.log10GradNormMean as number,
+          s = l.log10GradNormStd as number;
         if (!within(m, s, e.log10_grad_norm_mean[i], e.log10_grad_norm_std[i], seeds)) {
-          failures.push(`${name} layer ${i + 1}: ours ${m.toFixed(4)}±${s.toFixed(4)}, ref ${e.log10_grad_norm_mean[i]}±${e.log10_grad_norm_std[i]}`);
+          failures.push(
+            `${name} layer ${i + 1}: ours ${m.toFixed(4)}±${s.toFixed(4)}, ref ${e.log10_grad_norm_mean[i]}±${e.log10_grad_norm_std[i]}`,
+          );
         }
       });
       const r = st.log10RatioFirstLastMean as number;
-      if (!within(r, st.log10RatioFirstLastStd as number, e.log10_ratio_first_last_mean, e.log10_ratio_first_last_std, seeds)) {
+      if (
+        !within(
+          r,
+          st.log10RatioFirstLastStd as number,
+          e.log10_ratio_first_last_mean,
+          e.log10_ratio_first_last_std,
+          seeds,
+        )
+      ) {
         failures.push(`${name} first/last ratio: ours ${r.toFixed(4)}, ref ${e.log10_ratio_first_last_mean}`);
       }
       const o = st.log10OutputStdMean as number;
-      if (!within(o, st.log10OutputStdStd as number, e.log10_output_std_mean, e.log10_output_std_std, seeds)) {
+      if (
+        !within(o, st.log10OutputStdStd as number, e.log10_output_std_mean, e.log10_output_std_std, seeds)
+      ) {
         failures.push(`${name} output std: ours ${o.toFixed(4)}, ref ${e.log10_output_std_mean}`);
       }
     }

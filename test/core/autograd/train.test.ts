@@ -10,7 +10,12 @@ import {
   makeDataset,
 } from '../../../src/core/autograd';
 
-const param = (w: number[], g: number[], kind: Param['kind'] = 'weight'): Param => ({ layer: 1, kind, value: Float64Array.from(w), grad: Float64Array.from(g) });
+const param = (w: number[], g: number[], kind: Param['kind'] = 'weight'): Param => ({
+  layer: 1,
+  kind,
+  value: Float64Array.from(w),
+  grad: Float64Array.from(g),
+});
 
 describe('optimizers, clipping and penalties', () => {
   it('SGD with momentum follows v ← μv + g, w ← w − lr·v', () => {
@@ -31,7 +36,8 @@ describe('optimizers, clipping and penalties', () => {
   });
 
   it('clips by global norm and by value', () => {
-    const a = param([0, 0], [3, 0]), b = param([0], [4], 'bias');
+    const a = param([0, 0], [3, 0]),
+      b = param([0], [4], 'bias');
     const r = new Optimizer({ kind: 'sgd', lr: 1 }, [a, b], { kind: 'norm', max: 1 }).step();
     expect(r.gradNorm).toBeCloseTo(5, 12);
     expect(r.clipped).toBe(true);
@@ -44,7 +50,8 @@ describe('optimizers, clipping and penalties', () => {
   });
 
   it('adds L1 and L2 penalty gradients to weights only', () => {
-    const w = param([2, -1], [0, 0]), b = param([3], [0], 'bias');
+    const w = param([2, -1], [0, 0]),
+      b = param([3], [0], 'bias');
     const r = new Optimizer({ kind: 'sgd', lr: 1 }, [w, b], null, { l1: 0.1, l2: 0.5 }).step();
     // penalty = 0.1·(2 + 1) + 0.5·(4 + 1) = 2.8; gradients 0.1·sign(w) + w = (2.1, −1.1).
     expect(r.penalty).toBeCloseTo(2.8, 12);
@@ -96,7 +103,9 @@ function run(config: TrainConfig, steps: number): StepStats[] {
 
 describe('training runs', () => {
   it('are reproducible by seed and differ across seeds', () => {
-    const a = run({ ...base, depth: 4 }, 20), b = run({ ...base, depth: 4 }, 20), c = run({ ...base, depth: 4, seed: 2 }, 20);
+    const a = run({ ...base, depth: 4 }, 20),
+      b = run({ ...base, depth: 4 }, 20),
+      c = run({ ...base, depth: 4, seed: 2 }, 20);
     expect(b).toEqual(a);
     expect(c.at(-1)?.loss).not.toBe(a.at(-1)?.loss);
   });
@@ -119,7 +128,8 @@ describe('training runs', () => {
   });
 
   it('20 sigmoid layers: the first layer’s gradient vanishes; BatchNorm restores it and the net learns XOR', () => {
-    const plainRun = createTrainingRun(base), bnRun = createTrainingRun({ ...base, batchnorm: true });
+    const plainRun = createTrainingRun(base),
+      bnRun = createTrainingRun({ ...base, batchnorm: true });
     const first = [plainRun.step(), bnRun.step()];
     for (let i = 1; i < 300; i++) {
       plainRun.step();
@@ -133,15 +143,27 @@ describe('training runs', () => {
   });
 
   it('N(0, 1.5²) init explodes with ReLU, and clipping by global norm bounds the update', () => {
-    const cfg: TrainConfig = { ...base, depth: 10, activation: 'relu', init: { kind: 'normal', std: 1.5 }, optimizer: { kind: 'sgd', lr: 0.01 } };
-    const raw = run(cfg, 1)[0], clipped = run({ ...cfg, clip: { kind: 'norm', max: 1 } }, 1)[0];
+    const cfg: TrainConfig = {
+      ...base,
+      depth: 10,
+      activation: 'relu',
+      init: { kind: 'normal', std: 1.5 },
+      optimizer: { kind: 'sgd', lr: 0.01 },
+    };
+    const raw = run(cfg, 1)[0],
+      clipped = run({ ...cfg, clip: { kind: 'norm', max: 1 } }, 1)[0];
     expect(raw.gradNorm).toBeGreaterThan(1e6);
     expect(clipped.clipped).toBe(true);
     expect(clipped.layers[0].updateRatio).toBeLessThan(raw.layers[0].updateRatio / 1e5);
   });
 
   it('pre-trains each hidden layer as an autoencoder, then fine-tunes', () => {
-    const r = createTrainingRun({ ...base, depth: 4, task: 'circles', pretrain: { stepsPerLayer: 30, optimizer: { kind: 'adam', lr: 0.01 } } });
+    const r = createTrainingRun({
+      ...base,
+      depth: 4,
+      task: 'circles',
+      pretrain: { stepsPerLayer: 30, optimizer: { kind: 'adam', lr: 0.01 } },
+    });
     const phases: (number | null)[] = [];
     const recon: number[][] = [[], [], []];
     for (let i = 0; i < 100; i++) {
@@ -156,7 +178,13 @@ describe('training runs', () => {
   });
 
   it('predicts class-1 probabilities for a grid (decision boundary)', () => {
-    const r = createTrainingRun({ ...base, depth: 3, activation: 'tanh', task: 'blobs', optimizer: { kind: 'adam', lr: 0.01 } });
+    const r = createTrainingRun({
+      ...base,
+      depth: 3,
+      activation: 'tanh',
+      task: 'blobs',
+      optimizer: { kind: 'adam', lr: 0.01 },
+    });
     for (let i = 0; i < 200; i++) r.step();
     const p = r.predict([-1, -1, 1, 1], 2);
     expect(p[0]).toBeLessThan(0.1); // blob of class 0 around (−1, −1)
@@ -166,9 +194,20 @@ describe('training runs', () => {
 
 describe('seeded reproducibility of the reference measurement', () => {
   it('gives identical numbers for the same seeds and different ones for other seeds', () => {
-    const setup = { depth: 5, width: 16, batch: 32, activation: 'tanh', init: { kind: 'xavier_normal' }, batchnorm: true, residual: false, dtype: 'float64' } as const;
+    const setup = {
+      depth: 5,
+      width: 16,
+      batch: 32,
+      activation: 'tanh',
+      init: { kind: 'xavier_normal' },
+      batchnorm: true,
+      residual: false,
+      dtype: 'float64',
+    } as const;
     expect(gradientStats(setup, 3)).toEqual(gradientStats(setup, 3));
-    expect(gradientStats(setup, 4).layers[0].log10GradNormMean).not.toBe(gradientStats(setup, 3).layers[0].log10GradNormMean);
+    expect(gradientStats(setup, 4).layers[0].log10GradNormMean).not.toBe(
+      gradientStats(setup, 3).layers[0].log10GradNormMean,
+    );
   });
   it('the RNG gives N(0, 1) draws', () => {
     const rng = new Rng(42);

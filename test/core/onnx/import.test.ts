@@ -22,15 +22,39 @@ const refRf = JSON.parse(readFileSync(join(REF, 'receptive-fields.json'), 'utf8'
 
 /** Fixtures whose every operator is supported: MACs, params (where no BatchNorm was folded) and shapes are exact. */
 const COMPLETE = [
-  'plain', 'residual', 'inception', 'dense', 'depthwise', 'misc', 'plain_opset9', 'depthwise_opset11', 'misc_opset11',
-  'misc_opset17', 'residual_training', 'rf_a', 'rf_b', 'rf_c', 'rf_d', 'rf_e', 'resnet18_folded', 'resnet18_bn',
-  'mobilenet_v2_folded', 'mobilenet_v2_bn', 'googlenet', 'squeezenet1_1', 'resnet18_layer4', 'alexnet_features',
-  'inception_v3', 'opset20_shapes',
+  'plain',
+  'residual',
+  'inception',
+  'dense',
+  'depthwise',
+  'misc',
+  'plain_opset9',
+  'depthwise_opset11',
+  'misc_opset11',
+  'misc_opset17',
+  'residual_training',
+  'rf_a',
+  'rf_b',
+  'rf_c',
+  'rf_d',
+  'rf_e',
+  'resnet18_folded',
+  'resnet18_bn',
+  'mobilenet_v2_folded',
+  'mobilenet_v2_bn',
+  'googlenet',
+  'squeezenet1_1',
+  'resnet18_layer4',
+  'alexnet_features',
+  'inception_v3',
+  'opset20_shapes',
 ];
 
 describe('ONNX fixtures exported from PyTorch', () => {
   it('covers every fixture file', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.onnx')).map((f) => f.replace('.onnx', ''));
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.onnx'))
+      .map((f) => f.replace('.onnx', ''));
     expect(files.sort()).toEqual(Object.keys(expected).sort());
   });
 
@@ -57,20 +81,23 @@ describe('ONNX fixtures exported from PyTorch', () => {
     },
   );
 
-  it.each(['resnet18', 'mobilenet_v2'])('%s: BatchNorm-kept and folded exports agree with the zoo and the reference', (zoo) => {
-    const z = analyzeModel(getZooModel(zoo)!);
-    const bn = analyzeOnnx(load(`${zoo}_bn`)).analysis;
-    const folded = analyzeOnnx(load(`${zoo}_folded`)).analysis;
-    expect(bn.totals.macs).toBe(z.totals.macs);
-    expect(folded.totals.macs).toBe(z.totals.macs);
-    expect(bn.totals.macs).toBe(refModels[zoo].macs);
-    expect(bn.totals.params).toBe(z.totals.params);
-    expect(bn.totals.params).toBe(refModels[zoo].total_params);
-    // Folding removes each BatchNorm's scale and shift (2C) and gives its bias-free conv a bias (C).
-    expect(folded.totals.params + expected[`${zoo}_folded`].bn_channels!).toBe(z.totals.params);
-    expect(bn.layers.filter((l) => l.op === 'batchnorm').length).toBeGreaterThan(0);
-    expect(folded.layers.filter((l) => l.op === 'batchnorm').length).toBe(0);
-  });
+  it.each(['resnet18', 'mobilenet_v2'])(
+    '%s: BatchNorm-kept and folded exports agree with the zoo and the reference',
+    (zoo) => {
+      const z = analyzeModel(getZooModel(zoo)!);
+      const bn = analyzeOnnx(load(`${zoo}_bn`)).analysis;
+      const folded = analyzeOnnx(load(`${zoo}_folded`)).analysis;
+      expect(bn.totals.macs).toBe(z.totals.macs);
+      expect(folded.totals.macs).toBe(z.totals.macs);
+      expect(bn.totals.macs).toBe(refModels[zoo].macs);
+      expect(bn.totals.params).toBe(z.totals.params);
+      expect(bn.totals.params).toBe(refModels[zoo].total_params);
+      // Folding removes each BatchNorm's scale and shift (2C) and gives its bias-free conv a bias (C).
+      expect(folded.totals.params + expected[`${zoo}_folded`].bn_channels!).toBe(z.totals.params);
+      expect(bn.layers.filter((l) => l.op === 'batchnorm').length).toBeGreaterThan(0);
+      expect(folded.layers.filter((l) => l.op === 'batchnorm').length).toBe(0);
+    },
+  );
 
   it('googlenet and squeezenet1_1 equal the zoo in MACs', () => {
     for (const name of ['googlenet', 'squeezenet1_1']) {
@@ -134,7 +161,9 @@ describe('unsupported operators are reported, never hidden', () => {
     expect(imported.unsupportedLayers).toHaveLength(1);
     const layer = imported.model.layers.find((l) => l.id === imported.unsupportedLayers[0]);
     expect(layer).toMatchObject({ op: 'unsupported', name: 'Erf', output_shape: [4, 8, 8] });
-    expect(analysis.warnings.filter((w) => w.kind === 'unsupported').map((w) => w.layerId)).toEqual(imported.unsupportedLayers);
+    expect(analysis.warnings.filter((w) => w.kind === 'unsupported').map((w) => w.layerId)).toEqual(
+      imported.unsupportedLayers,
+    );
     expect(analysis.totals.complete).toBe(false);
     expect(analysis.totals.incomplete).toEqual(imported.unsupportedLayers);
     expect(analysis.layers.find((l) => l.id === imported.unsupportedLayers[0])?.unsupported).toBe('Erf');
@@ -145,7 +174,11 @@ describe('unsupported operators are reported, never hidden', () => {
   it('an operator that changes shape: later layers are left out and listed', () => {
     const { imported, analysis } = analyzeOnnx(load('unsupported'));
     expect(imported.unsupported).toEqual(
-      expect.arrayContaining([{ op: 'TopK', count: 1 }, { op: 'CumSum', count: 1 }, { op: 'Softplus', count: 1 }]),
+      expect.arrayContaining([
+        { op: 'TopK', count: 1 },
+        { op: 'CumSum', count: 1 },
+        { op: 'Softplus', count: 1 },
+      ]),
     );
     expect(imported.complete).toBe(false);
     // Nodes left out make the analysis incomplete too, even where no layer is marked.
@@ -186,7 +219,14 @@ describe('inputs, parameters and conventions', () => {
 
   it('opset 20 Gelu, GlobalMaxPool and a Shape/Slice/ConstantOfShape/Range/Cast subgraph', () => {
     const { imported, analysis } = analyzeOnnx(load('opset20_shapes'));
-    expect(analysis.layers.map((l) => l.op)).toEqual(['conv2d', 'gelu', 'hardsigmoid', 'maxpool2d', 'flatten', 'linear']);
+    expect(analysis.layers.map((l) => l.op)).toEqual([
+      'conv2d',
+      'gelu',
+      'hardsigmoid',
+      'maxpool2d',
+      'flatten',
+      'linear',
+    ]);
     expect(imported.notes.some((n) => n.includes('HardSigmoid'))).toBe(true);
   });
 
@@ -209,7 +249,15 @@ describe('inputs, parameters and conventions', () => {
     const e = expected.elementwise;
     const { imported, analysis } = analyzeOnnx(load('elementwise'), { analysis: { countElementwise: true } });
     expect(analysis.layers.map((l) => l.op)).toEqual([
-      'conv2d', 'clamp', 'conv2d', 'clamp', 'sub', 'div', 'unsupported', 'add', 'mul',
+      'conv2d',
+      'clamp',
+      'conv2d',
+      'clamp',
+      'sub',
+      'div',
+      'unsupported',
+      'add',
+      'mul',
     ]);
     const L = Object.fromEntries(imported.model.layers.map((l) => [l.id, l]));
     expect(L.sub).toMatchObject({ op: 'sub', inputs: ['clip_both', 'conv2'] });
@@ -231,7 +279,19 @@ describe('inputs, parameters and conventions', () => {
   it('misc ops map to the expected layers', () => {
     for (const name of ['misc', 'misc_opset11', 'misc_opset17']) {
       const ops = new Set(analyzeOnnx(load(name)).analysis.layers.map((l) => l.op));
-      for (const op of ['conv_transpose2d', 'upsample', 'pad', 'add', 'sub', 'mul', 'div', 'maxpool2d', 'flatten', 'linear', 'relu']) {
+      for (const op of [
+        'conv_transpose2d',
+        'upsample',
+        'pad',
+        'add',
+        'sub',
+        'mul',
+        'div',
+        'maxpool2d',
+        'flatten',
+        'linear',
+        'relu',
+      ]) {
         expect(ops, `${name} has ${op}`).toContain(op);
       }
     }
@@ -239,6 +299,8 @@ describe('inputs, parameters and conventions', () => {
 
   it('bad inputs give OnnxImportError', () => {
     expect(() => importOnnx(new Uint8Array(0))).toThrow(OnnxImportError);
-    expect(() => importOnnx(new TextEncoder().encode('{"format": "convscope-model"}'))).toThrow(OnnxImportError);
+    expect(() => importOnnx(new TextEncoder().encode('{"format": "convscope-model"}'))).toThrow(
+      OnnxImportError,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getZooModel } from '../../../src/core';
-import { generate, generateForDesign, grade, questionFromId, questionFromSpec, SKILLS } from '../../../src/core/quiz';
+import {
+  generate,
+  generateForDesign,
+  grade,
+  questionFromId,
+  questionFromSpec,
+  SKILLS,
+} from '../../../src/core/quiz';
 
 describe('grade', () => {
   it('recomputes the expected answer instead of trusting the stored one', () => {
@@ -20,7 +27,17 @@ describe('grade', () => {
 
   it('output size: names "forgot 2P", "+1 forgotten" and ceil/floor slips (hand-worked)', () => {
     // X = 32, K = 5, P = 2, S = 2: ⌊(32 + 4 − 5)/2⌋ + 1 = 15 + 1 = 16
-    const q = questionFromSpec('output-size', { op: 'conv', input: [3, 32, 32], outChannels: 8, kernel: [5, 5], stride: 2, padding: 2, dilation: 1, ceilMode: false, ask: 'size' });
+    const q = questionFromSpec('output-size', {
+      op: 'conv',
+      input: [3, 32, 32],
+      outChannels: 8,
+      kernel: [5, 5],
+      stride: 2,
+      padding: 2,
+      dilation: 1,
+      ceilMode: false,
+      ask: 'size',
+    });
     expect(grade(q, '16').correct).toBe(true);
     // padding once: ⌊(32 + 2 − 5)/2⌋ + 1 = 14 + 1 = 15
     expect(grade(q, '15').slip?.id).toBe('forgot-2p');
@@ -34,7 +51,13 @@ describe('grade', () => {
 
   it('conv params: forgot the bias, ignored groups (hand-worked)', () => {
     // 64 · (32/4) · 3 · 3 = 4608 weights + 64 bias = 4672; without groups 64 · 32 · 9 + 64 = 18496
-    const q = questionFromSpec('conv-params', { inChannels: 32, outChannels: 64, kernel: [3, 3], groups: 4, bias: true });
+    const q = questionFromSpec('conv-params', {
+      inChannels: 32,
+      outChannels: 64,
+      kernel: [3, 3],
+      groups: 4,
+      bias: true,
+    });
     expect(grade(q, '4,672').correct).toBe(true);
     expect(grade(q, '4608').slip?.id).toBe('forgot-bias');
     expect(grade(q, '18496').slip?.id).toBe('ignored-groups');
@@ -43,7 +66,18 @@ describe('grade', () => {
 
   it('MACs vs FLOPs: the convention is stated and confusing it is named (hand-worked)', () => {
     // 16 · 8 · 8 · 3 · 3 · 3 = 27648 MACs; FLOPs = 55296
-    const q = questionFromSpec('conv-macs-flops', { conv: { input: [3, 8, 8], outChannels: 16, kernel: [3, 3], stride: 1, padding: 1, groups: 1, bias: true }, convention: 'flops' });
+    const q = questionFromSpec('conv-macs-flops', {
+      conv: {
+        input: [3, 8, 8],
+        outChannels: 16,
+        kernel: [3, 3],
+        stride: 1,
+        padding: 1,
+        groups: 1,
+        bias: true,
+      },
+      convention: 'flops',
+    });
     expect(q.text).toContain('FLOPs = 2 × MACs');
     expect(grade(q, '55296').correct).toBe(true);
     expect(grade(q, '27.648k').slip?.id).toBe('macs-for-flops');
@@ -51,7 +85,15 @@ describe('grade', () => {
 
   it('bytes: converts stated units, reports MB/MiB mix-ups and ambiguity without guessing', () => {
     // output 64 × 56 × 56 = 200704 elements × 4 B = 802816 B = 0.802816 MB = 0.765625 MiB
-    const conv = { input: [64, 56, 56], outChannels: 64, kernel: [3, 3], stride: 1, padding: 1, groups: 1, bias: true };
+    const conv = {
+      input: [64, 56, 56],
+      outChannels: 64,
+      kernel: [3, 3],
+      stride: 1,
+      padding: 1,
+      groups: 1,
+      bias: true,
+    };
     const mb = questionFromSpec('feature-map-memory', { conv, dtype: 'fp32', ask: 'bytes', unit: 'MB' });
     expect(mb.expected).toBe(802_816);
     expect(grade(mb, '0.8028').correct).toBe(true);
@@ -86,7 +128,15 @@ describe('grade', () => {
     expect(grade(q, '7').slip?.id).toBe('ignored-strides');
     // Branch A: k2 "same" pads [0, 1] → unit 0 sees [0, 1]; branch B: k3 pads [1, 1] → [−1, 1]; hull [−1, 1] = 3.
     // Branch A: two k2 → [0, 2]; hull with B [−1, 1] is [−1, 2] = 4 > max(3, 3).
-    const br = questionFromSpec('receptive-field', { variant: 'branches', a: [{ op: 'conv', k: 2, s: 1, d: 1 }, { op: 'conv', k: 2, s: 1, d: 1 }], b: [{ op: 'conv', k: 3, s: 1, d: 1 }], after: [] });
+    const br = questionFromSpec('receptive-field', {
+      variant: 'branches',
+      a: [
+        { op: 'conv', k: 2, s: 1, d: 1 },
+        { op: 'conv', k: 2, s: 1, d: 1 },
+      ],
+      b: [{ op: 'conv', k: 3, s: 1, d: 1 }],
+      after: [],
+    });
     expect(br.expected).toBe(4);
     expect(grade(br, '3').slip?.id).toBe('max-of-branches');
   });
@@ -107,7 +157,9 @@ describe('design questions', () => {
         const q = generateForDesign(model, 'My AlexNet', seed, d);
         expect(q.skill).toBe('design');
         expect(q.text).toContain('My AlexNet');
-        expect(grade(q, Array.isArray(q.expected) ? `[${q.expected.join(', ')}]` : String(q.expected)).correct).toBe(true);
+        expect(
+          grade(q, Array.isArray(q.expected) ? `[${q.expected.join(', ')}]` : String(q.expected)).correct,
+        ).toBe(true);
         if (q.answerKind === 'layer-id') layerIds++;
       }
     }

@@ -36,11 +36,23 @@ describe('parseNumber', () => {
   });
 
   it('byte units: SI powers of 1000, IEC powers of 1024', () => {
-    expect(parseNumber('1.2 MB', { bytes: true })).toMatchObject({ ok: true, value: 1_200_000, byteUnit: 'MB' });
-    expect(parseNumber('1.5MiB', { bytes: true })).toMatchObject({ ok: true, value: 1.5 * 1024 * 1024, byteUnit: 'MiB' });
+    expect(parseNumber('1.2 MB', { bytes: true })).toMatchObject({
+      ok: true,
+      value: 1_200_000,
+      byteUnit: 'MB',
+    });
+    expect(parseNumber('1.5MiB', { bytes: true })).toMatchObject({
+      ok: true,
+      value: 1.5 * 1024 * 1024,
+      byteUnit: 'MiB',
+    });
     expect(parseNumber('512 KiB', { bytes: true })).toMatchObject({ ok: true, value: 524_288 });
     expect(parseNumber('3 kB', { bytes: true })).toMatchObject({ ok: true, value: 3000 });
-    expect(parseNumber('3000 bytes', { bytes: true })).toMatchObject({ ok: true, value: 3000, byteUnit: 'B' });
+    expect(parseNumber('3000 bytes', { bytes: true })).toMatchObject({
+      ok: true,
+      value: 3000,
+      byteUnit: 'B',
+    });
     expect(parseNumber('2 GiB', { bytes: true })).toMatchObject({ ok: true, value: 2 * 1024 ** 3 });
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, newReviewCard, ratingForAttempt, type ReviewCard, scheduleReview } from '../../../src/core/quiz';
+import {
+  isDue,
+  newReviewCard,
+  ratingForAttempt,
+  type ReviewCard,
+  scheduleReview,
+} from '../../../src/core/quiz';
 
 const DAY = 86_400_000;
 /** A fake clock: every call to `at` is an explicit instant, never the wall clock. */

@@ -84,7 +84,8 @@ function finalMatches(q: Question): void {
       if (!numbers.includes(e as number)) fail(q, `final "${f}" lacks ${e}`);
       break;
     case 'number':
-      if (!numbers.some((x) => Math.abs(x - (e as number)) <= 5e-3 * Math.abs(e as number))) fail(q, `final "${f}" lacks ${e}`);
+      if (!numbers.some((x) => Math.abs(x - (e as number)) <= 5e-3 * Math.abs(e as number)))
+        fail(q, `final "${f}" lacks ${e}`);
       break;
     case 'shape':
       if (!f.includes(`[${(e as number[]).join(', ')}]`)) fail(q, `final "${f}" lacks the shape`);
@@ -117,7 +118,11 @@ export function variants(q: Question): string[] {
     case 'integer': {
       const n = e as number;
       const out = [String(n), formatInt(n), formatInt(n).replace(/,/g, ' '), n.toExponential(), ` ${n} `];
-      for (const [suffix, exp] of [['k', 3], ['M', 6], ['G', 9]] as const) {
+      for (const [suffix, exp] of [
+        ['k', 3],
+        ['M', 6],
+        ['G', 9],
+      ] as const) {
         const s = String(n / 10 ** exp);
         if (n >= 10 ** exp && Number(`${s}e${exp}`) === n) out.push(`${s}${suffix}`);
       }
@@ -127,7 +132,13 @@ export function variants(q: Question): string[] {
     case 'number': {
       const x = e as number;
       const [m, ex] = x.toExponential(5).split('e');
-      return [String(x), x.toPrecision(4), x.toExponential(3), `${m}×10^${Number(ex)}`, `${m} x 10^${Number(ex)}`];
+      return [
+        String(x),
+        x.toPrecision(4),
+        x.toExponential(3),
+        `${m}×10^${Number(ex)}`,
+        `${m} x 10^${Number(ex)}`,
+      ];
     }
     case 'shape': {
       const s = e as number[];
@@ -141,8 +152,10 @@ export function variants(q: Question): string[] {
       const b = e as number;
       const out = [`${b} B`, `${b} bytes`, `${formatInt(b)} bytes`];
       if (q.unit === 'B') return [...out, String(b)];
-      if (q.unit) out.push(answerText(q, b), String(Number((b / BYTE_UNIT_SIZE[q.unit as ByteUnit]).toPrecision(6))));
-      for (const u of ['KB', 'MB', 'KiB', 'MiB'] as const) out.push(`${Number((b / BYTE_UNIT_SIZE[u]).toPrecision(6))} ${u}`);
+      if (q.unit)
+        out.push(answerText(q, b), String(Number((b / BYTE_UNIT_SIZE[q.unit as ByteUnit]).toPrecision(6))));
+      for (const u of ['KB', 'MB', 'KiB', 'MiB'] as const)
+        out.push(`${Number((b / BYTE_UNIT_SIZE[u]).toPrecision(6))} ${u}`);
       return out;
     }
     case 'choice': {

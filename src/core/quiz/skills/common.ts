@@ -29,14 +29,24 @@ export function fill(template: string, params: Record<string, string | number>):
  * Draws specs until one builds and passes `accept` (the core rejects kernels that do not fit, and a
  * question must have one clear answer). Deterministic: the draws come from the question's own stream.
  */
-export function draw<S>(rng: QuizRng, make: () => S, build: (s: S) => Built, accept: (s: S, b: Built) => boolean = () => true): S {
+export function draw<S>(
+  rng: QuizRng,
+  make: () => S,
+  build: (s: S) => Built,
+  accept: (s: S, b: Built) => boolean = () => true,
+): S {
   for (let i = 0; i < 500; i++) {
     try {
       const s = make();
       const b = build(s);
       if (accept(s, b)) return s;
     } catch (error) {
-      if (!(error instanceof ShapeError) && !(error instanceof ModelValidationError) && !(error instanceof QuizSpecError)) throw error;
+      if (
+        !(error instanceof ShapeError) &&
+        !(error instanceof ModelValidationError) &&
+        !(error instanceof QuizSpecError)
+      )
+        throw error;
     }
   }
   throw new Error('no well-posed question found in 500 draws');

@@ -14,12 +14,17 @@ export interface DesignSpec {
 }
 
 export const DESIGN_TEMPLATES = {
-  'quiz.design.output-shape': 'In your design "{design}" (input {input}), what is the output shape of layer "{layer}"? Answer as [C, H, W] or [N].',
+  'quiz.design.output-shape':
+    'In your design "{design}" (input {input}), what is the output shape of layer "{layer}"? Answer as [C, H, W] or [N].',
   'quiz.design.params': 'In your design "{design}", how many learnable parameters does layer "{layer}" have?',
-  'quiz.design.macs': 'In your design "{design}" (input {input}), how many MACs does layer "{layer}" perform (bias adds not counted)?',
-  'quiz.design.rf': 'In your design "{design}" (input {input}), what is the receptive field (height, in input pixels) of one unit of layer "{layer}"?',
-  'quiz.design.max-macs': 'In your design "{design}" (input {input}), which layer performs the most MACs? Answer with its id.',
-  'quiz.design.max-params': 'In your design "{design}", which layer has the most parameters? Answer with its id.',
+  'quiz.design.macs':
+    'In your design "{design}" (input {input}), how many MACs does layer "{layer}" perform (bias adds not counted)?',
+  'quiz.design.rf':
+    'In your design "{design}" (input {input}), what is the receptive field (height, in input pixels) of one unit of layer "{layer}"?',
+  'quiz.design.max-macs':
+    'In your design "{design}" (input {input}), which layer performs the most MACs? Answer with its id.',
+  'quiz.design.max-params':
+    'In your design "{design}", which layer has the most parameters? Answer with its id.',
 };
 
 function layerOf(rows: LayerAnalysis[], id: string | undefined): LayerAnalysis {
@@ -32,8 +37,14 @@ export function buildDesign(s: DesignSpec): Built {
   const a = analyzeModel(s.model);
   const key = `quiz.design.${s.ask}` as const;
   const params = { design: s.designName, input: s.model.input.join('×'), layer: s.layerId ?? '' };
-  const base = { prompt: { key, params }, text: fill(DESIGN_TEMPLATES[key], params), tolerance: { kind: 'exact' } as const, layerIds: a.layers.map((l) => l.id) };
-  const pick = (row: LayerAnalysis, q: (name: string) => boolean) => row.formulas.filter((f) => q(f.quantity));
+  const base = {
+    prompt: { key, params },
+    text: fill(DESIGN_TEMPLATES[key], params),
+    tolerance: { kind: 'exact' } as const,
+    layerIds: a.layers.map((l) => l.id),
+  };
+  const pick = (row: LayerAnalysis, q: (name: string) => boolean) =>
+    row.formulas.filter((f) => q(f.quantity));
   switch (s.ask) {
     case 'output-shape': {
       const row = layerOf(a.layers, s.layerId);
@@ -42,9 +53,19 @@ export function buildDesign(s: DesignSpec): Built {
       const slips = [];
       if (row.outputSizeTrace) {
         const [th, tw] = row.outputSizeTrace;
-        if (row.outputShape.length === 3) slips.push({ id: 'forgot-plus-one' as const, value: [row.outputShape[0], th.result - 1, tw.result - 1] });
+        if (row.outputShape.length === 3)
+          slips.push({
+            id: 'forgot-plus-one' as const,
+            value: [row.outputShape[0], th.result - 1, tw.result - 1],
+          });
       }
-      return { ...base, answerKind: 'shape', expected, solution: { steps, final: shapeStr(expected) }, slips: realSlips(expected, slips) };
+      return {
+        ...base,
+        answerKind: 'shape',
+        expected,
+        solution: { steps, final: shapeStr(expected) },
+        slips: realSlips(expected, slips),
+      };
     }
     case 'params': {
       const row = layerOf(a.layers, s.layerId);
@@ -64,7 +85,10 @@ export function buildDesign(s: DesignSpec): Built {
         answerKind: 'integer',
         unit: 'MACs',
         expected: row.macs,
-        solution: { steps: pick(row, (q) => q === 'macs' || q.startsWith('outputSize')), final: `${row.macs} MACs` },
+        solution: {
+          steps: pick(row, (q) => q === 'macs' || q.startsWith('outputSize')),
+          final: `${row.macs} MACs`,
+        },
         slips: realSlips(row.macs, [{ id: 'flops-for-macs', value: 2 * row.macs }]),
       };
     }
@@ -84,13 +108,23 @@ export function buildDesign(s: DesignSpec): Built {
       const leaders = a.layers.filter((l) => metric(l) === best);
       if (best <= 0 || leaders.length !== 1) throw new QuizSpecError('no single largest layer');
       const unit = s.ask === 'max-macs' ? 'MACs' : 'parameters';
-      const ranked = [...a.layers].filter((l) => metric(l) > 0).sort((x, y) => metric(y) - metric(x)).slice(0, 5);
+      const ranked = [...a.layers]
+        .filter((l) => metric(l) > 0)
+        .sort((x, y) => metric(y) - metric(x))
+        .slice(0, 5);
       return {
         ...base,
         answerKind: 'layer-id',
         expected: leaders[0].id,
         solution: {
-          steps: ranked.map((l) => trace(`${l.id}.${s.ask === 'max-macs' ? 'macs' : 'params'}`, s.ask === 'max-macs' ? '\\text{MACs}_l' : 'W_l + b_l', `${l.id}: ${metric(l)}`, metric(l))),
+          steps: ranked.map((l) =>
+            trace(
+              `${l.id}.${s.ask === 'max-macs' ? 'macs' : 'params'}`,
+              s.ask === 'max-macs' ? '\\text{MACs}_l' : 'W_l + b_l',
+              `${l.id}: ${metric(l)}`,
+              metric(l),
+            ),
+          ),
           final: `${leaders[0].id} (${metric(leaders[0])} ${unit})`,
         },
         slips: [],
@@ -105,14 +139,30 @@ export function buildDesign(s: DesignSpec): Built {
  */
 export function makeDesign(rng: QuizRng, model: ModelSpec, designName: string, d: Difficulty): DesignSpec {
   const a = analyzeModel(model);
-  const asks: DesignSpec['ask'][] = d === 1 ? ['params', 'macs'] : d === 2 ? ['output-shape', 'max-macs', 'params', 'macs'] : ['output-shape', 'rf', 'max-macs', 'max-params', 'macs'];
+  const asks: DesignSpec['ask'][] =
+    d === 1
+      ? ['params', 'macs']
+      : d === 2
+        ? ['output-shape', 'max-macs', 'params', 'macs']
+        : ['output-shape', 'rf', 'max-macs', 'max-params', 'macs'];
   for (let i = 0; i < 200; i++) {
     const ask = rng.pick(asks);
     const candidates = a.layers.filter((l) =>
-      ask === 'params' ? l.params.total > 0 : ask === 'macs' ? l.macs > 0 : ask === 'rf' ? l.outputShape.length === 3 : true,
+      ask === 'params'
+        ? l.params.total > 0
+        : ask === 'macs'
+          ? l.macs > 0
+          : ask === 'rf'
+            ? l.outputShape.length === 3
+            : true,
     );
     if (candidates.length === 0) continue;
-    const spec: DesignSpec = { model, designName, ask, ...(ask.startsWith('max-') ? {} : { layerId: rng.pick(candidates).id }) };
+    const spec: DesignSpec = {
+      model,
+      designName,
+      ask,
+      ...(ask.startsWith('max-') ? {} : { layerId: rng.pick(candidates).id }),
+    };
     try {
       buildDesign(spec);
       return spec;

@@ -35,9 +35,23 @@ function build(s: GradientSpec): Built {
     const factors = s.acts.map((a, i) => `${s.weights[i]} \\cdot ${tex(maxDerivative(a))}`);
     const steps = [
       ...[...new Set(s.acts)].map((a) =>
-        trace(`max.${a}'`, a === 'sigmoid' ? "\\max \\sigma'(u) = \\sigma'(0) = \\sigma(0)(1-\\sigma(0))" : "\\max \\tanh'(u) = \\tanh'(0) = 1 - \\tanh^2(0)", `${tex(maxDerivative(a))}`, maxDerivative(a)),
+        trace(
+          `max.${a}'`,
+          a === 'sigmoid'
+            ? "\\max \\sigma'(u) = \\sigma'(0) = \\sigma(0)(1-\\sigma(0))"
+            : "\\max \\tanh'(u) = \\tanh'(0) = 1 - \\tanh^2(0)",
+          `${tex(maxDerivative(a))}`,
+          maxDerivative(a),
+        ),
       ),
-      trace('bound', "\\prod_{l=1}^{n} |w_l| \\cdot \\max |f_l'|", uniform ? `(${factors[0]})^{${s.acts.length}} = ${bound.toPrecision(4)}` : `${factors.map((f) => `(${f})`).join(' \\cdot ')} = ${bound.toPrecision(4)}`, bound),
+      trace(
+        'bound',
+        "\\prod_{l=1}^{n} |w_l| \\cdot \\max |f_l'|",
+        uniform
+          ? `(${factors[0]})^{${s.acts.length}} = ${bound.toPrecision(4)}`
+          : `${factors.map((f) => `(${f})`).join(' \\cdot ')} = ${bound.toPrecision(4)}`,
+        bound,
+      ),
     ];
     return {
       prompt: { key: 'quiz.gradient.chain', params },
@@ -47,22 +61,61 @@ function build(s: GradientSpec): Built {
       tolerance: { kind: 'relative', value: 5e-3 },
       solution: { steps, final: `${bound.toPrecision(3)}` },
       slips: realSlips(bound, [
-        s.weights.some((w) => w !== 1) ? { id: 'forgot-weight-factor', value: chainBound(s.acts, s.acts.map(() => 1)) } : null,
-        s.acts.includes('sigmoid') ? { id: 'used-sigmoid-value', value: chainBound(s.acts, s.weights, (a) => (a === 'sigmoid' ? valueAtZero(a) : maxDerivative(a))) } : null,
+        s.weights.some((w) => w !== 1)
+          ? {
+              id: 'forgot-weight-factor',
+              value: chainBound(
+                s.acts,
+                s.acts.map(() => 1),
+              ),
+            }
+          : null,
+        s.acts.includes('sigmoid')
+          ? {
+              id: 'used-sigmoid-value',
+              value: chainBound(s.acts, s.weights, (a) =>
+                a === 'sigmoid' ? valueAtZero(a) : maxDerivative(a),
+              ),
+            }
+          : null,
       ]),
     };
   }
   if (s.variant === 'clip') {
     const r = clipByNorm(s.g, s.maxNorm);
     const single = s.g.length === 1;
-    const key = s.ask === 'component' ? 'quiz.gradient.clip-component' : single ? 'quiz.gradient.clip-norm' : 'quiz.gradient.clip-factor';
+    const key =
+      s.ask === 'component'
+        ? 'quiz.gradient.clip-component'
+        : single
+          ? 'quiz.gradient.clip-norm'
+          : 'quiz.gradient.clip-factor';
     const params = { g: `(${s.g.join(', ')})`, c: s.maxNorm, norm: r.norm };
     const steps = [
-      trace('norm', '\\lVert g \\rVert_2 = \\sqrt{\\textstyle\\sum_i g_i^2}', single ? `${tex(r.norm)}` : `\\sqrt{${s.g.map((x) => (x < 0 ? `(${x})^2` : `${x}^2`)).join(' + ')}} = ${tex(r.norm)}`, r.norm),
-      trace('clip.factor', '\\min\\left(1, \\frac{c}{\\lVert g \\rVert_2}\\right)', `\\min\\left(1, \\frac{${s.maxNorm}}{${tex(r.norm)}}\\right) = ${tex(r.factor)}`, r.factor),
+      trace(
+        'norm',
+        '\\lVert g \\rVert_2 = \\sqrt{\\textstyle\\sum_i g_i^2}',
+        single
+          ? `${tex(r.norm)}`
+          : `\\sqrt{${s.g.map((x) => (x < 0 ? `(${x})^2` : `${x}^2`)).join(' + ')}} = ${tex(r.norm)}`,
+        r.norm,
+      ),
+      trace(
+        'clip.factor',
+        '\\min\\left(1, \\frac{c}{\\lVert g \\rVert_2}\\right)',
+        `\\min\\left(1, \\frac{${s.maxNorm}}{${tex(r.norm)}}\\right) = ${tex(r.factor)}`,
+        r.factor,
+      ),
     ];
     if (s.ask === 'component') {
-      steps.push(trace('clip.g1', "g_1' = g_1 \\cdot \\text{factor}", `${s.g[0]} \\cdot ${tex(r.factor)} = ${tex(r.clipped[0])}`, r.clipped[0]));
+      steps.push(
+        trace(
+          'clip.g1',
+          "g_1' = g_1 \\cdot \\text{factor}",
+          `${s.g[0]} \\cdot ${tex(r.factor)} = ${tex(r.clipped[0])}`,
+          r.clipped[0],
+        ),
+      );
       const l1 = s.g.reduce((a, x) => a + Math.abs(x), 0);
       return {
         prompt: { key, params },
@@ -92,16 +145,48 @@ function build(s: GradientSpec): Built {
     };
   }
   const after = sgdWithL2(s.w, s.g, s.lr, s.lambda, s.steps);
-  const params = { w: s.w, g: s.g, gText: s.steps > 1 ? '(the same at every step)' : '', lambda: s.lambda, lr: s.lr, steps: s.steps };
+  const params = {
+    w: s.w,
+    g: s.g,
+    gText: s.steps > 1 ? '(the same at every step)' : '',
+    lambda: s.lambda,
+    lr: s.lr,
+    steps: s.steps,
+  };
   const one = sgdWithL2(s.w, s.g, s.lr, s.lambda, 1);
   const steps =
     s.steps === 1 || s.g !== 0
-      ? [trace('w.next', "w' = w - \\eta\\,(g + 2\\lambda w)", `${s.w} - ${s.lr}\\,(${s.g} + 2 \\cdot ${s.lambda} \\cdot ${s.w}) = ${tex(one)}`, one)]
+      ? [
+          trace(
+            'w.next',
+            "w' = w - \\eta\\,(g + 2\\lambda w)",
+            `${s.w} - ${s.lr}\\,(${s.g} + 2 \\cdot ${s.lambda} \\cdot ${s.w}) = ${tex(one)}`,
+            one,
+          ),
+        ]
       : [
-          trace('decay', '1 - 2\\eta\\lambda', `1 - 2 \\cdot ${s.lr} \\cdot ${s.lambda} = ${tex(one / s.w)}`, one / s.w),
-          trace('w.after', "w_n = w\\,(1 - 2\\eta\\lambda)^n \\quad (g = 0)", `${s.w} \\cdot ${tex(one / s.w)}^{${s.steps}} = ${tex(after)}`, after),
+          trace(
+            'decay',
+            '1 - 2\\eta\\lambda',
+            `1 - 2 \\cdot ${s.lr} \\cdot ${s.lambda} = ${tex(one / s.w)}`,
+            one / s.w,
+          ),
+          trace(
+            'w.after',
+            'w_n = w\\,(1 - 2\\eta\\lambda)^n \\quad (g = 0)',
+            `${s.w} \\cdot ${tex(one / s.w)}^{${s.steps}} = ${tex(after)}`,
+            after,
+          ),
         ];
-  if (s.steps > 1 && s.g !== 0) steps.push(trace('w.after', "w_{t+1} = w_t - \\eta\\,(g + 2\\lambda w_t), \\; t < n", `w_{${s.steps}} = ${tex(after)}`, after));
+  if (s.steps > 1 && s.g !== 0)
+    steps.push(
+      trace(
+        'w.after',
+        'w_{t+1} = w_t - \\eta\\,(g + 2\\lambda w_t), \\; t < n',
+        `w_{${s.steps}} = ${tex(after)}`,
+        after,
+      ),
+    );
   return {
     prompt: { key: 'quiz.gradient.l2', params },
     text: fill(T['quiz.gradient.l2'], params),
@@ -109,7 +194,9 @@ function build(s: GradientSpec): Built {
     expected: after,
     tolerance: { kind: 'relative', value: 5e-3 },
     solution: { steps, final: `${n3(after)}` },
-    slips: realSlips(after, [{ id: 'l2-factor-two', value: sgdWithL2(s.w, s.g, s.lr, s.lambda / 2, s.steps) }]),
+    slips: realSlips(after, [
+      { id: 'l2-factor-two', value: sgdWithL2(s.w, s.g, s.lr, s.lambda / 2, s.steps) },
+    ]),
   };
 }
 
@@ -121,7 +208,12 @@ function make(rng: QuizRng, d: Difficulty): GradientSpec {
       if (variant === 'chain') {
         const n = d === 1 ? rng.int(2, 10) : rng.int(3, d === 2 ? 12 : 20);
         if (d === 1) return { variant, acts: Array(n).fill('sigmoid'), weights: Array(n).fill(1) };
-        if (d === 2) return { variant, acts: Array(n).fill(rng.pick(['sigmoid', 'tanh'] as const)), weights: Array(n).fill(rng.pick([0.5, 1.5, 2, 3, 4])) };
+        if (d === 2)
+          return {
+            variant,
+            acts: Array(n).fill(rng.pick(['sigmoid', 'tanh'] as const)),
+            weights: Array(n).fill(rng.pick([0.5, 1.5, 2, 3, 4])),
+          };
         const m = rng.int(3, 6);
         return {
           variant,
@@ -131,7 +223,8 @@ function make(rng: QuizRng, d: Difficulty): GradientSpec {
       }
       if (variant === 'clip') {
         const maxNorm = rng.pick([0.5, 1, 1, 2, 5]);
-        if (d === 1) return { variant, g: [rng.pick([2, 2.5, 4, 8, 10, 12.5, 20, 40])], maxNorm, ask: 'factor' };
+        if (d === 1)
+          return { variant, g: [rng.pick([2, 2.5, 4, 8, 10, 12.5, 20, 40])], maxNorm, ask: 'factor' };
         const len = rng.int(2, 4);
         const g = Array.from({ length: len }, () => rng.int(-12, 12)).map((x) => (x === 0 ? 3 : x));
         return { variant, g, maxNorm, ask: d === 2 ? 'factor' : 'component' };
@@ -152,4 +245,10 @@ function make(rng: QuizRng, d: Difficulty): GradientSpec {
   );
 }
 
-export const gradientArithmetic: SkillDef<GradientSpec> = { id: 'gradient-arithmetic', title: 'Gradient arithmetic', templates: T, make, build };
+export const gradientArithmetic: SkillDef<GradientSpec> = {
+  id: 'gradient-arithmetic',
+  title: 'Gradient arithmetic',
+  templates: T,
+  make,
+  build,
+};

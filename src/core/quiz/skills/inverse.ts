@@ -44,7 +44,11 @@ function withValue(s: InverseSpec, v: number): OutputSizeParams {
 }
 
 /** Every value of the unknown for which the core's output size equals `target` (under an optional slip). */
-function solutions(s: InverseSpec, target: number, tweak: (p: OutputSizeParams) => OutputSizeParams = (p) => p): number[] {
+function solutions(
+  s: InverseSpec,
+  target: number,
+  tweak: (p: OutputSizeParams) => OutputSizeParams = (p) => p,
+): number[] {
   return candidates(s).filter((v) => convOutputSize(tweak(withValue(s, v))).result === target);
 }
 
@@ -52,7 +56,8 @@ function build(s: InverseSpec): Built {
   const sols = solutions(s, s.target);
   if (sols.length === 0) throw new QuizSpecError('no value reaches the target');
   // Padding: the smallest is asked for. Stride and dilation: the question needs exactly one answer.
-  if (s.unknown !== 'padding' && sols.length !== 1) throw new QuizSpecError('several values reach the target');
+  if (s.unknown !== 'padding' && sols.length !== 1)
+    throw new QuizSpecError('several values reach the target');
   const answer = sols[0];
   const t = convOutputSize(withValue(s, answer));
   const key = `quiz.inverse.${s.unknown}` as const;
@@ -66,11 +71,19 @@ function build(s: InverseSpec): Built {
   };
   const name = s.unknown === 'padding' ? 'P' : s.unknown === 'stride' ? 'S' : 'd';
   const first = (xs: number[]): number | null => (xs.length ? xs[0] : null);
-  const slipOf = (id: SlipCandidate['id'], v: number | null): SlipCandidate | null => (v === null ? null : { id, value: v });
+  const slipOf = (id: SlipCandidate['id'], v: number | null): SlipCandidate | null =>
+    v === null ? null : { id, value: v };
   const slips = realSlips(answer, [
-    s.unknown === 'padding' ? slipOf('forgot-2p', first(solutions(s, s.target, (p) => ({ ...p, padding: [p.padding as number, 0] })))) : null,
+    s.unknown === 'padding'
+      ? slipOf(
+          'forgot-2p',
+          first(solutions(s, s.target, (p) => ({ ...p, padding: [p.padding as number, 0] }))),
+        )
+      : null,
     slipOf('forgot-plus-one', first(solutions(s, s.target + 1))),
-    s.unknown !== 'dilation' && s.dilation > 1 ? slipOf('forgot-dilation', first(solutions(s, s.target, (p) => ({ ...p, dilation: 1 })))) : null,
+    s.unknown !== 'dilation' && s.dilation > 1
+      ? slipOf('forgot-dilation', first(solutions(s, s.target, (p) => ({ ...p, dilation: 1 }))))
+      : null,
   ]);
   return {
     prompt: { key, params },
@@ -95,7 +108,11 @@ function make(rng: QuizRng, d: Difficulty): InverseSpec {
     rng,
     (): InverseSpec => {
       const unknown: InverseSpec['unknown'] =
-        d === 1 ? 'padding' : d === 2 ? rng.pick(['padding', 'stride'] as const) : rng.pick(['padding', 'stride', 'dilation'] as const);
+        d === 1
+          ? 'padding'
+          : d === 2
+            ? rng.pick(['padding', 'stride'] as const)
+            : rng.pick(['padding', 'stride', 'dilation'] as const);
       const kernel = rng.pick(d === 1 ? [3, 5, 7] : [2, 3, 4, 5, 7, 11]);
       const spec: InverseSpec = {
         unknown,
@@ -107,7 +124,8 @@ function make(rng: QuizRng, d: Difficulty): InverseSpec {
         target: 0,
       };
       // The target comes from a hidden true value run through the core.
-      const hidden = unknown === 'padding' ? rng.int(0, kernel) : unknown === 'stride' ? rng.int(2, 5) : rng.int(2, 6);
+      const hidden =
+        unknown === 'padding' ? rng.int(0, kernel) : unknown === 'stride' ? rng.int(2, 5) : rng.int(2, 6);
       spec.target = convOutputSize(withValue(spec, hidden)).result;
       if (spec.target < 2) throw new QuizSpecError('degenerate target');
       return spec;

@@ -11,10 +11,14 @@ export interface NetworkSpec {
 }
 
 const T = {
-  'quiz.network.params': 'A network with input {input}:\n{layers}\nHow many learnable parameters does it have in total?',
-  'quiz.network.macs': 'A network with input {input}:\n{layers}\nHow many MACs (multiply-accumulates of conv and linear layers; bias adds not counted) does one forward pass take?',
-  'quiz.network.max-macs': 'A network with input {input}:\n{layers}\nWhich layer performs the most MACs? Answer with its name.',
-  'quiz.network.max-params': 'A network with input {input}:\n{layers}\nWhich layer has the most parameters? Answer with its name.',
+  'quiz.network.params':
+    'A network with input {input}:\n{layers}\nHow many learnable parameters does it have in total?',
+  'quiz.network.macs':
+    'A network with input {input}:\n{layers}\nHow many MACs (multiply-accumulates of conv and linear layers; bias adds not counted) does one forward pass take?',
+  'quiz.network.max-macs':
+    'A network with input {input}:\n{layers}\nWhich layer performs the most MACs? Answer with its name.',
+  'quiz.network.max-params':
+    'A network with input {input}:\n{layers}\nWhich layer has the most parameters? Answer with its name.',
 };
 
 /** A PyTorch-like one-line description of a layer. */
@@ -81,8 +85,17 @@ function build(s: NetworkSpec): Built {
       tolerance: { kind: 'exact' },
       solution: {
         steps: [
-          ...weighted.flatMap((l) => l.formulas.filter((f) => f.quantity.startsWith('params.')).map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` }))),
-          trace('totals.params', '\\sum_l (W_l + b_l)', `${weighted.map((l) => l.params.total).join(' + ')} = ${total}`, total),
+          ...weighted.flatMap((l) =>
+            l.formulas
+              .filter((f) => f.quantity.startsWith('params.'))
+              .map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` })),
+          ),
+          trace(
+            'totals.params',
+            '\\sum_l (W_l + b_l)',
+            `${weighted.map((l) => l.params.total).join(' + ')} = ${total}`,
+            total,
+          ),
         ],
         final: `${total} parameters`,
       },
@@ -100,13 +113,26 @@ function build(s: NetworkSpec): Built {
       tolerance: { kind: 'exact' },
       solution: {
         steps: [
-          ...weighted.flatMap((l) => l.formulas.filter((f) => f.quantity === 'macs' || f.quantity.startsWith('outputSize')).map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` }))),
-          trace('totals.macs', '\\sum_l \\text{MACs}_l', `${weighted.map((l) => l.macs).join(' + ')} = ${total}`, total),
+          ...weighted.flatMap((l) =>
+            l.formulas
+              .filter((f) => f.quantity === 'macs' || f.quantity.startsWith('outputSize'))
+              .map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` })),
+          ),
+          trace(
+            'totals.macs',
+            '\\sum_l \\text{MACs}_l',
+            `${weighted.map((l) => l.macs).join(' + ')} = ${total}`,
+            total,
+          ),
         ],
         final: `${total} MACs`,
       },
       slips: realSlips(total, [
-        { id: 'flops-for-macs', value: (a.options.convention === 'flops' ? a : analyzeModel(s.model, { convention: 'flops' })).totals.flops },
+        {
+          id: 'flops-for-macs',
+          value: (a.options.convention === 'flops' ? a : analyzeModel(s.model, { convention: 'flops' }))
+            .totals.flops,
+        },
         weighted.some((l) => l.op === 'linear') ? { id: 'forgot-linear-layers', value: convOnly } : null,
       ]),
     };
@@ -128,11 +154,20 @@ function build(s: NetworkSpec): Built {
     tolerance: { kind: 'exact' },
     solution: {
       steps: weighted.map((l) =>
-        trace(`${l.id}.${q}`, q === 'macs' ? '\\text{MACs}_l' : 'W_l + b_l', `${l.id}: ${metric(l)}`, metric(l)),
+        trace(
+          `${l.id}.${q}`,
+          q === 'macs' ? '\\text{MACs}_l' : 'W_l + b_l',
+          `${l.id}: ${metric(l)}`,
+          metric(l),
+        ),
       ),
       final: `${best.id} (${metric(best)} ${q === 'macs' ? 'MACs' : 'parameters'})`,
     },
-    slips: realSlips(best.id, [otherBest === null ? null : { id: s.ask === 'max-macs' ? 'params-for-macs' : 'macs-for-params', value: otherBest }]),
+    slips: realSlips(best.id, [
+      otherBest === null
+        ? null
+        : { id: s.ask === 'max-macs' ? 'params-for-macs' : 'macs-for-params', value: otherBest },
+    ]),
   };
 }
 
@@ -167,7 +202,12 @@ function make(rng: QuizRng, d: Difficulty): NetworkSpec {
         b.conv(`conv${convs}`, out, k, { stride, padding: (k - 1) / 2, bias: rng.chance(0.6) });
         spatial = Math.floor((spatial - 1) / stride) + 1;
       }
-      return { model: b.model('quiz-net', [rng.pick([1, 3]), hw, hw]), ask: rng.pick(d === 1 ? (['params', 'macs'] as const) : (['params', 'macs', 'max-macs', 'max-params'] as const)) };
+      return {
+        model: b.model('quiz-net', [rng.pick([1, 3]), hw, hw]),
+        ask: rng.pick(
+          d === 1 ? (['params', 'macs'] as const) : (['params', 'macs', 'max-macs', 'max-params'] as const),
+        ),
+      };
     },
     build,
     // At least two layers with weights, so that totals and "which dominates" mean something.
@@ -175,4 +215,10 @@ function make(rng: QuizRng, d: Difficulty): NetworkSpec {
   );
 }
 
-export const networkTotals: SkillDef<NetworkSpec> = { id: 'network-totals', title: 'Totals of a small network', templates: T, make, build };
+export const networkTotals: SkillDef<NetworkSpec> = {
+  id: 'network-totals',
+  title: 'Totals of a small network',
+  templates: T,
+  make,
+  build,
+};

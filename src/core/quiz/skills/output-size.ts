@@ -48,7 +48,11 @@ function answerOf(s: OutputSizeSpec, h: number, w: number): number | number[] {
   return [s.op === 'conv' ? s.outChannels : s.input[0], h, w];
 }
 
-function slip(s: OutputSizeSpec, id: SlipCandidate['id'], change: (p: OutputSizeParams) => OutputSizeParams | null): SlipCandidate | null {
+function slip(
+  s: OutputSizeSpec,
+  id: SlipCandidate['id'],
+  change: (p: OutputSizeParams) => OutputSizeParams | null,
+): SlipCandidate | null {
   const ph = change(dimParams(s, 0));
   const pw = change(dimParams(s, 1));
   if (!ph || !pw) return null;
@@ -84,11 +88,10 @@ function build(s: OutputSizeSpec): Built {
     traces = p.outputSize;
     outShape = p.outShape;
   }
-  const kernel = s.kernel[0] === s.kernel[1] ? `${s.kernel[0]}×${s.kernel[0]}` : `${s.kernel[0]}×${s.kernel[1]} (H×W)`;
+  const kernel =
+    s.kernel[0] === s.kernel[1] ? `${s.kernel[0]}×${s.kernel[0]}` : `${s.kernel[0]}×${s.kernel[1]} (H×W)`;
   const askText =
-    s.ask === 'size'
-      ? 'What is the output height (= width) M?'
-      : 'What is the output shape [C, H, W]?';
+    s.ask === 'size' ? 'What is the output height (= width) M?' : 'What is the output shape [C, H, W]?';
   const params = {
     outChannels: s.outChannels,
     kernel,
@@ -102,11 +105,16 @@ function build(s: OutputSizeSpec): Built {
   };
   const key = s.op === 'conv' ? 'quiz.output-size.conv' : 'quiz.output-size.pool';
   const expected = answerOf(s, outShape[1], outShape[2]);
-  const steps = s.ask === 'size' ? [sizeTrace(traces[0], '')] : [sizeTrace(traces[0], 'h'), sizeTrace(traces[1], 'w')];
+  const steps =
+    s.ask === 'size' ? [sizeTrace(traces[0], '')] : [sizeTrace(traces[0], 'h'), sizeTrace(traces[1], 'w')];
   const final =
-    s.ask === 'size' ? `M = ${outShape[1]}` : `[${outShape.join(', ')}] (channels ${s.op === 'conv' ? '= filters' : 'unchanged'})`;
+    s.ask === 'size'
+      ? `M = ${outShape[1]}`
+      : `[${outShape.join(', ')}] (channels ${s.op === 'conv' ? '= filters' : 'unchanged'})`;
   const slips = realSlips(expected, [
-    typeof s.padding === 'number' && s.padding > 0 ? slip(s, 'forgot-2p', (p) => ({ ...p, padding: [s.padding as number, 0] })) : null,
+    typeof s.padding === 'number' && s.padding > 0
+      ? slip(s, 'forgot-2p', (p) => ({ ...p, padding: [s.padding as number, 0] }))
+      : null,
     { id: 'forgot-plus-one', value: answerOf(s, outShape[1] - 1, outShape[2] - 1) },
     slip(s, 'floor-ceil', (p) => ({ ...p, ceilMode: !p.ceilMode })),
     s.dilation > 1 ? slip(s, 'forgot-dilation', (p) => ({ ...p, dilation: 1 })) : null,
@@ -117,7 +125,14 @@ function build(s: OutputSizeSpec): Built {
     answerKind: s.ask === 'size' ? 'integer' : 'shape',
     diagram: {
       kind: 'conv-window',
-      data: { size: s.input[1], kernel: s.kernel[0], stride: s.stride, padding: traces[0].P, dilation: s.dilation, output: outShape[1] },
+      data: {
+        size: s.input[1],
+        kernel: s.kernel[0],
+        stride: s.stride,
+        padding: traces[0].P,
+        dilation: s.dilation,
+        output: outShape[1],
+      },
     },
     expected,
     tolerance: { kind: 'exact' },
@@ -175,4 +190,10 @@ function make(rng: QuizRng, d: Difficulty): OutputSizeSpec {
   );
 }
 
-export const outputSize: SkillDef<OutputSizeSpec> = { id: 'output-size', title: 'Output size', templates: T, make, build };
+export const outputSize: SkillDef<OutputSizeSpec> = {
+  id: 'output-size',
+  title: 'Output size',
+  templates: T,
+  make,
+  build,
+};

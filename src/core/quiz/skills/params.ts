@@ -30,11 +30,23 @@ const pyBool = (b: boolean) => (b ? 'True' : 'False');
 function convParamsBuild(s: ConvParamsSpec): Built {
   // Parameter counts do not depend on the spatial size; any input the kernel fits in will do.
   const inShape = [s.inChannels, Math.max(...s.kernel), Math.max(...s.kernel)];
-  const main = conv2dInfo({ inShape, outChannels: s.separable ? s.inChannels : s.outChannels, kernel: s.kernel, groups: s.separable ? s.inChannels : s.groups, bias: s.bias });
+  const main = conv2dInfo({
+    inShape,
+    outChannels: s.separable ? s.inChannels : s.outChannels,
+    kernel: s.kernel,
+    groups: s.separable ? s.inChannels : s.groups,
+    bias: s.bias,
+  });
   const pick = (c: typeof main) => c.formulas.filter((f) => f.quantity.startsWith('params.'));
   const total1 = main.params.weights + main.params.bias;
   if (!s.separable) {
-    const params = { inChannels: s.inChannels, outChannels: s.outChannels, kernel: kText(s.kernel), groups: s.groups, bias: pyBool(s.bias) };
+    const params = {
+      inChannels: s.inChannels,
+      outChannels: s.outChannels,
+      kernel: kText(s.kernel),
+      groups: s.groups,
+      bias: pyBool(s.bias),
+    };
     const noGroups = conv2dInfo({ inShape, outChannels: s.outChannels, kernel: s.kernel, bias: s.bias });
     return {
       prompt: { key: 'quiz.conv-params.plain', params },
@@ -43,20 +55,48 @@ function convParamsBuild(s: ConvParamsSpec): Built {
       expected: total1,
       tolerance: { kind: 'exact' },
       solution: {
-        steps: [...pick(main), trace('params.total', 'W + b', `${main.params.weights} + ${main.params.bias} = ${total1}`, total1)],
+        steps: [
+          ...pick(main),
+          trace('params.total', 'W + b', `${main.params.weights} + ${main.params.bias} = ${total1}`, total1),
+        ],
         final: `${total1} parameters`,
       },
       slips: realSlips(total1, [
-        s.bias ? { id: 'forgot-bias', value: main.params.weights } : { id: 'added-bias', value: total1 + conv2dInfo({ inShape, outChannels: s.outChannels, kernel: s.kernel, groups: s.groups, bias: true }).params.bias },
+        s.bias
+          ? { id: 'forgot-bias', value: main.params.weights }
+          : {
+              id: 'added-bias',
+              value:
+                total1 +
+                conv2dInfo({
+                  inShape,
+                  outChannels: s.outChannels,
+                  kernel: s.kernel,
+                  groups: s.groups,
+                  bias: true,
+                }).params.bias,
+            },
         s.groups > 1 ? { id: 'ignored-groups', value: noGroups.params.weights + noGroups.params.bias } : null,
       ]),
     };
   }
-  const pw = conv2dInfo({ inShape: main.outShape, outChannels: s.outChannels, kernel: 1, bias: s.separable.pointwiseBias });
+  const pw = conv2dInfo({
+    inShape: main.outShape,
+    outChannels: s.outChannels,
+    kernel: 1,
+    bias: s.separable.pointwiseBias,
+  });
   const total2 = pw.params.weights + pw.params.bias;
   const total = total1 + total2;
-  const params = { inChannels: s.inChannels, outChannels: s.outChannels, kernel: kText(s.kernel), bias: pyBool(s.bias), pwBias: pyBool(s.separable.pointwiseBias) };
-  const label = (c: typeof main, prefix: string) => pick(c).map((f) => ({ ...f, quantity: `${prefix}.${f.quantity}` }));
+  const params = {
+    inChannels: s.inChannels,
+    outChannels: s.outChannels,
+    kernel: kText(s.kernel),
+    bias: pyBool(s.bias),
+    pwBias: pyBool(s.separable.pointwiseBias),
+  };
+  const label = (c: typeof main, prefix: string) =>
+    pick(c).map((f) => ({ ...f, quantity: `${prefix}.${f.quantity}` }));
   return {
     prompt: { key: 'quiz.conv-params.separable', params },
     text: fill(TC['quiz.conv-params.separable'], params),
@@ -67,14 +107,27 @@ function convParamsBuild(s: ConvParamsSpec): Built {
       steps: [
         ...label(main, 'depthwise'),
         ...label(pw, 'pointwise'),
-        trace('params.total', 'W_{dw} + b_{dw} + W_{pw} + b_{pw}', `${main.params.weights} + ${main.params.bias} + ${pw.params.weights} + ${pw.params.bias} = ${total}`, total),
+        trace(
+          'params.total',
+          'W_{dw} + b_{dw} + W_{pw} + b_{pw}',
+          `${main.params.weights} + ${main.params.bias} + ${pw.params.weights} + ${pw.params.bias} = ${total}`,
+          total,
+        ),
       ],
       final: `${total1} + ${total2} = ${total} parameters`,
     },
     slips: realSlips(total, [
-      s.bias || s.separable.pointwiseBias ? { id: 'forgot-bias', value: main.params.weights + pw.params.weights } : null,
+      s.bias || s.separable.pointwiseBias
+        ? { id: 'forgot-bias', value: main.params.weights + pw.params.weights }
+        : null,
       { id: 'counted-depthwise-only', value: total1 },
-      { id: 'ignored-groups', value: conv2dInfo({ inShape, outChannels: s.inChannels, kernel: s.kernel, bias: s.bias }).params.weights + main.params.bias + total2 },
+      {
+        id: 'ignored-groups',
+        value:
+          conv2dInfo({ inShape, outChannels: s.inChannels, kernel: s.kernel, bias: s.bias }).params.weights +
+          main.params.bias +
+          total2,
+      },
     ]),
   };
 }
@@ -85,14 +138,26 @@ function convParamsMake(rng: QuizRng, d: Difficulty): ConvParamsSpec {
     (): ConvParamsSpec => {
       const k = rng.pick([1, 3, 3, 5, 7]);
       if (d === 1) {
-        return { inChannels: rng.pick([1, 3, 16, 32, 64]), outChannels: rng.pick([8, 16, 32, 64, 128, 256]), kernel: [k, k], groups: 1, bias: rng.chance(0.5) };
+        return {
+          inChannels: rng.pick([1, 3, 16, 32, 64]),
+          outChannels: rng.pick([8, 16, 32, 64, 128, 256]),
+          kernel: [k, k],
+          groups: 1,
+          bias: rng.chance(0.5),
+        };
       }
       const cin = rng.pick([16, 32, 64, 96, 128, 256]);
       if (d === 2) {
         const depthwise = rng.chance(0.4);
         const groups = depthwise ? cin : rng.pick([2, 4, 8]);
         const outChannels = depthwise ? cin * rng.pick([1, 1, 2]) : rng.pick([32, 64, 128, 256]);
-        const kernel: Pair = rng.chance(0.2) ? rng.pick([[1, 7], [7, 1], [3, 1]] as Pair[]) : [k, k];
+        const kernel: Pair = rng.chance(0.2)
+          ? rng.pick([
+              [1, 7],
+              [7, 1],
+              [3, 1],
+            ] as Pair[])
+          : [k, k];
         return { inChannels: cin, outChannels, kernel, groups, bias: rng.chance(0.5) };
       }
       return {
@@ -108,7 +173,13 @@ function convParamsMake(rng: QuizRng, d: Difficulty): ConvParamsSpec {
   );
 }
 
-export const convParams: SkillDef<ConvParamsSpec> = { id: 'conv-params', title: 'Parameters of a conv layer', templates: TC, make: convParamsMake, build: convParamsBuild };
+export const convParams: SkillDef<ConvParamsSpec> = {
+  id: 'conv-params',
+  title: 'Parameters of a conv layer',
+  templates: TC,
+  make: convParamsMake,
+  build: convParamsBuild,
+};
 
 // ---------------------------------------------------------------- linear-params
 
@@ -124,7 +195,8 @@ const TL = {
   'quiz.linear-params.one': 'How many learnable parameters does Linear({nin} → {nout}, bias={bias}) have?',
   'quiz.linear-params.flatten':
     'A feature map of shape {input} (C×H×W) is flattened and fed to Linear(? → {nout}, bias={bias}). How many learnable parameters does the Linear layer have?',
-  'quiz.linear-params.mlp': 'An MLP has layer sizes {sizes} (every layer a Linear with bias={bias}). How many learnable parameters does it have in total?',
+  'quiz.linear-params.mlp':
+    'An MLP has layer sizes {sizes} (every layer a Linear with bias={bias}). How many learnable parameters does it have in total?',
 };
 
 function linearBuild(s: LinearParamsSpec): Built {
@@ -145,7 +217,10 @@ function linearBuild(s: LinearParamsSpec): Built {
       expected: total,
       tolerance: { kind: 'exact' },
       solution: {
-        steps: [...flat.formulas.filter((f) => f.quantity === 'outputShape'), ...fc.formulas.filter((f) => f.quantity.startsWith('params.'))],
+        steps: [
+          ...flat.formulas.filter((f) => f.quantity === 'outputShape'),
+          ...fc.formulas.filter((f) => f.quantity.startsWith('params.')),
+        ],
         final: `N_in = ${flat.outputElements}, so ${total} parameters`,
       },
       slips: realSlips(total, [
@@ -160,11 +235,23 @@ function linearBuild(s: LinearParamsSpec): Built {
   const weights = infos.reduce((acc, l) => acc + l.params.weights, 0);
   const one = s.outs.length === 1;
   const key = one ? 'quiz.linear-params.one' : 'quiz.linear-params.mlp';
-  const params: Record<string, string | number> = one ? { nin: sizes[0], nout: sizes[1], bias } : { sizes: sizes.join(' → '), bias };
+  const params: Record<string, string | number> = one
+    ? { nin: sizes[0], nout: sizes[1], bias }
+    : { sizes: sizes.join(' → '), bias };
   const steps = infos.flatMap((l, i) =>
-    l.formulas.filter((f) => f.quantity.startsWith('params.')).map((f) => (one ? f : { ...f, quantity: `fc${i + 1}.${f.quantity}` })),
+    l.formulas
+      .filter((f) => f.quantity.startsWith('params.'))
+      .map((f) => (one ? f : { ...f, quantity: `fc${i + 1}.${f.quantity}` })),
   );
-  if (!one) steps.push(trace('params.total', '\\sum_l (W_l + b_l)', `${infos.map((l) => l.params.weights + l.params.bias).join(' + ')} = ${total}`, total));
+  if (!one)
+    steps.push(
+      trace(
+        'params.total',
+        '\\sum_l (W_l + b_l)',
+        `${infos.map((l) => l.params.weights + l.params.bias).join(' + ')} = ${total}`,
+        total,
+      ),
+    );
   return {
     prompt: { key, params },
     text: fill(TL[key], params),
@@ -181,10 +268,19 @@ function linearMake(rng: QuizRng, d: Difficulty): LinearParamsSpec {
     rng,
     (): LinearParamsSpec => {
       const bias = rng.chance(0.7);
-      if (d === 1) return { input: [rng.pick([10, 64, 128, 256, 512, 784, 1000, 4096])], outs: [rng.pick([2, 10, 64, 100, 128, 1000])], bias };
+      if (d === 1)
+        return {
+          input: [rng.pick([10, 64, 128, 256, 512, 784, 1000, 4096])],
+          outs: [rng.pick([2, 10, 64, 100, 128, 1000])],
+          bias,
+        };
       if (d === 2) {
         const hw = rng.pick([1, 2, 4, 5, 6, 7]);
-        return { input: [rng.pick([16, 32, 64, 256, 512]), hw, hw], outs: [rng.pick([10, 100, 120, 1000, 4096])], bias };
+        return {
+          input: [rng.pick([16, 32, 64, 256, 512]), hw, hw],
+          outs: [rng.pick([10, 100, 120, 1000, 4096])],
+          bias,
+        };
       }
       const depth = rng.int(2, 4);
       const outs: number[] = [];
@@ -196,4 +292,10 @@ function linearMake(rng: QuizRng, d: Difficulty): LinearParamsSpec {
   );
 }
 
-export const linearParams: SkillDef<LinearParamsSpec> = { id: 'linear-params', title: 'Parameters of a linear layer', templates: TL, make: linearMake, build: linearBuild };
+export const linearParams: SkillDef<LinearParamsSpec> = {
+  id: 'linear-params',
+  title: 'Parameters of a linear layer',
+  templates: TL,
+  make: linearMake,
+  build: linearBuild,
+};

@@ -41,7 +41,9 @@ function stackRows(layers: readonly RfLayer[]): StackRfRow[] {
 /** The size and jump traces of the h dimension, named per layer (the stacks here are square). */
 function stackSteps(rows: StackRfRow[]): FormulaTrace[] {
   return rows.flatMap((r) =>
-    r.formulas.filter((f) => f.quantity === 'rf.size.h' || f.quantity === 'rf.jump.h').map((f) => ({ ...f, quantity: `layer${r.index + 1}.${f.quantity.replace('.h', '')}` })),
+    r.formulas
+      .filter((f) => f.quantity === 'rf.size.h' || f.quantity === 'rf.jump.h')
+      .map((f) => ({ ...f, quantity: `layer${r.index + 1}.${f.quantity.replace('.h', '')}` })),
   );
 }
 
@@ -64,20 +66,43 @@ function earlyStrideStack(layers: readonly RfLayer[]): RfLayer[] {
 function diagram(layers: readonly RfLayer[], rows: StackRfRow[]): Built['diagram'] {
   return {
     kind: 'rf-1d',
-    data: { layers: layers.map((l) => ({ kernel: l.k, stride: l.s, dilation: l.d })), sizes: rows.map((r) => r.size[0]), jumps: rows.map((r) => r.jump[0]) },
+    data: {
+      layers: layers.map((l) => ({ kernel: l.k, stride: l.s, dilation: l.d })),
+      sizes: rows.map((r) => r.size[0]),
+      jumps: rows.map((r) => r.jump[0]),
+    },
   };
 }
 
-function branchModel(a: readonly RfLayer[], b: readonly RfLayer[] | null, after: readonly RfLayer[]): ModelSpec {
+function branchModel(
+  a: readonly RfLayer[],
+  b: readonly RfLayer[] | null,
+  after: readonly RfLayer[],
+): ModelSpec {
   const m = new ModelBuilder();
   let lastA = 'input';
-  a.forEach((l, i) => (lastA = m.conv(`a${i + 1}`, 4, l.k, { padding: 'same', dilation: l.d }, i === 0 ? 'input' : lastA)));
+  a.forEach(
+    (l, i) =>
+      (lastA = m.conv(`a${i + 1}`, 4, l.k, { padding: 'same', dilation: l.d }, i === 0 ? 'input' : lastA)),
+  );
   let lastB: string | null = null;
-  if (b) b.forEach((l, i) => (lastB = m.conv(`b${i + 1}`, 4, l.k, { padding: 'same', dilation: l.d }, i === 0 ? 'input' : (lastB as string))));
+  if (b)
+    b.forEach(
+      (l, i) =>
+        (lastB = m.conv(
+          `b${i + 1}`,
+          4,
+          l.k,
+          { padding: 'same', dilation: l.d },
+          i === 0 ? 'input' : (lastB as string),
+        )),
+    );
   if (lastB) m.add('sum', { op: 'add' }, [lastA, lastB]);
   else m.add('sum', { op: 'identity' }, lastA);
   after.forEach((l, i) =>
-    l.op === 'conv' ? m.conv(`c${i + 1}`, 4, l.k, { stride: l.s, dilation: l.d }) : m.add(`p${i + 1}`, { op: 'maxpool2d', kernel: l.k, stride: l.s }),
+    l.op === 'conv'
+      ? m.conv(`c${i + 1}`, 4, l.k, { stride: l.s, dilation: l.d })
+      : m.add(`p${i + 1}`, { op: 'maxpool2d', kernel: l.k, stride: l.s }),
   );
   return m.model('quiz-branches', [1, 64, 64]);
 }
@@ -102,11 +127,20 @@ function build(s: RfSpec): Built {
       expected,
       tolerance: { kind: 'exact' },
       diagram: diagram(s.layers, rows),
-      solution: { steps: stackSteps(rows), final: s.ask === 'size' ? `r = ${r.size}` : `r = ${r.size}, j = ${r.jump}` },
+      solution: {
+        steps: stackSteps(rows),
+        final: s.ask === 'size' ? `r = ${r.size}` : `r = ${r.size}, j = ${r.jump}`,
+      },
       slips: realSlips(expected, [
-        s.layers.some((l) => l.s > 1) ? { id: 'strides-multiplied-wrongly', value: value(stackRows(earlyStrideStack(s.layers)).slice(1)) } : null,
-        s.layers.some((l) => l.s > 1) ? { id: 'ignored-strides', value: value(stackRows(s.layers.map((l) => ({ ...l, s: 1 })))) } : null,
-        s.layers.some((l) => l.d > 1) ? { id: 'forgot-dilation', value: value(stackRows(s.layers.map((l) => ({ ...l, d: 1 })))) } : null,
+        s.layers.some((l) => l.s > 1)
+          ? { id: 'strides-multiplied-wrongly', value: value(stackRows(earlyStrideStack(s.layers)).slice(1)) }
+          : null,
+        s.layers.some((l) => l.s > 1)
+          ? { id: 'ignored-strides', value: value(stackRows(s.layers.map((l) => ({ ...l, s: 1 })))) }
+          : null,
+        s.layers.some((l) => l.d > 1)
+          ? { id: 'forgot-dilation', value: value(stackRows(s.layers.map((l) => ({ ...l, d: 1 })))) }
+          : null,
       ]),
     };
   }
@@ -128,9 +162,16 @@ function build(s: RfSpec): Built {
     const solved = s.layers.map((l, i) => (i === s.layers.length - 1 ? { ...l, d } : l));
     const rows = stackRows(solved);
     const lastK = s.layers[s.layers.length - 1].k;
-    const params = { layers: s.layers.slice(0, -1).map(layerLine).join('\n') + `\n  ${s.layers.length}. conv, kernel ${lastK}, stride 1, dilation d`, k: lastK, target: s.target };
+    const params = {
+      layers:
+        s.layers.slice(0, -1).map(layerLine).join('\n') +
+        `\n  ${s.layers.length}. conv, kernel ${lastK}, stride 1, dilation d`,
+      k: lastK,
+      target: s.target,
+    };
     const ignored = solve(s.layers.map((l) => ({ ...l, s: 1 })));
-    const slip: SlipCandidate | null = ignored.length === 1 ? { id: 'ignored-strides', value: ignored[0] } : null;
+    const slip: SlipCandidate | null =
+      ignored.length === 1 ? { id: 'ignored-strides', value: ignored[0] } : null;
     return {
       prompt: { key: 'quiz.rf.dilation', params },
       text: fill(T['quiz.rf.dilation'], params),
@@ -138,7 +179,10 @@ function build(s: RfSpec): Built {
       expected: d,
       tolerance: { kind: 'exact' },
       diagram: diagram(solved, rows),
-      solution: { steps: stackSteps(rows), final: `d = ${d}: K_eff = ${d * (lastK - 1) + 1} and r = ${s.target}` },
+      solution: {
+        steps: stackSteps(rows),
+        final: `d = ${d}: K_eff = ${d * (lastK - 1) + 1} and r = ${s.target}`,
+      },
       slips: realSlips(d, [slip]),
     };
   }
@@ -148,11 +192,22 @@ function build(s: RfSpec): Built {
   const sum = a.layers.find((l) => l.id === 'sum');
   const branchEnds = a.layers.filter((l) => l.id === `a${s.a.length}` || l.id === `b${s.b.length}`);
   const steps: FormulaTrace[] = [
-    ...branchEnds.map((l) => trace(`${l.id}.rf`, 'r_b,\\; s_b \\text{ (interval start)}', `r = ${l.rf.size[0]},\\; s = ${l.rf.start[0]}`, l.rf.size[0])),
+    ...branchEnds.map((l) =>
+      trace(
+        `${l.id}.rf`,
+        'r_b,\\; s_b \\text{ (interval start)}',
+        `r = ${l.rf.size[0]},\\; s = ${l.rf.start[0]}`,
+        l.rf.size[0],
+      ),
+    ),
     ...(sum ? sum.formulas.filter((f) => f.quantity === 'rf.size.h') : []),
     ...a.layers
       .filter((l) => /^[cp]\d/.test(l.id))
-      .flatMap((l) => l.formulas.filter((f) => f.quantity === 'rf.size.h' || f.quantity === 'rf.jump.h').map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` }))),
+      .flatMap((l) =>
+        l.formulas
+          .filter((f) => f.quantity === 'rf.size.h' || f.quantity === 'rf.jump.h')
+          .map((f) => ({ ...f, quantity: `${l.id}.${f.quantity}` })),
+      ),
   ];
   const sizes = branchEnds.map((l) => l.rf.size[0]);
   const bigger = sizes[0] >= sizes[1] ? [s.a, null] : [s.b, null];
@@ -172,21 +227,33 @@ function build(s: RfSpec): Built {
       steps,
       final: `r = ${expected}${sum?.rf.size[0] !== Math.max(...sizes) ? ' (the branches are not centred on each other, so the hull is larger than either branch)' : ''}`,
     },
-    slips: realSlips(expected, [{ id: 'max-of-branches', value: maxRule.layers[maxRule.layers.length - 1].rf.size[0] }]),
+    slips: realSlips(expected, [
+      { id: 'max-of-branches', value: maxRule.layers[maxRule.layers.length - 1].rf.size[0] },
+    ]),
   };
 }
 
 function drawLayer(rng: QuizRng, d: Difficulty, allowPool: boolean): RfLayer {
   if (allowPool && rng.chance(0.25)) return { op: 'maxpool', k: rng.pick([2, 3]), s: 2, d: 1 };
   const k = rng.pick(d === 1 ? [3, 3, 5, 7] : [1, 3, 3, 5, 7]);
-  return { op: 'conv', k, s: d === 1 ? 1 : rng.pick([1, 1, 2]), d: d === 3 && k > 1 && rng.chance(0.35) ? rng.int(2, 4) : 1 };
+  return {
+    op: 'conv',
+    k,
+    s: d === 1 ? 1 : rng.pick([1, 1, 2]),
+    d: d === 3 && k > 1 && rng.chance(0.35) ? rng.int(2, 4) : 1,
+  };
 }
 
 function make(rng: QuizRng, d: Difficulty): RfSpec {
   return draw(
     rng,
     (): RfSpec => {
-      const variant = d === 1 ? 'stack' : d === 2 ? rng.pick(['stack', 'stack', 'dilation'] as const) : rng.pick(['stack', 'dilation', 'branches'] as const);
+      const variant =
+        d === 1
+          ? 'stack'
+          : d === 2
+            ? rng.pick(['stack', 'stack', 'dilation'] as const)
+            : rng.pick(['stack', 'dilation', 'branches'] as const);
       const n = d === 1 ? rng.int(2, 3) : d === 2 ? rng.int(3, 5) : rng.int(4, 6);
       const layers = Array.from({ length: n }, () => drawLayer(rng, d, d > 1));
       if (variant === 'stack') return { variant, layers, ask: d === 1 ? 'size' : 'size-jump' };
@@ -197,7 +264,12 @@ function make(rng: QuizRng, d: Difficulty): RfSpec {
         return { variant, layers: ls, target: last(stackRows(ls)).size };
       }
       const branch = () =>
-        Array.from({ length: rng.int(1, 3) }, (): RfLayer => ({ op: 'conv', k: rng.pick([1, 2, 3, 4, 5]), s: 1, d: rng.chance(0.3) ? 2 : 1 }));
+        Array.from({ length: rng.int(1, 3) }, (): RfLayer => ({
+          op: 'conv',
+          k: rng.pick([1, 2, 3, 4, 5]),
+          s: 1,
+          d: rng.chance(0.3) ? 2 : 1,
+        }));
       const after = Array.from({ length: rng.int(0, 2) }, () => drawLayer(rng, 2, true));
       return { variant, a: branch(), b: branch(), after };
     },
@@ -205,4 +277,10 @@ function make(rng: QuizRng, d: Difficulty): RfSpec {
   );
 }
 
-export const receptiveField: SkillDef<RfSpec> = { id: 'receptive-field', title: 'Receptive field', templates: T, make, build };
+export const receptiveField: SkillDef<RfSpec> = {
+  id: 'receptive-field',
+  title: 'Receptive field',
+  templates: T,
+  make,
+  build,
+};

@@ -44,7 +44,7 @@ export function perLayerOption(
   return {
     ...base(values.length),
     legend: { data: [name], top: 4 },
-    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { interval: 'auto' } },
     yAxis: { type: log ? 'log' : 'value', axisLabel: { formatter: axisFormatter(metric) } },
     series: [{ type: 'bar', name, data: values, large: values.length > 200 }],
   };
@@ -58,7 +58,7 @@ export function cumulativeOption(
   return {
     ...base(analysis.layers.length),
     legend: { data: [names.macs, names.memory], top: 4 },
-    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { interval: 'auto' } },
     yAxis: [
       { type: 'value', name: names.macs, axisLabel: { formatter: axisFormatter('macs') } },
       { type: 'value', name: names.memory, axisLabel: { formatter: axisFormatter('activation') } },
@@ -86,7 +86,7 @@ export function rfOption(analysis: ModelAnalysis, names: { size: string; jump: s
   return {
     ...base(analysis.layers.length),
     legend: { data: [`${names.size} (H)`, `${names.size} (W)`, `${names.jump} (H)`], top: 4 },
-    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { interval: 'auto' } },
     yAxis: { type: 'value' },
     series: [
       {
@@ -156,7 +156,7 @@ export function rooflineOption(
   return {
     backgroundColor: 'transparent',
     animation: false,
-    grid: { left: 72, right: 32, top: 36, bottom: 48 },
+    grid: { left: 84, right: 32, top: 36, bottom: 48 },
     legend: { data: [names.roof, names.memory, names.compute], top: 4 },
     tooltip: {
       trigger: 'item',
@@ -175,7 +175,13 @@ export function rooflineOption(
       max: hi,
       axisLabel: { formatter: (v: number) => formatCount(v) },
     },
-    yAxis: { type: 'log', name: names.y, axisLabel: { formatter: (v: number) => formatCount(v) } },
+    yAxis: {
+      type: 'log',
+      name: names.y,
+      nameLocation: 'middle',
+      nameGap: 56,
+      axisLabel: { formatter: (v: number) => formatCount(v) },
+    },
     series: [
       { type: 'line', name: names.roof, data: roof, showSymbol: false, lineStyle: { width: 2 } },
       scatter('memory', names.memory),
@@ -184,28 +190,43 @@ export function rooflineOption(
   };
 }
 
-/** Blocks and their connections, laid out left to right. */
+/** Columns of the graph shown at first; the rest is reached by panning (roam). */
+const GRAPH_COLUMNS_IN_VIEW = 14;
+const COLUMN_PX = 60;
+const ROW_PX = 50;
+
+/**
+ * Blocks and their connections, laid out left to right. A deep net opens zoomed on its first
+ * columns (fitting hundreds of layers into the box would squash them into one line); labels show
+ * for small graphs, and on hover for the others.
+ */
 export function graphOption(layout: GraphLayout): EChartsCoreOption {
+  const columns = Math.max(1, ...layout.nodes.map((n) => n.x + 1));
+  const zoom = Math.max(1, columns / GRAPH_COLUMNS_IN_VIEW);
+  const centerX = zoom > 1 ? ((GRAPH_COLUMNS_IN_VIEW - 1) / 2) * COLUMN_PX : undefined;
   return {
     backgroundColor: 'transparent',
     animation: false,
     tooltip: {
       trigger: 'item',
-      formatter: (p: { data?: { name?: string; op?: string } }) =>
-        `${p.data?.name ?? ''} · ${p.data?.op ?? ''}`,
+      formatter: (p: { dataType?: string; data?: { name?: string; op?: string } }) =>
+        p.dataType === 'node' ? `${p.data?.name ?? ''} · ${p.data?.op ?? ''}` : '',
     },
     series: [
       {
         type: 'graph',
         layout: 'none',
         roam: true,
-        symbolSize: 14,
+        zoom,
+        ...(centerX !== undefined ? { center: [centerX, 0] } : {}),
+        symbolSize: 12,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 6,
-        label: { show: layout.nodes.length <= 80, position: 'bottom', fontSize: 10 },
-        data: layout.nodes.map((n) => ({ name: n.id, op: n.op, x: n.x * 60, y: n.y * 50 })),
+        label: { show: layout.nodes.length <= 30, position: 'bottom', fontSize: 10 },
+        emphasis: { focus: 'adjacency', label: { show: true } },
+        data: layout.nodes.map((n) => ({ name: n.id, op: n.op, x: n.x * COLUMN_PX, y: n.y * ROW_PX })),
         links: layout.edges,
-        lineStyle: { opacity: 0.7, curveness: 0.1 },
+        lineStyle: { opacity: 0.7, curveness: 0.15 },
       },
     ],
   };

@@ -6,6 +6,8 @@
 export type PerfName = 'designs:edit' | 'designs:library' | 'designs:open';
 
 const pending = new Set<PerfName>();
+// Read through globalThis: the store that calls this is also compiled and unit-tested without the DOM library.
+const page = globalThis as { requestAnimationFrame?: (callback: () => void) => number };
 
 export function perfStart(name: PerfName): void {
   if (typeof performance === 'undefined') return;
@@ -15,9 +17,9 @@ export function perfStart(name: PerfName): void {
 
 /** Ends the measure once the next frame has been painted (rAF, then a task after it). */
 export function perfEndAfterPaint(name: PerfName): void {
-  if (!pending.has(name) || typeof requestAnimationFrame === 'undefined') return;
+  if (!pending.has(name) || !page.requestAnimationFrame) return;
   pending.delete(name);
-  requestAnimationFrame(() =>
+  page.requestAnimationFrame(() =>
     setTimeout(() => {
       performance.measure(name, `${name}:start`);
     }, 0),

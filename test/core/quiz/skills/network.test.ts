@@ -8,7 +8,14 @@ function perLayer(s: NetworkSpec): { id: string; params: number; macs: number }[
   let shape: number[] = [...s.model.input];
   return s.model.layers.map((l) => {
     if (l.op === 'conv2d') {
-      const c = conv2dCore({ inShape: shape, outChannels: l.out_channels, kernel: l.kernel, stride: l.stride, padding: l.padding, bias: l.bias });
+      const c = conv2dCore({
+        inShape: shape,
+        outChannels: l.out_channels,
+        kernel: l.kernel,
+        stride: l.stride,
+        padding: l.padding,
+        bias: l.bias,
+      });
       shape = c.outShape;
       return { id: l.id, params: c.params.weights + c.params.bias, macs: c.macs };
     }

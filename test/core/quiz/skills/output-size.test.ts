@@ -7,7 +7,8 @@ import { expectCount, sweep } from '../sweep';
 /** Output [C, H, W] of a one-layer model, by the full model analysis. */
 function analyzedShape(s: OutputSizeSpec): number[] {
   const b = new ModelBuilder();
-  if (s.op === 'conv') b.conv('l', s.outChannels, s.kernel, { stride: s.stride, padding: s.padding, dilation: s.dilation });
+  if (s.op === 'conv')
+    b.conv('l', s.outChannels, s.kernel, { stride: s.stride, padding: s.padding, dilation: s.dilation });
   else
     b.add('l', {
       op: s.op === 'maxpool' ? 'maxpool2d' : 'avgpool2d',

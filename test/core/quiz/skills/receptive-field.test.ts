@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, ModelBuilder, receptiveFieldOfStack, resolvePadding1d, rfConv1d, rfMerge1d, RF_INPUT, type RfDim } from '../../../../src/core';
+import {
+  analyzeModel,
+  ModelBuilder,
+  receptiveFieldOfStack,
+  resolvePadding1d,
+  rfConv1d,
+  rfMerge1d,
+  RF_INPUT,
+  type RfDim,
+} from '../../../../src/core';
 import type { RfLayer, RfSpec } from '../../../../src/core/quiz/skills/receptive-field';
 import { expectCount, sweep } from '../sweep';
 
@@ -9,7 +18,9 @@ function analyzedStack(layers: RfLayer[]): [number, number] {
   const x = rows[rows.length - 1].size[0];
   const b = new ModelBuilder();
   layers.forEach((l, i) =>
-    l.op === 'conv' ? b.conv(`c${i}`, 1, [l.k, 1], { stride: [l.s, 1], dilation: [l.d, 1] }) : b.add(`p${i}`, { op: 'maxpool2d', kernel: [l.k, 1], stride: [l.s, 1] }),
+    l.op === 'conv'
+      ? b.conv(`c${i}`, 1, [l.k, 1], { stride: [l.s, 1], dilation: [l.d, 1] })
+      : b.add(`p${i}`, { op: 'maxpool2d', kernel: [l.k, 1], stride: [l.s, 1] }),
   );
   const a = analyzeModel(b.model('t', [1, x, 1]));
   const rf = a.layers[a.layers.length - 1].rf;

@@ -15,7 +15,7 @@ import {
 } from '../../../../src/renderer/src/designs/model-edit';
 import { LAYER_OPS, layerSchemas } from '../../../../src/core/model';
 
-const chain = (): ModelSpec => ({
+const chain = (): Record<string, unknown> => ({
   format: 'convscope-model',
   version: 1,
   name: 'm',

@@ -12,7 +12,11 @@ import {
   parseShape,
 } from '../../../../src/renderer/src/designs/field-text';
 import { importModelText, fileNameFor } from '../../../../src/renderer/src/designs/file-import';
-import { perLayerOption, rooflinePoints } from '../../../../src/renderer/src/designs/chart-options';
+import {
+  graphOption,
+  perLayerOption,
+  rooflinePoints,
+} from '../../../../src/renderer/src/designs/chart-options';
 
 const tiny: ModelSpec = {
   format: 'convscope-model',
@@ -175,5 +179,19 @@ describe('perLayerOption', () => {
     const series = (perLayerOption(a, 'macs', true, 'MACs') as { series: { data: (number | null)[] }[] })
       .series[0];
     expect(series.data).toEqual([a.layers[0].macs, null]);
+  });
+});
+
+describe('graphOption', () => {
+  type GraphSeries = { zoom: number; label: { show: boolean }; data: unknown[] };
+  it('a small graph fits the box with labels; a deep one opens zoomed on its first columns', () => {
+    const small = (graphOption(layoutGraph(analyzeModel(tiny))) as { series: GraphSeries[] }).series[0];
+    expect([small.zoom, small.label.show, small.data.length]).toEqual([1, true, 3]);
+    const deep = layoutGraph(analyzeModel(getZooModel('resnet152')!));
+    const series = (graphOption(deep) as { series: GraphSeries[] }).series[0];
+    const columns = Math.max(...deep.nodes.map((n) => n.x)) + 1;
+    // 14 columns in view: the zoom is the number of columns over 14.
+    expect(series.zoom).toBeCloseTo(columns / 14);
+    expect(series.label.show).toBe(false);
   });
 });

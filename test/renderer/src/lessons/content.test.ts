@@ -50,7 +50,8 @@ function typedNumbers(text: string): number[] {
 describe('lesson content', () => {
   it('links only to Gradient Lab presets that exist', () => {
     for (const lesson of Object.values(LESSONS)) {
-      for (const preset of lesson.labPresets ?? []) expect(getPreset(preset), `${lesson.id} → ${preset}`).toBeDefined();
+      for (const preset of lesson.labPresets ?? [])
+        expect(getPreset(preset), `${lesson.id} → ${preset}`).toBeDefined();
     }
   });
 
@@ -127,8 +128,7 @@ describe('lesson content', () => {
 
 /** The values the lessons show, checked against PyTorch measurements and hand-worked arithmetic. */
 describe('lesson values', () => {
-  const reference = (file: string) =>
-    JSON.parse(readFileSync(referenceFile(file), 'utf8')) as unknown;
+  const reference = (file: string) => JSON.parse(readFileSync(referenceFile(file), 'utf8')) as unknown;
 
   it('match the PyTorch reference for ResNet-50, VGG-16, AlexNet and MobileNet v2', () => {
     const models = (

@@ -26,6 +26,8 @@ const tiny: ModelSpec = {
   input: [3, 8, 8],
   layers: [{ id: 'conv1', op: 'conv2d', out_channels: 4, kernel: 3 }],
 };
+/** The same model as the API's untyped JSON. */
+const tinyJson = tiny as unknown as Record<string, unknown>;
 const design = (model: ModelSpec, id = 'd1'): Design => ({
   id,
   name: 'Tiny',
@@ -47,7 +49,7 @@ afterEach(() => vi.useRealTimers());
 describe('editor store', () => {
   it('analyses what is typed, keeps the last good analysis while the text is invalid', () => {
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     expect(editor.analysis?.totals.macs).toBe(analyzeModel(tiny).totals.macs);
     editor.setText('{"format": ');
     expect(editor.analysis).toBeNull();
@@ -57,7 +59,7 @@ describe('editor store', () => {
 
   it('validation messages are grouped by layer', () => {
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     editor.applyModel(setLayerField(editor.model!, 0, 'kernel', 40));
     expect(editor.analysis).toBeNull();
     expect(editor.issues.get(0)?.join(' ')).toContain('conv1');
@@ -65,7 +67,7 @@ describe('editor store', () => {
 
   it('undo and redo step through layer edits', () => {
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     const start = editor.text;
     editor.applyModel(insertLayer(editor.model!, 'relu'));
     const withRelu = editor.text;
@@ -79,7 +81,7 @@ describe('editor store', () => {
 
   it('the convention and dtype switches change FLOPs and bytes as the core computes them', () => {
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     editor.convention = 'macs';
     editor.dtype = 'fp16';
     const expected = analyzeModel(tiny, { convention: 'macs', dtype: 'fp16' });
@@ -90,7 +92,7 @@ describe('editor store', () => {
   it('autosaves a new design as the "new" draft after a pause', async () => {
     vi.useFakeTimers();
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
     const saves = backend().calls.filter((c) => c.channel === 'drafts:save');
     expect(saves).toHaveLength(1);
@@ -105,7 +107,7 @@ describe('editor store', () => {
   it('saves only a valid model, then discards the drafts', async () => {
     backend().on('designs:save', (r) => ({ ok: true, value: design((r as { model: ModelSpec }).model) }));
     const editor = useEditorStore();
-    editor.startNew('Tiny', tiny);
+    editor.startNew('Tiny', tinyJson);
     editor.applyModel(setLayerField(editor.model!, 0, 'kernel', 40));
     const refused = await editor.save();
     expect(refused.ok).toBe(false);

@@ -169,7 +169,7 @@ export default {
       roof: 'Attainable',
       memoryBound: 'Memory-bound',
       computeBound: 'Compute-bound',
-      boundCounts: '{memory} layers memory-bound, {compute} compute-bound (ridge at {ridge} FLOP/B).',
+      boundCounts: 'Memory-bound layers: {memory}; compute-bound: {compute} (ridge at {ridge} FLOP/B).',
       intensity: 'Arithmetic intensity (FLOP/B)',
       attainable: 'Attainable FLOP/s',
       graph: 'Graph',
