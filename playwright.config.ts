@@ -38,7 +38,14 @@ export default defineConfig({
       : { args: chromiumArgs },
   },
   projects: [
-    { name: 'web', testIgnore: /electron\.spec\.ts$/, use: { browserName: 'chromium' } },
+    {
+      name: 'web',
+      // Screenshot specs only refresh docs/screenshots; they run with `npm run screenshots`.
+      testIgnore: process.env.SCREENSHOTS
+        ? /electron\.spec\.ts$/
+        : [/electron\.spec\.ts$/, /screenshots\.spec\.ts$/],
+      use: { browserName: 'chromium' },
+    },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
   ],
 });

@@ -97,6 +97,7 @@ test('LSTM against tanh RNN: the gradient-through-time chart compares both', asy
 for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`screenshots of the Gradient Lab, ${theme}, ${locale}`, async ({ browser, web }) => {
+      test.skip(!process.env.SCREENSHOTS, 'screenshots are taken by `npm run screenshots`');
       test.setTimeout(400_000);
       const context = await browser.newContext({
         locale,
