@@ -44,6 +44,8 @@ export default defineConfig({
       testIgnore: process.env.SCREENSHOTS
         ? /electron\.spec\.ts$/
         : [/electron\.spec\.ts$/, /screenshots\.spec\.ts$/],
+      // Performance measurements (tagged @perf) run alone: `npx playwright test --grep @perf`.
+      grepInvert: process.env.PERF || process.argv.includes('@perf') ? undefined : /@perf/,
       use: { browserName: 'chromium' },
     },
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },

@@ -190,20 +190,15 @@ export function rooflineOption(
   };
 }
 
-/** Columns of the graph shown at first; the rest is reached by panning (roam). */
-const GRAPH_COLUMNS_IN_VIEW = 14;
 const COLUMN_PX = 60;
-const ROW_PX = 50;
+const ROW_PX = 120;
 
 /**
- * Blocks and their connections, laid out left to right. A deep net opens zoomed on its first
- * columns (fitting hundreds of layers into the box would squash them into one line); labels show
- * for small graphs, and on hover for the others.
+ * Blocks and their connections, laid out left to right and fitted to the box: a deep net shows as
+ * an overview with small nodes (zoom and pan to read it), labels show for small graphs and on hover.
  */
 export function graphOption(layout: GraphLayout): EChartsCoreOption {
-  const columns = Math.max(1, ...layout.nodes.map((n) => n.x + 1));
-  const zoom = Math.max(1, columns / GRAPH_COLUMNS_IN_VIEW);
-  const centerX = zoom > 1 ? ((GRAPH_COLUMNS_IN_VIEW - 1) / 2) * COLUMN_PX : undefined;
+  const small = layout.nodes.length <= 30;
   return {
     backgroundColor: 'transparent',
     animation: false,
@@ -217,12 +212,10 @@ export function graphOption(layout: GraphLayout): EChartsCoreOption {
         type: 'graph',
         layout: 'none',
         roam: true,
-        zoom,
-        ...(centerX !== undefined ? { center: [centerX, 0] } : {}),
-        symbolSize: 12,
-        edgeSymbol: ['none', 'arrow'],
+        symbolSize: small ? 12 : layout.nodes.length <= 120 ? 8 : 5,
+        edgeSymbol: ['none', small ? 'arrow' : 'none'],
         edgeSymbolSize: 6,
-        label: { show: layout.nodes.length <= 30, position: 'bottom', fontSize: 10 },
+        label: { show: small, position: 'bottom', fontSize: 10 },
         emphasis: { focus: 'adjacency', label: { show: true } },
         data: layout.nodes.map((n) => ({ name: n.id, op: n.op, x: n.x * COLUMN_PX, y: n.y * ROW_PX })),
         links: layout.edges,

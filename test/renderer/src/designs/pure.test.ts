@@ -183,15 +183,12 @@ describe('perLayerOption', () => {
 });
 
 describe('graphOption', () => {
-  type GraphSeries = { zoom: number; label: { show: boolean }; data: unknown[] };
-  it('a small graph fits the box with labels; a deep one opens zoomed on its first columns', () => {
+  type GraphSeries = { symbolSize: number; label: { show: boolean }; data: unknown[] };
+  it('a small graph has labelled nodes; a deep one is an overview with small, unlabelled nodes', () => {
     const small = (graphOption(layoutGraph(analyzeModel(tiny))) as { series: GraphSeries[] }).series[0];
-    expect([small.zoom, small.label.show, small.data.length]).toEqual([1, true, 3]);
+    expect([small.symbolSize, small.label.show, small.data.length]).toEqual([12, true, 3]);
     const deep = layoutGraph(analyzeModel(getZooModel('resnet152')!));
     const series = (graphOption(deep) as { series: GraphSeries[] }).series[0];
-    const columns = Math.max(...deep.nodes.map((n) => n.x)) + 1;
-    // 14 columns in view: the zoom is the number of columns over 14.
-    expect(series.zoom).toBeCloseTo(columns / 14);
-    expect(series.label.show).toBe(false);
+    expect([series.symbolSize, series.label.show, series.data.length]).toEqual([5, false, deep.nodes.length]);
   });
 });
