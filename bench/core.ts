@@ -13,15 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { analyzeModel, getZooModel, type LayerSpec, type ModelSpec, validateModel } from '../src/core';
-
-export interface BenchRow {
-  suite: string;
-  case: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  ratio?: number;
-}
+import type { BenchRow } from './types';
 
 const SUITE = 'analysis core';
 

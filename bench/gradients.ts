@@ -20,15 +20,7 @@ import {
   createGradientRunner,
   lossForward,
 } from '../src/core/autograd';
-
-export interface BenchRow {
-  suite: string;
-  case: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  ratio?: number;
-}
+import type { BenchRow } from './types';
 
 const BATCH = 128;
 const CASES: [number, number][] = [

@@ -10,15 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createStore, openDatabase } from '../src/main/db';
-
-export interface BenchRow {
-  suite: string;
-  case: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  ratio?: number;
-}
+import type { BenchRow } from './types';
 
 const SUITE = 'storage';
 const SAVES = 2_000;

@@ -19,15 +19,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from '../src/main/api';
 import { createStore, openDatabase } from '../src/main/db';
 import { startWebServer, TOKEN_HEADER } from '../src/main/web/server';
-
-export interface BenchRow {
-  suite: string;
-  case: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  ratio?: number;
-}
+import type { BenchRow } from './types';
 
 const SUITE = 'web edition';
 const MAX_REQUESTS = 2_000_000;
