@@ -63,6 +63,13 @@ export function createApi(options: {
       try {
         return await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
       } catch (error) {
+        // Every write runs in a transaction, so a full disk leaves the database as it was.
+        if ((error as { code?: string }).code === 'SQLITE_FULL') {
+          return fail(
+            'internal',
+            `${channel}: the disk is full, so nothing was saved. Free some space and try again.`,
+          );
+        }
         // A handler bug must not take the process down or leak a stack to the page; the log keeps it.
         console.error(`[api] ${channel} failed:`, error);
         return fail('internal', `${channel} failed unexpectedly; nothing was changed.`);
