@@ -2,7 +2,7 @@
  * Evaluation of the constant subgraphs exporters emit to compute shapes (Shape → Gather → Concat →
  * Reshape, ConstantOfShape, Slice, Cast, Range, …), on small row-major number arrays.
  */
-import { type NodeInfo, tensorElements, tensorValues } from './reader';
+import { type NodeInfo, tensorElements, tensorValues } from './read';
 
 /** A constant: dims, values (null when too large or not stored here), and whether it holds integers. */
 export interface ConstVal {

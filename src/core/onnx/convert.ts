@@ -33,7 +33,7 @@ import {
   unsqueezeDims,
 } from './constants';
 import { OnnxImportError } from './errors';
-import { type NodeInfo, type OnnxModelInfo, type TensorInfo, tensorElements, tensorValues } from './reader';
+import { type NodeInfo, type OnnxModelInfo, type TensorInfo, tensorElements, tensorValues } from './read';
 
 export interface ConvertOptions {
   /** Values of symbolic input dimensions by name; a symbolic first (batch) dimension is 1. */

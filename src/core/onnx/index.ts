@@ -6,7 +6,7 @@ import { analyzeModel } from '../analysis/analyze';
 import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
 import { type ConvertOptions, convertOnnx, type OnnxImport } from './convert';
 import { OnnxImportError } from './errors';
-import { readOnnx, type ReadOptions } from './reader';
+import { readOnnx, type ReadOptions } from './read';
 import type { ByteSource } from './source';
 
 export { convertOnnx, type ConvertOptions, type OnnxImport, type OpCount, type SkippedNode } from './convert';
@@ -21,7 +21,7 @@ export {
   type ValueInfo,
   type AttrValue,
   type ReadOptions,
-} from './reader';
+} from './read';
 export { memorySource, chunkedSource, type ByteSource } from './source';
 
 export interface OnnxOptions extends ConvertOptions, ReadOptions {
