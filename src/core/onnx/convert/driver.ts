@@ -39,7 +39,8 @@ export class Conversion implements ConvertContext {
   private readonly valueInfo = new Map<string, (number | string | null)[] | null>();
   private readonly reportedViews = new Set<NodeInfo>();
   private readonly states = new Map<StateKey<unknown>, unknown>();
-  readonly input: number[];
+  /** The graph input's dims (with batch). */
+  readonly inputDims: number[];
 
   constructor(
     readonly info: OnnxModelInfo,
@@ -69,7 +70,7 @@ export class Conversion implements ConvertContext {
     }
     this.vals.set(input.name, { dims: input.dims, layer: INPUT_ID });
     this.dimsOf.set(INPUT_ID, input.dims);
-    this.input = input.dims;
+    this.inputDims = input.dims;
   }
 
   /** Converts every node, then gives graph outputs that are flattened views their flatten layer. */
@@ -124,6 +125,11 @@ export class Conversion implements ConvertContext {
     if (v.c)
       throw new Skip(`its ${what} is a constant; the model format has a single input`, { kind: 'constant' });
     throw new Skip(`its ${what} has an unknown shape`, { kind: 'shape' });
+  }
+
+  input(v: Val | undefined, what?: string): { from: string; dims: number[] } {
+    const from = this.layerOf(v, what);
+    return { from, dims: v?.dims ?? this.layerDims(from) };
   }
 
   layerDims(id: string): number[] {

@@ -35,7 +35,7 @@ export function convertOnnx(info: OnnxModelInfo, options: ConvertOptions = {}): 
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     name: options.name ?? (info.graphName || 'onnx_model'),
-    input: modelShape(conv.input) as Shape,
+    input: modelShape(conv.inputDims) as Shape,
     layers: conv.layers,
     description: `Imported from ONNX (${info.producerName || 'unknown producer'}${info.producerVersion ? ` ${info.producerVersion}` : ''}, opset ${opset}).`,
   };

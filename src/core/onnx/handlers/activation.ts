@@ -15,8 +15,8 @@ function sameShape(
     layers,
     doc,
     convert(node, ins, ctx) {
-      const from = ctx.layerOf(ins[0]);
-      ctx.layerOut(node, body(node, ins, ctx), [from], ins[0]?.dims as number[]);
+      const { from, dims } = ctx.input(ins[0]);
+      ctx.layerOut(node, body(node, ins, ctx), [from], dims);
     },
   };
 }

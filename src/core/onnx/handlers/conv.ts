@@ -11,8 +11,7 @@ import { intOrPair, maybePad, pairAttr, windowPads } from './window';
  * (likewise W').
  */
 function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const x = ins[0]?.dims as number[];
+  const { from, dims: x } = ctx.input(ins[0]);
   const w = ctx.weight(ins[1], node, 'weight');
   if (w.length !== 4 || x.length !== 4) throw new Unsupported(`${w.length - 2}-D convolution`);
   const [m, cg, kh, kw] = w;
@@ -61,8 +60,7 @@ function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
  * H' = S·(H − 1) + output_padding + (kH − 1)·D + 1 − 2·pad (likewise W').
  */
 function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const x = ins[0]?.dims as number[];
+  const { from, dims: x } = ctx.input(ins[0]);
   const w = ctx.weight(ins[1], node, 'weight');
   if (w.length !== 4 || x.length !== 4) throw new Unsupported(`${w.length - 2}-D transposed convolution`);
   const [c, mg, kh, kw] = w;

@@ -19,8 +19,7 @@ function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const x = ins[0];
   if (x?.dims && x.dims.length !== 2) throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
   const w = ctx.weight(ins[1], node, 'weight', 2);
-  const from = ctx.layerOf(x);
-  const xd = x?.dims as number[];
+  const { from, dims: xd } = ctx.input(x);
   const gemm = node.opType === 'Gemm';
   if (gemm && int(node, 'transA', 0) !== 0) throw new Unsupported('Gemm with transA');
   const [k, n] = gemm && int(node, 'transB', 0) === 1 ? [w[1], w[0]] : [w[0], w[1]];

@@ -5,8 +5,7 @@ import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** Inputs X, scale γ, bias β, mean, var (each [C]): γ and β are parameters, mean and var buffers. */
 function batchNorm(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const xd = ins[0]?.dims as number[];
+  const { from, dims: xd } = ctx.input(ins[0]);
   const c = xd[1];
   const names = ['', 'scale', 'bias', 'mean', 'variance'];
   for (let i = 1; i <= 4; i++) {

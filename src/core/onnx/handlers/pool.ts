@@ -10,8 +10,7 @@ import { intOrPair, maybePad, pairAttr, windowPads } from './window';
  * ceil_mode, where a last window starting in the trailing padding is dropped (PyTorch, ONNX ≥ 19).
  */
 function pool(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const x = ins[0]?.dims as number[];
+  const { from, dims: x } = ctx.input(ins[0]);
   if (x.length !== 4) throw new Unsupported(`${node.opType} on ${x.length}-D input`);
   const k = pairAttr(node, 'kernel_shape', 1);
   if (!has(node, 'kernel_shape')) throw new AttrError(node, 'kernel_shape', 'present');
@@ -48,8 +47,7 @@ function pool(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
 
 /** GlobalAveragePool → global_avgpool; GlobalMaxPool → maxpool2d with a kernel over the whole map. */
 function globalPool(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const d = ins[0]?.dims as number[];
+  const { from, dims: d } = ctx.input(ins[0]);
   if (d.length !== 4) throw new Unsupported(`${node.opType} on ${d.length}-D input`);
   const outDims = [d[0], d[1], 1, 1];
   if (node.opType === 'GlobalAveragePool') {

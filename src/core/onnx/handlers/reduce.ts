@@ -7,8 +7,7 @@ import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** ReduceMean over axes {2, 3} of [B, C, H, W] (axes as attribute, or input from opset 18). */
 function reduceMean(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const d = ins[0]?.dims as number[];
+  const { from, dims: d } = ctx.input(ins[0]);
   const axes = (ints(node, 'axes') ?? ins[1]?.c?.values ?? null)
     ?.map((a) => (a < 0 ? a + d.length : a))
     .sort();

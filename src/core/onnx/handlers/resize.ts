@@ -6,8 +6,7 @@ import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 
 /** Pad of H and W (pads as attribute before opset 11, as input after; axes input from opset 18). */
 function pad(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const x = ins[0]?.dims as number[];
+  const { from, dims: x } = ctx.input(ins[0]);
   const raw = ctx.opset < 11 ? ints(node, 'pads') : ins[1]?.c?.values;
   if (!raw) throw new Unsupported('Pad with pads computed at run time');
   const rank = x.length;
@@ -54,8 +53,7 @@ function target(
 
 /** Resize / Upsample of H and W, nearest or (bi)linear: output ⌊H·scale⌋ × ⌊W·scale⌋, or the sizes. */
 function resize(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
-  const from = ctx.layerOf(ins[0]);
-  const x = ins[0]?.dims as number[];
+  const { from, dims: x } = ctx.input(ins[0]);
   if (x.length !== 4) throw new Unsupported(`${node.opType} on ${x.length}-D input`);
   const mode = string(node, 'mode', 'nearest');
   const fmtMode =

@@ -137,15 +137,15 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
     doc: 'Along channels (axis 1) of activations; on constants evaluated along any axis.',
     convert(node, ins, ctx) {
       if (ins.some((v) => !v || v.c)) throw new Unsupported('Concat with a constant input');
-      const froms = ins.map((v) => ctx.layerOf(v));
-      const d0 = ins[0]?.dims as number[];
+      const taken = ins.map((v) => ctx.input(v));
+      const froms = taken.map((t) => t.from);
+      const d0 = taken[0].dims;
       const axis = int(node, 'axis', 1);
       const a = axis < 0 ? axis + d0.length : axis;
       if (a !== 1) throw new Unsupported(`Concat along axis ${axis}`);
       const dims = [...d0];
       dims[1] = 0;
-      for (const v of ins) {
-        const d = v?.dims as number[];
+      for (const { dims: d } of taken) {
         if (d.length !== d0.length || d.some((x, i) => i !== 1 && x !== d0[i]))
           throw nodeError(node, `inputs ${dimsText(d0)} and ${dimsText(d)} do not fit`);
         dims[1] += d[1];

@@ -42,9 +42,9 @@ export const STRUCTURAL_HANDLERS: Record<string, OnnxHandler> = {
     layers: ['dropout'],
     doc: 'The ratio (attribute before opset 12, input after) becomes p; the mask output is not analysed.',
     convert(node, ins, ctx) {
-      const from = ctx.layerOf(ins[0]);
+      const { from, dims } = ctx.input(ins[0]);
       const p = ctx.opset < 12 ? float(node, 'ratio', 0.5) : (ins[1]?.c?.values?.[0] ?? 0.5);
-      ctx.layerOut(node, { op: 'dropout', p: Math.min(Math.max(p, 0), 1) }, [from], ins[0]?.dims as number[]);
+      ctx.layerOut(node, { op: 'dropout', p: Math.min(Math.max(p, 0), 1) }, [from], dims);
     },
   },
   Constant: {

@@ -36,6 +36,8 @@ export interface ConvertContext {
    * Throws `Skip` when there is none (a left-out input, a constant, a layout the format cannot hold).
    */
   layerOf(v: Val | undefined, what?: string): string;
+  /** {@link layerOf} with the value's dims (with batch): what a layer reading `v` starts from. */
+  input(v: Val | undefined, what?: string): { from: string; dims: number[] };
   /** The dims (with batch) of a layer's output. */
   layerDims(id: string): number[];
   /** Adds a layer made from `node` (id: the node's name + `suffix`, made unique) and returns its id. */
