@@ -24,7 +24,9 @@ const COMPUTED_BY_EXPORTER = /^(onnx::Conv_\d+|\d+)$/;
 /**
  * Convolutions of a PyTorch export whose weight and bias the exporter computed rather than took from
  * the module's parameters: that is how an eval-mode export folds the BatchNorm after a convolution.
- * Only convolutions in the model count (`inModel` tells the weights read by a layer).
+ * The names are those the convolution reads (PyTorch shares equal constants, e.g. the zero biases of
+ * an untrained model, through Identity nodes named the same way). Only convolutions in the model
+ * count (`inModel` tells the weights read by a layer).
  */
 export function foldedBatchNorm(
   info: OnnxModelInfo,
@@ -32,16 +34,25 @@ export function foldedBatchNorm(
 ): FoldedBatchNorm | null {
   if (info.producerName !== 'pytorch') return null;
   const inits = new Map(info.initializers.map((t) => [t.name, t]));
+  const identityOf = new Map(
+    info.nodes.filter((n) => n.opType === 'Identity' && n.outputs[0]).map((n) => [n.outputs[0], n.inputs[0]]),
+  );
+  const initializer = (name: string) => {
+    // Through a chain of Identity nodes (bounded: a cycle is refused before this runs).
+    for (let k = 0; k <= identityOf.size && !inits.has(name) && identityOf.has(name); k++)
+      name = identityOf.get(name) as string;
+    return inits.get(name);
+  };
   let convs = 0;
   let channels = 0;
   for (const n of info.nodes) {
     if (n.opType !== 'Conv' || (n.domain !== '' && n.domain !== 'ai.onnx')) continue;
-    const w = inits.get(n.inputs[1] ?? '');
-    const b = inits.get(n.inputs[2] ?? '');
-    if (!w || !b || !inModel(w) || !COMPUTED_BY_EXPORTER.test(w.name) || !COMPUTED_BY_EXPORTER.test(b.name))
-      continue;
+    const [, w, b] = n.inputs;
+    if (!w || !b || !COMPUTED_BY_EXPORTER.test(w) || !COMPUTED_BY_EXPORTER.test(b)) continue;
+    const weight = initializer(w);
+    if (!weight || !initializer(b) || !inModel(weight)) continue;
     convs++;
-    channels += w.dims[0] ?? 0;
+    channels += weight.dims[0] ?? 0;
   }
   return convs ? { convs, channels } : null;
 }

@@ -22,7 +22,7 @@ function sameShape(
 }
 
 /** An activation without attributes that matter for its cost. */
-const plain = (op: ActivationOp, doc = '') => sameShape([op], doc, () => ({ op }));
+const plain = (op: ActivationOp) => sameShape([op], 'The same activation, same shape.', () => ({ op }));
 
 /** Clip's bounds: attributes before opset 11, optional constant inputs from 11 (NaN: computed at run time). */
 function clipBounds(node: NodeInfo, ins: Inputs, opset: number): [number, number] {
@@ -50,7 +50,7 @@ export const ACTIVATION_HANDLERS: Record<string, OnnxHandler> = {
     op: 'leaky_relu',
     negative_slope: float(node, 'alpha', 0.01),
   })),
-  Elu: sameShape(['elu'], '', (node) => ({ op: 'elu', alpha: float(node, 'alpha', 1) })),
+  Elu: sameShape(['elu'], 'alpha kept.', (node) => ({ op: 'elu', alpha: float(node, 'alpha', 1) })),
   HardSigmoid: sameShape(
     ['hardsigmoid'],
     "Any alpha (PyTorch's is 1/6; another is noted, the cost is the same).",
