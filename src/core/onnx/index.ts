@@ -9,7 +9,18 @@ import { OnnxImportError } from './errors';
 import { readOnnx, type ReadOptions } from './read';
 import type { ByteSource } from './source';
 
-export { convertOnnx, type ConvertOptions, type OnnxImport, type OpCount, type SkippedNode } from './convert';
+export {
+  convertOnnx,
+  type ConvertOptions,
+  type FoldedBatchNorm,
+  type LeftOutCause,
+  type LeftOutGroup,
+  type NodeRef,
+  type OnnxImport,
+  type OpCount,
+  type SkippedNode,
+} from './convert';
+export { ONNX_HANDLERS, type OnnxHandler } from './handlers';
 export { OnnxImportError, type OnnxErrorCode } from './errors';
 export {
   readOnnx,

@@ -2,7 +2,7 @@
  * The reader: the generated protobuf code is left as generated (the skipping decoders are in place
  * only during one decode), tensor data is located, never decoded, and int64 values are read signed.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importOnnx, OnnxImportError, readOnnx, tensorValues } from '../../../src/core/onnx';
 import { onnx } from '../../../src/core/onnx/proto/onnx';
 import { Cursor } from '../../../src/core/onnx/read/cursor';
@@ -76,41 +76,52 @@ describe('the generated protobuf code', () => {
   });
 
   it('a Constant node holding a large tensor: its values are located, not decoded', () => {
-    const n = 300_000;
-    const bytes = onnx.ModelProto.encode({
-      irVersion: 8,
-      opsetImport: [{ domain: '', version: 13 }],
-      graph: {
-        name: 'g',
-        node: [
-          {
-            opType: 'Constant',
-            output: ['w'],
-            name: 'const',
-            attribute: [
-              { name: 'value', type: 4, t: { dims: [n], dataType: 1, floatData: new Array(n).fill(0.5) } },
-            ],
-          },
-        ],
-        input: [
-          {
-            name: 'x',
-            type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 1 }, { dimValue: 4 }] } } },
-          },
-        ],
-      },
-    }).finish();
-    const info = readOnnx(bytes);
+    const info = readOnnx(constantModel(300_000));
     const attr = info.nodes[0].attrs.get('value');
     expect(attr?.type).toBe('tensor');
     const t = attr?.type === 'tensor' ? attr.value : null;
-    expect(t?.dims).toEqual([n]);
-    expect(t?.data?.length).toBe(4 * n);
-    expect(Object.values(t ?? {}).some((v) => Array.isArray(v) && v.length === n)).toBe(false);
+    expect(t?.dims).toEqual([300_000]);
+    expect(t?.data?.length).toBe(4 * 300_000);
+    expect(Object.values(t ?? {}).some((v) => Array.isArray(v) && v.length === 300_000)).toBe(false);
     // Beyond the limit for shape tensors its values are never decoded.
     expect(tensorValues(t!)).toBeNull();
   });
+
+  it('still skips when a second copy of the generated module took over the shared protobufjs root', async () => {
+    vi.resetModules();
+    const copy = await import('../../../src/core/onnx/proto/onnx');
+    expect(copy.onnx).not.toBe(onnx);
+    const t = readOnnx(constantModel(10)).nodes[0].attrs.get('value');
+    expect(t?.type === 'tensor' && t.value.data).toMatchObject({ field: 4, length: 40 });
+  });
 });
+
+/** A model whose one node is a Constant holding n floats in float_data. */
+function constantModel(n: number): Uint8Array {
+  return onnx.ModelProto.encode({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: {
+      name: 'g',
+      node: [
+        {
+          opType: 'Constant',
+          output: ['w'],
+          name: 'const',
+          attribute: [
+            { name: 'value', type: 4, t: { dims: [n], dataType: 1, floatData: new Array(n).fill(0.5) } },
+          ],
+        },
+      ],
+      input: [
+        {
+          name: 'x',
+          type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 1 }, { dimValue: 4 }] } } },
+        },
+      ],
+    },
+  }).finish();
+}
 
 describe('int64 values are read signed, and messages show the real value', () => {
   it('Cursor.int64 reads ten-byte negative numbers and keeps values beyond 2^53 exact', () => {

@@ -34,15 +34,25 @@ function skipMessage(reader: $protobuf.Reader | Uint8Array, length?: number): ob
   return { skipped: true };
 }
 
-/** The generated message classes whose decoders are replaced, and by what. */
-const REPLACED: [Decodable, Decoder][] = [
-  [onnx.TensorProto as unknown as Decodable, decodeTensorFromReader],
-  [onnx.GraphProto as unknown as Decodable, skipMessage],
-  [onnx.SparseTensorProto as unknown as Decodable, skipMessage],
-  [onnx.TypeProto.Sequence as unknown as Decodable, skipMessage],
-  [onnx.TypeProto.Map as unknown as Decodable, skipMessage],
-  [onnx.TypeProto.Optional as unknown as Decodable, skipMessage],
-];
+type Namespace = typeof onnx;
+
+/**
+ * The generated message classes whose decoders are replaced, and by what. Nested decoders are looked
+ * up at run time through protobufjs's shared root (`roots.default.onnx`), so that is the namespace
+ * patched (the same object as `onnx` unless another copy of the generated module replaced it).
+ */
+function replaced(): [Decodable, Decoder][] {
+  const ns = ($protobuf.roots as Record<string, { onnx?: Namespace }>).default?.onnx ?? onnx;
+  const d = (cls: unknown) => cls as Decodable;
+  return [
+    [d(ns.TensorProto), decodeTensorFromReader],
+    [d(ns.GraphProto), skipMessage],
+    [d(ns.SparseTensorProto), skipMessage],
+    [d(ns.TypeProto.Sequence), skipMessage],
+    [d(ns.TypeProto.Map), skipMessage],
+    [d(ns.TypeProto.Optional), skipMessage],
+  ];
+}
 
 /**
  * Runs `decode` (a call of the generated code) with the skipping decoders in place, and puts the
@@ -51,12 +61,13 @@ const REPLACED: [Decodable, Decoder][] = [
  * nothing else: no other code runs in between (decoding is synchronous).
  */
 export function withSkippingDecoders<T>(decode: () => T): T {
-  const saved = REPLACED.map(([cls]) => cls.decode);
-  for (const [cls, replacement] of REPLACED) cls.decode = replacement;
+  const targets = replaced();
+  const saved = targets.map(([cls]) => cls.decode);
+  for (const [cls, replacement] of targets) cls.decode = replacement;
   try {
     return decode();
   } finally {
-    REPLACED.forEach(([cls], i) => (cls.decode = saved[i]));
+    targets.forEach(([cls], i) => (cls.decode = saved[i]));
   }
 }
 
