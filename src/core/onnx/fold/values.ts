@@ -30,6 +30,27 @@ function strides(dims: number[]): number[] {
   return s;
 }
 
+/**
+ * A `dims`-shaped constant read from `values`: the element at coordinates (c₀, c₁, …) is
+ * values[Σᵢ offset(i, cᵢ)] (a slice or a transpose of a row-major tensor).
+ */
+function remap(
+  values: number[],
+  dims: number[],
+  int: boolean,
+  offset: (axis: number, coord: number) => number,
+): ConstVal {
+  const dst = strides(dims);
+  const n = tensorElements(dims);
+  const out: number[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    let idx = 0;
+    for (let i = 0; i < dims.length; i++) idx += offset(i, Math.floor(k / dst[i]) % dims[i]);
+    out[k] = values[idx];
+  }
+  return { dims, values: out, int };
+}
+
 /** `f` applied element by element with broadcasting; values null when an input has none or the result is large. */
 export function elementwise(ins: ConstVal[], f: (...v: number[]) => number, int: boolean): ConstVal | null {
   let dims: number[] | null = ins[0].dims;
@@ -138,32 +159,15 @@ export function sliceConst(
   const dims = data.dims.map((_, i) => Math.max(0, Math.ceil((hi[i] - lo[i]) / step[i])));
   if (tensorElements(dims) > MAX_CONST_ELEMENTS || !data.values) return { dims, values: null, int: data.int };
   const src = strides(data.dims);
-  const dst = strides(dims);
-  const n = tensorElements(dims);
-  const values: number[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    let idx = 0;
-    for (let i = 0; i < rank; i++) idx += (lo[i] + (Math.floor(k / dst[i]) % dims[i]) * step[i]) * src[i];
-    values[k] = data.values[idx];
-  }
-  return { dims, values, int: data.int };
+  return remap(data.values, dims, data.int, (i, c) => (lo[i] + c * step[i]) * src[i]);
 }
 
 /** ONNX Transpose of a constant; `perm` defaults to reversing the axes. */
 export function transposeConst(data: ConstVal, p: number[]): ConstVal | null {
-  const rank = data.dims.length;
   const dims = p.map((i) => data.dims[i]);
   if (!data.values) return { dims, values: null, int: data.int };
   const src = strides(data.dims);
-  const dst = strides(dims);
-  const n = tensorElements(dims);
-  const values: number[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    let idx = 0;
-    for (let i = 0; i < rank; i++) idx += (Math.floor(k / dst[i]) % dims[i]) * src[p[i]];
-    values[k] = data.values[idx];
-  }
-  return { dims, values, int: data.int };
+  return remap(data.values, dims, data.int, (i, c) => c * src[p[i]]);
 }
 
 /** A Constant node's value (the `value*` attributes). */

@@ -40,18 +40,15 @@ function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
     return Math.floor(num / s[i]) + 1;
   });
   const src = maybePad(ctx, node, from, x, pads);
-  ctx.param(ins[1]);
-  ctx.param(b);
-  const body: LayerBody = {
-    op: 'conv2d',
-    out_channels: m,
-    kernel: intOrPair([kh, kw]),
-    stride: intOrPair(s),
-    padding: src.padding,
-    ...(d[0] !== 1 || d[1] !== 1 ? { dilation: intOrPair(d) } : {}),
-    ...(group !== 1 ? { groups: group } : {}),
-    bias: !!b,
-  };
+  const body = convBody(
+    ctx,
+    ins,
+    { op: 'conv2d', out_channels: m, kernel: [kh, kw], stride: s },
+    src.padding,
+    {},
+    d,
+    group,
+  );
   ctx.layerOut(node, body, [src.from], [x[0], m, outHW[0], outHW[1]]);
 }
 
@@ -79,22 +76,45 @@ function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (pads[0] !== pads[2] || pads[1] !== pads[3]) throw new Unsupported('ConvTranspose with asymmetric pads');
   const outHW = [0, 1].map((i) => s[i] * (x[2 + i] - 1) + op[i] + ([kh, kw][i] - 1) * d[i] + 1 - 2 * pads[i]);
   if (outHW.some((v) => v < 1)) throw nodeError(node, 'output size is below 1');
-  const b = ins[2];
-  if (b) ctx.weight(b, node, 'bias', 1);
+  if (ins[2]) ctx.weight(ins[2], node, 'bias', 1);
+  const body = convBody(
+    ctx,
+    ins,
+    { op: 'conv_transpose2d', out_channels: m, kernel: [kh, kw], stride: s },
+    intOrPair([pads[0], pads[1]]),
+    op[0] || op[1] ? { output_padding: intOrPair(op) } : {},
+    d,
+    group,
+  );
+  ctx.layerOut(node, body, [from], [x[0], m, outHW[0], outHW[1]]);
+}
+
+/**
+ * The layer of a (transposed) convolution, fields in the model format's order; counts the weight and
+ * the bias (input 2, optional) as parameters.
+ */
+function convBody(
+  ctx: ConvertContext,
+  ins: Inputs,
+  head: { op: 'conv2d' | 'conv_transpose2d'; out_channels: number; kernel: number[]; stride: number[] },
+  padding: number | [number, number],
+  extra: { output_padding?: number | [number, number] },
+  d: number[],
+  group: number,
+): LayerBody {
   ctx.param(ins[1]);
-  ctx.param(b);
-  const body: LayerBody = {
-    op: 'conv_transpose2d',
-    out_channels: m,
-    kernel: intOrPair([kh, kw]),
-    stride: intOrPair(s),
-    padding: intOrPair([pads[0], pads[1]]),
-    ...(op[0] || op[1] ? { output_padding: intOrPair(op) } : {}),
+  ctx.param(ins[2]);
+  return {
+    op: head.op,
+    out_channels: head.out_channels,
+    kernel: intOrPair(head.kernel),
+    stride: intOrPair(head.stride),
+    padding,
+    ...extra,
     ...(d[0] !== 1 || d[1] !== 1 ? { dilation: intOrPair(d) } : {}),
     ...(group !== 1 ? { groups: group } : {}),
-    bias: !!b,
-  };
-  ctx.layerOut(node, body, [from], [x[0], m, outHW[0], outHW[1]]);
+    bias: !!ins[2],
+  } as LayerBody;
 }
 
 export const CONV_HANDLERS: Record<string, OnnxHandler> = {
