@@ -176,6 +176,15 @@ describe('int64 values are read signed, and messages show the real value', () =>
     ]);
   });
 
+  it('an opset version beyond 2^53 is shown as approximate', () => {
+    const bytes = onnx.ModelProto.encode({
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: '9223372036854775807' as unknown as number }],
+      graph: { name: 'g', input: [{ name: 'x', type: { tensorType: { elemType: 1 } } }] },
+    }).finish();
+    expect(message(bytes)).toBe('ONNX opset about 9.22e+18 is not supported (opsets 7–21 are)');
+  });
+
   it('an int64 attribute beyond 2^53 is shown as approximate, never as a made-up exact number', () => {
     const bytes = writeOnnxModel({
       input: [3, 8, 8],

@@ -4,6 +4,7 @@
  */
 import { MODEL_FORMAT, MODEL_VERSION, type ModelSpec, type Shape } from '../../model/types';
 import { validateModel } from '../../model/validate';
+import { numText } from '../attrs';
 import { modelShape } from '../dims';
 import { OnnxImportError } from '../errors';
 import { type OnnxModelInfo, tensorElements } from '../read';
@@ -27,7 +28,7 @@ export function convertOnnx(info: OnnxModelInfo, options: ConvertOptions = {}): 
   if (!def) throw new OnnxImportError('version', 'the model imports no ONNX operator set');
   const opset = def.version;
   if (opset < 7 || opset > 21) {
-    throw new OnnxImportError('version', `ONNX opset ${opset} is not supported (opsets 7–21 are)`);
+    throw new OnnxImportError('version', `ONNX opset ${numText(opset)} is not supported (opsets 7–21 are)`);
   }
   const conv = new Conversion(info, opset, options);
   conv.run();
