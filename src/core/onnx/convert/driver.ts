@@ -247,28 +247,35 @@ export class Conversion implements ConvertContext {
       if (allConst && node.inputs.length > 0) {
         // A constant computation the evaluator does not know (e.g. weight dequantisation).
         this.countUnsupported(node);
-        this.leaveOut(node, 'constant computation not evaluated', { kind: 'constant' }, 'evaluated');
+        this.leaveOut(
+          node,
+          'constant computation not evaluated',
+          { kind: 'constant' },
+          'which is not evaluated',
+        );
         return;
       }
       if (!h?.convert) throw new Unsupported(`operator ${node.opType}`);
       h.convert(node, ins, this);
     } catch (e) {
-      if (e instanceof Skip) this.leaveOut(node, e.message, e.why, 'analysed');
+      if (e instanceof Skip) this.leaveOut(node, e.message, e.why, 'which is not analysed');
       else if (e instanceof Unsupported) this.placeholder(node, ins, e.message);
       else throw e;
     }
   }
 
-  /** Lists the node as left out and marks its outputs, so that nodes reading them are left out too. */
-  private leaveOut(node: NodeInfo, reason: string, why: SkipCause, notWhat: 'analysed' | 'evaluated'): void {
+  /**
+   * Lists the node as left out and marks its outputs, so that nodes reading them are left out too:
+   * their reason is "it depends on <op> "<name>", <which>" (or "on unsupported <op>" without `which`).
+   */
+  private leaveOut(node: NodeInfo, reason: string, why: SkipCause, which?: string): void {
     const index = this.skipped.length;
     this.skipped.push({ node: node.name, op: node.opType, reason });
     this.causes.push(why);
     const blocked: SkipCause = { kind: 'depends', root: why.kind === 'depends' ? why.root : index };
-    const broken =
-      notWhat === 'evaluated' || why.kind !== 'unsupported'
-        ? `it depends on ${node.opType} "${node.name}", which is not ${notWhat}`
-        : `it depends on unsupported ${node.opType} "${node.name}"`;
+    const broken = which
+      ? `it depends on ${node.opType} "${node.name}", ${which}`
+      : `it depends on unsupported ${node.opType} "${node.name}"`;
     for (const o of node.outputs) this.vals.set(o, { dims: null, broken, blocked });
   }
 
@@ -291,7 +298,7 @@ export class Conversion implements ConvertContext {
       if (!(e instanceof Skip)) throw e;
     }
     if (!from || !dims) {
-      this.leaveOut(node, `unsupported: ${why}`, { kind: 'unsupported' }, 'analysed');
+      this.leaveOut(node, `unsupported: ${why}`, { kind: 'unsupported' });
       return;
     }
     const shape = modelShape(dims);
