@@ -6,10 +6,21 @@ import { analyzeModel } from '../analysis/analyze';
 import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
 import { type ConvertOptions, convertOnnx, type OnnxImport } from './convert';
 import { OnnxImportError } from './errors';
-import { readOnnx, type ReadOptions } from './reader';
+import { readOnnx, type ReadOptions } from './read';
 import type { ByteSource } from './source';
 
-export { convertOnnx, type ConvertOptions, type OnnxImport, type OpCount, type SkippedNode } from './convert';
+export {
+  convertOnnx,
+  type ConvertOptions,
+  type FoldedBatchNorm,
+  type LeftOutCause,
+  type LeftOutGroup,
+  type NodeRef,
+  type OnnxImport,
+  type OpCount,
+  type SkippedNode,
+} from './convert';
+export { ONNX_HANDLERS, type OnnxHandler } from './handlers';
 export { OnnxImportError, type OnnxErrorCode } from './errors';
 export {
   readOnnx,
@@ -21,7 +32,7 @@ export {
   type ValueInfo,
   type AttrValue,
   type ReadOptions,
-} from './reader';
+} from './read';
 export { memorySource, chunkedSource, type ByteSource } from './source';
 
 export interface OnnxOptions extends ConvertOptions, ReadOptions {

@@ -1,4 +1,4 @@
-import { analyzeOnnx, OnnxImportError, type OnnxImport } from '../../../core/onnx';
+import { analyzeOnnx, OnnxImportError, type LeftOutGroup, type OnnxImport } from '../../../core/onnx';
 import type { ModelAnalysis } from '../../../core/analysis';
 
 export type OnnxOutcome =
@@ -39,4 +39,35 @@ export async function openOnnxFile(file: Blob, onProgress: (fraction: number) =>
     if (e instanceof OnnxImportError) return { ok: false, message: e.message };
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** What the dialog says about BatchNorm the exporter folded into convolutions. */
+export interface FoldedSummary {
+  convs: number;
+  channels: number;
+  /** The model's parameters (the analysis total). */
+  params: number;
+  /** The PyTorch module's parameters with BatchNorm: each folded channel is one parameter more (2C − C). */
+  withBatchNorm: number;
+}
+
+export function foldedSummary(imported: OnnxImport, analysis: ModelAnalysis): FoldedSummary | null {
+  const f = imported.foldedBatchNorm;
+  if (!f) return null;
+  const params = analysis.totals.params;
+  return { convs: f.convs, channels: f.channels, params, withBatchNorm: params + f.channels };
+}
+
+/** A left-out group as the dialog lists it: at most `limit` dependants named, and how many more. */
+export interface LeftOutView extends LeftOutGroup {
+  shown: string[];
+  more: number;
+}
+
+export function leftOutView(imported: OnnxImport, limit = 8): LeftOutView[] {
+  return imported.leftOut.map((g) => ({
+    ...g,
+    shown: g.dependants.slice(0, limit).map((d) => d.node || d.op),
+    more: Math.max(g.dependants.length - limit, 0),
+  }));
 }

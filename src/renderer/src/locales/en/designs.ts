@@ -221,6 +221,24 @@ export default {
       saveDesign: 'Save as design',
       savedAs: 'Saved as “{name}”.',
       error: 'The file could not be opened: {message}',
+      foldedTitle: 'BatchNorm was folded into the convolutions',
+      folded:
+        'The exporter merged each BatchNorm into the convolution before it (convolutions: {convs}, channels: {channels}). The BatchNorm scale and shift (2 × {channels} parameters) are gone and the convolutions gained a bias ({channels}), so this model has {params} parameters where the PyTorch module with BatchNorm has {withBatchNorm}: {difference} more. MACs are the same. Export in training mode to keep BatchNorm.',
+      leftOut: 'Nodes left out of the model: {count}',
+      leftOutHint:
+        'They are not in the totals. Each entry is where the model format could not follow the graph, with the nodes that depend on it.',
+      dependants: 'Also left out because they read its output ({count}): {names}',
+      entry: '{node}: {cause}',
+      more: '{shown} and {count} more',
+      cause: {
+        unsupported: 'unsupported operator whose output shape is unknown',
+        layout: 'reads {view}, whose memory layout the model format cannot express',
+        constant:
+          'its input is a constant (the model format has one input), or it is a constant computation that is not evaluated',
+        input: 'reads a second graph input, {input} (the model format has one input)',
+        secondary: 'reads a second output of {of}, which is not analysed',
+        shape: 'its input is missing or has an unknown shape',
+      },
     },
   },
 };

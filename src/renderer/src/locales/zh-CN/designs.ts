@@ -223,6 +223,22 @@ const designs: typeof en = {
       saveDesign: '保存为设计',
       savedAs: '已保存为“{name}”。',
       error: '无法打开该文件：{message}',
+      foldedTitle: 'BatchNorm 已折叠进卷积层',
+      folded:
+        '导出时，每个 BatchNorm 都被合并进了它前面的卷积（卷积层 {convs} 个，通道 {channels} 个）。BatchNorm 的缩放和平移参数（2 × {channels} 个）没有了，卷积层多了偏置（{channels} 个），所以这个模型的参数量是 {params}，而带 BatchNorm 的 PyTorch 模型是 {withBatchNorm}，多出 {difference} 个。MAC 数不变。想保留 BatchNorm，请用训练模式导出。',
+      leftOut: '没有放进模型的节点：{count} 个',
+      leftOutHint: '它们不计入总计。每一条是模型格式跟不下去的地方，后面列出依赖它的节点。',
+      dependants: '因为读取它的输出而一起略过（{count} 个）：{names}',
+      entry: '{node}：{cause}',
+      more: '{shown}，另有 {count} 个',
+      cause: {
+        unsupported: '不支持的算子，输出形状未知',
+        layout: '读取了 {view}，模型格式表示不了它的内存布局',
+        constant: '输入是常量（模型格式只有一个输入），或者是没有求值的常量计算',
+        input: '读取了第二个图输入 {input}（模型格式只有一个输入）',
+        secondary: '读取了 {of} 的第二个输出，这个输出不做分析',
+        shape: '输入缺失或形状未知',
+      },
     },
   },
 };

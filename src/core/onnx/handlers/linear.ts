@@ -1,0 +1,76 @@
+/** Fully connected layers: Gemm and MatMul with a constant 2-D weight → linear. */
+import { float, int, nodeError } from '../attrs';
+import { dimsText } from '../dims';
+import { Unsupported, type Val } from '../convert/value';
+import { type NodeInfo, tensorElements } from '../read';
+import { type ConvertContext, type Inputs, type OnnxHandler, stateKey } from './types';
+
+/** MatMul layers without a bias yet, by output value: an Add of a constant vector right after is their bias. */
+const PENDING_BIAS = stateKey(
+  'linear: MatMul without bias',
+  () => new Map<string, { id: string; n: number }>(),
+);
+
+/**
+ * Gemm (Y = α·A·B′ + β·C, B′ = Bᵀ with transB) and MatMul: [B, K] × [K, N] (+ [N]) → linear with N
+ * outputs. The weight must be a constant; a MatMul between two activations is unsupported.
+ */
+function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
+  const x = ins[0];
+  if (x?.dims && x.dims.length !== 2) throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
+  const w = ctx.weight(ins[1], node, 'weight', 2);
+  const { from, dims: xd } = ctx.input(x);
+  const gemm = node.opType === 'Gemm';
+  if (gemm && int(node, 'transA', 0) !== 0) throw new Unsupported('Gemm with transA');
+  const [k, n] = gemm && int(node, 'transB', 0) === 1 ? [w[1], w[0]] : [w[0], w[1]];
+  if (k !== xd[1]) throw nodeError(node, `weight ${dimsText(w)} does not fit ${xd[1]} input features`);
+  const b = gemm ? ins[2] : undefined;
+  if (b) {
+    const bd = ctx.weight(b, node, 'bias');
+    if (tensorElements(bd) !== n && tensorElements(bd) !== 1)
+      throw new Unsupported('Gemm bias that broadcasts over the batch');
+  }
+  if (gemm && (float(node, 'alpha', 1) !== 1 || float(node, 'beta', 1) !== 1)) {
+    ctx.note('Gemm alpha/beta scaling is not counted (one multiply per output element).');
+  }
+  ctx.param(ins[1]);
+  ctx.param(b);
+  const id = ctx.layerOut(node, { op: 'linear', out_features: n, bias: !!b }, [from], [xd[0], n]);
+  if (!gemm) ctx.state(PENDING_BIAS).set(node.outputs[0], { id, n });
+}
+
+/**
+ * MatMul + Add of a constant vector of N elements is how exporters write a linear layer with bias:
+ * when `node` is that Add (its only dynamic input read by nobody else), the bias goes into the
+ * MatMul's layer and the Add's output is the layer's. Returns whether it did.
+ */
+export function addBiasToMatMul(node: NodeInfo, ins: Inputs, ctx: ConvertContext): boolean {
+  const dyn = ins.filter((v) => v && !v.c);
+  const consts = ins.filter((v) => v && v.c);
+  if (node.opType !== 'Add' || dyn.length !== 1 || consts.length !== 1) return false;
+  const first = dyn[0] as Val;
+  const input = node.inputs[ins.indexOf(first)];
+  const lin = ctx.state(PENDING_BIAS).get(input);
+  const cd = (consts[0] as Val).dims;
+  if (!lin || !cd || tensorElements(cd) !== lin.n || cd.length > 2 || ctx.consumers(input) !== 1)
+    return false;
+  ctx.amend(lin.id, (layer) => {
+    if (layer.op === 'linear') layer.bias = true;
+  });
+  ctx.param(consts[0]);
+  ctx.out(node, first);
+  return true;
+}
+
+export const LINEAR_HANDLERS: Record<string, OnnxHandler> = {
+  Gemm: {
+    layers: ['linear'],
+    doc: 'With a constant weight (transB allowed) and bias; transA and a bias over the batch are unsupported; alpha/beta scaling is not counted (a note says so).',
+    convert: linear,
+  },
+  MatMul: {
+    layers: ['linear'],
+    doc: 'A 2-D input times a constant 2-D weight; a following Add of a constant vector becomes its bias. MatMul between two activations is unsupported.',
+    convert: linear,
+  },
+};

@@ -1,0 +1,28 @@
+/** Normalisation: BatchNormalization → batchnorm. */
+import { nodeError } from '../attrs';
+import type { NodeInfo } from '../read';
+import type { ConvertContext, Inputs, OnnxHandler } from './types';
+
+/** Inputs X, scale γ, bias β, mean, var (each [C]): γ and β are parameters, mean and var buffers. */
+function batchNorm(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
+  const { from, dims: xd } = ctx.input(ins[0]);
+  const c = xd[1];
+  const names = ['', 'scale', 'bias', 'mean', 'variance'];
+  for (let i = 1; i <= 4; i++) {
+    const d = ctx.weight(ins[i], node, names[i], 1);
+    if (d[0] !== c) throw nodeError(node, `parameter ${i} has ${d[0]} elements for ${c} channels`);
+  }
+  ctx.param(ins[1]);
+  ctx.param(ins[2]);
+  ctx.param(ins[3], 'buffer');
+  ctx.param(ins[4], 'buffer');
+  ctx.layerOut(node, { op: 'batchnorm' }, [from], xd);
+}
+
+export const NORM_HANDLERS: Record<string, OnnxHandler> = {
+  BatchNormalization: {
+    layers: ['batchnorm'],
+    doc: 'Constant scale, bias, mean and variance of C elements (training-mode exports keep it; eval-mode exports usually fold it into the convolution before it).',
+    convert: batchNorm,
+  },
+};
