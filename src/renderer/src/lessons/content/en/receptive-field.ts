@@ -19,7 +19,7 @@ const lesson: LessonText = {
       blocks: [
         'Each layer widens the field by $K_l - 1$ steps of the layer below; one step of layer $l-1$ spans the product of all earlier strides in input pixels:',
         { tex: 'RF_l = RF_{l-1} + (K_l - 1) \\cdot \\prod_{i<l} S_i, \\qquad RF_0 = 1' },
-        'The product $j_l = \\prod_{i \\le l} S_i$ is the **feature stride** (or jump): the distance in input pixels between two neighbouring units of layer $l$.',
+        'The product $j_l = \\prod_{i \\le l} S_i$ is the **jump**: the distance in input pixels between two neighbouring units of layer $l$.',
       ],
     },
     {

@@ -19,7 +19,7 @@ const lesson: LessonText = {
       blocks: [
         '每一层把感受野扩大 $K_l - 1$ 个“下一层的步”；而第 $l-1$ 层的一步，相当于之前所有步长之积那么多个输入像素：',
         { tex: 'RF_l = RF_{l-1} + (K_l - 1) \\cdot \\prod_{i<l} S_i, \\qquad RF_0 = 1' },
-        '乘积 $j_l = \\prod_{i \\le l} S_i$ 称为**特征步长**（jump）：第 $l$ 层相邻两个单元在输入上相距的像素数。',
+        '乘积 $j_l = \\prod_{i \\le l} S_i$ 称为**跳距**（jump）：第 $l$ 层相邻两个单元在输入上相距的像素数。',
       ],
     },
     {

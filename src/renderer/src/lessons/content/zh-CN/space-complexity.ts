@@ -2,7 +2,7 @@ import type { LessonText } from '../../types';
 
 const lesson: LessonText = {
   title: '空间复杂度',
-  summary: '参数、特征图、访存量、原地运算与计算密度。',
+  summary: '参数、特征图、访存量、原地运算与计算强度。',
   sections: [
     {
       id: 'two-parts',
@@ -25,12 +25,12 @@ const lesson: LessonText = {
     },
     {
       id: 'intensity',
-      title: '访存量与计算密度',
+      title: '访存量与计算强度',
       blocks: [
-        '每一层都要读取输入和权重、写出输出。这些字节数之和就是**访存量**；每搬运一个字节所完成的计算量叫**计算密度**（arithmetic intensity）：',
+        '每一层都要读取输入和权重、写出输出。这些字节数之和就是**访存量**；每搬运一个字节所完成的计算量叫**计算强度**（arithmetic intensity）：',
         { tex: 'I = \\frac{\\text{FLOPs}}{\\text{bytes read} + \\text{bytes written}}' },
         '在 {{conv.M}}×{{conv.M}} 的特征图上，{{conv.C}} 个通道的标准 ${{conv.K}} \\times {{conv.K}}$ 卷积每字节完成 {{std.ai|fixed1}} 次浮点运算。它的逐通道版本搬运的字节数仍超过一半（{{dw.access|bytes}} 对 {{std.access|bytes}}），计算却少得多：每字节只有 {{dw.ai|fixed1}} 次。',
-        '处理器的计算速度受限于内存供给数据的速度。计算密度低的层（逐通道卷积、激活函数、归一化、逐元素相加）是访存受限的：实际耗时比其 FLOPs 所暗示的更长。所以 FLOPs 更少的网络不一定更快。',
+        '处理器的计算速度受限于内存供给数据的速度。计算强度低的层（逐通道卷积、激活函数、归一化、逐元素相加）是访存受限的：实际耗时比其 FLOPs 所暗示的更长。所以 FLOPs 更少的网络不一定更快。',
       ],
     },
   ],
