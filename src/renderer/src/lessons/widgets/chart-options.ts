@@ -30,6 +30,7 @@ export function layerBarOption(
   rows: { id: string; value: number }[],
   seriesName: string,
   format: (n: number) => string,
+  tick: (n: number) => string = format,
 ): Record<string, unknown> {
   const many = rows.length > 24;
   return {
@@ -37,7 +38,7 @@ export function layerBarOption(
     grid: { left: 64, right: 16, top: 16, bottom: many ? 64 : 48 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => format(v) },
     xAxis: { type: 'category', data: rows.map((r) => r.id), axisLabel: { rotate: 45, fontSize: 10 } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => tick(v) } },
     dataZoom: many ? [{ type: 'slider', height: 14, bottom: 4 }] : [],
     series: [{ type: 'bar', name: seriesName, data: rows.map((r) => r.value) }],
   };
@@ -99,5 +100,38 @@ export function rfGrowthOption(
         },
       },
     ],
+  };
+}
+
+/** Per-layer log10 variances of the initialisation widget: one line per signal, layer 0 = the input. */
+export function initVarianceOption(
+  layers: { layer: number; values: (number | null)[] }[],
+  names: string[],
+  axis: { layer: string; value: string },
+): Record<string, unknown> {
+  const log = (v: number | null) => (v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null);
+  return {
+    backgroundColor: 'transparent',
+    grid: { left: 56, right: 16, top: 40, bottom: 44 },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null ? '—' : `10^${v.toFixed(1)}`),
+    },
+    xAxis: {
+      type: 'category',
+      data: layers.map((l) => l.layer),
+      name: axis.layer,
+      nameLocation: 'middle',
+      nameGap: 26,
+    },
+    yAxis: { type: 'value', name: axis.value, nameTextStyle: { align: 'left' } },
+    series: names.map((name, i) => ({
+      type: 'line',
+      name,
+      data: layers.map((l) => log(l.values[i] ?? null)),
+      showSymbol: false,
+      connectNulls: false,
+    })),
   };
 }
