@@ -33,8 +33,8 @@ const zhCN: typeof en = {
       retry: '再试一次',
     },
     widgets: {
-      macs: 'MAC',
-      flops: 'FLOP',
+      macs: 'MACs',
+      flops: 'FLOPs',
       conv: {
         X: '输入尺寸 X',
         K: '卷积核 K',

@@ -27,7 +27,7 @@ const lesson: LessonText = {
       id: 'gridding',
       title: 'Gridding',
       blocks: [
-        'Stacking the same dilation has a catch. {{grid.layers}} layers with dilation {{grid.d1}} span {{grid.r3}} pixels, but only {{grid.read}} of them are read: every tap lands on the same parity, and the pixels in between are never read. The field has **holes**, a checkerboard pattern called gridding. Select an output unit and look at the input row.',
+        'Stacking the same dilation has a catch: {{grid.layers}} layers with dilation {{grid.d1}} span {{grid.r3}} pixels, but only {{grid.read}} of them are read: every tap lands on the same parity, and the pixels in between are never read. The field has **holes**, a checkerboard pattern called gridding. Select an output unit and look at the input row.',
         { widget: 'rf-gridding' },
         'Mixing dilations whose steps cover each other fills the holes: with dilations {{mix.d1}}, {{mix.d2}} and {{mix.d3}}, all {{mix.read}} pixels of the {{mix.r3}}-pixel field are read. Following dilated layers with an ordinary convolution also helps.',
       ],
