@@ -185,8 +185,31 @@ export function initVariance(config: InitVarianceConfig): InitVarianceInfo {
     weightGradVar: l === 0 ? null : wgrad[l]! / samples,
   }));
 
-  const wv = initWeightVariance(config.init, n, n);
-  const c = activationFactors(config.activation, config.leakySlope ?? 0.01);
+  const gains = varianceGains(config.activation, config.init, n, config.leakySlope);
+  // Hidden layers 1..D−1 carry the activation; the geometric mean over them is the measured gain.
+  const hidden = depth - 2;
+  const ratio = (a: number | null, b: number | null) =>
+    a !== null && b !== null && a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b)
+      ? (a / b) ** (1 / hidden)
+      : null;
+  return {
+    config,
+    ...gains,
+    layers,
+    measuredForwardGain: ratio(layers[depth - 1]!.activationVar, layers[1]!.activationVar),
+    measuredBackwardGain: ratio(layers[1]!.gradientVar, layers[depth - 1]!.gradientVar),
+  };
+}
+
+/** The predicted per-layer gains of a scheme on width × width layers, with their formulas (no measurement). */
+export function varianceGains(
+  activation: InitVarianceConfig['activation'],
+  init: Init,
+  n: number,
+  leakySlope = 0.01,
+): Pick<InitVarianceInfo, 'weightVar' | 'forwardGain' | 'backwardGain' | 'formulas'> {
+  const wv = initWeightVariance(init, n, n);
+  const c = activationFactors(activation, leakySlope);
   const formulas: FormulaTrace[] = [wv];
   const gain = (dir: 'forward' | 'backward', factor: number | null): number | null => {
     if (factor === null) return null;
@@ -201,20 +224,7 @@ export function initVariance(config: InitVarianceConfig): InitVarianceInfo {
     );
     return value;
   };
-  // Hidden layers 1..D−1 carry the activation; the geometric mean over them is the measured gain.
-  const hidden = depth - 2;
-  const ratio = (a: number | null, b: number | null) =>
-    a !== null && b !== null && a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b)
-      ? (a / b) ** (1 / hidden)
-      : null;
-  return {
-    config,
-    weightVar: wv.value,
-    forwardGain: gain('forward', c.forward),
-    backwardGain: gain('backward', c.backward),
-    layers,
-    measuredForwardGain: ratio(layers[depth - 1]!.activationVar, layers[1]!.activationVar),
-    measuredBackwardGain: ratio(layers[1]!.gradientVar, layers[depth - 1]!.gradientVar),
-    formulas,
-  };
+  const forwardGain = gain('forward', c.forward);
+  const backwardGain = gain('backward', c.backward);
+  return { weightVar: wv.value, forwardGain, backwardGain, formulas };
 }

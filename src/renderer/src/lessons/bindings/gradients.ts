@@ -3,6 +3,7 @@ import {
   activationFactors,
   initVariance,
   initWeightVariance,
+  varianceGains,
   type InitVarianceInfo,
 } from '../../../../core/autograd/init-variance';
 import { chainBound, clipByNorm, maxDerivative, sgdWithL2 } from '../../../../core/quiz';
@@ -30,10 +31,12 @@ export function initialisation(): Bindings {
   // A linear layer passes variance with gain n·Var(w) (c = 1).
   const gain = (scheme: InitSchemeKey) => n * initWeightVariance(INIT_SCHEMES[scheme], n, n).value;
   const small = INIT_SCHEMES.small;
+  // Three measurements (the widget opens on the first); the other gains are the formulas'.
   const he = initRun('relu', 'he');
   const xr = initRun('relu', 'xavier');
   const big = initRun('relu', 'large');
-  const sig = initRun('sigmoid', 'xavier');
+  const predicted = (activation: 'relu' | 'sigmoid', scheme: InitSchemeKey) =>
+    varianceGains(activation, INIT_SCHEMES[scheme], n);
   const hidden = depth - 1;
   const wgrad = big.layers.slice(1).map((l) => log10(l.weightGradVar));
   return {
@@ -48,15 +51,14 @@ export function initialisation(): Bindings {
     'ex.gainSmallDepth': gain('small') ** depth,
     'tanh.slope0': maxDerivative('tanh'),
     'relu.c': activationFactors('relu').forward ?? NaN,
-    'xr.gain': xr.forwardGain ?? NaN,
-    'xr.depthGain': (xr.forwardGain ?? NaN) ** hidden,
+    'xr.gain': predicted('relu', 'xavier').forwardGain ?? NaN,
+    'xr.depthGain': (predicted('relu', 'xavier').forwardGain ?? NaN) ** hidden,
     'xr.measuredFwd': xr.measuredForwardGain ?? NaN,
-    'he.gain': he.forwardGain ?? NaN,
+    'he.gain': predicted('relu', 'he').forwardGain ?? NaN,
     'he.measuredFwd': he.measuredForwardGain ?? NaN,
     'he.measuredBwd': he.measuredBackwardGain ?? NaN,
     'sig.max': maxDerivative('sigmoid'),
-    'sig.bwdGain': sig.backwardGain ?? NaN,
-    'sig.measuredBwd': sig.measuredBackwardGain ?? NaN,
+    'sig.bwdGain': predicted('sigmoid', 'xavier').backwardGain ?? NaN,
     'big.actDecades': log10(big.layers[hidden]!.activationVar) - log10(big.layers[1]!.activationVar),
     'big.gradDecades': log10(big.layers[1]!.gradientVar) - log10(big.layers[hidden]!.gradientVar),
     'big.wgradSpread': Math.max(...wgrad) - Math.min(...wgrad),
