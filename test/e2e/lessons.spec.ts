@@ -121,6 +121,7 @@ test('widgets respond to input with the core’s numbers', async ({ page, web })
 });
 
 test('check questions are graded by the core', async ({ page, web }) => {
+  test.setTimeout(120_000);
   const lessons = new LessonsPage(page);
   await lessons.openLesson(web.url, 'output-size');
   const refs = LESSONS['output-size'].questions;
@@ -232,6 +233,7 @@ test('receptive-field diagrams draw holes as holes and show the stack the text d
 });
 
 test('lessons write numbers as the reader’s language does', async ({ browser, web }) => {
+  test.setTimeout(120_000);
   const n = lessonBindings('network-complexity');
   for (const locale of ['en', 'zh-CN'] as const) {
     const context = await browser.newContext({ locale });
