@@ -2,7 +2,11 @@ import { convOutputSize } from '../../src/core/formulas/output-size';
 import { conv2dCore } from '../../src/core/formulas/layers';
 import { RF_INPUT, rfConv1d } from '../../src/core/formulas/receptive-field';
 import { formatAnswer } from '../../src/core/quiz';
-import { lessonBindings } from '../../src/renderer/src/lessons/bindings';
+import { initRun, lessonBindings } from '../../src/renderer/src/lessons/bindings';
+import { readMap } from '../../src/renderer/src/lessons/bindings/common';
+import { RF_STACKS } from '../../src/renderer/src/lessons/examples';
+import { formatLargeCount, formatPercent } from '../../src/renderer/src/format';
+import enMessages from '../../src/renderer/src/locales/en';
 import { LESSON_IDS, LESSONS } from '../../src/renderer/src/lessons/catalog';
 import { CONTENT } from '../../src/renderer/src/lessons/content';
 import { questionOf } from '../../src/renderer/src/lessons/questions';
@@ -117,6 +121,7 @@ test('widgets respond to input with the core’s numbers', async ({ page, web })
 });
 
 test('check questions are graded by the core', async ({ page, web }) => {
+  test.setTimeout(120_000);
   const lessons = new LessonsPage(page);
   await lessons.openLesson(web.url, 'output-size');
   const refs = LESSONS['output-size'].questions;
@@ -169,4 +174,105 @@ test('lesson progress survives a server restart and the lesson resumes where it 
   await page.getByTestId('home-continue-button').click();
   await expect(lessons.lesson).toHaveAttribute('data-lesson', 'receptive-field');
   await expect(lessons.section('stride').locator('h2')).toBeInViewport();
+});
+
+test('the output-size widget takes the lesson’s ImageNet sizes and says plainly when there is no output', async ({
+  page,
+  web,
+}) => {
+  const lessons = new LessonsPage(page);
+  await lessons.openLesson(web.url, 'output-size');
+  const b = lessonBindings('output-size');
+  // The ResNet stem of the lesson's text: X = 224, K = 7, P = 3, S = 2.
+  for (const [k, v] of [
+    ['X', b['b.X']],
+    ['K', b['b.K']],
+    ['P', b['b.P']],
+    ['S', b['b.S']],
+  ] as const)
+    await lessons.setNumber(`conv-input-${k}`, v as number);
+  await expect(page.getByTestId('conv-input-X').locator('input')).toHaveValue(String(b['b.X']));
+  await expect(page.getByTestId('conv-out')).toHaveText(String(b['b.M']));
+
+  // A kernel wider than the padded input: a message naming both widths, no "M = -1".
+  await lessons.setNumber('conv-input-X', 3);
+  await lessons.setNumber('conv-input-P', 0);
+  await lessons.setNumber('conv-input-K', 9);
+  const widget = page.getByTestId('widget-conv-sliders');
+  const trace = convOutputSize({ size: 3, kernel: 9, padding: 0, stride: b['b.S'] as number });
+  expect(trace.result).toBeLessThan(1);
+  await expect(widget.getByTestId('conv-too-big')).toContainText(String(trace.Keff));
+  await expect(widget.getByTestId('conv-too-big')).toContainText('3');
+  await expect(widget.getByTestId('conv-out')).toHaveCount(0);
+  await expect(widget).not.toContainText(String(trace.result));
+
+  // An emptied box is named, not read as a number.
+  await page.getByTestId('conv-input-K').locator('input').fill('');
+  await page.getByTestId('conv-input-K').locator('input').press('Tab');
+  await expect(widget.getByTestId('conv-empty')).toContainText(enMessages.lessons.widgets.conv.K);
+});
+
+test('receptive-field diagrams draw holes as holes and show the stack the text describes', async ({
+  page,
+  web,
+}) => {
+  const lessons = new LessonsPage(page);
+  await lessons.openLesson(web.url, 'dilated-convolution');
+  const d = lessonBindings('dilated-convolution');
+  // Gridding: the input row shows the pixels the unit reads, and the others of its span as holes.
+  const bits = readMap(RF_STACKS.gridding)!;
+  const grid = page.getByTestId('widget-rf-gridding');
+  await expect(grid.getByTestId('rf-on-0')).toHaveCount(bits.filter(Boolean).length);
+  await expect(grid.getByTestId('rf-hole-0')).toHaveCount(bits.filter((b) => !b).length);
+  await expect(grid.getByTestId('rf-holes')).toContainText(`${d['grid.read']} of the ${d['grid.r3']}`);
+  // The dilated stack: as many layers as the text names, and its receptive field.
+  const dilated = page.getByTestId('widget-rf-dilated');
+  await expect(dilated.getByTestId('rf-size')).toHaveText(String(d['dil.r4']));
+  await expect(dilated.getByTestId('rf-summary')).toContainText(`after ${d['dil.layers']} layers`);
+  await expect(dilated.getByTestId('rf-on-0')).toHaveCount(d['dil.r4'] as number);
+});
+
+test('lessons write numbers as the reader’s language does', async ({ browser, web }) => {
+  test.setTimeout(120_000);
+  const n = lessonBindings('network-complexity');
+  for (const locale of ['en', 'zh-CN'] as const) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const lessons = new LessonsPage(page);
+    await lessons.openLesson(web.url, 'network-complexity');
+    const dominant = lessons.section('dominant');
+    // 15.5 billion / 155 亿, not "15.47 G".
+    await expect(dominant).toContainText(formatLargeCount(n['vgg16.macs'] as number, locale));
+    await expect(lessons.section('sum')).toContainText(formatPercent(n['net.topShare'] as number, locale));
+    await expect(lessons.section('sum')).not.toContainText(/\d\s%/);
+    await context.close();
+  }
+  expect(formatLargeCount(n['vgg16.macs'] as number, 'zh-CN')).toMatch(/亿$/);
+});
+
+test('the initialisation lesson measures the chosen scheme and links to the Gradient Lab', async ({
+  page,
+  web,
+}) => {
+  test.setTimeout(120_000);
+  const lessons = new LessonsPage(page);
+  await lessons.openLesson(web.url, 'initialisation');
+  const widget = page.getByTestId('widget-init-variance');
+  const gains = widget.getByTestId('init-gains');
+  // He with ReLU (the default), then Xavier with ReLU: the widget shows the engine's measured gains.
+  await expect(gains).toHaveAttribute('data-forward', String(initRun('relu', 'he').measuredForwardGain));
+  await widget.getByTestId('init-scheme-xavier').click();
+  const xavier = initRun('relu', 'xavier');
+  await expect(gains).toHaveAttribute('data-forward', String(xavier.measuredForwardGain));
+  await expect(gains).toHaveAttribute('data-backward', String(xavier.measuredBackwardGain));
+  await widget.getByTestId('init-act-tanh').click();
+  await expect(gains).toHaveAttribute('data-forward', String(initRun('tanh', 'xavier').measuredForwardGain));
+
+  // A lab link lands on its preset in the Gradient Lab.
+  const preset = LESSONS.initialisation.labPresets![0]!;
+  await page.getByTestId(`lesson-lab-${preset}`).click();
+  await expect(page).toHaveURL(new RegExp(`#/gradients\\?preset=${preset}$`));
+  const names = enMessages.gradients.presets as Record<string, { name: string; caption: string }>;
+  await expect(page.getByTestId('lab-preset')).toContainText(names[preset]!.name);
+  await expect(page.getByTestId('lab-caption')).toHaveText(names[preset]!.caption);
 });

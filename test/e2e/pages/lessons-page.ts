@@ -17,9 +17,10 @@ export class LessonsPage {
     await expect(this.path).toBeVisible();
   }
 
+  /** Opens a lesson by its URL (a first load of the app on a busy machine can take a while). */
   async openLesson(baseUrl: string, id: string): Promise<void> {
     await this.page.goto(`${baseUrl}#/lessons/${id}`);
-    await expect(this.lesson).toHaveAttribute('data-lesson', id);
+    await expect(this.lesson).toHaveAttribute('data-lesson', id, { timeout: 30_000 });
   }
 
   pathItem(id: string): Locator {

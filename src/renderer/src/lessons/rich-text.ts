@@ -1,14 +1,23 @@
 import katex from 'katex';
 import { formatBytes } from '../../../core/format';
 import { tex } from '../../../core/formulas/latex';
+import {
+  formatLargeCount,
+  formatNumber,
+  formatPercent,
+  formatPlain,
+  formatScientific,
+  sciParts,
+} from '../format';
 import type { BindingValue, Bindings } from './types';
 
 /**
  * Turns a lesson text into HTML. The text is the project's own content; everything in it is escaped
- * except KaTeX's output for its `$…$` formulas. `{{ name | format }}` inserts a computed value:
+ * except KaTeX's output for its `$…$` formulas. `{{ name | format }}` inserts a computed value, written
+ * as the UI language writes numbers (`../format.ts`):
  *   (none)  integers with locale grouping; others with two decimals (three significant digits below one)
- *   giga    ÷ 10⁹, two decimals (for "4.09 GMACs")
- *   mega    ÷ 10⁶, two decimals
+ *   approx  a large count rounded for reading: "116 million" / "1.16 亿"
+ *   giga    ÷ 10⁹, two decimals (for a quoted "4.09 GFLOPs")
  *   pct     a share as a percentage
  *   fixed1  one decimal
  *   fixed2  two decimals
@@ -17,7 +26,7 @@ import type { BindingValue, Bindings } from './types';
  */
 
 export const BINDING_PATTERN = /\{\{\s*([\w.-]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
-export const FORMATS = ['giga', 'mega', 'pct', 'fixed1', 'fixed2', 'sci', 'bytes'] as const;
+export const FORMATS = ['approx', 'giga', 'pct', 'fixed1', 'fixed2', 'sci', 'bytes'] as const;
 type Format = (typeof FORMATS)[number];
 
 export class MissingBindingError extends Error {}
@@ -28,51 +37,26 @@ function lookup(values: Bindings, name: string): BindingValue {
   return v;
 }
 
-function sciParts(n: number): { mantissa: number; exponent: number } {
-  const [m, e] = n.toExponential(2).split('e');
-  return { mantissa: Number(m), exponent: Number(e) };
-}
-
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** A value as text in the UI language. */
 export function formatValue(value: BindingValue, format: string | undefined, locale: string): string {
   if (typeof value === 'string') return value;
-  const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, o).format(value);
   switch (format as Format | undefined) {
+    case 'approx':
+      return formatLargeCount(value, locale);
     case 'giga':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value / 1e9);
-    case 'mega':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value / 1e6);
+      return formatNumber(value / 1e9, locale, { maximumFractionDigits: 2 });
     case 'pct':
-      return nf({ style: 'percent', maximumFractionDigits: 0 });
+      return formatPercent(value, locale);
     case 'fixed1':
-      return nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      return formatNumber(value, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     case 'fixed2':
-      return nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    case 'sci': {
-      const { mantissa, exponent } = sciParts(value);
-      const exp = [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('');
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(mantissa)} × 10${exp}`;
-    }
+      return formatNumber(value, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case 'sci':
+      return formatScientific(value, locale);
     case 'bytes':
       return formatBytes(value, 'iec');
     case undefined:
-      if (Number.isInteger(value)) return nf({});
-      // 111.5 must not round to 112: keep two decimals for values above one, 3 significant digits below.
-      return Math.abs(value) >= 1 ? nf({ maximumFractionDigits: 2 }) : nf({ maximumSignificantDigits: 3 });
+      return formatPlain(value, locale);
     default:
       throw new MissingBindingError(`unknown format "${format}"`);
   }
@@ -84,14 +68,13 @@ export function texValue(value: BindingValue, format: string | undefined): strin
   switch (format as Format | undefined) {
     case 'giga':
       return String(Number((value / 1e9).toFixed(2)));
-    case 'mega':
-      return String(Number((value / 1e6).toFixed(2)));
     case 'pct':
       return `${Math.round(value * 100)}\\%`;
     case 'fixed1':
       return value.toFixed(1);
     case 'fixed2':
       return value.toFixed(2);
+    case 'approx':
     case 'sci': {
       const { mantissa, exponent } = sciParts(value);
       return `${mantissa} \\times 10^{${exponent}}`;

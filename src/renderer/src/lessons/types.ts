@@ -2,11 +2,12 @@
  * Lesson content is data: one file per lesson and language under `content/<locale>/`. Texts are
  * plain strings with a small inline syntax, rendered by `rich-text.ts`:
  *   `$…$` inline LaTeX (KaTeX), `**…**` bold, `` `…` `` code, `{{ name }}` or `{{ name | format }}` a value the
- *   analysis core computed for this lesson (see `bindings.ts`). No number that the core can compute
- *   is written into a text; a unit test scans every text for digits.
+ *   analysis core computed for this lesson (see `bindings/`). A number the core computes, and every
+ *   input of a lesson's example, is a binding, never typed into a text; the unit tests check the
+ *   bindings' values.
  */
 
-/** Widgets a lesson can embed, by key (see `widgets/registry.ts`). */
+/** Widgets a lesson can embed, by key (see `widgets/LessonWidget.vue`). */
 export const WIDGET_KEYS = [
   'conv-sliders',
   'conv-sliders-dilated',
@@ -18,6 +19,7 @@ export const WIDGET_KEYS = [
   'rf-dilated',
   'rf-gridding',
   'rf-growth',
+  'init-variance',
   'grad-vanishing',
   'grad-exploding',
   'grad-remedies',

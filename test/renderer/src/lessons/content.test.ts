@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listZoo } from '../../../../src/core/zoo';
-import { lessonBindings } from '../../../../src/renderer/src/lessons/bindings';
+import { initRun, lessonBindings } from '../../../../src/renderer/src/lessons/bindings';
 import { LESSON_IDS, LESSONS } from '../../../../src/renderer/src/lessons/catalog';
 import { CONTENT } from '../../../../src/renderer/src/lessons/content';
 import { BINDING_PATTERN, bindTex, renderInline } from '../../../../src/renderer/src/lessons/rich-text';
@@ -34,19 +33,6 @@ const widgets = (lesson: LessonText) =>
     s.blocks.flatMap((b) => (typeof b === 'object' && 'widget' in b ? [`${s.id}:${b.widget}`] : [])),
   );
 
-/**
- * The digits a text writes out itself: bindings and model names (ResNet-50, VGG-16…) removed, and
- * digits glued to a letter (fp32, L2, v2) are part of a word, not a number.
- */
-const ZOO_TITLES = listZoo()
-  .map((z) => z.title)
-  .concat(['ResNet-50', 'VGG-16', 'MobileNet v2']);
-function typedNumbers(text: string): number[] {
-  let t = text.replace(BINDING_PATTERN, ' ');
-  for (const title of ZOO_TITLES) t = t.split(title).join(' ');
-  return [...t.matchAll(/(?<![A-Za-z_\d.])\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-}
-
 describe('lesson content', () => {
   it('links only to Gradient Lab presets that exist', () => {
     for (const lesson of Object.values(LESSONS)) {
@@ -55,8 +41,8 @@ describe('lesson content', () => {
     }
   });
 
-  it('has all ten lessons in both languages with the same sections and widgets', () => {
-    expect(LESSON_IDS).toHaveLength(10);
+  it('has every lesson in both languages with the same sections and widgets', () => {
+    expect(LESSON_IDS).toHaveLength(11);
     for (const id of LESSON_IDS) {
       const en = CONTENT.en[id];
       const zh = CONTENT['zh-CN'][id];
@@ -73,25 +59,27 @@ describe('lesson content', () => {
     }
   });
 
-  it('writes no number the core computes: only the structural numbers each lesson lists', () => {
-    const strays: string[] = [];
+  it('ends every lesson with a recap of its key formulas, in both languages', () => {
     for (const id of LESSON_IDS) {
-      const allowed = new Set(LESSONS[id].structuralNumbers);
       for (const locale of ['en', 'zh-CN'] as const) {
-        for (const { where, text } of texts(CONTENT[locale][id])) {
-          const stray = typedNumbers(text).filter((n) => !allowed.has(n));
-          if (stray.length) strays.push(`${locale} ${id} ${where}: ${stray.join(', ')}`);
-        }
+        const last = CONTENT[locale][id].sections.at(-1)!;
+        expect(last.id, `${locale} ${id}`).toBe('recap');
+        expect(
+          last.blocks.filter((b) => typeof b === 'object' && 'tex' in b).length,
+          `${locale} ${id}: recap formulas`,
+        ).toBeGreaterThan(0);
       }
     }
-    expect(strays).toEqual([]);
   });
 
-  it('the digit scan catches a typed-in result', () => {
-    // Guards the guard: a result written into a text must show up as a typed number.
-    expect(typedNumbers('three convolutions give an RF of 7')).toEqual([7]);
-    expect(typedNumbers('an RF of {{t.r3}} in ResNet-50 with fp32')).toEqual([]);
-    expect(typedNumbers('$M = \\frac{32 - 5}{1} + 1$')).toEqual([32, 5, 1, 1]);
+  it('writes numbers as digits: no Chinese numeral lists standing in for computed values', () => {
+    // "扩张率依次为一、二、四、八" hid the example's dilations from the bindings; values are bindings.
+    const spelled = /[一二三四五六七八九十][、，][一二三四五六七八九十]/;
+    for (const id of LESSON_IDS) {
+      for (const { where, text } of texts(CONTENT['zh-CN'][id]))
+        expect(text, `${id} ${where}`).not.toMatch(spelled);
+    }
+    expect('扩张率依次为一、二、四、八').toMatch(spelled);
   });
 
   it('resolves every binding of every text in both languages, and uses the same values in both', () => {
@@ -181,6 +169,78 @@ describe('lesson values', () => {
     const e = lessonBindings('exploding-gradients');
     expect(e['clip.norm']).toBeCloseTo(50, 9);
     expect(e['clip.g1']).toBeCloseTo(3, 5);
+  });
+});
+
+/** The numbers behind the statements issue reviews found wrong or unclear, recomputed by hand. */
+describe('lesson statements', () => {
+  it('"same" padding never goes negative: max((M − 1)·S + K − X, 0)', () => {
+    const o = lessonBindings('output-size');
+    // X = 16, K = 1, S = 2: M = 8, (8 − 1)·2 + 1 − 16 = −1, so no padding.
+    expect([o['s2.M'], o['s2.raw'], o['s2.P']]).toEqual([8, -1, 0]);
+    // ResNet's stem: 223 = 2·111 + 1: one column left over, and it is padding (P = 3 on the right).
+    expect([o['b.rem'], o['b.lostInput']]).toEqual([1, 0]);
+  });
+
+  it('counts no bias in the ResNet layer (a BatchNorm follows every ResNet convolution)', () => {
+    const c = lessonBindings('layer-complexity');
+    expect(c['c.bias']).toBe(0);
+    // 3·3·64·64 weights, used at 56·56 positions.
+    expect([c['c.weights'], c['c.params'], c['c.positions']]).toEqual([36_864, 36_864, 3136]);
+  });
+
+  it('compares the bottleneck block with the plain block it replaces, convolution by convolution', () => {
+    const n = lessonBindings('network-complexity');
+    const m2 = 28 * 28;
+    expect(n['reduce.macs']).toBe(m2 * 256 * 64);
+    expect(n['mid.macs']).toBe(m2 * 9 * 64 * 64);
+    expect(n['expand.macs']).toBe(m2 * 64 * 256);
+    expect(n['bn.macs']).toBe(
+      (n['reduce.macs'] as number) + (n['mid.macs'] as number) + (n['expand.macs'] as number),
+    );
+    // The plain block: two 3×3 convolutions at 256 channels on the same 28×28 map.
+    expect(n['wide.macs']).toBe(m2 * 9 * 256 * 256);
+    expect(n['bn.wide']).toBe(2 * (n['wide.macs'] as number));
+    expect(n['bn.ratio']).toBeCloseTo((2 * 9 * 256 * 256) / (256 * 64 + 9 * 64 * 64 + 64 * 256), 12);
+  });
+
+  it('shows the dilated stack the text describes: dilations 1, 2, 4, 8, and the holes of gridding', () => {
+    const d = lessonBindings('dilated-convolution');
+    expect([d['dil.d1'], d['dil.d2'], d['dil.d3'], d['dil.d4']]).toEqual([1, 2, 4, 8]);
+    expect(d['dil.layers']).toBe(4);
+    // 1 + 2·(1 + 2 + 4 + 8) = 31, and four plain 3-taps: 1 + 4·2 = 9.
+    expect([d['dil.r4'], d['plain.r4']]).toEqual([31, 9]);
+    // Three dilation-2 layers span 13 pixels and read only the 7 of one parity.
+    expect([d['grid.r3'], d['grid.read']]).toEqual([13, 7]);
+    // Dilations 1, 2, 4: 15 pixels, all read.
+    expect([d['mix.r3'], d['mix.read'], d['mix.holes']]).toEqual([15, 15, 0]);
+  });
+
+  it('states the initialisation gains the variance argument predicts, and the engine measures them', () => {
+    const b = lessonBindings('initialisation');
+    // n·Var(w) with n = 128: N(0, 1) → 128; N(0, 0.01²) → 0.0128.
+    expect(b['ex.gainStd']).toBe(128);
+    expect(b['ex.gainSmall']).toBeCloseTo(0.0128, 12);
+    // ReLU halves the variance: Xavier (1/n) gives ½ per layer, He (2/n) gives 1.
+    expect([b['relu.c'], b['xr.gain'], b['he.gain']]).toEqual([0.5, 0.5, 1]);
+    expect(b['xr.depthGain']).toBeCloseTo(0.5 ** 19, 15);
+    expect(Math.abs((b['he.measuredFwd'] as number) - 1)).toBeLessThan(0.1);
+    expect(Math.abs((b['he.measuredBwd'] as number) - 1)).toBeLessThan(0.1);
+    expect(Math.abs((b['xr.measuredFwd'] as number) - 0.5)).toBeLessThan(0.05);
+    // Sigmoid with Xavier: at most n · (1/n) · (¼)² = 1/16 per layer backwards.
+    expect(b['sig.bwdGain']).toBeCloseTo(1 / 16, 12);
+    expect(initRun('sigmoid', 'xavier').measuredBackwardGain!).toBeLessThanOrEqual(1 / 16);
+    // Exploding ReLU init: both signals move by tens of decades, the weight gradients stay level.
+    expect(b['big.actDecades'] as number).toBeGreaterThan(25);
+    expect(b['big.gradDecades'] as number).toBeGreaterThan(25);
+    expect(b['big.wgradSpread'] as number).toBeLessThan(1);
+  });
+
+  it('gives the LSTM forget gate σ(1) and LeakyReLU its slopes', () => {
+    const r = lessonBindings('remedies');
+    expect(r['lstm.f0']).toBeCloseTo(1 / (1 + Math.exp(-1)), 15);
+    expect(r['lstm.fHalf']).toBe(0.5);
+    expect([r['leaky.max'], r['leaky.alpha']]).toEqual([1, 0.01]);
   });
 });
 

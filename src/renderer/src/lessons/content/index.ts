@@ -7,6 +7,7 @@ import enSpaceComplexity from './en/space-complexity';
 import enReceptiveField from './en/receptive-field';
 import enDilated from './en/dilated-convolution';
 import enMultiScale from './en/multi-scale';
+import enInitialisation from './en/initialisation';
 import enVanishing from './en/vanishing-gradients';
 import enExploding from './en/exploding-gradients';
 import enRemedies from './en/remedies';
@@ -17,6 +18,7 @@ import zhSpaceComplexity from './zh-CN/space-complexity';
 import zhReceptiveField from './zh-CN/receptive-field';
 import zhDilated from './zh-CN/dilated-convolution';
 import zhMultiScale from './zh-CN/multi-scale';
+import zhInitialisation from './zh-CN/initialisation';
 import zhVanishing from './zh-CN/vanishing-gradients';
 import zhExploding from './zh-CN/exploding-gradients';
 import zhRemedies from './zh-CN/remedies';
@@ -33,6 +35,7 @@ export const CONTENT: Record<ContentLocale, Record<LessonId, LessonText>> = {
     'receptive-field': enReceptiveField,
     'dilated-convolution': enDilated,
     'multi-scale': enMultiScale,
+    initialisation: enInitialisation,
     'vanishing-gradients': enVanishing,
     'exploding-gradients': enExploding,
     remedies: enRemedies,
@@ -45,6 +48,7 @@ export const CONTENT: Record<ContentLocale, Record<LessonId, LessonText>> = {
     'receptive-field': zhReceptiveField,
     'dilated-convolution': zhDilated,
     'multi-scale': zhMultiScale,
+    initialisation: zhInitialisation,
     'vanishing-gradients': zhVanishing,
     'exploding-gradients': zhExploding,
     remedies: zhRemedies,

@@ -25,20 +25,54 @@ export function layerTotal(analysis: ModelAnalysis, metric: NetMetric, conventio
   return layerValues(analysis, metric, convention).reduce((s, r) => s + r.value, 0);
 }
 
+/** Bars a chart shows at once; a model with more layers opens on its first ones, with a zoom slider. */
+export const BARS_IN_VIEW = 20;
+
+/**
+ * A category axis of layer ids whose every label is readable: rotated, each bar in view labelled, and
+ * for long models a slider that opens on the first {@link BARS_IN_VIEW} bars (ECharts still hides a
+ * label rather than draw it over its neighbour).
+ */
+function layerAxis(ids: string[]): { xAxis: Record<string, unknown>; dataZoom: unknown[]; bottom: number } {
+  const many = ids.length > BARS_IN_VIEW;
+  return {
+    xAxis: {
+      type: 'category',
+      data: ids,
+      axisLabel: { rotate: 45, fontSize: 10, interval: 0, hideOverlap: true },
+    },
+    dataZoom: many
+      ? [
+          {
+            type: 'slider',
+            height: 14,
+            bottom: 4,
+            startValue: 0,
+            endValue: BARS_IN_VIEW - 1,
+            showDetail: false,
+          },
+        ]
+      : [],
+    // The grid contains its labels (containLabel); this is the room below them for the slider.
+    bottom: many ? 24 : 4,
+  };
+}
+
 /** Bars per layer; large models get a zoom slider instead of unreadable labels. */
 export function layerBarOption(
   rows: { id: string; value: number }[],
   seriesName: string,
   format: (n: number) => string,
+  tick: (n: number) => string = format,
 ): Record<string, unknown> {
-  const many = rows.length > 24;
+  const axis = layerAxis(rows.map((r) => r.id));
   return {
     backgroundColor: 'transparent',
-    grid: { left: 64, right: 16, top: 16, bottom: many ? 64 : 48 },
+    grid: { left: 8, right: 16, top: 16, bottom: axis.bottom, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => format(v) },
-    xAxis: { type: 'category', data: rows.map((r) => r.id), axisLabel: { rotate: 45, fontSize: 10 } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
-    dataZoom: many ? [{ type: 'slider', height: 14, bottom: 4 }] : [],
+    xAxis: axis.xAxis,
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => tick(v) } },
+    dataZoom: axis.dataZoom,
     series: [{ type: 'bar', name: seriesName, data: rows.map((r) => r.value) }],
   };
 }
@@ -78,12 +112,14 @@ export function rfGrowthOption(
   colors: { on: string; off: string; line: string },
   objectLabel: string,
 ): Record<string, unknown> {
+  const axis = layerAxis(rows.map((r) => r.id));
   return {
     backgroundColor: 'transparent',
-    grid: { left: 56, right: 16, top: 16, bottom: 64 },
+    grid: { left: 8, right: 16, top: 16, bottom: axis.bottom, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: rows.map((r) => r.id), axisLabel: { rotate: 45, fontSize: 10 } },
+    xAxis: axis.xAxis,
     yAxis: { type: 'value' },
+    dataZoom: axis.dataZoom,
     series: [
       {
         type: 'bar',
@@ -99,5 +135,45 @@ export function rfGrowthOption(
         },
       },
     ],
+  };
+}
+
+/** Per-layer log10 variances of the initialisation widget: one line per signal, layer 0 = the input. */
+export function initVarianceOption(
+  layers: { layer: number; values: (number | null)[] }[],
+  names: string[],
+  axis: { layer: string; value: string },
+): Record<string, unknown> {
+  const log = (v: number | null) => (v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null);
+  return {
+    backgroundColor: 'transparent',
+    grid: { left: 56, right: 16, top: 40, bottom: 44 },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null ? '—' : `10^${v.toFixed(1)}`),
+    },
+    xAxis: {
+      type: 'category',
+      data: layers.map((l) => l.layer),
+      name: axis.layer,
+      nameLocation: 'middle',
+      nameGap: 26,
+    },
+    // At least four decades tall, so that a level line looks level and not like noise.
+    yAxis: {
+      type: 'value',
+      name: axis.value,
+      nameTextStyle: { align: 'left' },
+      min: (v: { min: number }) => Math.min(Math.floor(v.min), -2),
+      max: (v: { max: number }) => Math.max(Math.ceil(v.max), 2),
+    },
+    series: names.map((name, i) => ({
+      type: 'line',
+      name,
+      data: layers.map((l) => log(l.values[i] ?? null)),
+      showSymbol: false,
+      connectNulls: false,
+    })),
   };
 }

@@ -3,7 +3,7 @@ export default {
   lessons: {
     title: 'Lessons',
     intro:
-      'Ten lessons from the output size of one convolution to vanishing and exploding gradients. Every number in them is computed by the analysis core.',
+      '{count} lessons, from the output size of one convolution to initialisation and vanishing and exploding gradients. Every number in them is computed by the analysis core.',
     doneCount: '{done} of {total} lessons completed',
     backToPath: 'All lessons',
     status: {
@@ -18,6 +18,10 @@ export default {
     completed: 'Lesson completed.',
     next: 'Next: {title}',
     toPractice: 'Go to practice',
+    lab: {
+      title: 'Try it in the Gradient Lab',
+      intro: 'Each link opens a training run of the lab with the settings of this lesson:',
+    },
     check: {
       title: 'Check your understanding',
       intro:
@@ -39,7 +43,9 @@ export default {
         output: 'Output size M =',
         keff: 'effective kernel',
         inexact: 'the division is not exact: the remainder is dropped',
-        tooBig: 'The kernel is larger than the padded input: there is no output.',
+        tooBig:
+          'No output: the kernel spans {keff} pixels but the padded input is only {padded} wide, so no window fits. Make the input or the padding larger, or the kernel or dilation smaller.',
+        empty: '“{name}” is empty: type a whole number.',
       },
       cost: {
         X: 'Input size',
@@ -48,7 +54,7 @@ export default {
         K: 'Kernel',
         S: 'Stride',
         outShape: 'Output',
-        params: 'Parameters',
+        weights: 'Weights',
       },
       net: {
         compute: 'Compute',
@@ -58,6 +64,12 @@ export default {
         total: 'Total:',
       },
       rf: {
+        help: 'Pick a unit of the top row: filled cells are what it reads in every layer below, dashed cells are holes inside its span that it never reads.',
+        unit: 'Output unit',
+        input: 'input',
+        layer: 'layer {index}',
+        row: 'RF {size}, jump {jump}',
+        alt: 'Receptive field of one unit through {layers} layers, down to the input row',
         summary: 'Receptive field after {layers} layers:',
         jump: 'jump',
         holes: 'Pixels one output unit actually reads: {read} of the {size} it spans (holes are dashed).',
@@ -68,6 +80,23 @@ export default {
         object: 'object',
         first: 'First layer whose receptive field covers the object: {layer} (RF {rf}).',
         none: 'No layer of this model has a receptive field that large.',
+      },
+      init: {
+        title: 'Variance per layer at initialisation ({depth} layers, width {width})',
+        schemes: {
+          large: 'N(0, 1)',
+          small: 'N(0, 0.01²)',
+          xavier: 'Xavier',
+          he: 'He',
+        },
+        activations: 'activations',
+        gradients: 'back-propagated gradient',
+        weightGradients: 'weight gradient',
+        layer: 'layer',
+        axis: 'log₁₀ variance',
+        gains:
+          'Gain per layer, measured (predicted): forward {fwd} ({fwdPredicted}), backward {bwd} ({bwdPredicted}).',
+        none: 'no closed form',
       },
     },
     demo: {

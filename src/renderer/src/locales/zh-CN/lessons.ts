@@ -4,7 +4,8 @@ import type en from '../en/lessons';
 const zhCN: typeof en = {
   lessons: {
     title: '课程',
-    intro: '十节课，从单个卷积的输出尺寸讲到梯度消失与梯度爆炸。课中的每个数字都由分析核心计算得出。',
+    intro:
+      '共 {count} 节课，从单个卷积的输出尺寸讲到权重初始化、梯度消失与梯度爆炸。课中的每个数字都由分析核心计算得出。',
     doneCount: '已完成 {done} / {total} 节课',
     backToPath: '全部课程',
     status: {
@@ -19,6 +20,10 @@ const zhCN: typeof en = {
     completed: '本课已完成。',
     next: '下一课：{title}',
     toPractice: '去练习',
+    lab: {
+      title: '到梯度实验室里试试',
+      intro: '每个链接都会在实验室中打开一次训练，设置与本课一致：',
+    },
     check: {
       title: '检验一下',
       intro: '题目来自练习引擎，由分析核心判分。答错的题目会安排复习。',
@@ -28,8 +33,8 @@ const zhCN: typeof en = {
       retry: '再试一次',
     },
     widgets: {
-      macs: 'MAC',
-      flops: 'FLOP',
+      macs: 'MACs',
+      flops: 'FLOPs',
       conv: {
         X: '输入尺寸 X',
         K: '卷积核 K',
@@ -39,7 +44,9 @@ const zhCN: typeof en = {
         output: '输出尺寸 M =',
         keff: '等效卷积核',
         inexact: '除不尽：余数被舍去',
-        tooBig: '卷积核比填充后的输入还大：没有输出。',
+        tooBig:
+          '没有输出：卷积核覆盖 {keff} 个像素，而填充后的输入只有 {padded} 个像素宽，放不下任何一个窗口。请加大输入或填充，或减小卷积核或扩张率。',
+        empty: '“{name}”为空：请输入一个整数。',
       },
       cost: {
         X: '输入尺寸',
@@ -48,7 +55,7 @@ const zhCN: typeof en = {
         K: '卷积核',
         S: '步长',
         outShape: '输出',
-        params: '参数量',
+        weights: '权重个数',
       },
       net: {
         compute: '计算量',
@@ -58,6 +65,12 @@ const zhCN: typeof en = {
         total: '合计：',
       },
       rf: {
+        help: '在最上面一行选一个单元：实心格是它在下面各层读取的单元，虚线格是它覆盖范围内却从未读取的空洞。',
+        unit: '输出单元',
+        input: '输入',
+        layer: '第 {index} 层',
+        row: '感受野 {size}，跳距 {jump}',
+        alt: '一个单元穿过 {layers} 层直到输入行的感受野',
         summary: '{layers} 层之后的感受野：',
         jump: '跳距',
         holes: '一个输出单元实际读取的像素：在其覆盖的 {size} 个中只有 {read} 个（虚线为空洞）。',
@@ -68,6 +81,22 @@ const zhCN: typeof en = {
         object: '物体',
         first: '感受野能覆盖该物体的第一层：{layer}（感受野 {rf}）。',
         none: '该模型没有哪一层的感受野有这么大。',
+      },
+      init: {
+        title: '初始化时各层的方差（{depth} 层，宽度 {width}）',
+        schemes: {
+          large: 'N(0, 1)',
+          small: 'N(0, 0.01²)',
+          xavier: 'Xavier',
+          he: 'He',
+        },
+        activations: '激活值',
+        gradients: '反向传播的梯度',
+        weightGradients: '权重梯度',
+        layer: '层',
+        axis: 'log₁₀ 方差',
+        gains: '每层增益，实测（理论）：前向 {fwd}（{fwdPredicted}），反向 {bwd}（{bwdPredicted}）。',
+        none: '无闭式解',
       },
     },
     demo: {

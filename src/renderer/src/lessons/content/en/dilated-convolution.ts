@@ -19,7 +19,7 @@ const lesson: LessonText = {
       id: 'growth',
       title: 'Exponential growth',
       blocks: [
-        'In the recursion of the receptive field, $K_{eff}$ replaces $K$. Doubling the dilation at every layer makes the field grow exponentially: four 3×3 convolutions with dilations one, two, four and eight reach an RF of {{dil.r4}}, where four plain ones reach {{plain.r4}} — with the same number of weights and no loss of resolution.',
+        'In the recursion of the receptive field, $K_{eff}$ replaces $K$. Doubling the dilation at every layer makes the field grow exponentially: {{dil.layers}} convolutions with $K = {{dil.K}}$ and dilations {{dil.d1}}, {{dil.d2}}, {{dil.d3}} and {{dil.d4}} reach an RF of {{dil.r4}}, where {{plain.layers}} plain ones reach {{plain.r4}}, with the same number of weights and no loss of resolution.',
         { widget: 'rf-dilated' },
       ],
     },
@@ -27,9 +27,25 @@ const lesson: LessonText = {
       id: 'gridding',
       title: 'Gridding',
       blocks: [
-        'Stacking the same dilation has a catch. Three layers with dilation two span {{grid.r3}} pixels, but every tap lands on the same parity: the odd pixels in between are never read. The field has **holes**, a checkerboard pattern called gridding. Select an output unit and look at the input row.',
+        'Stacking the same dilation has a catch: {{grid.layers}} layers with dilation {{grid.d1}} span {{grid.r3}} pixels, but only {{grid.read}} of them are read: every tap lands on the same parity, and the pixels in between are never read. The field has **holes**, a checkerboard pattern called gridding. Select an output unit and look at the input row.',
         { widget: 'rf-gridding' },
-        'Mixing dilations whose steps cover each other (such as one, two, four) fills the holes; so does following dilated layers with an ordinary convolution.',
+        'Mixing dilations whose steps cover each other fills the holes: with dilations {{mix.d1}}, {{mix.d2}} and {{mix.d3}}, all {{mix.read}} pixels of the {{mix.r3}}-pixel field are read. Following dilated layers with an ordinary convolution also helps.',
+      ],
+    },
+    {
+      id: 'recap',
+      title: 'Recap',
+      blocks: [
+        {
+          tex: 'K_{eff} = d\\,(K - 1) + 1 \\qquad M = \\left\\lfloor \\frac{X - K_{eff} + 2P}{S} \\right\\rfloor + 1',
+        },
+        { tex: 'RF_l = RF_{l-1} + (K_{eff,l} - 1) \\cdot j_{l-1}' },
+        {
+          list: [
+            'The same weights cover a wider span; the RF can grow exponentially without pooling.',
+            'Repeating one dilation leaves holes (gridding): the span is the hull, not every pixel in it is read.',
+          ],
+        },
       ],
     },
   ],

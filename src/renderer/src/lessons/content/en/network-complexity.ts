@@ -20,7 +20,7 @@ const lesson: LessonText = {
       blocks: [
         'Early layers work on large maps, late layers on many channels. When a stage halves $M$ and doubles the channels, the layers after it keep $M^2 \\cdot C_{in} \\cdot C_{out}$ about level: a quarter of the positions, four times the channel pairs. Classic designs do exactly that. Fully connected layers hold many parameters but little computation. Compare whole models below:',
         { widget: 'net-chart-zoo' },
-        'VGG-16 needs {{vgg16.macs|giga}} GMACs, ResNet-50 {{r50.macs|giga}} and MobileNet v2 only {{mnv2.macs|giga}}.',
+        'VGG-16 needs {{vgg16.macs|approx}} MACs, ResNet-50 {{r50.macs|approx}} and MobileNet v2 only {{mnv2.macs|approx}}.',
       ],
     },
     {
@@ -30,7 +30,29 @@ const lesson: LessonText = {
         '**Depthwise-separable convolution** splits a $K \\times K$ convolution into a depthwise part (one $K \\times K$ filter per channel) and a pointwise $1 \\times 1$ convolution that mixes the channels:',
         { tex: 'M^2 K^2 C_{in} C_{out} \\;\\to\\; M^2 K^2 C_{in} + M^2 C_{in} C_{out}' },
         'With ${{std.C}}$ channels on a ${{std.M}} \\times {{std.M}}$ map and $K = {{std.K}}$: {{std.macs}} MACs become {{dw.macs}} + {{pw.macs}} = {{sep.macs}}, about {{sep.ratio|fixed1}} times fewer.',
-        '**Bottlenecks** first reduce the channels with a $1 \\times 1$ convolution, convolve the thin tensor, then expand again. Reducing {{bn.C}} channels to {{bn.c}} costs {{bn.macs}} MACs, where two full-width convolutions cost {{bn.wide}}: {{bn.ratio|fixed1}} times as much.',
+        '**Bottlenecks** (ResNet-50 and deeper) first reduce the channels with a $1 \\times 1$ convolution, convolve the thin tensor, then expand again. On a ${{bn.M}} \\times {{bn.M}}$ map with {{bn.C}} channels, the bottleneck block is three convolutions:',
+        {
+          list: [
+            '$1 \\times 1$, {{bn.C}} → {{bn.c}} channels: {{reduce.macs}} MACs',
+            '$3 \\times 3$, {{bn.c}} → {{bn.c}} channels: {{mid.macs}} MACs',
+            '$1 \\times 1$, {{bn.c}} → {{bn.C}} channels: {{expand.macs}} MACs',
+          ],
+        },
+        'together {{bn.macs}} MACs. The plain block it replaces, two $3 \\times 3$ convolutions at the full {{bn.C}} channels on the same map ({{wide.macs}} MACs each), costs {{bn.wide}}: {{bn.ratio|fixed1}} times as much.',
+      ],
+    },
+    {
+      id: 'recap',
+      title: 'Recap',
+      blocks: [
+        { tex: '\\text{MACs} = \\sum_{l=1}^{D} M_l^2 \\cdot K_l^2 \\cdot C_{l-1} \\cdot C_l' },
+        { tex: '\\text{depthwise-separable:}\\quad M^2 K^2 C_{in} + M^2 C_{in} C_{out}' },
+        {
+          list: [
+            'Halving $M$ while doubling the channels keeps a layer\u2019s MACs about level.',
+            'A bottleneck does its $3 \\times 3$ convolution on fewer channels, between two $1 \\times 1$ convolutions.',
+          ],
+        },
       ],
     },
   ],

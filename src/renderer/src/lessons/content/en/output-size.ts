@@ -18,7 +18,7 @@ const lesson: LessonText = {
       id: 'try-it',
       title: 'Try it',
       blocks: [
-        'Move the sliders. The sketch shows the window at its first and last position along one row; the numbers are computed by the analysis core.',
+        'Move the sliders or type the numbers (the input goes up to {{widget.maxX}} pixels, so the examples of this lesson all fit). The formula is filled in with your numbers, and the sketch shows which input cells one output position reads. All numbers come from the analysis core.',
         { widget: 'conv-sliders' },
       ],
     },
@@ -27,7 +27,7 @@ const lesson: LessonText = {
       title: 'When the division is not exact',
       blocks: [
         'The first layer of a ResNet uses $X = {{b.X}}$, $K = {{b.K}}$, $P = {{b.P}}$, $S = {{b.S}}$. The numerator is {{b.num}}, and {{b.num}} / {{b.S}} = {{b.quot}} is not a whole number.',
-        'The window only stops at whole steps, so the fraction is dropped (the floor): $M = {{b.M}}$. The last input columns that do not fill a whole step are never the start of a window. Pooling layers with `ceil_mode` round up instead, adding one more window that hangs over the edge.',
+        'The window only stops at whole steps, so the fraction is dropped (the floor): $M = {{b.M}}$. The remainder of the division, {{b.rem}} here, is the number of columns at the end of the padded input that no window reaches. In this example they lie in the {{b.P}} columns of padding, so no input pixel is lost ({{b.lostInput}} input columns skipped); with less padding, real input would be left unread.',
       ],
     },
     {
@@ -45,10 +45,25 @@ const lesson: LessonText = {
         {
           list: [
             '**valid**: no padding, $P = 0$; every window lies inside the input and the map shrinks.',
-            '**same**: pad so that $M = \\lceil X / S \\rceil$. The total padding is $(M - 1) S + K - X$; when it is odd, the extra pixel goes after (TensorFlow, and PyTorch for stride 1).',
+            '**same**: pad so that $M = \\lceil X / S \\rceil$. The total padding is $\\max\\big((M - 1) S + K - X,\\ 0\\big)$; when it is odd, the extra pixel goes after (TensorFlow does this; PyTorch allows "same" only with stride 1 and also puts the extra pixel after).',
           ],
         },
-        'For $X = {{s.X}}$, $K = {{s.K}}$, $S = {{s.S}}$, "same" gives $M = {{s.M}}$ with {{s.Pb}} pixel(s) of padding before and {{s.Pa}} after.',
+        'For $X = {{s.X}}$, $K = {{s.K}}$, $S = {{s.S}}$, "same" gives $M = {{s.M}}$ with {{s.Pb}} pixel of padding before and {{s.Pa}} after.',
+        'The $\\max$ matters when the stride is larger than the kernel: for $X = {{s2.X}}$, $K = {{s2.K}}$, $S = {{s2.S}}$ the windows of $M = {{s2.M}}$ positions already cover more than the input, $(M - 1) S + K - X = {{s2.raw}}$, and "same" adds no padding at all ({{s2.P}} pixels).',
+      ],
+    },
+    {
+      id: 'recap',
+      title: 'Recap',
+      blocks: [
+        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        {
+          list: [
+            'The floor drops an incomplete last step; the remainder counts the padded columns no window reaches.',
+            'Height and width each have their own formula: the output tensor is $C_{out} \\times M_h \\times M_w$.',
+            '"same": $M = \\lceil X / S \\rceil$, total padding $\\max\\big((M - 1) S + K - X,\\ 0\\big)$, the odd pixel after; "valid": $P = 0$.',
+          ],
+        },
       ],
     },
   ],

@@ -12,7 +12,7 @@ const lesson: LessonText = {
         {
           tex: "\\frac{\\partial L}{\\partial a_{l}} = \\frac{\\partial L}{\\partial a_{D}} \\prod_{k=l+1}^{D} w_k \\, f'(u_k)",
         },
-        "Each factor $w_k f'(u_k)$ scales the gradient. If the factors are mostly below one, the product shrinks exponentially with depth.",
+        "Each factor $w_k f'(u_k)$ scales the gradient. If the factors are mostly below one, the product shrinks exponentially with depth. Good initialisation keeps the weights' part of the factor near one (previous lesson); the activation's slope is the other part.",
       ],
     },
     {
@@ -27,9 +27,25 @@ const lesson: LessonText = {
       id: 'demo',
       title: 'See it happen',
       blocks: [
-        'Below, a network of 20 sigmoid layers (width 64, Xavier initialisation) is run forward and backward by the gradient engine. The chart shows the size of each layer\u2019s weight gradient on a log scale, averaged over a few random seeds.',
+        'Below, a deep sigmoid network with Xavier initialisation is run forward and backward by the gradient engine. The chart shows the size of each layer\u2019s weight gradient on a log scale.',
         { widget: 'grad-vanishing' },
         'The tanh has a larger slope (up to {{tanh.max}}) but saturates just the same; the ReLU family keeps a slope of {{relu.max}} for positive inputs. The last lesson collects the remedies.',
+      ],
+    },
+    {
+      id: 'recap',
+      title: 'Recap',
+      blocks: [
+        {
+          tex: "\\frac{\\partial L}{\\partial a_{l}} = \\frac{\\partial L}{\\partial a_{D}} \\prod_{k=l+1}^{D} w_k \\, f'(u_k) \\qquad \\Big|\\frac{\\partial a_D}{\\partial a_l}\\Big| \\le \\prod_{k} |w_k| \\max |f'|",
+        },
+        { tex: "\\sigma'(u) = \\sigma(u)\\,(1 - \\sigma(u)) \\le \\tfrac{1}{4}" },
+        {
+          list: [
+            'Factors below one make the gradient of early layers shrink exponentially with depth.',
+            'Saturated sigmoid and tanh units have slopes near zero.',
+          ],
+        },
       ],
     },
   ],

@@ -1,0 +1,95 @@
+/**
+ * Numbers as the reader's language writes them. The core's formatters (`src/core/format.ts`) are
+ * locale-independent because the CLI and exported files share them; the interface formats what a
+ * student reads here.
+ *
+ *   exact integers   locale grouping: 25,557,032
+ *   large counts     en: 25.6 million, 4.09 billion · zh-CN: 2,556 万, 40.9 亿 (three significant digits,
+ *                    never rounding the whole part)
+ *   compact          axis ticks: en 200M · zh-CN 2亿
+ *   percentages      the locale's percent sign, no space in en or zh-CN: 48%
+ *   scientific       6.1 × 10⁻⁵
+ */
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+const isZh = (locale: string) => locale.toLowerCase().startsWith('zh');
+
+/** A number in the locale's digits and grouping. */
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
+
+/** A plain value: integers exact, others with two decimals (three significant digits below one). */
+export function formatPlain(value: number, locale: string): string {
+  if (Number.isInteger(value)) return formatNumber(value, locale);
+  // 111.5 must not round to 112: keep two decimals for values above one, 3 significant digits below.
+  return Math.abs(value) >= 1
+    ? formatNumber(value, locale, { maximumFractionDigits: 2 })
+    : formatNumber(value, locale, { maximumSignificantDigits: 3 });
+}
+
+/** [from, unit, word]: counts from `from` on are written in `unit`s. */
+const SCALES: Record<'en' | 'zh', [number, number, string][]> = {
+  // Chinese groups by 10⁴: 万 (10⁴), 亿 (10⁸), 万亿 (10¹²); counts below 10⁵ stay exact.
+  zh: [
+    [1e12, 1e12, ' 万亿'],
+    [1e8, 1e8, ' 亿'],
+    [1e5, 1e4, ' 万'],
+  ],
+  en: [
+    [1e12, 1e12, ' trillion'],
+    [1e9, 1e9, ' billion'],
+    [1e6, 1e6, ' million'],
+  ],
+};
+
+/**
+ * A large count rounded for reading: three significant digits, but never fewer digits than the whole
+ * part has (25,557,032 in Chinese is 2,556 万, not 2,560 万). Counts below a million (en) or 10⁵ (zh)
+ * are written exactly.
+ */
+export function formatLargeCount(n: number, locale: string): string {
+  for (const [from, unit, word] of SCALES[isZh(locale) ? 'zh' : 'en']) {
+    if (Math.abs(n) < from) continue;
+    const v = n / unit;
+    const whole = Math.floor(Math.log10(Math.abs(v))) + 1;
+    return `${formatNumber(v, locale, { maximumSignificantDigits: Math.max(3, whole) })}${word}`;
+  }
+  return formatPlain(n, locale);
+}
+
+/** A short count for chart axes: en "200M", zh-CN "2亿". */
+export function formatCompact(n: number, locale: string): string {
+  return formatNumber(n, locale, { notation: 'compact', maximumSignificantDigits: 3 });
+}
+
+/** A share (0.48) as a percentage in the locale's style: "48%". */
+export function formatPercent(share: number, locale: string, fractionDigits = 0): string {
+  return formatNumber(share, locale, { style: 'percent', maximumFractionDigits: fractionDigits });
+}
+
+/** The mantissa (two decimals) and exponent of a number in scientific notation. */
+export function sciParts(n: number): { mantissa: number; exponent: number } {
+  const [m, e] = n.toExponential(2).split('e');
+  return { mantissa: Number(m), exponent: Number(e) };
+}
+
+/** 6.1e-5 → "6.1 × 10⁻⁵". */
+export function formatScientific(n: number, locale: string): string {
+  const { mantissa, exponent } = sciParts(n);
+  const exp = [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+  return `${formatNumber(mantissa, locale, { maximumFractionDigits: 2 })} × 10${exp}`;
+}

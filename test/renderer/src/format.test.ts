@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatCompact,
+  formatLargeCount,
+  formatPercent,
+  formatPlain,
+  formatScientific,
+} from '../../../src/renderer/src/format';
+
+describe('locale number formatting', () => {
+  it('writes large counts in the reader’s grouping: millions and billions, 万 and 亿', () => {
+    // ResNet-50: 25,557,032 parameters and 4,089,184,256 MACs.
+    expect(formatLargeCount(25_557_032, 'en')).toBe('25.6 million');
+    expect(formatLargeCount(25_557_032, 'zh-CN')).toBe('2,556 万');
+    expect(formatLargeCount(4_089_184_256, 'en')).toBe('4.09 billion');
+    expect(formatLargeCount(4_089_184_256, 'zh-CN')).toBe('40.9 亿');
+    expect(formatLargeCount(115_605_504, 'zh-CN')).toBe('1.16 亿');
+    expect(formatLargeCount(2.5e12, 'zh-CN')).toBe('2.5 万亿');
+    // Small counts stay exact, with the locale's grouping.
+    expect(formatLargeCount(36_864, 'en')).toBe('36,864');
+    expect(formatLargeCount(36_864, 'zh-CN')).toBe('36,864');
+    expect(formatLargeCount(999_999, 'en')).toBe('999,999');
+  });
+
+  it('never rounds the whole part of a count away', () => {
+    expect(formatLargeCount(123_456_789_012, 'en')).toBe('123 billion');
+    expect(formatLargeCount(98_765_432, 'zh-CN')).toBe('9,877 万');
+  });
+
+  it('writes percentages without a space in both languages', () => {
+    expect(formatPercent(0.483, 'en')).toBe('48%');
+    expect(formatPercent(0.483, 'zh-CN')).toBe('48%');
+    expect(formatPercent(0.4835, 'en', 1)).toBe('48.4%');
+  });
+
+  it('keeps fractions that must not round to the next whole number', () => {
+    expect(formatPlain(111.5, 'en')).toBe('111.5');
+    expect(formatPlain(0.000123456, 'zh-CN')).toBe('0.000123');
+    expect(formatPlain(1234567, 'zh-CN')).toBe('1,234,567');
+  });
+
+  it('writes short axis ticks and scientific notation', () => {
+    expect(formatCompact(200_000_000, 'en')).toBe('200M');
+    expect(formatCompact(200_000_000, 'zh-CN')).toBe('2亿');
+    expect(formatScientific(6.103515625e-5, 'en')).toBe('6.1 × 10⁻⁵');
+    expect(formatScientific(1.4e42, 'zh-CN')).toBe('1.4 × 10⁴²');
+  });
+});
