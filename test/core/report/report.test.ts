@@ -60,7 +60,7 @@ describe('renderTable', () => {
         ],
         ['left', 'right'],
       ),
-    ).toBe(['a            n', '-----------  --', 'x\\u001by      1', 'z           22'].join('\n'));
+    ).toBe(['a          n', '--------  --', 'x\\u001by   1', 'z         22'].join('\n'));
   });
 });
 
