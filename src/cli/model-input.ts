@@ -1,36 +1,34 @@
-import { getZooModel, listZoo, type ModelSpec, type Shape, validateModel } from '../core';
+import {
+  analyzeModel,
+  type AnalysisOptions,
+  getZooModel,
+  listZoo,
+  type ModelSpec,
+  ModelValidationError,
+  type Shape,
+} from '../core';
 import { type CliIO, UsageError } from './io';
-import { parseJsonText } from './json-text';
 
 /**
- * The model of a `zoo:NAME` or `model.json` argument, validated by the model schema, with the input
- * shape replaced when `input` is given. Errors name the file and the line and column (invalid JSON)
- * or the layer (an invalid model).
+ * The model of a `zoo:NAME` or `model.json` argument, with the input shape replaced when `input` is
+ * given. A zoo model is built by the core itself, so it skips the model schema (a shape that does not
+ * fit an `--input` is reported by {@link analyzeLoaded}); a file goes through ./model-file (JSON.parse
+ * and the model schema).
  */
 export async function loadModel(arg: string, io: CliIO, input?: Shape): Promise<ModelSpec> {
-  return toModel(await readModelJson(arg, io), arg, input);
+  if (!arg.startsWith('zoo:')) return (await import('./model-file')).readModelFile(arg, io, input);
+  const model = getZooModel(arg.slice(4));
+  if (model) return input ? { ...model, input } : model;
+  const names = listZoo().map((z) => z.name);
+  throw new UsageError(`unknown zoo model "${arg.slice(4)}" (available: ${names.join(', ')})`);
 }
 
-async function readModelJson(arg: string, io: CliIO): Promise<unknown> {
-  if (arg.startsWith('zoo:')) {
-    const model = getZooModel(arg.slice(4));
-    if (model) return model;
-    const names = listZoo().map((z) => z.name);
-    throw new UsageError(`unknown zoo model "${arg.slice(4)}" (available: ${names.join(', ')})`);
+/** analyzeModel, its validation error naming the model argument: "zoo:lenet5: layer …". */
+export function analyzeLoaded(model: ModelSpec, label: string, options: Partial<AnalysisOptions>) {
+  try {
+    return analyzeModel(model, options);
+  } catch (error) {
+    if (error instanceof ModelValidationError) throw new UsageError(`${label}: ${error.message}`);
+    throw error;
   }
-  const text = new TextDecoder('utf-8').decode(await io.readFile(arg));
-  return parseJsonText(text.replace(/^\uFEFF/, ''), arg);
-}
-
-/** Validates and applies an optional input override; the error names the model and the layer. */
-export function toModel(json: unknown, label: string, input?: Shape): ModelSpec {
-  let value = json;
-  if (input && typeof json === 'object' && json !== null && !Array.isArray(json)) value = { ...json, input };
-  const v = validateModel(value);
-  if (!v.ok) {
-    const n = v.errors.length - 1;
-    const more = n > 0 ? ` (and ${n} more problem${n > 1 ? 's' : ''})` : '';
-    throw new UsageError(`${label}: ${v.errors[0].message}${more}`);
-  }
-  return v.model;
 }

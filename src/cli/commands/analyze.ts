@@ -1,7 +1,7 @@
-import { analyzeModel, type AnalysisOptions, type Dtype, type Shape } from '../../core';
+import type { AnalysisOptions, Dtype, Shape } from '../../core';
 import { reportCsv, reportJson, reportText } from '../../core/report';
 import { type Command, UsageError } from '../io';
-import { loadModel } from '../model-input';
+import { analyzeLoaded, loadModel } from '../model-input';
 
 export function parseShapeArg(s: string): Shape {
   const parts = s.split(/[x×,]/i).map((p) => p.trim());
@@ -90,7 +90,8 @@ export const analyze: Command = async (args, io) => {
     else print(`${reportText(analysis)}\n\n${onnx.onnxSummary(imported)}`);
     return 0;
   }
-  const analysis = analyzeModel(await loadModel(parsed.model, io, parsed.input), parsed.options);
+  const model = await loadModel(parsed.model, io, parsed.input);
+  const analysis = analyzeLoaded(model, parsed.model, parsed.options);
   if (parsed.output === 'json') print(JSON.stringify(reportJson(analysis), null, 2));
   else if (parsed.output === 'csv') print(reportCsv(analysis));
   else print(reportText(analysis));
