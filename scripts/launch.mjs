@@ -15,21 +15,21 @@ export const TARGETS = {
 };
 
 /** What the bundle knows about itself (scripts/bundle.mjs writes it last). */
-export const manifestPath = (name) => join(ROOT, 'build', name, 'manifest.json');
+export const manifestPath = (name, root = ROOT) => join(root, 'build', name, 'manifest.json');
 
 /**
  * Why build/<name> cannot be used, or '' when it is fresh: every source it was built from still exists
  * and is no newer than the build (one stat per source, about 1 ms for the CLI's).
  */
-export function staleness(name) {
+export function staleness(name, root = ROOT) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath(name), 'utf8'));
+    manifest = JSON.parse(readFileSync(manifestPath(name, root), 'utf8'));
   } catch {
     return `build/${name} is missing`;
   }
   for (const input of manifest.inputs) {
-    const mtime = statSync(join(ROOT, input), { throwIfNoEntry: false })?.mtimeMs;
+    const mtime = statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs;
     if (mtime === undefined || mtime > manifest.builtAt) return `build/${name} is older than ${input}`;
   }
   return '';
