@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel, DEFAULT_OPTIONS, getZooModel } from '../../../src/core';
 import {
@@ -92,5 +93,10 @@ describe('report columns', () => {
   it('the terminal table says which FLOPs convention it used', () => {
     expect(reportText(a)).toContain('FLOPs = MACs (1 MAC = 1 FLOP)');
     expect(reportText(analyzeModel(getZooModel('lenet5')!))).toContain('FLOPs = 2 × MACs');
+  });
+
+  it('README documents these CSV columns', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\n  ${reportHeader(DEFAULT_OPTIONS).join(',')}\n`);
   });
 });
