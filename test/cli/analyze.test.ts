@@ -1,35 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
-import { UsageError } from '../../src/cli/io';
 import { analyzeModel, getZooModel, listZoo } from '../../src/core';
+import { runCli } from './cli-run';
 
 const FIX = 'test/fixtures/models';
 
-function fakeIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    async readFile(path) {
-      try {
-        return new Uint8Array(await readFile(path));
-      } catch {
-        throw new UsageError(`cannot read ${path}: no such file`);
-      }
-    },
-  };
-  return { io, out, err };
-}
-
-async function run(...args: string[]) {
-  const f = fakeIO();
-  const code = await main(args, f.io);
-  return { code, out: f.out.join('\n'), err: f.err.join('\n') };
-}
+const run = runCli;
 
 describe('convscope analyze', () => {
   it('--json prints exactly the documented document', async () => {

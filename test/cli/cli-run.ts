@@ -3,14 +3,18 @@ import type { CliIO } from '../../src/cli/io';
 import { UsageError } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 
-/** Runs `convscope ARGS` in-process with captured output; files come from disk. */
-export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+/**
+ * Captured output and files from disk (or from `files`, by path), as `convscope` sees them through
+ * its CliIO; a missing file is the CLI's own "no such file" error.
+ */
+export function fakeIO(files: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     async readFile(path) {
+      if (files[path]) return files[path];
       try {
         return new Uint8Array(await readFile(path));
       } catch {
@@ -18,8 +22,14 @@ export async function runCli(...args: string[]): Promise<{ code: number; out: st
       }
     },
   };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { io, out, err };
+}
+
+/** Runs `convscope ARGS` in-process with captured output; files come from disk. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const f = fakeIO();
+  const code = await main(args, f.io);
+  return { code, out: f.out.join('\n'), err: f.err.join('\n') };
 }
 
 /** RFC 4180 records → fields (quoted fields may hold commas, quotes and line breaks). */
