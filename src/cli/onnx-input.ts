@@ -8,21 +8,23 @@ import { terminalSafe } from '../core/report';
 import { type CliIO, UsageError } from './io';
 
 /**
- * Reads, converts and analyses an ONNX file. With `io.openFile` (the real file system) the file is
- * read on demand and its weights are skipped, never loaded; otherwise it is read whole.
+ * Reads, converts and analyses an ONNX file, with what the import adds to the `--json` document and
+ * the summary printed under the table. With `io.openFile` (the real file system) the file is read on
+ * demand and its weights are skipped, never loaded; otherwise it is read whole.
  */
 export async function analyzeOnnxFile(
   path: string,
   io: CliIO,
   input: Shape | undefined,
   options: Partial<AnalysisOptions>,
-): Promise<{ imported: OnnxImport; analysis: ModelAnalysis }> {
+): Promise<{ analysis: ModelAnalysis; jsonExtras: object; summary: string }> {
   const file = io.openFile?.(path);
   try {
     const bytes: Uint8Array | ByteSource = file
       ? chunkedSource(file.size, (target, position) => file.readAt(target, position))
       : await io.readFile(path);
-    return analyzeOnnx(bytes, { inputShape: input, analysis: options });
+    const { imported, analysis } = analyzeOnnx(bytes, { inputShape: input, analysis: options });
+    return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
   } catch (error) {
     if (error instanceof OnnxImportError) throw new UsageError(`${path}: ${error.message}`);
     throw error;
@@ -32,12 +34,12 @@ export async function analyzeOnnxFile(
 }
 
 /** What the import adds to the `--json` document: its lists win, as they also count nodes left out. */
-export function onnxJsonExtras(imported: OnnxImport) {
+function jsonExtras(imported: OnnxImport) {
   return { unsupported: imported.unsupported, complete: imported.complete, skipped: imported.skipped };
 }
 
 /** The import summary printed under the table; names from the file pass through terminalSafe. */
-export function onnxSummary(imported: OnnxImport): string {
+function summary(imported: OnnxImport): string {
   const { source } = imported;
   const ops = (list: { op: string; count: number }[], sep: string) =>
     list.map((o) => `${terminalSafe(o.op)}${sep}${o.count}`).join(', ');

@@ -79,21 +79,16 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
 
 /** `convscope analyze`: the per-layer report of a zoo model, a model.json or a model.onnx file. */
 export const analyze: Command = async (args, io) => {
-  const parsed = parseAnalyzeArgs(args);
-  const print = (text: string) => io.out(text);
-  if (/\.onnx$/i.test(parsed.model)) {
-    const onnx = await import('../onnx-input');
-    const { imported, analysis } = await onnx.analyzeOnnxFile(parsed.model, io, parsed.input, parsed.options);
-    if (parsed.output === 'json')
-      print(JSON.stringify({ ...reportJson(analysis), ...onnx.onnxJsonExtras(imported) }, null, 2));
-    else if (parsed.output === 'csv') print(reportCsv(analysis));
-    else print(`${reportText(analysis)}\n\n${onnx.onnxSummary(imported)}`);
-    return 0;
-  }
-  const model = await loadModel(parsed.model, io, parsed.input);
-  const analysis = analyzeLoaded(model, parsed.model, parsed.options);
-  if (parsed.output === 'json') print(JSON.stringify(reportJson(analysis), null, 2));
-  else if (parsed.output === 'csv') print(reportCsv(analysis));
-  else print(reportText(analysis));
+  const { model, input, options, output } = parseAnalyzeArgs(args);
+  const { analysis, jsonExtras, summary } = /\.onnx$/i.test(model)
+    ? await (await import('../onnx-input')).analyzeOnnxFile(model, io, input, options)
+    : {
+        analysis: analyzeLoaded(await loadModel(model, io, input), model, options),
+        jsonExtras: {},
+        summary: '',
+      };
+  if (output === 'json') io.out(JSON.stringify({ ...reportJson(analysis), ...jsonExtras }, null, 2));
+  else if (output === 'csv') io.out(reportCsv(analysis));
+  else io.out(summary ? `${reportText(analysis)}\n\n${summary}` : reportText(analysis));
   return 0;
 };
