@@ -23,6 +23,7 @@ describe('strings from model files on the terminal', () => {
     expect(r.out).toMatch(/^\+1\\u001b\[31m +relu /m);
     expect(r.out).toMatch(/^cr\\rover +relu /m);
     expect(r.out).toMatch(/^nul\\u0000x +relu /m);
+    expect(r.out).toMatch(/^c1\\u009b2J +relu /m);
     expect(r.out).toMatch(/^\\u202eevil +flatten /m);
     expect(r.out).toContain('unsupported (Erf\\u001b]0;title\\u0007)');
     // The warning quotes the operator name too.
@@ -32,6 +33,15 @@ describe('strings from model files on the terminal', () => {
     const rule = lines.findIndex((l) => /^-+ {2}-+/.test(l));
     const widths = lines.slice(rule + 1, rule + 1 + model.layers.length).map((l) => l.indexOf(' relu'));
     expect(new Set(widths.filter((w) => w > 0)).size).toBe(1);
+  });
+
+  it('--json escapes them too, and parses back to the same strings', async () => {
+    const r = await runCli('analyze', FILE, '--json');
+    expect(r.out).not.toMatch(CONTROL);
+    expect(r.out).not.toMatch(/[\u0080-\u009f\u200e\u200f\u2028\u2029]/);
+    const doc = JSON.parse(r.out);
+    expect(doc.model).toBe(model.name);
+    expect(doc.layers.map((l: { id: string }) => l.id)).toEqual(model.layers.map((l) => l.id));
   });
 
   it('an error naming a hostile layer is still one inert line', async () => {

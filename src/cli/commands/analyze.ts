@@ -1,5 +1,5 @@
 import type { AnalysisOptions, Dtype, Shape } from '../../core';
-import { reportCsv, reportJson, reportText } from '../../core/report';
+import { jsonText, reportCsv, reportJson, reportText } from '../../core/report';
 import { type Command, UsageError } from '../io';
 import { analyzeLoaded, loadModel } from '../model-input';
 
@@ -87,7 +87,7 @@ export const analyze: Command = async (args, io) => {
         jsonExtras: {},
         summary: '',
       };
-  if (output === 'json') io.out(JSON.stringify({ ...reportJson(analysis), ...jsonExtras }, null, 2));
+  if (output === 'json') io.out(jsonText({ ...reportJson(analysis), ...jsonExtras }));
   else if (output === 'csv') io.out(reportCsv(analysis));
   else io.out(summary ? `${reportText(analysis)}\n\n${summary}` : reportText(analysis));
   return 0;

@@ -13,5 +13,12 @@ export {
   type ReportColumn,
 } from './columns';
 export { csvField, reportCsv, toCsv } from './csv';
-export { reportJson, unsupportedOps, type AnalysisJson, type LayerJson, type OpCount } from './json';
+export {
+  jsonText,
+  reportJson,
+  unsupportedOps,
+  type AnalysisJson,
+  type LayerJson,
+  type OpCount,
+} from './json';
 export { renderTable, reportText, terminalSafe, type Align } from './text';

@@ -89,3 +89,18 @@ export function reportJson(a: ModelAnalysis): AnalysisJson {
   }
   return doc;
 }
+
+/** Characters JSON.stringify leaves raw that a terminal would act on: DEL, C1 controls, direction marks. */
+const RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A JSON document as text (2-space indent) that is safe to print on a terminal: on top of the C0
+ * controls JSON.stringify escapes, DEL, C1 controls and direction marks become `\u` escapes too. Only
+ * the spelling changes: JSON.parse gives back the same values.
+ */
+export function jsonText(doc: unknown): string {
+  return JSON.stringify(doc, null, 2).replace(
+    RAW_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
