@@ -1,5 +1,5 @@
 import { analyzeModel, formatCount, getZooModel, listZoo } from '../../core';
-import { renderTable } from '../../core/report';
+import { renderTable } from '../format';
 import { type Command, UsageError } from '../io';
 
 /** `convscope zoo`: the built-in models with input, params and MACs. */
