@@ -29,6 +29,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'out/**',
+      'build/**',
       'dist/**',
       'test-results/**',
       'playwright-report/**',

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { analyzeOnnx, chunkedSource } from '../src/core/onnx';
 import type { BenchRow } from './types';
 
-const PY = '/usr/bin/python3';
+export const PY = '/usr/bin/python3';
 const ROOT = join(import.meta.dirname, '..');
 
 function child(file: string): void {
@@ -52,12 +52,12 @@ function timed(cmd: string, args: string[]): Run & { stdout: string } {
   return { wallMs, maxRssMB: Number(lines[lines.length - 1]) / 1024, stdout: r.stdout };
 }
 
-function pythonHasOnnx(): boolean {
+export function pythonHasOnnx(): boolean {
   if (!existsSync(PY)) return false;
   return spawnSync(PY, ['-c', 'import onnx, torch, torchvision'], { encoding: 'utf8' }).status === 0;
 }
 
-function makeFile(dir: string): string {
+export function makeFile(dir: string): string {
   const file = join(dir, 'resnet50.onnx');
   execFileSync(
     PY,

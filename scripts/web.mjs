@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run web`: builds the renderer when it is missing or older than its sources, then serves the web
-// edition on 127.0.0.1 (TypeScript sources run through tsx, so no separate server build exists).
+// edition on 127.0.0.1 from the bundled server in build/web (see scripts/launch.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { load } from './launch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -39,6 +39,5 @@ if (stale && existsSync(join(root, 'src', 'renderer'))) {
   }
 }
 
-register();
-const { main } = await import('../src/main/web/start.ts');
+const { main } = await load('web');
 await main(process.argv.slice(2), rendererDir);

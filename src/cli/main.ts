@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { type CliIO, type Command, UsageError } from './io';
+import { terminalSafe } from '../core/report/text';
+import type { CliIO, Command } from './io';
+import { nodeIO } from './node-io';
 
 const HELP = `convscope — complexity of convolutional networks from the command line
 
@@ -22,30 +23,15 @@ const commands: Record<string, () => Promise<Command>> = {
   gradients: async () => (await import('./commands/gradients')).gradients,
 };
 
-export const nodeIO: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  async readFile(path) {
-    try {
-      return new Uint8Array(await readFile(path));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
-      throw new UsageError(`cannot read ${path}: ${why}`);
-    }
-  },
-};
-
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(HELP);
     return name ? 0 : 1;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    io.err(`convscope: unknown command "${name}" (try: convscope help)`);
+    io.err(`convscope: unknown command "${terminalSafe(name)}" (try: convscope help)`);
     return 1;
   }
   try {
@@ -54,8 +40,9 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
     )(rest, io);
   } catch (error) {
     // Anything a command throws becomes one clear line: users of a CLI want the reason, not a stack.
+    // Messages quote model files (layer ids, names): terminalSafe keeps them one inert line.
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`convscope ${name}: ${message}`);
+    io.err(`convscope ${name}: ${terminalSafe(message)}`);
     return 1;
   }
 }

@@ -2,26 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { fakeIO } from './cli-run';
 
 const ROOT = join(__dirname, '../..');
 const FIX = join(ROOT, 'test/fixtures/onnx');
 const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8'));
-
-function fakeIO(files: Record<string, Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    async readFile(path) {
-      const f = files[path] ?? new Uint8Array(readFileSync(path));
-      return f;
-    },
-  };
-  return { io, out, err };
-}
 
 describe('convscope analyze model.onnx', () => {
   it('--json has the zoo schema plus unsupported (empty for a complete import)', async () => {

@@ -1,35 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
-import { UsageError } from '../../src/cli/io';
 import { analyzeModel, getZooModel, listZoo } from '../../src/core';
+import { runCli } from './cli-run';
 
 const FIX = 'test/fixtures/models';
 
-function fakeIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    async readFile(path) {
-      try {
-        return new Uint8Array(await readFile(path));
-      } catch {
-        throw new UsageError(`cannot read ${path}: no such file`);
-      }
-    },
-  };
-  return { io, out, err };
-}
-
-async function run(...args: string[]) {
-  const f = fakeIO();
-  const code = await main(args, f.io);
-  return { code, out: f.out.join('\n'), err: f.err.join('\n') };
-}
+const run = runCli;
 
 describe('convscope analyze', () => {
   it('--json prints exactly the documented document', async () => {
@@ -112,12 +89,15 @@ describe('convscope analyze', () => {
     expect(r.out).toContain('FLOPs = 2 × MACs');
   });
 
-  it('--csv prints one header and one row per layer', async () => {
+  it('--csv prints one header, one row per layer and the totals row (RFC 4180, CRLF)', async () => {
     const r = await run('analyze', `${FIX}/tiny-cnn.json`, '--csv');
-    const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^id,op,inputs,output_shape,params,/);
-    expect(lines).toHaveLength(12);
-    expect(lines[8]).toMatch(/^sum,add,relu2 skip,16x14x14,0,0,0,0,/);
+    expect(r.out.endsWith('\r\n')).toBe(true);
+    const lines = r.out.slice(0, -2).split('\r\n');
+    expect(lines[0]).toMatch(/^id,op,output_shape,params,macs,flops_flops,/);
+    expect(lines).toHaveLength(1 + 11 + 1);
+    expect(lines[8]).toMatch(/^sum,add,16x14x14,0,0,0,0,/);
+    expect(lines[8]).toMatch(/,relu2 skip,$/);
+    expect(lines[12]).toMatch(/^total,,10,/);
   });
 
   it.each([
@@ -159,7 +139,7 @@ describe('convscope analyze', () => {
   });
 
   it('locates JSON syntax errors by line and column', async () => {
-    const { jsonErrorOffset, parseJsonText } = await import('../../src/cli/commands/analyze');
+    const { jsonErrorOffset, parseJsonText } = await import('../../src/cli/json-text');
     expect(jsonErrorOffset('{"a": [1, 2, {"b": null}], "c": "x\\"y"}')).toBe(-1);
     expect(jsonErrorOffset('{"a": 1,}')).toBe(8);
     expect(jsonErrorOffset('{"a" 1}')).toBe(5);

@@ -1,0 +1,34 @@
+import {
+  analyzeModel,
+  type AnalysisOptions,
+  getZooModel,
+  listZoo,
+  type ModelSpec,
+  ModelValidationError,
+  type Shape,
+} from '../core';
+import { type CliIO, UsageError } from './io';
+
+/**
+ * The model of a `zoo:NAME` or `model.json` argument, with the input shape replaced when `input` is
+ * given. A zoo model is built by the core itself, so it skips the model schema (a shape that does not
+ * fit an `--input` is reported by {@link analyzeLoaded}); a file goes through ./model-file (JSON.parse
+ * and the model schema).
+ */
+export async function loadModel(arg: string, io: CliIO, input?: Shape): Promise<ModelSpec> {
+  if (!arg.startsWith('zoo:')) return (await import('./model-file')).readModelFile(arg, io, input);
+  const model = getZooModel(arg.slice(4));
+  if (model) return input ? { ...model, input } : model;
+  const names = listZoo().map((z) => z.name);
+  throw new UsageError(`unknown zoo model "${arg.slice(4)}" (available: ${names.join(', ')})`);
+}
+
+/** analyzeModel, its validation error naming the model argument: "zoo:lenet5: layer …". */
+export function analyzeLoaded(model: ModelSpec, label: string, options: Partial<AnalysisOptions>) {
+  try {
+    return analyzeModel(model, options);
+  } catch (error) {
+    if (error instanceof ModelValidationError) throw new UsageError(`${label}: ${error.message}`);
+    throw error;
+  }
+}

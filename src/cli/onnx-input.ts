@@ -1,0 +1,59 @@
+/**
+ * `analyze model.onnx`: loaded only for .onnx input, so that other commands never load the ONNX
+ * reader and protobufjs.
+ */
+import type { AnalysisOptions, ModelAnalysis, Shape } from '../core';
+import { analyzeOnnx, type ByteSource, chunkedSource, type OnnxImport, OnnxImportError } from '../core/onnx';
+import { terminalSafe } from '../core/report';
+import { type CliIO, UsageError } from './io';
+
+/**
+ * Reads, converts and analyses an ONNX file, with what the import adds to the `--json` document and
+ * the summary printed under the table. With `io.openFile` (the real file system) the file is read on
+ * demand and its weights are skipped, never loaded; otherwise it is read whole.
+ */
+export async function analyzeOnnxFile(
+  path: string,
+  io: CliIO,
+  input: Shape | undefined,
+  options: Partial<AnalysisOptions>,
+): Promise<{ analysis: ModelAnalysis; jsonExtras: object; summary: string }> {
+  const file = io.openFile?.(path);
+  try {
+    const bytes: Uint8Array | ByteSource = file
+      ? chunkedSource(file.size, (target, position) => file.readAt(target, position))
+      : await io.readFile(path);
+    const { imported, analysis } = analyzeOnnx(bytes, { inputShape: input, analysis: options });
+    return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
+  } catch (error) {
+    if (error instanceof OnnxImportError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
+  } finally {
+    file?.close();
+  }
+}
+
+/** What the import adds to the `--json` document: its lists win, as they also count nodes left out. */
+function jsonExtras(imported: OnnxImport) {
+  return { unsupported: imported.unsupported, complete: imported.complete, skipped: imported.skipped };
+}
+
+/** The import summary printed under the table; names from the file pass through terminalSafe. */
+function summary(imported: OnnxImport): string {
+  const { source } = imported;
+  const ops = (list: { op: string; count: number }[], sep: string) =>
+    list.map((o) => `${terminalSafe(o.op)}${sep}${o.count}`).join(', ');
+  const lines = [
+    `ONNX: ${source.nodes} nodes, opset ${source.opset}, ${terminalSafe(source.producer) || 'unknown producer'}`,
+    `ops          ${ops(imported.ops, ' ')}`,
+  ];
+  if (!imported.complete) {
+    lines.push(`unsupported  ${ops(imported.unsupported, ' ×') || 'none'}`);
+    if (imported.skipped.length)
+      lines.push(
+        `INCOMPLETE   ${imported.skipped.length} node(s) not analysed; totals above are lower bounds`,
+      );
+  }
+  for (const n of imported.notes) lines.push(`note         ${terminalSafe(n)}`);
+  return lines.join('\n');
+}
