@@ -1,18 +1,18 @@
 /**
  * Renderer start-up and bundle size, in Chromium against the web edition:
- * - bundle: bytes of the built renderer (raw and gzip), the entry chunk separately;
+ * - bundle: bytes of the entry chunk and of each page beyond it, raw and compressed (bench/bundle.ts);
  * - start-up: navigation start → the app's navigation rendered (median of N cold page loads), compared
  *   with a blank page served by the same server in the same run (the floor any page pays).
  *
  *   npx tsx bench/renderer.ts [--runs 7]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startWeb } from '../src/main/web/start';
+import { runBundleBench } from './bundle';
 import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -30,14 +30,8 @@ const ARGS = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
-
 export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
-  if (!existsSync(join(RENDERER, 'index.html'))) {
+  if (!existsSync(join(RENDERER, '.vite', 'manifest.json'))) {
     const build = spawnSync(
       process.execPath,
       [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
@@ -48,18 +42,7 @@ export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
     );
     if (build.status !== 0) throw new Error('electron-vite build failed');
   }
-  const all = files(RENDERER).filter((f) => /\.(js|css|html)$/.test(f));
-  const raw = all.reduce((n, f) => n + statSync(f).size, 0);
-  const gz = all.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-  const entryName = /src="\.\/assets\/([^"]+\.js)"/.exec(
-    readFileSync(join(RENDERER, 'index.html'), 'utf8'),
-  )?.[1];
-  const entry = entryName ? readFileSync(join(RENDERER, 'assets', entryName)) : Buffer.alloc(0);
-  const rows: BenchRow[] = [
-    { suite: 'renderer', case: 'bundle (js+css+html), raw', value: raw / 1024, unit: 'KiB' },
-    { suite: 'renderer', case: 'bundle (js+css+html), gzip', value: gz / 1024, unit: 'KiB' },
-    { suite: 'renderer', case: 'entry chunk, gzip', value: gzipSync(entry).length / 1024, unit: 'KiB' },
-  ];
+  const rows: BenchRow[] = runBundleBench(RENDERER);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'convscope-bench-'));
   const running = await startWeb({ port: 0, dataDir }, RENDERER);

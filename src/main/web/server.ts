@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../shared/result';
 import type { Api } from '../api';
 import { SECURITY_HEADERS } from '../security';
 import { resolveStatic } from '../static-files';
+import { chooseEncoding, createCompressor } from './compress';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -121,6 +122,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, await options.api.call(channel, body));
   }
 
+  const compress = createCompressor();
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new HttpError(405, 'invalid_request', 'Only GET is allowed here.');
@@ -141,11 +144,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           .replace('</head>', `  <meta name="convscope-token" content="${token}">\n  </head>`),
       );
     }
+    const encoding = chooseEncoding(req.headers['accept-encoding'], found.contentType, body.length);
+    body = await compress(body, encoding, found.file, !isIndex);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': found.contentType,
       'Content-Length': body.length,
       'Cache-Control': isIndex ? 'no-store' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }

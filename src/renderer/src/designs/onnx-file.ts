@@ -1,4 +1,4 @@
-import { analyzeOnnx, OnnxImportError, type LeftOutGroup, type OnnxImport } from '../../../core/onnx';
+import type { LeftOutGroup, OnnxImport } from '../../../core/onnx';
 import type { ModelAnalysis } from '../../../core/analysis';
 
 export type OnnxOutcome =
@@ -26,17 +26,19 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reading takes the first half of the progress bar, decoding and analysis the second. Every failure
- * becomes one message; nothing outside this function is touched.
+ * (an OnnxImportError names what was wrong) becomes one message; nothing outside this function is touched.
  */
 export async function openOnnxFile(file: Blob, onProgress: (fraction: number) => void): Promise<OnnxOutcome> {
   try {
     const bytes = await readFileBytes(file, (f) => onProgress(f / 2));
     await nextFrame();
+    // The importer (protobufjs and the ONNX schema, about a third of the Designs page) loads only
+    // when a file is opened.
+    const { analyzeOnnx } = await import('../../../core/onnx');
     const { imported, analysis } = analyzeOnnx(bytes, { onProgress: (f) => onProgress(0.5 + f / 2) });
     onProgress(1);
     return { ok: true, imported, analysis };
   } catch (e) {
-    if (e instanceof OnnxImportError) return { ok: false, message: e.message };
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
