@@ -1,6 +1,6 @@
 import { validateModel } from '../../../core/model';
 import type { ModelJson } from '../../../shared/types';
-import { parseModelText } from '../stores/designs';
+import { formatModelText, parseModelText } from '../stores/designs';
 
 /** Why an imported file was refused, in parts the UI puts into words in the user's language. */
 export type ImportProblem =
@@ -38,4 +38,16 @@ export function fileNameFor(name: string, ext: string): string {
       .replace(/[^\p{L}\p{N}._-]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'design';
   return `${base}.${ext}`;
+}
+
+/**
+ * The JSON file "Design as JSON" writes: the model with the design's name as its `name`, so that
+ * importing the file brings the design back under the same name (the model's own name, e.g. a zoo
+ * model's "vgg16", is what the import would otherwise use). Text that is not a model goes out as it is.
+ */
+export function exportModelText(text: string, designName: string): string {
+  const parsed = parseModelText(text);
+  const name = designName.trim();
+  if (!parsed.ok || !name) return text;
+  return formatModelText({ ...parsed.model, name });
 }

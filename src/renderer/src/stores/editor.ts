@@ -23,6 +23,8 @@ export const useEditorStore = defineStore('editor', () => {
   const isOpen = ref(false);
   const designId = ref<string | null>(null);
   const name = ref('');
+  /** The saved design's name as the library has it; the name box differs from it until the rename is saved. */
+  const savedName = ref<string | null>(null);
   const tags = ref<string[]>([]);
   const text = ref('');
   /** The text last saved as a design version; differs from `text` while there are unsaved changes. */
@@ -70,7 +72,11 @@ export const useEditorStore = defineStore('editor', () => {
     return a ?? (lastGood?.generation === g ? lastGood.analysis : null);
   });
   const stale = computed(() => analysis.value === null && shownAnalysis.value !== null);
-  const dirty = computed(() => isOpen.value && text.value !== savedText.value);
+  /** A saved design whose name box holds another (non-empty) name: saved as a rename after a pause. */
+  const nameChanged = computed(
+    () => designId.value !== null && name.value.trim() !== '' && name.value.trim() !== savedName.value,
+  );
+  const dirty = computed(() => isOpen.value && (text.value !== savedText.value || nameChanged.value));
   const draftKey = computed(() => designId.value ?? NEW_DRAFT_KEY);
 
   function syncHistoryFlags() {
@@ -87,6 +93,7 @@ export const useEditorStore = defineStore('editor', () => {
   }) {
     designId.value = next.id;
     name.value = next.name;
+    savedName.value = next.id === null ? null : next.name;
     tags.value = next.tags;
     savedText.value = next.saved;
     generation.value++;
@@ -182,12 +189,41 @@ export const useEditorStore = defineStore('editor', () => {
     timer = setTimeout(() => void flushDraft(), AUTOSAVE_MS);
   }
 
-  /** Saves the text as the draft now (also called before leaving the page). */
+  /**
+   * Saves a name typed into the name box of a saved design, as the library's Rename does (no new
+   * version). A refused name stays in the box and the status says why.
+   */
+  async function saveName(): Promise<void> {
+    if (renameTimer) {
+      clearTimeout(renameTimer);
+      renameTimer = null;
+    }
+    if (!isOpen.value || !nameChanged.value || designId.value === null) return;
+    const wanted = name.value.trim();
+    const result = await designs.rename(designId.value, wanted);
+    if (result.ok) {
+      savedName.value = result.value.name;
+      if (name.value.trim() === wanted) name.value = result.value.name;
+      draftError.value = null;
+      if (draftStatus.value === 'error') draftStatus.value = 'idle';
+    } else {
+      draftStatus.value = 'error';
+      draftError.value = result.error.message;
+    }
+  }
+  let renameTimer: ReturnType<typeof setTimeout> | null = null;
+  watch(name, () => {
+    if (renameTimer) clearTimeout(renameTimer);
+    renameTimer = nameChanged.value ? setTimeout(() => void saveName(), AUTOSAVE_MS) : null;
+  });
+
+  /** Saves the text as the draft, and a typed name, now (also called before leaving the page). */
   async function flushDraft(): Promise<void> {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
+    await saveName();
     if (!isOpen.value || text.value === savedText.value) return;
     draftStatus.value = 'saving';
     const result = await api.drafts.save({ key: draftKey.value, name: name.value, content: text.value });
@@ -218,6 +254,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!result.ok) return result;
     designId.value = result.value.id;
     name.value = result.value.name;
+    savedName.value = result.value.name;
     savedText.value = text.value;
     designs.upsert(result.value);
     await api.drafts.discard({ key: result.value.id });
@@ -270,6 +307,7 @@ export const useEditorStore = defineStore('editor', () => {
     isOpen,
     designId,
     name,
+    savedName,
     tags,
     text,
     savedText,
@@ -300,6 +338,7 @@ export const useEditorStore = defineStore('editor', () => {
     applyPendingDraft,
     discardPendingDraft,
     flushDraft,
+    saveName,
     save,
     loadVersions,
     versionModel,
