@@ -172,7 +172,7 @@ const designs: typeof en = {
       memoryBound: '访存受限',
       computeBound: '计算受限',
       boundCounts: '{memory} 层访存受限，{compute} 层计算受限（拐点在 {ridge} FLOP/B）。',
-      intensity: '算术强度（FLOP/B）',
+      intensity: '计算强度（FLOP/B）',
       attainable: '可达 FLOP/s',
       graph: '结构图',
       graphLinear: '这是一条没有分支的层链。',
