@@ -4,7 +4,7 @@ import { parseRequest, type ResponseOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AppStatus } from '../../shared/types';
 import { APP_VERSION } from '../paths';
-import type { Store } from '../db';
+import type { Repositories } from '../db';
 import { dataHandlers } from './data';
 import { designHandlers } from './designs';
 import { labRunHandlers } from './lab-runs';
@@ -34,7 +34,7 @@ export interface Api {
 
 /** The transport-free API: Electron IPC and the web edition's HTTP both bind to this one object. */
 export function createApi(options: {
-  store: Store;
+  store: Repositories;
   now?: () => number;
   newId?: () => string;
   status?: Partial<AppStatus>;
