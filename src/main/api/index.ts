@@ -70,6 +70,12 @@ export function createApi(options: {
             `${channel}: the disk is full, so nothing was saved. Free some space and try again.`,
           );
         }
+        if (String((error as { code?: string }).code).startsWith('SQLITE_READONLY')) {
+          return fail(
+            'forbidden',
+            `${channel}: the database is open read-only, so nothing was saved. Make it writable and restart ConvScope.`,
+          );
+        }
         // A handler bug must not take the process down or leak a stack to the page; the log keeps it.
         console.error(`[api] ${channel} failed:`, error);
         return fail('internal', `${channel} failed unexpectedly; nothing was changed.`);
