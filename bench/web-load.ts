@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../src/main/api';
 import { createStore, openDatabase } from '../src/main/db';
-import { startWebServer, TOKEN_HEADER } from '../src/main/web/server';
+import { startWebServer } from '../src/main/web/server';
 import type { BenchRow } from './types';
 
 const SUITE = 'web edition';
@@ -38,7 +38,7 @@ const model = (name: string, rev: number) => ({
   ],
 });
 
-/** The server side: started with `--serve <dataDir>`, prints one JSON line {port, token}, runs until killed. */
+/** The server side: started with `--serve <dataDir>`, signs in, prints one JSON line {port, cookie}, runs until killed. */
 async function serve(dataDir: string): Promise<void> {
   const store = createStore(openDatabase(join(dataDir, 'convscope.db')));
   const api = createApi({ store });
@@ -48,7 +48,9 @@ async function serve(dataDir: string): Promise<void> {
     port: 0,
     rateLimit: { capacity: 1e9, refillPerSecond: 1e9 },
   });
-  process.stdout.write(`${JSON.stringify({ port: server.port, token: server.token })}\n`);
+  const login = await fetch(server.loginUrl, { redirect: 'manual' });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  process.stdout.write(`${JSON.stringify({ port: server.port, cookie })}\n`);
   process.on('SIGTERM', () => {
     void server.close().then(() => {
       store.close();
@@ -57,7 +59,7 @@ async function serve(dataDir: string): Promise<void> {
   });
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number; token: string }> {
+function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number; cookie: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', here, '--serve', dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,7 +68,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; port: numb
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const line = text.split('\n')[0];
-      if (text.includes('\n')) resolve({ child, ...(JSON.parse(line!) as { port: number; token: string }) });
+      if (text.includes('\n')) resolve({ child, ...(JSON.parse(line!) as { port: number; cookie: string }) });
     });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`server exited early (${code})`)));
@@ -96,7 +98,7 @@ export async function runWebLoadBench(
             agent,
             method: 'POST',
             path: `/api/${channel}`,
-            headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+            headers: { 'content-type': 'application/json', cookie: server.cookie },
           },
           (res) => {
             const chunks: Buffer[] = [];

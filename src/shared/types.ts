@@ -106,7 +106,7 @@ export interface ReviewItem {
 
 /** Something the user must be told about the data at start-up (a damaged database set aside, say). */
 export interface StartupNotice {
-  kind: 'recovered' | 'temporary';
+  kind: 'recovered' | 'temporary' | 'read-only';
   message: string;
   keptAs?: string;
 }

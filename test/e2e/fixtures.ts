@@ -4,12 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const builtIndex = join(repoRoot, 'out', 'renderer', 'index.html');
 export const builtMain = join(repoRoot, 'out', 'main', 'index.js');
-const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\//;
+/** The sign-in link `npm run web` prints: the base URL, then a one-time secret. */
+const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/)login\?secret=[\w-]+/;
 
 /** Builds the app once when `output` (by default the renderer's index.html) is missing; later runs reuse it. */
 export function ensureBuilt(output = builtIndex): void {
@@ -24,13 +25,19 @@ export function ensureBuilt(output = builtIndex): void {
 /**
  * One web-edition server process on a given data dir. It can be stopped and started again on the same
  * data dir, which is how the specs prove that what the UI saved is in the database, not in the page.
+ * Each start opens the printed one-time sign-in link in `context` (when given), as the user would, so
+ * the browser holds that launch's session cookie; `url` is the plain address the specs navigate under.
  */
 export class WebEdition {
   private child: ChildProcess | null = null;
   private output = '';
   url = '';
+  loginUrl = '';
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly context?: BrowserContext,
+  ) {}
 
   async start(): Promise<string> {
     if (this.child) throw new Error('the web edition is already running');
@@ -40,7 +47,7 @@ export class WebEdition {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    this.url = await new Promise<string>((resolveUrl, reject) => {
+    const [loginUrl, url] = await new Promise<[string, string]>((resolveUrl, reject) => {
       const timer = setTimeout(() => {
         reject(new Error(`the web edition printed no URL within 120 s:\n${this.output}`));
       }, 120_000);
@@ -49,7 +56,7 @@ export class WebEdition {
         const match = URL_PATTERN.exec(this.output);
         if (match) {
           clearTimeout(timer);
-          resolveUrl(match[0]);
+          resolveUrl([match[0], match[1]!]);
         }
       };
       child.stdout?.on('data', onData);
@@ -63,6 +70,12 @@ export class WebEdition {
         );
       });
     });
+    this.loginUrl = loginUrl;
+    this.url = url;
+    if (this.context) {
+      const signIn = await this.context.request.get(loginUrl, { maxRedirects: 0 });
+      if (signIn.status() !== 303) throw new Error(`signing in answered ${signIn.status()}:\n${this.output}`);
+    }
     return this.url;
   }
 
@@ -103,7 +116,7 @@ export function watchConsole(page: Page): string[] {
 }
 
 interface Fixtures {
-  /** A server on a fresh, empty data dir, stopped and removed after the test. */
+  /** A server on a fresh, empty data dir, signed in from `page`'s context, stopped and removed after the test. */
   web: WebEdition;
   /** Console errors and uncaught exceptions of `page` so far. */
   consoleErrors: string[];
@@ -119,9 +132,9 @@ export const test = base.extend<Fixtures, { built: void }>({
     },
     { scope: 'worker', auto: true },
   ],
-  web: async ({ built: _built }, use) => {
+  web: async ({ built: _built, context }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'convscope-e2e-'));
-    const web = new WebEdition(dataDir);
+    const web = new WebEdition(dataDir, context);
     await web.start();
     try {
       await use(web);

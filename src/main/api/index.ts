@@ -4,7 +4,7 @@ import { parseRequest, type ResponseOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AppStatus } from '../../shared/types';
 import { APP_VERSION } from '../paths';
-import type { Store } from '../db';
+import type { Repositories } from '../db';
 import { dataHandlers } from './data';
 import { designHandlers } from './designs';
 import { labRunHandlers } from './lab-runs';
@@ -34,7 +34,7 @@ export interface Api {
 
 /** The transport-free API: Electron IPC and the web edition's HTTP both bind to this one object. */
 export function createApi(options: {
-  store: Store;
+  store: Repositories;
   now?: () => number;
   newId?: () => string;
   status?: Partial<AppStatus>;
@@ -68,6 +68,12 @@ export function createApi(options: {
           return fail(
             'internal',
             `${channel}: the disk is full, so nothing was saved. Free some space and try again.`,
+          );
+        }
+        if (String((error as { code?: string }).code).startsWith('SQLITE_READONLY')) {
+          return fail(
+            'forbidden',
+            `${channel}: the database is open read-only, so nothing was saved. Make it writable and restart ConvScope.`,
           );
         }
         // A handler bug must not take the process down or leak a stack to the page; the log keeps it.

@@ -2,11 +2,11 @@ import type { Channel } from '../../shared/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AppStatus } from '../../shared/types';
-import type { Store } from '../db';
+import type { Repositories } from '../db';
 
 /** What handlers may use; injected so that tests control time and ids. */
 export interface ApiContext {
-  store: Store;
+  store: Repositories;
   now: () => number;
   newId: () => string;
   status: AppStatus;

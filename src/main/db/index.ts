@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { createDataRepo } from './data';
 import { createDesignsRepo } from './designs';
 import { createDraftsRepo } from './drafts';
 import { createLabRunsRepo } from './lab-runs';
@@ -20,8 +21,12 @@ export function createStore(db: Db) {
     labRuns: createLabRunsRepo(db),
     settings: createSettingsRepo(db),
     progress: createProgressRepo(db),
+    data: createDataRepo(db),
     close: () => db.close(),
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
+/** What API handlers get: the repositories, never the connection itself. */
+export type Repositories = Omit<Store, 'db' | 'close'>;
+export { DataImportError } from './data';

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { StartupNotice } from '../../shared/types';
-import { type Db, DatabaseOpenError, openDatabase } from './connection';
+import { type Db, DatabaseOpenError, openDatabase, type OpenOptions } from './connection';
 
 export interface OpenedDatabase {
   db: Db;
@@ -9,15 +9,21 @@ export interface OpenedDatabase {
   notices: StartupNotice[];
 }
 
+export interface OpenStoreOptions extends Pick<OpenOptions, 'busyTimeoutMs'> {
+  /** Whether the file (and its folder, for the WAL files) can be written; the file system by default. */
+  writable?: (file: string) => boolean;
+}
+
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
-function isDamage(error: unknown): boolean {
-  if (error instanceof DatabaseOpenError) return error.reason === 'not-a-database';
-  const code = (error as { code?: string }).code ?? '';
-  return (
-    /^SQLITE_(CORRUPT|NOTADB)/.test(code) ||
-    /malformed|not a database|file is not a database/i.test(String(error))
-  );
+function canWrite(file: string): boolean {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Moves the damaged database (and its WAL/SHM companions) aside under a timestamped name; never deletes. */
@@ -32,14 +38,12 @@ function setAside(file: string, now: Date): string {
 }
 
 /** Opens a database and proves it readable end to end: a truncated file can open and fail only later. */
-function openChecked(file: string): Db {
-  const db = openDatabase(file);
+function openChecked(file: string, options: OpenOptions): Db {
+  const db = openDatabase(file, undefined, options);
   try {
     const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok')
-      throw Object.assign(new Error(`database disk image is malformed: ${String(result)}`), {
-        code: 'SQLITE_CORRUPT',
-      });
+      throw new DatabaseOpenError(`${file} is damaged: ${String(result)}`, 'not-a-database');
     return db;
   } catch (error) {
     db.close();
@@ -47,14 +51,38 @@ function openChecked(file: string): Db {
   }
 }
 
+function readOnly(file: string, options: OpenOptions): OpenedDatabase {
+  return {
+    db: openChecked(file, { ...options, readonly: true }),
+    file,
+    notices: [
+      {
+        kind: 'read-only',
+        message: `The database ${file} is read-only: you can look at your data, but nothing you change can be saved. Make the file and its folder writable and restart ConvScope to save again.`,
+      },
+    ],
+  };
+}
+
 /**
- * Opens `<dataDir>/convscope.db` so that ConvScope always starts:
- * - a damaged file is kept aside under a timestamped name and a fresh database is created;
- * - an unusable folder (missing and not creatable, read-only) gives a temporary in-memory database, said so;
- * - a database from a newer ConvScope is refused untouched (DatabaseOpenError 'newer-version').
+ * Opens `<dataDir>/convscope.db` so that ConvScope always starts, and never mistakes a healthy file for
+ * damage:
+ * - only a file SQLite itself reports as not a database or corrupt is kept aside (timestamped name) and a
+ *   fresh database is created;
+ * - a file that cannot be written (or a read-only file system) is opened read-only, and said so;
+ * - a file locked by another program is waited for (`busyTimeoutMs`), then refused as "in use";
+ * - a newer schema or another program's SQLite file is refused untouched (DatabaseOpenError);
+ * - anything else the system refuses (permissions, a folder in the way) gives a temporary in-memory
+ *   database, with a notice that names the file.
  */
-export function openStoreDatabase(dataDir: string, fileName: string, now = new Date()): OpenedDatabase {
+export function openStoreDatabase(
+  dataDir: string,
+  fileName: string,
+  now = new Date(),
+  options: OpenStoreOptions = {},
+): OpenedDatabase {
   const file = join(dataDir, fileName);
+  const open: OpenOptions = { busyTimeoutMs: options.busyTimeoutMs };
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -63,41 +91,47 @@ export function openStoreDatabase(dataDir: string, fileName: string, now = new D
       `the data folder ${dataDir} cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
+  if (existsSync(file) && !(options.writable ?? canWrite)(file)) return readOnly(file, open);
   try {
-    return { db: openChecked(file), file, notices: [] };
+    return { db: openChecked(file, open), file, notices: [] };
   } catch (error) {
-    if (error instanceof DatabaseOpenError && error.reason === 'newer-version') throw error;
-    if (isDamage(error)) {
-      let keptAs: string;
-      try {
-        keptAs = setAside(file, now);
-      } catch (moveError) {
-        return temporary(file, `the database is damaged and could not be moved aside (${String(moveError)})`);
-      }
-      try {
-        return {
-          db: openChecked(file),
-          file,
-          notices: [
-            {
-              kind: 'recovered',
-              keptAs,
-              message: `Your database could not be read, so ConvScope started a new one. The damaged file was kept as ${keptAs}; nothing was deleted.`,
-            },
-          ],
-        };
-      } catch (retryError) {
-        return temporary(file, String((retryError as Error).message ?? retryError));
-      }
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    switch (error.reason) {
+      case 'newer-version':
+      case 'foreign':
+      case 'busy':
+        throw error;
+      case 'read-only':
+        return readOnly(file, open);
+      case 'unreadable':
+        return temporary(file, error.message);
+      case 'not-a-database':
+        return recover(file, now, open);
     }
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (
-      /SQLITE_(CANTOPEN|READONLY|IOERR|FULL|PERM)/.test(code) ||
-      /readonly|unable to open|disk is full/i.test(String(error))
-    ) {
-      return temporary(file, String((error as Error).message ?? error));
-    }
-    throw error;
+  }
+}
+
+function recover(file: string, now: Date, open: OpenOptions): OpenedDatabase {
+  let keptAs: string;
+  try {
+    keptAs = setAside(file, now);
+  } catch (moveError) {
+    return temporary(file, `the database is damaged and could not be moved aside (${String(moveError)})`);
+  }
+  try {
+    return {
+      db: openChecked(file, open),
+      file,
+      notices: [
+        {
+          kind: 'recovered',
+          keptAs,
+          message: `Your database could not be read, so ConvScope started a new one. The damaged file was kept as ${keptAs}; nothing was deleted.`,
+        },
+      ],
+    };
+  } catch (retryError) {
+    return temporary(file, String((retryError as Error).message ?? retryError));
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A token bucket per client address: each request takes one token; tokens refill continuously up to
+ * A token bucket per client (a web session, or an address before sign-in): each request takes one token; tokens refill continuously up to
  * `capacity`. One person clicking around (a page load fetches a few dozen files, the app makes a few API
  * calls per action) never comes near the default; a runaway script does, and gets 429 instead of the
  * whole machine.

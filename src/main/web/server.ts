@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode } from '../../shared/result';
@@ -7,11 +6,11 @@ import { SECURITY_HEADERS } from '../security';
 import { resolveStatic } from '../static-files';
 import { chooseEncoding, createCompressor } from './compress';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
+import { createSessions, SIGN_IN_PAGE, type Sessions } from './session';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A whole-data import carries every design and attempt; it alone may be this large. */
 export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
-export const TOKEN_HEADER = 'x-convscope-token';
 const HOST = '127.0.0.1';
 
 export interface WebServerOptions {
@@ -20,15 +19,17 @@ export interface WebServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
-  token?: string;
-  /** Requests per client address (default DEFAULT_RATE_LIMIT); beyond it the answer is 429. */
+  /** The one-time sign-in secret (random by default). */
+  secret?: string;
+  /** Requests per session (default DEFAULT_RATE_LIMIT); beyond it the answer is 429. */
   rateLimit?: RateLimitOptions;
 }
 
 export interface WebServer {
   url: string;
+  /** The URL to print: opening it once signs a browser in (`/login?secret=…`). */
+  loginUrl: string;
   port: number;
-  token: string;
   close(): Promise<void>;
 }
 
@@ -53,15 +54,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+function sendPage(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(html),
+  });
+  res.end(html);
+}
+
 const sendError = (res: ServerResponse, error: HttpError) =>
   sendJson(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -81,27 +85,32 @@ async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<s
 
 /**
  * The web edition: the renderer and `POST /api/<channel>` on 127.0.0.1 only. Every request must name this
- * server in its Host header (a DNS-rebinding guard); API calls also need this launch's random token, which
- * only the served page receives, a same-origin (or absent) Origin, and a JSON body of at most 1 MB.
+ * server in its Host header (a DNS-rebinding guard). The page and the API need the session cookie that
+ * the printed one-time link gives (`session.ts`); API calls also need a same-origin (or absent) Origin and
+ * a JSON body of at most 1 MB.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
   let port = options.port;
+  let sessions: Sessions = createSessions(port, options.secret);
   const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+    session: string | null,
+  ): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'invalid_request', 'API calls must use POST.');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       throw new HttpError(403, 'forbidden', `Requests from origin ${origin} are not allowed.`);
     }
-    const given = req.headers[TOKEN_HEADER];
-    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+    if (!session) {
       throw new HttpError(
         401,
         'forbidden',
-        'Missing or wrong API token; reload the page opened from the printed URL.',
+        'Not signed in: open the link `npm run web` printed, then reload the page.',
       );
     }
     const type = req.headers['content-type'] ?? '';
@@ -124,9 +133,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const compress = createCompressor();
 
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  function handleLogin(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const id = sessions.exchange(url.searchParams.get('secret'));
+    if (!id) return sendPage(res, 403, SIGN_IN_PAGE);
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      Location: '/',
+      'Set-Cookie': sessions.setCookie(id),
+      'Cache-Control': 'no-store',
+      'Content-Length': 0,
+    });
+    res.end();
+  }
+
+  async function handleStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    session: string | null,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new HttpError(405, 'invalid_request', 'Only GET is allowed here.');
+    if (!session) return sendPage(res, 401, SIGN_IN_PAGE);
     const found = await resolveStatic(options.rendererDir, path);
     if (found.status !== 200)
       throw new HttpError(
@@ -134,27 +162,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         found.status === 403 ? 'forbidden' : 'not_found',
         `${path}: ${found.reason}`,
       );
-    let body = found.body;
+    const body = found.body;
     const isIndex = found.file.endsWith('index.html');
-    if (isIndex) {
-      // The token goes only into the page this server serves; a cached copy must never outlive the launch.
-      body = Buffer.from(
-        body
-          .toString('utf8')
-          .replace('</head>', `  <meta name="convscope-token" content="${token}">\n  </head>`),
-      );
-    }
     const encoding = chooseEncoding(req.headers['accept-encoding'], found.contentType, body.length);
-    body = await compress(body, encoding, found.file, !isIndex);
+    const sent = await compress(body, encoding, found.file, true);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': found.contentType,
-      'Content-Length': body.length,
+      'Content-Length': sent.length,
       'Cache-Control': isIndex ? 'no-store' : 'no-cache',
       Vary: 'Accept-Encoding',
       ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
     });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(req.method === 'HEAD' ? undefined : sent);
   }
 
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -162,7 +182,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        const decision = limiter.take(req.socket.remoteAddress ?? '');
+        const session = sessions.fromCookie(req.headers.cookie);
+        // Per session: every local account shares 127.0.0.1, so an address says nothing about who asks.
+        const decision = limiter.take(
+          session ? `session:${session}` : `address:${req.socket.remoteAddress ?? ''}`,
+        );
         if (!decision.ok) {
           res.setHeader('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
           throw new HttpError(429, 'rate_limited', 'Too many requests; wait a moment and try again.');
@@ -175,8 +199,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           );
         }
         const url = new URL(req.url ?? '/', `http://${HOST}`);
-        if (url.pathname.startsWith('/api/')) await handleApi(req, res, url.pathname.slice('/api/'.length));
-        else await handleStatic(req, res, url.pathname);
+        if (url.pathname === '/login') handleLogin(req, res, url);
+        else if (url.pathname.startsWith('/api/'))
+          await handleApi(req, res, url.pathname.slice('/api/'.length), session);
+        else await handleStatic(req, res, url.pathname, session);
       } catch (error) {
         if (res.headersSent) return res.destroy();
         if (error instanceof HttpError) {
@@ -199,11 +225,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port, HOST, () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
+  sessions = createSessions(port, sessions.secret);
 
   return {
     url: `http://${HOST}:${port}/`,
+    loginUrl: `http://${HOST}:${port}/login?secret=${sessions.secret}`,
     port,
-    token,
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections();

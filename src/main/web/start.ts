@@ -54,10 +54,12 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
   try {
     const options = parseWebArgs(argv);
     running = await startWeb(options, rendererDir);
-    console.log(`ConvScope web edition: ${running.server.url}`);
+    console.log(`ConvScope web edition: ${running.server.loginUrl}`);
     console.log(`Data folder: ${options.dataDir}`);
     for (const notice of running.notices) console.warn(`Note: ${notice.message}`);
-    console.log('Open the address above in your browser. Press Ctrl+C to stop.');
+    console.log(
+      'Open the link above in your browser (it works once and signs that browser in). Press Ctrl+C to stop.',
+    );
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     const message =

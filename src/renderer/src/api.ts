@@ -17,13 +17,11 @@ export interface HttpResponseLike {
 
 export type FetchLike = (
   url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
+  init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'same-origin' },
 ) => Promise<HttpResponseLike>;
 
 export interface HttpApiOptions {
   fetch: FetchLike;
-  /** The per-launch token the web edition injects into the page; null when the page has none. */
-  token: string | null;
   /** Prefix of the API routes; the web edition serves them from the same origin as the page. */
   baseUrl?: string;
 }
@@ -40,12 +38,14 @@ function isResult(value: unknown): value is Result<unknown> {
   return typeof e.code === 'string' && typeof e.message === 'string';
 }
 
-/** The web edition's client: `POST <baseUrl><channel>` with the token header; never throws. */
+/**
+ * The web edition's client: `POST <baseUrl><channel>`; the browser adds the session cookie the sign-in
+ * link set (HttpOnly, so this code never sees it). Never throws.
+ */
 export function createHttpApi(options: HttpApiOptions): ConvScopeApi {
   const baseUrl = options.baseUrl ?? '/api/';
   const invoke = async (channel: Channel, request: unknown): Promise<Result<unknown>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.token) headers['x-convscope-token'] = options.token;
     let status: number;
     let text: string;
     try {
@@ -53,6 +53,7 @@ export function createHttpApi(options: HttpApiOptions): ConvScopeApi {
         method: 'POST',
         headers,
         body: JSON.stringify(request ?? {}),
+        credentials: 'same-origin',
       });
       status = response.status;
       text = await response.text();
@@ -82,15 +83,12 @@ export function createHttpApi(options: HttpApiOptions): ConvScopeApi {
 
 interface PageGlobals {
   convscope?: ConvScopeApi;
-  document?: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
 }
 
-/** Picks the transport: the preload's bridge when present, otherwise HTTP with the page's token. */
+/** Picks the transport: the preload's bridge when present, otherwise HTTP to the server that served the page. */
 export function resolveApi(globals: PageGlobals, fetchImpl: FetchLike): ConvScopeApi {
   if (globals.convscope) return globals.convscope;
-  const token =
-    globals.document?.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? null;
-  return createHttpApi({ fetch: fetchImpl, token });
+  return createHttpApi({ fetch: fetchImpl });
 }
 
 export const api: ConvScopeApi = resolveApi(globalThis as PageGlobals, (url, init) => fetch(url, init));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/main/db';
-import { exportData } from '../../../src/main/db/export';
+import { exportData } from '../../../src/main/db/data';
 import { migrations } from '../../../src/main/db/migrations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataDocument, ImportReport } from '../../../src/shared/types';

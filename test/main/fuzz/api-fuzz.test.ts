@@ -5,10 +5,11 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKILLS } from '../../../src/core/quiz/types';
 import { bindIpc } from '../../../src/main/ipc';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { startWebServer, type WebServer } from '../../../src/main/web/server';
 import { CHANNELS } from '../../../src/shared/channels';
 import { contract } from '../../../src/shared/contract';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { signIn } from '../../helpers/web-session';
 import { hostileRequest, hostileValue, type Random, rng } from './hostile';
 
 /**
@@ -33,6 +34,7 @@ const MAX_MESSAGE = 1000;
 
 let t: TempStore;
 let server: WebServer;
+let session = '';
 let agent: Agent;
 const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, request: unknown) => unknown>();
 const trusted = { sender: 'main-window' } as unknown as IpcMainInvokeEvent;
@@ -58,6 +60,7 @@ beforeAll(async () => {
     port: 0,
     rateLimit: { capacity: 1e9, refillPerSecond: 1e9 },
   });
+  session = await signIn(server);
   agent = new Agent({ keepAlive: true, maxSockets: 1 });
 });
 afterAll(async () => {
@@ -138,7 +141,7 @@ function viaHttp(channel: string, body: string | Buffer, contentType = 'applicat
         agent,
         method: 'POST',
         path: `/api/${encodeURIComponent(channel).replace(/%3A/g, ':')}`,
-        headers: { 'content-type': contentType, [TOKEN_HEADER]: server.token },
+        headers: { 'content-type': contentType, cookie: session },
       },
       (res) => {
         const chunks: Buffer[] = [];

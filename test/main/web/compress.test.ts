@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseEncoding } from '../../../src/main/web/compress';
 import { startWebServer, type WebServer } from '../../../src/main/web/server';
 import { type TempStore, tempStore } from '../../helpers/temp-store';
+import { signIn } from '../../helpers/web-session';
 
 describe('chooseEncoding', () => {
   const js = 'text/javascript; charset=utf-8';
@@ -25,7 +26,7 @@ describe('chooseEncoding', () => {
   });
 });
 
-function get(server: WebServer, path: string, acceptEncoding?: string) {
+function get(server: WebServer, cookie: string, path: string, acceptEncoding?: string) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
     (resolve, reject) => {
       const req = httpRequest(
@@ -35,6 +36,7 @@ function get(server: WebServer, path: string, acceptEncoding?: string) {
           path,
           headers: {
             host: `127.0.0.1:${server.port}`,
+            cookie,
             ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
           },
           setHost: false,
@@ -56,6 +58,7 @@ function get(server: WebServer, path: string, acceptEncoding?: string) {
 describe('web edition: compressed static files', () => {
   let t: TempStore;
   let server: WebServer;
+  let cookie = '';
   // Repetitive like real bundles; large enough to be worth compressing.
   const script = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n');
 
@@ -66,6 +69,7 @@ describe('web edition: compressed static files', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
     writeFileSync(join(rendererDir, 'assets', 'app.js'), script);
     server = await startWebServer({ api: t.api, rendererDir, port: 0 });
+    cookie = await signIn(server);
   });
   afterEach(async () => {
     await server.close();
@@ -73,7 +77,7 @@ describe('web edition: compressed static files', () => {
   });
 
   it('answers brotli or gzip as the browser accepts, with the same bytes inside', async () => {
-    const br = await get(server, '/assets/app.js', 'gzip, deflate, br');
+    const br = await get(server, cookie, '/assets/app.js', 'gzip, deflate, br');
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toBe('Accept-Encoding');
@@ -81,16 +85,16 @@ describe('web edition: compressed static files', () => {
     expect(br.body.length).toBeLessThan(script.length / 4);
     expect(brotliDecompressSync(br.body).toString()).toBe(script);
 
-    const gz = await get(server, '/assets/app.js', 'gzip');
+    const gz = await get(server, cookie, '/assets/app.js', 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).toString()).toBe(script);
 
-    const plain = await get(server, '/assets/app.js');
+    const plain = await get(server, cookie, '/assets/app.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(script);
 
     // The second request is served from the compressed copy kept for the file, identical.
-    const again = await get(server, '/assets/app.js', 'br');
+    const again = await get(server, cookie, '/assets/app.js', 'br');
     expect(again.body.equals(br.body)).toBe(true);
   });
 });

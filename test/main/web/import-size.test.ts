@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../../src/main/web/server';
 import { type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { signIn } from '../../helpers/web-session';
 
 let source: TempStore;
 let target: TempStore;
 let server: WebServer;
+let session = '';
 beforeEach(async () => {
   source = tempStore();
   target = tempStore();
@@ -14,6 +16,7 @@ beforeEach(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
   server = await startWebServer({ api: target.api, rendererDir, port: 0 });
+  session = await signIn(server);
 });
 afterEach(async () => {
   await server.close();
@@ -24,7 +27,7 @@ afterEach(async () => {
 const post = (channel: string, body: unknown) =>
   fetch(`${server.url}api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+    headers: { 'content-type': 'application/json', cookie: session },
     body: JSON.stringify(body),
   });
 

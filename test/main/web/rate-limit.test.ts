@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../../src/main/web/rate-limit';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { startWebServer, type WebServer } from '../../../src/main/web/server';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { signIn } from '../../helpers/web-session';
 
 describe('token bucket', () => {
   it('allows the burst, then refills at the set rate', () => {
@@ -49,6 +50,7 @@ describe('token bucket', () => {
 describe('web edition rate limit', () => {
   let t: TempStore;
   let server: WebServer;
+  let session = '';
   beforeEach(async () => {
     t = tempStore();
     const rendererDir = join(t.dir, 'renderer');
@@ -60,6 +62,7 @@ describe('web edition rate limit', () => {
       port: 0,
       rateLimit: { capacity: 5, refillPerSecond: 0.01 },
     });
+    session = await signIn(server);
   });
   afterEach(async () => {
     await server.close();
@@ -74,7 +77,7 @@ describe('web edition rate limit', () => {
           port: server.port,
           method: 'POST',
           path: `/api/${channel}`,
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+          headers: { 'content-type': 'application/json', cookie: session },
         },
         (res) => {
           let text = '';

@@ -2,8 +2,9 @@ import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type WebServer } from '../../../src/main/web/server';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../../src/main/web/server';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { signIn } from '../../helpers/web-session';
 
 interface RawResponse {
   status: number;
@@ -23,7 +24,7 @@ function raw(
         port: server.port,
         method: options.method ?? 'GET',
         path: options.path,
-        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+        headers: { host: `127.0.0.1:${server.port}`, cookie: session, ...options.headers },
         setHost: false,
       },
       (res) => {
@@ -46,13 +47,14 @@ function raw(
 
 let t: TempStore;
 let server: WebServer;
+let session = '';
 let rendererDir: string;
 
 const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
   raw(server, {
     method: 'POST',
     path: `/api/${channel}`,
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers },
+    headers: { 'content-type': 'application/json', cookie: session, ...headers },
     body: JSON.stringify(body),
   });
 
@@ -67,6 +69,7 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(t.dir, 'secret.txt'), 'outside the renderer folder');
   server = await startWebServer({ api: t.api, rendererDir, port: 0 });
+  session = await signIn(server);
 });
 afterEach(async () => {
   await server.close();
@@ -74,7 +77,7 @@ afterEach(async () => {
 });
 
 describe('web edition: API binding', () => {
-  it('serves the API to a caller with the token, on 127.0.0.1 only', async () => {
+  it('serves the API to a signed-in caller, on 127.0.0.1 only', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     const saved = await api(
       'designs:save',
@@ -102,8 +105,12 @@ describe('web edition: API binding', () => {
     const before = snapshot(t.store);
     const save = { name: 'intruder', model: tinyModel };
     const cases: [string, Promise<RawResponse>, number][] = [
-      ['no token', api('designs:save', save, { [TOKEN_HEADER]: '' }), 401],
-      ['wrong token', api('designs:save', save, { [TOKEN_HEADER]: 'x'.repeat(server.token.length) }), 401],
+      ['no session', api('designs:save', save, { cookie: '' }), 401],
+      [
+        'wrong session',
+        api('designs:save', save, { cookie: `${session.split('=')[0]}=${'x'.repeat(43)}` }),
+        401,
+      ],
       ['foreign origin', api('designs:save', save, { origin: 'http://evil.example' }), 403],
       [
         'other port origin',
@@ -113,17 +120,13 @@ describe('web edition: API binding', () => {
       ['rebinding host', api('designs:save', save, { host: `evil.example:${server.port}` }), 403],
       ['wrong port in host', api('designs:save', save, { host: `127.0.0.1:1` }), 403],
       ['no content type', api('designs:save', save, { 'content-type': 'text/plain' }), 415],
-      [
-        'GET on the API',
-        raw(server, { path: '/api/designs:list', headers: { [TOKEN_HEADER]: server.token } }),
-        405,
-      ],
+      ['GET on the API', raw(server, { path: '/api/designs:list', headers: { cookie: session } }), 405],
       [
         'bad JSON',
         raw(server, {
           method: 'POST',
           path: '/api/designs:save',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+          headers: { 'content-type': 'application/json', cookie: session },
           body: '{"name": ',
         }),
         400,
@@ -133,7 +136,7 @@ describe('web edition: API binding', () => {
         raw(server, {
           method: 'POST',
           path: '/api/designs:save',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+          headers: { 'content-type': 'application/json', cookie: session },
           body: JSON.stringify({ name: 'big', model: { blob: 'x'.repeat(MAX_BODY_BYTES) } }),
         }),
         413,
@@ -156,7 +159,7 @@ describe('web edition: API binding', () => {
       path: '/api/designs:save',
       headers: {
         'content-type': 'application/json',
-        [TOKEN_HEADER]: server.token,
+        cookie: session,
         'transfer-encoding': 'chunked',
       },
       body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20),
@@ -167,10 +170,10 @@ describe('web edition: API binding', () => {
 });
 
 describe('web edition: static files', () => {
-  it('serves index.html with this launch’s token, never cached, with security headers', async () => {
+  it('serves index.html to a signed-in browser, never cached, with security headers', async () => {
     const res = await raw(server, { path: '/' });
     expect(res.status).toBe(200);
-    expect(res.body).toContain(`<meta name="convscope-token" content="${server.token}">`);
+    expect(res.body).toContain('<title>ConvScope</title>');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['content-security-policy']).not.toMatch(/https?:/);
@@ -179,13 +182,12 @@ describe('web edition: static files', () => {
     const js = await raw(server, { path: '/assets/app.js' });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
-    expect(js.body).not.toContain(server.token);
   });
 
-  it('does not hand the token page to a rebinding host', async () => {
+  it('does not serve the app to a rebinding host', async () => {
     const res = await raw(server, { path: '/', headers: { host: 'attacker.example' } });
     expect(res.status).toBe(403);
-    expect(res.body).not.toContain(server.token);
+    expect(res.body).not.toContain('<title>ConvScope</title>');
   });
 
   it('refuses paths that leave the renderer folder', async () => {
@@ -207,5 +209,52 @@ describe('web edition: static files', () => {
   it('answers 404 for a missing file and 405 for a POST to a page', async () => {
     expect((await raw(server, { path: '/nope.js' })).status).toBe(404);
     expect((await raw(server, { method: 'POST', path: '/', body: 'x' })).status).toBe(405);
+  });
+});
+
+describe('web edition: sign-in (a one-time link, then a session cookie)', () => {
+  const secretOf = (s: WebServer) => new URL(s.loginUrl).searchParams.get('secret')!;
+
+  it('without a session, every page is only the "open the printed link" page, and the API refuses', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', '/designs']) {
+      const res = await raw(server, { path, headers: { cookie: '' } });
+      expect(res.status, path).toBe(401);
+      expect(res.body, path).toMatch(/Open the link that <code>npm run web<\/code> printed/);
+      expect(res.body, path).not.toContain('console.log(1)');
+      expect(res.body, path).not.toContain(secretOf(server));
+    }
+    const denied = await api('designs:list', {}, { cookie: '' });
+    expect(denied.status).toBe(401);
+    expect(JSON.parse(denied.body).error.message).toMatch(/Not signed in/);
+  });
+
+  it('the printed link works once: it sets an HttpOnly, SameSite=Strict cookie and sends the browser to /', async () => {
+    const fresh = await startWebServer({ api: t.api, rendererDir, port: 0 });
+    try {
+      expect(fresh.loginUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/login\?secret=[\w-]{20,}$/);
+      const path = `/login?secret=${secretOf(fresh)}`;
+      const wrong = await raw(fresh, {
+        path: '/login?secret=guess',
+        headers: { host: `127.0.0.1:${fresh.port}` },
+      });
+      expect(wrong.status).toBe(403);
+      const first = await raw(fresh, { path, headers: { host: `127.0.0.1:${fresh.port}`, cookie: '' } });
+      expect(first.status).toBe(303);
+      expect(first.headers.location).toBe('/');
+      const cookie = String(first.headers['set-cookie']);
+      expect(cookie).toMatch(
+        new RegExp(`^convscope_session_${fresh.port}=[\\w-]{40,}; HttpOnly; SameSite=Strict; Path=/$`),
+      );
+      const again = await raw(fresh, { path, headers: { host: `127.0.0.1:${fresh.port}`, cookie: '' } });
+      expect(again.status).toBe(403);
+      expect(again.headers['set-cookie']).toBeUndefined();
+      const page = await raw(fresh, {
+        path: '/',
+        headers: { host: `127.0.0.1:${fresh.port}`, cookie: cookie.split(';')[0]! },
+      });
+      expect(page.status).toBe(200);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -6,34 +6,34 @@ import { CHANNELS } from '../../../src/shared/channels';
 const answer = (status: number, text: string) => ({ status, text: async () => text });
 
 describe('createHttpApi', () => {
-  it('posts the request as JSON to /api/<channel> with the token header', async () => {
+  it('posts the request as JSON to /api/<channel>, with the same-origin session cookie', async () => {
     const fetch = vi.fn<FetchLike>(async () => answer(200, JSON.stringify({ ok: true, value: [] })));
-    const api = createHttpApi({ fetch, token: 'secret' });
+    const api = createHttpApi({ fetch });
     const result = await api.designs.list({ search: 'res' });
     expect(result).toEqual({ ok: true, value: [] });
     expect(fetch).toHaveBeenCalledTimes(1);
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe('/api/designs:list');
     expect(init.method).toBe('POST');
-    expect(init.headers).toEqual({ 'content-type': 'application/json', 'x-convscope-token': 'secret' });
+    expect(init.headers).toEqual({ 'content-type': 'application/json' });
+    expect(init.credentials).toBe('same-origin');
     expect(JSON.parse(init.body)).toEqual({ search: 'res' });
   });
 
-  it('sends no token header when the page has no token', async () => {
+  it('passes a refusal (not signed in) through unchanged', async () => {
     const fetch = vi.fn<FetchLike>(async () =>
-      answer(401, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing token.' } })),
+      answer(401, JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Not signed in.' } })),
     );
-    const result = await createHttpApi({ fetch, token: null }).settings.get({});
-    expect(fetch.mock.calls[0][1].headers).not.toHaveProperty('x-convscope-token');
+    const result = await createHttpApi({ fetch }).settings.get({});
     // A refusal that is a well-formed Result reaches the caller unchanged, whatever the HTTP status.
-    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Missing token.' } });
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Not signed in.' } });
   });
 
   it('turns a network failure into an internal error result instead of throwing', async () => {
     const fetch: FetchLike = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const result = await createHttpApi({ fetch, token: 't' }).designs.list({});
+    const result = await createHttpApi({ fetch }).designs.list({});
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('internal');
@@ -43,7 +43,7 @@ describe('createHttpApi', () => {
 
   it('turns a body that is not JSON into an internal error naming the channel and status', async () => {
     const fetch: FetchLike = async () => answer(502, '<html>Bad gateway</html>');
-    const result = await createHttpApi({ fetch, token: 't' }).progress.get({});
+    const result = await createHttpApi({ fetch }).progress.get({});
     expect(result).toEqual({
       ok: false,
       error: {
@@ -59,7 +59,7 @@ describe('createHttpApi', () => {
     ['an error without a message', '{"ok":false,"error":{"code":"internal"}}'],
     ['a string', '"ok"'],
   ])('rejects JSON that is not a Result (%s)', async (_label, text) => {
-    const result = await createHttpApi({ fetch: async () => answer(200, text), token: 't' }).settings.get({});
+    const result = await createHttpApi({ fetch: async () => answer(200, text) }).settings.get({});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain('unexpected JSON body');
   });
@@ -68,7 +68,7 @@ describe('createHttpApi', () => {
     const fetch = vi.fn<FetchLike>(async () =>
       answer(200, '{"ok":true,"value":{"theme":"system","locale":"system"}}'),
     );
-    const api = createHttpApi({ fetch, token: 't' });
+    const api = createHttpApi({ fetch });
     // The transport tolerates undefined from untyped callers; the type requires a request.
     await (api.settings.get as (request?: unknown) => Promise<unknown>)();
     expect(fetch.mock.calls[0][1].body).toBe('{}');
@@ -84,15 +84,9 @@ describe('resolveApi', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('otherwise speaks HTTP with the token from the page meta tag', async () => {
+  it('otherwise speaks HTTP to the server that served the page', async () => {
     const fetch = vi.fn<FetchLike>(async () => answer(200, '{"ok":true,"value":[]}'));
-    const document = {
-      querySelector: (selector: string) =>
-        selector === 'meta[name="convscope-token"]'
-          ? { getAttribute: (n: string) => (n === 'content' ? 'tok-123' : null) }
-          : null,
-    };
-    await resolveApi({ document }, fetch).designs.list({});
-    expect(fetch.mock.calls[0][1].headers['x-convscope-token']).toBe('tok-123');
+    await resolveApi({}, fetch).designs.list({});
+    expect(fetch.mock.calls[0][0]).toBe('/api/designs:list');
   });
 });
