@@ -122,3 +122,17 @@ describe('issuesByLayer', () => {
     expect(issuesByLayer({}, envelope.errors).has(null)).toBe(true);
   });
 });
+
+describe('clamp from the add-layer menu', () => {
+  // Adding a clamp used to give { op: 'clamp' } without bounds, which the core refuses, and a form
+  // without min and max fields to fix it with.
+  it.fails('gives a layer the core analyses, and a form with its bounds', () => {
+    const model = insertLayer(insertLayer(scratchModel('s'), 'conv2d'), 'clamp') as unknown as ModelSpec;
+    const v = validateModel(model);
+    expect(v.ok ? [] : v.errors.map((e) => e.message)).toEqual([]);
+    expect(analyzeModel(model).layers[1].op).toBe('clamp');
+    expect(LAYER_FIELDS.clamp.map((f) => f.key)).toEqual(['min', 'max']);
+    const edited = setLayerField(model, 1, 'max', 0.5) as unknown as ModelSpec;
+    expect(validateModel(edited).ok).toBe(true);
+  });
+});
