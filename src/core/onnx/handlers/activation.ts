@@ -1,5 +1,5 @@
 /** Activations: one layer of the same shape as the input. */
-import type { ActivationOp, LayerOp } from '../../model/types';
+import type { LayerOp } from '../../model/types';
 import { float, string } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
@@ -22,7 +22,8 @@ function sameShape(
 }
 
 /** An activation without attributes that matter for its cost. */
-const plain = (op: ActivationOp) => sameShape([op], 'The same activation, same shape.', () => ({ op }));
+const plain = (op: 'relu' | 'sigmoid' | 'tanh' | 'hardswish' | 'softmax') =>
+  sameShape([op], 'The same activation, same shape.', () => ({ op }));
 
 /** Clip's bounds: attributes before opset 11, optional constant inputs from 11 (NaN: computed at run time). */
 function clipBounds(node: NodeInfo, ins: Inputs, opset: number): [number, number] {

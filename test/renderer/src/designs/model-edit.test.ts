@@ -127,12 +127,12 @@ describe('clamp from the add-layer menu', () => {
   // Adding a clamp used to give { op: 'clamp' } without bounds, which the core refuses, and a form
   // without min and max fields to fix it with.
   it.fails('gives a layer the core analyses, and a form with its bounds', () => {
-    const model = insertLayer(insertLayer(scratchModel('s'), 'conv2d'), 'clamp') as unknown as ModelSpec;
+    const model = insertLayer(insertLayer(scratchModel('s'), 'conv2d'), 'clamp');
     const v = validateModel(model);
     expect(v.ok ? [] : v.errors.map((e) => e.message)).toEqual([]);
-    expect(analyzeModel(model).layers[1].op).toBe('clamp');
+    expect(analyzeModel(model as unknown as ModelSpec).layers[1].op).toBe('clamp');
     expect(LAYER_FIELDS.clamp.map((f) => f.key)).toEqual(['min', 'max']);
-    const edited = setLayerField(model, 1, 'max', 0.5) as unknown as ModelSpec;
+    const edited = setLayerField(model, 1, 'max', 0.5);
     expect(validateModel(edited).ok).toBe(true);
   });
 });
