@@ -59,7 +59,15 @@ describe('new layers', () => {
         const probe = {
           ...base,
           [f.key]:
-            f.kind === 'bool' ? true : f.kind === 'enum' ? f.options![0] : f.kind === 'padding4' ? 1 : 1,
+            f.kind === 'bool'
+              ? true
+              : f.kind === 'enum'
+                ? f.options![0]
+                : f.kind === 'text'
+                  ? 'Foo'
+                  : f.kind === 'shape'
+                    ? [1, 1, 1]
+                    : 1,
         };
         const r = layerSchemas[op].safeParse(probe);
         expect(r.success, `${op}.${f.key}`).toBe(true);
@@ -126,7 +134,7 @@ describe('issuesByLayer', () => {
 describe('clamp from the add-layer menu', () => {
   // Adding a clamp used to give { op: 'clamp' } without bounds, which the core refuses, and a form
   // without min and max fields to fix it with.
-  it.fails('gives a layer the core analyses, and a form with its bounds', () => {
+  it('gives a layer the core analyses, and a form with its bounds', () => {
     const model = insertLayer(insertLayer(scratchModel('s'), 'conv2d'), 'clamp');
     const v = validateModel(model);
     expect(v.ok ? [] : v.errors.map((e) => e.message)).toEqual([]);
