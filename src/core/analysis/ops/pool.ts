@@ -62,7 +62,8 @@ function windowed(layer: WindowLayer, { shapes, rfs }: OpInputs, explain: boolea
 
 function poolOnnx(opType: 'MaxPool' | 'AveragePool'): OnnxMapping<WindowLayer> {
   return {
-    from: [opType],
+    // GlobalMaxPool: a window over the whole map.
+    from: opType === 'MaxPool' ? ['MaxPool', 'GlobalMaxPool'] : [opType],
     opset: 13,
     example(layer, input) {
       const p = pool2dCore(params(layer, input));

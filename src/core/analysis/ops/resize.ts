@@ -168,7 +168,8 @@ export const pad = defineOp(
       };
     },
     onnx: {
-      from: ['Pad'],
+      // Asymmetric padding of a Conv, MaxPool or AveragePool becomes a pad layer before it.
+      from: ['Pad', 'Conv', 'MaxPool', 'AveragePool'],
       opset: 13,
       example(layer) {
         const p = layer.padding;
