@@ -14,28 +14,25 @@ const unread = (m: ModelSpec) =>
     .map((w) => w.message);
 
 describe('"never read" warnings', () => {
-  it.fails(
-    'ResNet-50 warns only where real input is skipped: half of each 1×1 stride-2 downsample input',
-    () => {
-      const resnet = getZooModel('resnet50');
-      if (!resnet) throw new Error('zoo:resnet50');
-      const a = analyzeModel(resnet);
-      const warned = a.warnings.filter((w) => w.kind === 'inexact-division');
-      expect([...new Set(warned.map((w) => w.layerId))]).toEqual([
-        'layer2.0.downsample.0',
-        'layer3.0.downsample.0',
-        'layer4.0.downsample.0',
-      ]);
-      const inputs = new Map(a.layers.map((l) => [l.id, l.inputShapes[0]]));
-      for (const w of warned) {
-        const [, h] = inputs.get(w.layerId) as number[];
-        const dim = w.message.includes('along H') ? 'rows' : 'columns';
-        expect(w.message).toContain(`${h / 2} of the ${h} input ${dim} are never read`);
-      }
-    },
-  );
+  it('ResNet-50 warns only where real input is skipped: half of each 1×1 stride-2 downsample input', () => {
+    const resnet = getZooModel('resnet50');
+    if (!resnet) throw new Error('zoo:resnet50');
+    const a = analyzeModel(resnet);
+    const warned = a.warnings.filter((w) => w.kind === 'inexact-division');
+    expect([...new Set(warned.map((w) => w.layerId))]).toEqual([
+      'layer2.0.downsample.0',
+      'layer3.0.downsample.0',
+      'layer4.0.downsample.0',
+    ]);
+    const inputs = new Map(a.layers.map((l) => [l.id, l.inputShapes[0]]));
+    for (const w of warned) {
+      const [, h] = inputs.get(w.layerId) as number[];
+      const dim = w.message.includes('along H') ? 'rows' : 'columns';
+      expect(w.message).toContain(`${h / 2} of the ${h} input ${dim} are never read`);
+    }
+  });
 
-  it.fails('a skipped position that is padding is no warning; skipped input is, with its count', () => {
+  it('a skipped position that is padding is no warning; skipped input is, with its count', () => {
     const conv = (padding: number): LayerSpec => ({
       id: 'c',
       op: 'conv2d',

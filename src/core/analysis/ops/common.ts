@@ -64,24 +64,58 @@ export function passThrough(x: Shape, rf: Rf2): OpResult {
   return { ...BASE, outShape: x, rf, formulas: () => [], rfFormulas: unchangedRf(rf) };
 }
 
-export function inexactWarnings(
-  traces: [OutputSizeTrace, OutputSizeTrace],
-  padding: unknown,
-): OpResult['warnings'] {
-  if (padding === 'same' || (traces[0].exact && traces[1].exact)) return NO_WARNINGS;
-  const out: OpResult['warnings'] = [];
+/** Above this many position × tap checks per dimension, gaps between windows are not counted. */
+const MAX_COVERAGE_CHECKS = 4_000_000;
+
+/**
+ * Input positions (not padding) along one dimension that no window tap reads: `trailing` after the
+ * last window, `total` including gaps between windows (a stride larger than what the taps cover, or
+ * dilated taps the windows do not fill in). Padded coordinates: the input is [P_b, P_b + X).
+ */
+export function unreadInput(t: OutputSizeTrace): { total: number; trailing: number } {
+  const lastRead = (t.result - 1) * t.S + t.Keff - 1;
+  const trailing = Math.max(0, Math.min(t.X, t.P[0] + t.X - 1 - lastRead));
+  // Contiguous windows (undilated, stride ≤ kernel): only the end can be left over.
+  if ((t.d === 1 && t.S <= t.K) || t.X * t.K > MAX_COVERAGE_CHECKS) return { total: trailing, trailing };
+  let total = 0;
+  for (let p = 0; p < t.X; p++) {
+    const q = p + t.P[0];
+    let read = false;
+    for (let k = 0; k < t.K && !read; k++) {
+      const start = q - k * t.d;
+      read = start >= 0 && start % t.S === 0 && start / t.S <= t.result - 1;
+    }
+    if (!read) total++;
+  }
+  return { total, trailing };
+}
+
+/**
+ * Warnings of a windowed layer (conv, pooling): input rows or columns no window reads (positions
+ * left over that are padding are no warning), and a ceil_mode window running past the input.
+ */
+export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpResult['warnings'] {
+  let out: OpResult['warnings'] | null = null;
   const dims = ['H', 'W'];
+  const lines = ['row', 'column'];
   traces.forEach((t, i) => {
-    if (t.exact) return;
-    const rem = ((t.numerator % t.S) + t.S) % t.S;
-    out.push({
+    if (t.ceilMode && !t.exact) {
+      (out ??= []).push({
+        kind: 'inexact-division',
+        message: `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`,
+      });
+    }
+    const { total, trailing } = unreadInput(t);
+    if (total === 0) return;
+    (out ??= []).push({
       kind: 'inexact-division',
-      message: t.ceilMode
-        ? `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`
-        : `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${rem} input row(s)/column(s) are never read`,
+      message:
+        total === trailing
+          ? `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${trailing} input ${lines[i]}(s) are never read`
+          : `along ${dims[i]}, ${total} of the ${t.X} input ${lines[i]}s are never read: windows of ${t.K} tap(s)${t.d > 1 ? ` spaced ${t.d}` : ''} at stride ${t.S} leave gaps${trailing ? `, including the last ${trailing}` : ''}`,
     });
   });
-  return out;
+  return out ?? NO_WARNINGS;
 }
 
 export function broadcastShapes(shapes: Shape[], ids: string[]): Shape {

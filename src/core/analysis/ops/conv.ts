@@ -68,7 +68,7 @@ export const conv2d = defineOp(
         traces: c.outputSize,
         formulas: !explain ? NONE : () => conv2dFormulas(c),
         rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, c.kernel, c.stride, c.dilation, c.padBefore),
-        warnings: inexactWarnings(c.outputSize, layer.padding),
+        warnings: inexactWarnings(c.outputSize),
       };
     },
     onnx: {

@@ -56,7 +56,7 @@ function windowed(layer: WindowLayer, { shapes, rfs }: OpInputs, explain: boolea
     traces: p.outputSize,
     formulas: !explain ? NONE : () => pool2dFormulas(p),
     rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, p.kernel, p.stride, p.dilation, p.padBefore),
-    warnings: inexactWarnings(p.outputSize, layer.padding),
+    warnings: inexactWarnings(p.outputSize),
   };
 }
 
