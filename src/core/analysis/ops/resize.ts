@@ -38,11 +38,23 @@ export const upsample = defineOp(
       let out: Pair;
       if ((layer.scale === undefined) === (layer.size === undefined))
         throw new ShapeError('upsample needs exactly one of scale and size');
+      let s: Pair | null = null;
       if (layer.size !== undefined) out = toPair(layer.size, 1);
       else {
-        const s = typeof layer.scale === 'number' ? [layer.scale, layer.scale] : (layer.scale as Pair);
+        s = typeof layer.scale === 'number' ? [layer.scale, layer.scale] : (layer.scale as Pair);
         if (!(s[0] > 0 && s[1] > 0)) throw new ShapeError(`scale must be positive, got ${s.join('×')}`);
         out = [Math.floor(h * s[0]), Math.floor(w * s[1])];
+      }
+      if (!(out[0] <= Number.MAX_SAFE_INTEGER && out[1] <= Number.MAX_SAFE_INTEGER)) {
+        const size = out
+          .map((v) => (v <= Number.MAX_SAFE_INTEGER ? String(v) : v.toExponential(3)))
+          .join('×');
+        const from = s
+          ? ` (${h === w && s[0] === s[1] ? h : `${h}×${w}`} × scale ${s[0] === s[1] ? s[0] : s.join('×')})`
+          : '';
+        throw new ShapeError(
+          `output size ${size}${from} exceeds 2^53 (${Number.MAX_SAFE_INTEGER}), beyond exact integer arithmetic`,
+        );
       }
       if (!(out[0] >= 1 && out[1] >= 1) || !Number.isSafeInteger(out[0]) || !Number.isSafeInteger(out[1])) {
         throw new ShapeError(`output size ${out[0]}×${out[1]} is below 1`);
