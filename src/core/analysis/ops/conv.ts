@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { tex, trace } from '../../formulas/latex';
 import { rfConv1d, rfConvTranspose1d } from '../../formulas/receptive-field';
 import { BASE, convRfFormulas, inexactWarnings, NONE, opsWith } from './common';
-import { conv2dCore, conv2dFormulas, convTranspose2dCore, convTranspose2dFormulas } from './conv-math';
+import {
+  conv2dCore,
+  conv2dFormulas,
+  type Conv2dParams,
+  convTranspose2dCore,
+  convTranspose2dFormulas,
+  type ConvTranspose2dParams,
+} from './conv-math';
 import { attr, defineOp, intOrPair, nonNegOrPair, padding, posInt } from './define';
+import type { IntOrPair, PaddingSpec, Shape } from '../../model/shape';
 import { toPair } from './shape-math';
 import type { Rf2 } from './types';
 
@@ -43,16 +51,7 @@ export const conv2d = defineOp(
     template: () => ({ out_channels: 16, kernel: 3, padding: 1 }),
     compute(layer, { shapes, rfs }, explain) {
       const prf = rfs[0];
-      const c = conv2dCore({
-        inShape: shapes[0],
-        outChannels: layer.out_channels,
-        kernel: layer.kernel,
-        stride: layer.stride,
-        padding: layer.padding,
-        dilation: layer.dilation,
-        groups: layer.groups,
-        bias: layer.bias,
-      });
+      const c = conv2dCore(conv2dParams(layer, shapes[0]));
       const rf: Rf2 = [
         rfConv1d(prf[0], c.kernel[0], c.stride[0], c.dilation[0], c.padBefore[0]),
         rfConv1d(prf[1], c.kernel[1], c.stride[1], c.dilation[1], c.padBefore[1]),
@@ -75,16 +74,7 @@ export const conv2d = defineOp(
       from: ['Conv'],
       opset: 13,
       example(layer, input) {
-        const c = conv2dCore({
-          inShape: input,
-          outChannels: layer.out_channels,
-          kernel: layer.kernel,
-          stride: layer.stride,
-          padding: layer.padding,
-          dilation: layer.dilation,
-          groups: layer.groups,
-          bias: layer.bias,
-        });
+        const c = conv2dCore(conv2dParams(layer, input));
         const [th, tw] = c.outputSize;
         return [
           {
@@ -131,17 +121,7 @@ export const convTranspose2d = defineOp(
     template: () => ({ out_channels: 16, kernel: 2, stride: 2 }),
     compute(layer, { shapes, rfs }, explain) {
       const prf = rfs[0];
-      const c = convTranspose2dCore({
-        inShape: shapes[0],
-        outChannels: layer.out_channels,
-        kernel: layer.kernel,
-        stride: layer.stride,
-        padding: layer.padding,
-        outputPadding: layer.output_padding,
-        dilation: layer.dilation,
-        groups: layer.groups,
-        bias: layer.bias,
-      });
+      const c = convTranspose2dCore(transposeParams(layer, shapes[0]));
       const rf: Rf2 = [
         rfConvTranspose1d(prf[0], c.kernel[0], c.stride[0], c.dilation[0], c.padBefore[0]),
         rfConvTranspose1d(prf[1], c.kernel[1], c.stride[1], c.dilation[1], c.padBefore[1]),
@@ -177,17 +157,7 @@ export const convTranspose2d = defineOp(
       from: ['ConvTranspose'],
       opset: 13,
       example(layer, input) {
-        const c = convTranspose2dCore({
-          inShape: input,
-          outChannels: layer.out_channels,
-          kernel: layer.kernel,
-          stride: layer.stride,
-          padding: layer.padding,
-          outputPadding: layer.output_padding,
-          dilation: layer.dilation,
-          groups: layer.groups,
-          bias: layer.bias,
-        });
+        const c = convTranspose2dCore(transposeParams(layer, input));
         const p = c.padBefore;
         return [
           {
@@ -210,3 +180,36 @@ export const convTranspose2d = defineOp(
     },
   },
 );
+
+/** The attributes both convolutions share. */
+interface ConvAttrs {
+  out_channels: number;
+  kernel: IntOrPair;
+  stride?: IntOrPair;
+  dilation?: IntOrPair;
+  groups?: number;
+  bias?: boolean;
+}
+
+function conv2dParams(l: ConvAttrs & { padding?: PaddingSpec }, inShape: Shape): Conv2dParams {
+  const { out_channels: outChannels, kernel, stride, padding, dilation, groups, bias } = l;
+  return { inShape, outChannels, kernel, stride, padding, dilation, groups, bias };
+}
+
+function transposeParams(
+  l: ConvAttrs & { padding?: IntOrPair; output_padding?: IntOrPair },
+  inShape: Shape,
+): ConvTranspose2dParams {
+  const { out_channels: outChannels, kernel, stride, padding, dilation, groups, bias } = l;
+  return {
+    inShape,
+    outChannels,
+    kernel,
+    stride,
+    padding,
+    outputPadding: l.output_padding,
+    dilation,
+    groups,
+    bias,
+  };
+}
