@@ -8,6 +8,7 @@ Usage:
   convscope analyze <model.json | model.onnx | zoo:NAME> [--input CxHxW] [--convention macs|flops]
                     [--dtype fp32|fp16|int8] [--json | --csv]
   convscope zoo
+  convscope ops [--json]
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
                       [--residual] [--seeds N] [--dtype float64|float32] [--json]
   convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
@@ -19,6 +20,7 @@ Usage:
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze')).analyze,
   zoo: async () => (await import('./commands/zoo')).zoo,
+  ops: async () => (await import('./commands/ops')).ops,
   quiz: async () => (await import('./commands/quiz')).quiz,
   gradients: async () => (await import('./commands/gradients')).gradients,
 };

@@ -1,19 +1,13 @@
 /**
  * Writes small ONNX models for tests: a chain of nodes after one graph input, encoded as a ModelProto
  * with the code generated from the pinned proto (src/core/onnx/proto). Each node reads the previous
- * node's output (the graph input for the first) followed by its constant inputs, written as
+ * node's output (the graph input for the first; `reads` times) followed by its constant inputs, written as
  * initializers with raw little-endian data (zeros when no values are given).
  */
+import type { OnnxNodeSketch } from '../../src/core/analysis/ops';
 import { onnx } from '../../src/core/onnx/proto/onnx';
 
-/** One ONNX node as the round-trip test writes it (data input(s) first, then constant inputs). */
-export interface OnnxNodeSketch {
-  opType: string;
-  /** ints, floats, strings, lists of ints/floats */
-  attrs?: Record<string, number | string | number[]>;
-  /** Constant inputs after the data input(s), written as initializers (weights, shapes, scales). */
-  consts?: { dims: number[]; dataType: 'float' | 'int64'; values?: number[] }[];
-}
+export type { OnnxNodeSketch };
 
 /**
  * Attributes the ONNX operator schemas declare as FLOAT / FLOATS: written as floats even when the
@@ -106,7 +100,7 @@ export function writeOnnxModel({
     const node: onnx.INodeProto = {
       name,
       opType: sketch.opType,
-      input: [prev, ...constNames],
+      input: [...new Array<string>(sketch.reads ?? 1).fill(prev), ...constNames],
       output: [`t${i}`],
       attribute: Object.entries(sketch.attrs ?? {}).map(([k, v]) => attribute(k, v)),
     };

@@ -1,4 +1,4 @@
-import type { PaddingSpec } from '../model/types';
+import type { PaddingSpec } from '../model/shape';
 import { type FormulaTrace, tex, trace } from './latex';
 
 export interface OutputSizeParams {

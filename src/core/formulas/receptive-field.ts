@@ -1,4 +1,4 @@
-import type { IntOrPair, Pair } from '../model/types';
+import type { IntOrPair, Pair } from '../model/shape';
 import { type FormulaTrace, tex, trace } from './latex';
 
 /**

@@ -324,12 +324,15 @@ describe('every op', () => {
 
 describe('warnings', () => {
   it('inexact division names the stride and the unread rows', () => {
+    // Unpadded: 6 − 3 = 3 is odd, so the last real row and column are never read (with padding 1 the
+    // position left over would be padding, which is no warning: see never-read.test.ts).
     const a = analyzeModel(
-      model([1, 6, 6], [{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 }]),
+      model([1, 6, 6], [{ id: 'c', op: 'conv2d', out_channels: 1, kernel: 3, stride: 2, padding: 0 }]),
     );
     expect(a.warnings).toHaveLength(2);
     expect(a.warnings[0]).toMatchObject({ layerId: 'c', kind: 'inexact-division' });
     expect(a.warnings[0].message).toContain('not divisible by stride 2');
+    expect(a.warnings[0].message).toContain('the last 1 input row(s) are never read');
   });
 
   it('misaligned branches: the RF is the hull, larger than either branch, with a warning', () => {

@@ -1,18 +1,18 @@
 /** Activations: one layer of the same shape as the input. */
-import type { ActivationOp, LayerOp } from '../../model/types';
 import { float, string } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 
 /** A handler turning the node into `body(node)` over its first input, same shape. */
 function sameShape(
-  layers: readonly LayerOp[],
+  opType: string,
   doc: string,
   body: (node: NodeInfo, ins: Inputs, ctx: ConvertContext) => LayerBody,
 ): OnnxHandler {
   return {
-    layers,
+    layers: layersFrom(opType),
     doc,
     convert(node, ins, ctx) {
       const { from, dims } = ctx.input(ins[0]);
@@ -22,7 +22,8 @@ function sameShape(
 }
 
 /** An activation without attributes that matter for its cost. */
-const plain = (op: ActivationOp) => sameShape([op], 'The same activation, same shape.', () => ({ op }));
+const plain = (opType: string, op: 'relu' | 'sigmoid' | 'tanh' | 'hardswish' | 'softmax') =>
+  sameShape(opType, 'The same activation, same shape.', () => ({ op }));
 
 /** Clip's bounds: attributes before opset 11, optional constant inputs from 11 (NaN: computed at run time). */
 function clipBounds(node: NodeInfo, ins: Inputs, opset: number): [number, number] {
@@ -32,13 +33,13 @@ function clipBounds(node: NodeInfo, ins: Inputs, opset: number): [number, number
 }
 
 export const ACTIVATION_HANDLERS: Record<string, OnnxHandler> = {
-  Relu: plain('relu'),
-  Sigmoid: plain('sigmoid'),
-  Tanh: plain('tanh'),
-  HardSwish: plain('hardswish'),
-  Softmax: plain('softmax'),
+  Relu: plain('Relu', 'relu'),
+  Sigmoid: plain('Sigmoid', 'sigmoid'),
+  Tanh: plain('Tanh', 'tanh'),
+  HardSwish: plain('HardSwish', 'hardswish'),
+  Softmax: plain('Softmax', 'softmax'),
   Gelu: sameShape(
-    ['gelu'],
+    'Gelu',
     'Opset 20; the tanh approximation is shown as gelu (a note says so).',
     (node, _ins, ctx) => {
       if (string(node, 'approximate', 'none') !== 'none')
@@ -46,13 +47,13 @@ export const ACTIVATION_HANDLERS: Record<string, OnnxHandler> = {
       return { op: 'gelu' };
     },
   ),
-  LeakyRelu: sameShape(['leaky_relu'], 'alpha → negative_slope.', (node) => ({
+  LeakyRelu: sameShape('LeakyRelu', 'alpha → negative_slope.', (node) => ({
     op: 'leaky_relu',
     negative_slope: float(node, 'alpha', 0.01),
   })),
-  Elu: sameShape(['elu'], 'alpha kept.', (node) => ({ op: 'elu', alpha: float(node, 'alpha', 1) })),
+  Elu: sameShape('Elu', 'alpha kept.', (node) => ({ op: 'elu', alpha: float(node, 'alpha', 1) })),
   HardSigmoid: sameShape(
-    ['hardsigmoid'],
+    'HardSigmoid',
     "Any alpha (PyTorch's is 1/6; another is noted, the cost is the same).",
     (node, _ins, ctx) => {
       const a = float(node, 'alpha', 0.2);
@@ -64,7 +65,7 @@ export const ACTIVATION_HANDLERS: Record<string, OnnxHandler> = {
     },
   ),
   Clip: sameShape(
-    ['relu', 'relu6', 'identity', 'clamp'],
+    'Clip',
     '`relu` (min 0, no max), `relu6` (0, 6), `identity` (no bounds); any other bounds `clamp` with the finite ones (Clip with only a max of 6 is `clamp` `{ "max": 6 }`, not relu6). Bounds computed at run time are unsupported.',
     (node, ins, ctx) => {
       const [lo, hi] = clipBounds(node, ins, ctx.opset);

@@ -3,6 +3,7 @@ import { AttrError, int, ints, nodeError, numText, string } from '../attrs';
 import { dimsText } from '../dims';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 import { intOrPair, maybePad, pairAttr, windowPads } from './window';
 
@@ -119,12 +120,12 @@ function convBody(
 
 export const CONV_HANDLERS: Record<string, OnnxHandler> = {
   Conv: {
-    layers: ['conv2d', 'pad'],
+    layers: layersFrom('Conv'),
     doc: '2-D, with group, dilations, strides, pads or auto_pad; asymmetric padding (SAME_LOWER/SAME_UPPER with an even kernel) becomes a `pad` layer before it.',
     convert: conv,
   },
   ConvTranspose: {
-    layers: ['conv_transpose2d'],
+    layers: layersFrom('ConvTranspose'),
     doc: '2-D with symmetric pads, output_padding, dilations and group; output_shape, auto_pad and asymmetric pads are unsupported.',
     convert: convTranspose,
   },

@@ -1,10 +1,11 @@
 /** Element-wise arithmetic between activations (and constants): Add, Sub, Mul, Div, Sum. */
-import type { LayerOp, Shape } from '../../model/types';
+import type { Shape } from '../../model/types';
 import { broadcastDims, dimsText, modelShape } from '../dims';
 import { Skip, Unsupported, type Val } from '../convert/value';
 import type { NodeInfo } from '../read';
 import { addBiasToMatMul } from './linear';
 import { binaryFold } from './math';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 
 const KIND: Record<string, 'add' | 'sub' | 'mul' | 'div'> = {
@@ -59,7 +60,7 @@ function binary(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
 }
 
 const handler = (op: keyof typeof KIND, doc: string): OnnxHandler => ({
-  layers: [KIND[op] as LayerOp],
+  layers: layersFrom(op),
   doc,
   convert: binary,
   ...(op === 'Sum' ? {} : { fold: binaryFold(op) }),

@@ -3,6 +3,7 @@ import { float, int, nodeError } from '../attrs';
 import { dimsText } from '../dims';
 import { Unsupported, type Val } from '../convert/value';
 import { type NodeInfo, tensorElements } from '../read';
+import { layersFrom } from './layers-from';
 import { type ConvertContext, type Inputs, type OnnxHandler, stateKey } from './types';
 
 /** MatMul layers without a bias yet, by output value: an Add of a constant vector right after is their bias. */
@@ -64,12 +65,12 @@ export function addBiasToMatMul(node: NodeInfo, ins: Inputs, ctx: ConvertContext
 
 export const LINEAR_HANDLERS: Record<string, OnnxHandler> = {
   Gemm: {
-    layers: ['linear'],
+    layers: layersFrom('Gemm'),
     doc: 'With a constant weight (transB allowed) and bias; transA and a bias over the batch are unsupported; alpha/beta scaling is not counted (a note says so).',
     convert: linear,
   },
   MatMul: {
-    layers: ['linear'],
+    layers: layersFrom('MatMul'),
     doc: 'A 2-D input times a constant 2-D weight; a following Add of a constant vector becomes its bias. MatMul between two activations is unsupported.',
     convert: linear,
   },

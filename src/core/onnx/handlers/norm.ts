@@ -1,6 +1,7 @@
 /** Normalisation: BatchNormalization → batchnorm. */
 import { nodeError } from '../attrs';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** Inputs X, scale γ, bias β, mean, var (each [C]): γ and β are parameters, mean and var buffers. */
@@ -21,7 +22,7 @@ function batchNorm(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
 
 export const NORM_HANDLERS: Record<string, OnnxHandler> = {
   BatchNormalization: {
-    layers: ['batchnorm'],
+    layers: layersFrom('BatchNormalization'),
     doc: 'Constant scale, bias, mean and variance of C elements (training-mode exports keep it; eval-mode exports usually fold it into the convolution before it).',
     convert: batchNorm,
   },

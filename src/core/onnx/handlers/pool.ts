@@ -2,6 +2,7 @@
 import { AttrError, has, int, nodeError } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 import { intOrPair, maybePad, pairAttr, windowPads } from './window';
 
@@ -60,18 +61,22 @@ function globalPool(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
 
 export const POOL_HANDLERS: Record<string, OnnxHandler> = {
   MaxPool: {
-    layers: ['maxpool2d', 'pad'],
+    layers: layersFrom('MaxPool'),
     doc: '2-D, with pads or auto_pad, ceil_mode and dilations; column-major indices (storage_order 1) are unsupported.',
     convert: pool,
   },
   AveragePool: {
-    layers: ['avgpool2d', 'pad'],
+    layers: layersFrom('AveragePool'),
     doc: '2-D, with pads or auto_pad and ceil_mode; dilations are unsupported.',
     convert: pool,
   },
-  GlobalAveragePool: { layers: ['global_avgpool'], doc: 'Over the whole map.', convert: globalPool },
+  GlobalAveragePool: {
+    layers: layersFrom('GlobalAveragePool'),
+    doc: 'Over the whole map.',
+    convert: globalPool,
+  },
   GlobalMaxPool: {
-    layers: ['maxpool2d'],
+    layers: layersFrom('GlobalMaxPool'),
     doc: '`maxpool2d` with a kernel and stride of the whole map (a note says so).',
     convert: globalPool,
   },

@@ -3,6 +3,7 @@ import { int, ints } from '../attrs';
 import { Unsupported } from '../convert/value';
 import { withInput } from '../fold/values';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** ReduceMean over axes {2, 3} of [B, C, H, W] (axes as attribute, or input from opset 18). */
@@ -34,7 +35,7 @@ function reduceAll(f: (a: number, b: number) => number, init: number): OnnxHandl
 
 export const REDUCE_HANDLERS: Record<string, OnnxHandler> = {
   ReduceMean: {
-    layers: ['global_avgpool', 'flatten'],
+    layers: layersFrom('ReduceMean'),
     doc: 'Over H and W only: `global_avgpool` (followed by `flatten` where keepdims = 0 and a vector is needed).',
     convert: reduceMean,
   },

@@ -2,6 +2,7 @@
 import { floats, has, nodeError, ints, string } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 
 /** Pad of H and W (pads as attribute before opset 11, as input after; axes input from opset 18). */
@@ -82,17 +83,17 @@ function resize(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
 
 export const RESIZE_HANDLERS: Record<string, OnnxHandler> = {
   Pad: {
-    layers: ['pad'],
+    layers: layersFrom('Pad'),
     doc: 'Of H and W, constant, reflect or edge (→ replicate); negative pads (cropping) and other axes are unsupported.',
     convert: pad,
   },
   Resize: {
-    layers: ['upsample'],
+    layers: layersFrom('Resize'),
     doc: 'Of H and W, nearest or linear (→ bilinear), by constant scales or sizes.',
     convert: resize,
   },
   Upsample: {
-    layers: ['upsample'],
+    layers: layersFrom('Upsample'),
     doc: 'As Resize (scales as attribute before opset 9).',
     convert: resize,
   },

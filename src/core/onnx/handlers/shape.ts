@@ -27,6 +27,7 @@ import {
   withInput,
 } from '../fold/values';
 import { type NodeInfo, tensorElements } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** The output dims of a view from its input dims (null: impossible), or `reorder` for a data-moving Transpose. */
@@ -72,7 +73,7 @@ const VIEW_DOC = 'No layer: a view of its input; `flatten` where a [C, H, W] map
 
 export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
   Flatten: {
-    layers: ['flatten'],
+    layers: layersFrom('Flatten'),
     doc: VIEW_DOC,
     convert: view((node, d) => flattenDims(d, int(node, 'axis', 1))),
     fold: withInput((node, x) => {
@@ -81,7 +82,7 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
     }),
   },
   Reshape: {
-    layers: ['flatten'],
+    layers: layersFrom('Reshape'),
     doc: `${VIEW_DOC} The target shape must be a constant.`,
     convert: view((node, d, ins) => {
       const shape = ins[1]?.c?.values;
@@ -95,7 +96,7 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
     }),
   },
   Squeeze: {
-    layers: ['flatten'],
+    layers: layersFrom('Squeeze'),
     doc: VIEW_DOC,
     convert: view((node, d, ins) => squeezeDims(d, squeezeAxes(node, ins[1]?.c))),
     fold: withInput((node, x, ins) => {
@@ -133,7 +134,7 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
     }),
   },
   Concat: {
-    layers: ['concat'],
+    layers: layersFrom('Concat'),
     doc: 'Along channels (axis 1) of activations; on constants evaluated along any axis.',
     convert(node, ins, ctx) {
       if (ins.some((v) => !v || v.c)) throw new Unsupported('Concat with a constant input');

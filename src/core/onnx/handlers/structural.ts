@@ -6,6 +6,7 @@ import { float, int } from '../attrs';
 import { Skip, type Val } from '../convert/value';
 import { constantNodeValue, isIntType, MAX_CONST_ELEMENTS, valuesOf, withInput } from '../fold/values';
 import { type NodeInfo, tensorElements, tensorValues } from '../read';
+import { layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** The output is the input itself (no layer). */
@@ -39,7 +40,7 @@ export const STRUCTURAL_HANDLERS: Record<string, OnnxHandler> = {
   Cast: { layers: [], doc: PASS, convert: alias, fold: cast, tensorOf: (_n, t) => t },
   CastLike: { layers: [], doc: PASS, convert: alias, fold: cast },
   Dropout: {
-    layers: ['dropout'],
+    layers: layersFrom('Dropout'),
     doc: 'The ratio (attribute before opset 12, input after) becomes p; the mask output is not analysed.',
     convert(node, ins, ctx) {
       const { from, dims } = ctx.input(ins[0]);

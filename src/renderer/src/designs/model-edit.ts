@@ -1,96 +1,17 @@
-import { LAYER_OPS, type LayerOp, type ModelIssue } from '../../../core/model';
+import { analyzeModel, type ModelSpec, type Shape } from '../../../core';
+import { OPERATORS, operatorOf, type FieldSpec } from '../../../core/analysis/ops';
+import { INPUT_ID, type LayerOp, type ModelIssue, validateModel } from '../../../core/model';
 import type { ModelJson } from '../../../shared/types';
 
 /** A layer as it sits in the model JSON: edited field by field, validated by the core afterwards. */
 export type LayerJson = Record<string, unknown> & { id?: unknown; op?: unknown };
 
-export type FieldKind = 'int' | 'intOrPair' | 'padding' | 'bool' | 'number' | 'enum' | 'padding4';
+export type { FieldKind, FieldSpec } from '../../../core/analysis/ops';
 
-export interface FieldSpec {
-  key: string;
-  kind: FieldKind;
-  /** Must be present (the core refuses the layer otherwise). */
-  required?: boolean;
-  options?: readonly string[];
-}
-
-const conv: FieldSpec[] = [
-  { key: 'out_channels', kind: 'int', required: true },
-  { key: 'kernel', kind: 'intOrPair', required: true },
-  { key: 'stride', kind: 'intOrPair' },
-  { key: 'padding', kind: 'padding' },
-  { key: 'dilation', kind: 'intOrPair' },
-  { key: 'groups', kind: 'int' },
-  { key: 'bias', kind: 'bool' },
-];
-const pool = (withDilation: boolean): FieldSpec[] => [
-  { key: 'kernel', kind: 'intOrPair', required: true },
-  { key: 'stride', kind: 'intOrPair' },
-  { key: 'padding', kind: 'padding' },
-  ...(withDilation ? [{ key: 'dilation', kind: 'intOrPair' as const }] : []),
-  { key: 'ceil_mode', kind: 'bool' },
-];
-
-/** The parameters the layer form offers per op (the same fields the core's schema accepts). */
-export const LAYER_FIELDS: Record<LayerOp, FieldSpec[]> = Object.fromEntries(
-  LAYER_OPS.map((op) => [op, [] as FieldSpec[]]),
-) as Record<LayerOp, FieldSpec[]>;
-Object.assign(LAYER_FIELDS, {
-  conv2d: conv,
-  conv_transpose2d: [
-    ...conv.filter((f) => f.key !== 'padding'),
-    { key: 'padding', kind: 'intOrPair' },
-    { key: 'output_padding', kind: 'intOrPair' },
-  ],
-  maxpool2d: pool(true),
-  avgpool2d: pool(false),
-  adaptive_avgpool2d: [{ key: 'output_size', kind: 'intOrPair', required: true }],
-  linear: [
-    { key: 'out_features', kind: 'int', required: true },
-    { key: 'bias', kind: 'bool' },
-  ],
-  batchnorm: [
-    { key: 'affine', kind: 'bool' },
-    { key: 'track_running_stats', kind: 'bool' },
-  ],
-  layernorm: [{ key: 'elementwise_affine', kind: 'bool' }],
-  dropout: [{ key: 'p', kind: 'number' }],
-  leaky_relu: [{ key: 'negative_slope', kind: 'number' }],
-  elu: [{ key: 'alpha', kind: 'number' }],
-  upsample: [
-    { key: 'scale', kind: 'number' },
-    { key: 'size', kind: 'intOrPair' },
-    { key: 'mode', kind: 'enum', options: ['nearest', 'bilinear'] },
-  ],
-  pad: [
-    { key: 'padding', kind: 'padding4', required: true },
-    { key: 'mode', kind: 'enum', options: ['constant', 'reflect', 'replicate'] },
-  ],
-} satisfies Partial<Record<LayerOp, FieldSpec[]>>);
-
-/** What a freshly added layer of each op starts with: the required fields at common values. */
-const TEMPLATES: Partial<Record<LayerOp, Record<string, unknown>>> = {
-  conv2d: { out_channels: 16, kernel: 3, padding: 1 },
-  conv_transpose2d: { out_channels: 16, kernel: 2, stride: 2 },
-  maxpool2d: { kernel: 2 },
-  avgpool2d: { kernel: 2 },
-  adaptive_avgpool2d: { output_size: 1 },
-  linear: { out_features: 10 },
-  upsample: { scale: 2 },
-  pad: { padding: 1 },
-};
-
-const ID_PREFIX: Partial<Record<LayerOp, string>> = {
-  conv2d: 'conv',
-  conv_transpose2d: 'deconv',
-  maxpool2d: 'pool',
-  avgpool2d: 'pool',
-  adaptive_avgpool2d: 'pool',
-  global_avgpool: 'gap',
-  linear: 'fc',
-  batchnorm: 'bn',
-  layernorm: 'ln',
-};
+/** The parameters the layer form offers per op: the registry's attributes, in its order. */
+export const LAYER_FIELDS: Readonly<Record<LayerOp, readonly FieldSpec[]>> = Object.fromEntries(
+  OPERATORS.map((o) => [o.op, o.fields]),
+) as Record<LayerOp, readonly FieldSpec[]>;
 
 export function layersOf(model: ModelJson): LayerJson[] {
   return Array.isArray(model.layers) ? (model.layers as LayerJson[]) : [];
@@ -98,15 +19,40 @@ export function layersOf(model: ModelJson): LayerJson[] {
 
 /** The first `<prefix><n>` (n = 1, 2, …) not used by any layer. */
 export function newLayerId(model: ModelJson, op: LayerOp): string {
-  const prefix = ID_PREFIX[op] ?? op;
+  const prefix = operatorOf(op)?.idPrefix ?? op;
   const used = new Set(layersOf(model).map((l) => String(l.id)));
   let n = 1;
   while (used.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
 }
 
-export function newLayer(model: ModelJson, op: LayerOp): LayerJson {
-  return { id: newLayerId(model, op), op, ...(TEMPLATES[op] ?? {}) };
+/** When the model before a layer cannot be analysed, templates are made for this input. */
+const FALLBACK_INPUT: Shape = [3, 32, 32];
+
+/**
+ * The shape a layer at `index` would read as its first input (`inputs[0]`, else the layer before it),
+ * from the analysis of the layers before it; a fallback when those do not analyse.
+ */
+export function inputShapeAt(model: ModelJson, index: number, inputs?: unknown): Shape {
+  const layers = layersOf(model).slice(0, index);
+  const prefix = { ...model, layers };
+  const v = validateModel(prefix);
+  if (!v.ok) return FALLBACK_INPUT;
+  const from = Array.isArray(inputs) && typeof inputs[0] === 'string' ? inputs[0] : undefined;
+  if (from === INPUT_ID || (from === undefined && layers.length === 0)) return v.model.input;
+  const id = from ?? String(layers[layers.length - 1].id);
+  const row = analyzeModel(v.model as ModelSpec).layers.find((l) => l.id === id);
+  return row?.outputShape ?? FALLBACK_INPUT;
+}
+
+/** The registry's template of `op` for a layer reading `input` (and `inputs` tensors in all). */
+function templateOf(op: LayerOp, input: Shape, inputs = 1): Record<string, unknown> {
+  return { ...(operatorOf(op)?.template(input, inputs) ?? {}) };
+}
+
+/** A new layer of `op` as "add layer" makes it: a free id and the op's template for what it reads. */
+export function newLayer(model: ModelJson, op: LayerOp, index = layersOf(model).length): LayerJson {
+  return { id: newLayerId(model, op), op, ...templateOf(op, inputShapeAt(model, index)) };
 }
 
 const withLayers = (model: ModelJson, layers: LayerJson[]): ModelJson => ({ ...model, layers });
@@ -115,7 +61,7 @@ const withLayers = (model: ModelJson, layers: LayerJson[]): ModelJson => ({ ...m
 export function insertLayer(model: ModelJson, op: LayerOp, index?: number): ModelJson {
   const layers = [...layersOf(model)];
   const at = index === undefined ? layers.length : Math.max(0, Math.min(index, layers.length));
-  layers.splice(at, 0, newLayer(model, op));
+  layers.splice(at, 0, newLayer(model, op, at));
   return withLayers(model, layers);
 }
 
@@ -166,7 +112,12 @@ export function setLayerField(model: ModelJson, index: number, key: string, valu
   if (key === 'op') {
     // A new op keeps id and inputs only: fields of the old op would be refused by the new op's schema.
     const op = value as LayerOp;
-    const fresh: LayerJson = { id: layer.id, op, ...(TEMPLATES[op] ?? {}) };
+    const inputs = Array.isArray(layer.inputs) ? layer.inputs.length : 1;
+    const fresh: LayerJson = {
+      id: layer.id,
+      op,
+      ...templateOf(op, inputShapeAt(model, index, layer.inputs), inputs),
+    };
     if (layer.inputs !== undefined) fresh.inputs = layer.inputs;
     return withLayers(
       model,

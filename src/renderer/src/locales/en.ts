@@ -4,6 +4,7 @@ import progress from './en/progress';
 import gradients from './en/gradients';
 import home from './en/home';
 import lessons from './en/lessons';
+import ops from './en/ops';
 /**
  * Every string the interface shows. zh-CN.ts must have exactly the same keys (a unit test checks).
  * vue-i18n treats { } @ $ | as syntax: keep them out of the texts except for named placeholders.
@@ -37,6 +38,7 @@ const en = {
   ...gradients,
   ...progress,
   ...designs,
+  ...ops,
   settings: {
     title: 'Settings',
     subtitle: 'Appearance and language. A change applies at once and is saved for next time.',

@@ -5,6 +5,7 @@ import progress from './zh-CN/progress';
 import gradients from './zh-CN/gradients';
 import home from './zh-CN/home';
 import lessons from './zh-CN/lessons';
+import ops from './zh-CN/ops';
 
 /** Simplified Chinese. Same keys as en.ts (a unit test checks). */
 const zhCN: Messages = {
@@ -36,6 +37,7 @@ const zhCN: Messages = {
   ...gradients,
   ...progress,
   ...designs,
+  ...ops,
   settings: {
     title: '设置',
     subtitle: '外观与语言。更改会立即生效，并保存到下次使用。',

@@ -59,7 +59,15 @@ describe('new layers', () => {
         const probe = {
           ...base,
           [f.key]:
-            f.kind === 'bool' ? true : f.kind === 'enum' ? f.options![0] : f.kind === 'padding4' ? 1 : 1,
+            f.kind === 'bool'
+              ? true
+              : f.kind === 'enum'
+                ? f.options![0]
+                : f.kind === 'text'
+                  ? 'Foo'
+                  : f.kind === 'shape'
+                    ? [1, 1, 1]
+                    : 1,
         };
         const r = layerSchemas[op].safeParse(probe);
         expect(r.success, `${op}.${f.key}`).toBe(true);
@@ -120,5 +128,19 @@ describe('issuesByLayer', () => {
     const envelope = validateModel({ ...chain(), input: 'x' });
     if (envelope.ok) throw new Error('expected a refusal');
     expect(issuesByLayer({}, envelope.errors).has(null)).toBe(true);
+  });
+});
+
+describe('clamp from the add-layer menu', () => {
+  // Adding a clamp used to give { op: 'clamp' } without bounds, which the core refuses, and a form
+  // without min and max fields to fix it with.
+  it('gives a layer the core analyses, and a form with its bounds', () => {
+    const model = insertLayer(insertLayer(scratchModel('s'), 'conv2d'), 'clamp');
+    const v = validateModel(model);
+    expect(v.ok ? [] : v.errors.map((e) => e.message)).toEqual([]);
+    expect(analyzeModel(model as unknown as ModelSpec).layers[1].op).toBe('clamp');
+    expect(LAYER_FIELDS.clamp.map((f) => f.key)).toEqual(['min', 'max']);
+    const edited = setLayerField(model, 1, 'max', 0.5);
+    expect(validateModel(edited).ok).toBe(true);
   });
 });

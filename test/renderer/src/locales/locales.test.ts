@@ -77,6 +77,8 @@ describe('locales', () => {
 const DYNAMIC_PREFIXES: readonly string[] = [
   // Question prompts: the key comes from the analysis core (`Question.prompt.key`).
   'quiz.',
+  // Operator and field names: the key comes from the operator registry (`labelKey` of an op or field).
+  'ops.',
 ];
 
 function sourceFiles(dir: string): string[] {

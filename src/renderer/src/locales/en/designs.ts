@@ -122,6 +122,7 @@ export default {
       no: 'false',
       pairHelp: 'One number, or H, W',
       paddingHelp: 'A number, H, W, same or valid',
+      shapeHelp: 'C, H, W or N',
       problems: 'Problems',
     },
     analysis: {

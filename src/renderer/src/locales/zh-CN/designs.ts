@@ -124,6 +124,7 @@ const designs: typeof en = {
       no: 'false',
       pairHelp: '一个数，或 H, W',
       paddingHelp: '一个数、H, W、same 或 valid',
+      shapeHelp: 'C, H, W 或 N',
       problems: '问题',
     },
     analysis: {

@@ -1,0 +1,193 @@
+/** Helpers shared by the operator modules: result defaults, RF traces, warnings, broadcasting. */
+import { type FormulaTrace, tex, trace } from '../../formulas/latex';
+import type { OutputSizeTrace } from '../../formulas/output-size';
+import { rfConvFormulas, rfMerge1d } from '../../formulas/receptive-field';
+import type { Pair, Shape } from '../../model/shape';
+import type { OtherOps } from '../types';
+import { ShapeError, shapeText } from './shape-math';
+import type { OpResult, Rf2 } from './types';
+
+export const zeroOps = (): OtherOps => ({ bias: 0, norm: 0, activation: 0, pooling: 0, elementwise: 0 });
+
+export const NONE = (): FormulaTrace[] => [];
+export const NO_WARNINGS: OpResult['warnings'] = [];
+/** Shared by every layer without element ops; frozen because rows expose it as `ops`. */
+export const ZERO_OPS: OtherOps = Object.freeze(zeroOps());
+/** Defaults spread into each op's result (one shared object: no per-layer allocation). */
+export const BASE = {
+  weights: 0,
+  bias: 0,
+  buffers: 0,
+  inferenceBuffers: 0,
+  macs: 0,
+  ops: ZERO_OPS,
+  traces: null,
+  warnings: NO_WARNINGS,
+} as const;
+
+/** Other ops with one category set. */
+export function opsWith(key: keyof OtherOps, n: number): OtherOps {
+  const ops = zeroOps();
+  ops[key] = n;
+  return ops;
+}
+
+export function spatial(s: Shape): Pair | null {
+  return s.length === 3 ? [s[1], s[2]] : null;
+}
+
+export function need3d(s: Shape, what = 'a [C, H, W] input'): [number, number, number] {
+  if (s.length !== 3) throw new ShapeError(`needs ${what} but gets ${shapeText(s)}`);
+  return s;
+}
+
+export function unchangedRf(rf: Rf2): () => FormulaTrace[] {
+  return () => [
+    trace('rf.size.h', 'r_{out} = r_{in}', `r_{out} = ${tex(rf[0].size)}`, rf[0].size),
+    trace('rf.size.w', 'r_{out} = r_{in}', `r_{out} = ${tex(rf[1].size)}`, rf[1].size),
+  ];
+}
+
+export function convRfFormulas(
+  prev: Rf2,
+  next: Rf2,
+  k: Pair,
+  s: Pair,
+  d: Pair,
+  p: Pair,
+): () => FormulaTrace[] {
+  return () => rfConvFormulas(prev, next, k, s, d, p);
+}
+
+/** A result that leaves shape and RF as they are and costs nothing (views, no-ops). */
+export function passThrough(x: Shape, rf: Rf2): OpResult {
+  return { ...BASE, outShape: x, rf, formulas: () => [], rfFormulas: unchangedRf(rf) };
+}
+
+/** Above this many position × tap checks per dimension, gaps between windows are not counted. */
+const MAX_COVERAGE_CHECKS = 4_000_000;
+
+/**
+ * Input positions (not padding) along one dimension that no window tap reads: `trailing` after the
+ * last window, `total` including gaps between windows (a stride larger than what the taps cover, or
+ * dilated taps the windows do not fill in). Padded coordinates: the input is [P_b, P_b + X).
+ */
+export function unreadInput(t: OutputSizeTrace): { total: number; trailing: number } {
+  const lastRead = (t.result - 1) * t.S + t.Keff - 1;
+  const trailing = Math.max(0, Math.min(t.X, t.P[0] + t.X - 1 - lastRead));
+  // Contiguous windows (undilated, stride ≤ kernel): only the end can be left over.
+  if ((t.d === 1 && t.S <= t.K) || t.X * t.K > MAX_COVERAGE_CHECKS) return { total: trailing, trailing };
+  let total = 0;
+  for (let p = 0; p < t.X; p++) {
+    const q = p + t.P[0];
+    let read = false;
+    for (let k = 0; k < t.K && !read; k++) {
+      const start = q - k * t.d;
+      read = start >= 0 && start % t.S === 0 && start / t.S <= t.result - 1;
+    }
+    if (!read) total++;
+  }
+  return { total, trailing };
+}
+
+/**
+ * Warnings of a windowed layer (conv, pooling): input rows or columns no window reads (positions
+ * left over that are padding are no warning), and a ceil_mode window running past the input.
+ */
+export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpResult['warnings'] {
+  let out: OpResult['warnings'] | null = null;
+  const dims = ['H', 'W'];
+  const lines = ['row', 'column'];
+  traces.forEach((t, i) => {
+    if (t.ceilMode && !t.exact) {
+      (out ??= []).push({
+        kind: 'inexact-division',
+        message: `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`,
+      });
+    }
+    const { total, trailing } = unreadInput(t);
+    if (total === 0) return;
+    (out ??= []).push({
+      kind: 'inexact-division',
+      message:
+        total === trailing
+          ? `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${trailing} input ${lines[i]}(s) are never read`
+          : `along ${dims[i]}, ${total} of the ${t.X} input ${lines[i]}s are never read: windows of ${t.K} tap(s)${t.d > 1 ? ` spaced ${t.d}` : ''} at stride ${t.S} leave gaps${trailing ? `, including the last ${trailing}` : ''}`,
+    });
+  });
+  return out ?? NO_WARNINGS;
+}
+
+export function broadcastShapes(shapes: Shape[], ids: string[]): Shape {
+  const rank = shapes[0].length;
+  const out = [...shapes[0]];
+  for (let b = 1; b < shapes.length; b++) {
+    const s = shapes[b];
+    if (s.length !== rank) {
+      throw new ShapeError(
+        `cannot combine ${shapeText(shapes[0])} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}"): ranks differ`,
+      );
+    }
+    for (let i = 0; i < rank; i++) {
+      if (out[i] === s[i] || s[i] === 1) continue;
+      if (out[i] === 1) out[i] = s[i];
+      else
+        throw new ShapeError(
+          `shapes do not match: ${shapeText(shapes[0])} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}")`,
+        );
+    }
+  }
+  return out as Shape;
+}
+
+/** The RF of a layer reading several branches: their hull, with warnings when they disagree. */
+export function mergeRf(
+  rfs: Rf2[],
+  shapes: Shape[],
+  outShape: Shape,
+  ids: string[],
+  warnings: OpResult['warnings'],
+): Rf2 {
+  const outSp = spatial(outShape);
+  const broadcast = shapes.map((s) => {
+    const sp = spatial(s);
+    return outSp !== null && sp !== null && sp[0] === 1 && sp[1] === 1 && (outSp[0] > 1 || outSp[1] > 1);
+  });
+  const h = rfMerge1d(
+    rfs.map((r) => r[0]),
+    broadcast,
+  );
+  const w = rfMerge1d(
+    rfs.map((r) => r[1]),
+    broadcast,
+  );
+  if (h.misaligned || w.misaligned) {
+    const desc = rfs
+      .map((r, b) => `"${ids[b]}" ${r[0].size}×${r[1].size} from (${r[0].start}, ${r[1].start})`)
+      .join(', ');
+    warnings.push({
+      kind: 'misaligned-branches',
+      message: `branch receptive fields are not centred on each other (${desc}); the RF is their hull ${h.rf.size}×${w.rf.size}, larger than the biggest branch`,
+    });
+  }
+  if (h.jumpMismatch || w.jumpMismatch) {
+    const desc = rfs.map((r, b) => `"${ids[b]}" ${tex(r[0].jump)}×${tex(r[1].jump)}`).join(', ');
+    warnings.push({
+      kind: 'jump-mismatch',
+      message: `branches have different jumps (${desc}); the larger is used`,
+    });
+  }
+  return [h.rf, w.rf];
+}
+
+export function mergeFormulas(rfs: Rf2[], rf: Rf2): () => FormulaTrace[] {
+  return () =>
+    (['h', 'w'] as const).map((dim, i) =>
+      trace(
+        `rf.size.${dim}`,
+        'r = \\max_b (s_b + r_b) - \\min_b s_b',
+        `r = \\max(${rfs.map((r) => tex(r[i].start + r[i].size)).join(', ')}) - \\min(${rfs.map((r) => tex(r[i].start)).join(', ')}) = ${tex(rf[i].size)}`,
+        rf[i].size,
+      ),
+    );
+}

@@ -1,0 +1,99 @@
+/** Element-wise arithmetic between inputs (and one constant operand): add, mul, sub, div. */
+import { tex, trace } from '../../formulas/latex';
+import type { Shape } from '../../model/shape';
+import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchangedRf } from './common';
+import { attr, defineOp, shape } from './define';
+import { numel, ShapeError } from './shape-math';
+import type { OpInputs, OpResult } from './types';
+
+const attrs = {
+  /**
+   * Shape of a constant operand (a fixed tensor that is not a layer, e.g. `x - 0.5` or a learned
+   * per-channel scale [C, 1, 1]), applied after the inputs. Same rank as the inputs; size-1
+   * dimensions broadcast. With a constant, one input is enough.
+   */
+  constant_shape: attr(shape.optional(), {
+    kind: 'shape',
+    default: 'none',
+    range: 'same rank as the inputs',
+  }),
+};
+
+/** (operands − 1) · output elements, a constant counting as one operand; the RF is the inputs' hull. */
+function elementwise(
+  op: string,
+  cs: Shape | undefined,
+  { shapes, rfs, ids }: OpInputs,
+  explain: boolean,
+): OpResult {
+  const prf = rfs[0];
+  // A constant operand is one more operand for shapes and cost, but has no receptive field.
+  const operands = cs ? [...shapes, cs] : shapes;
+  if (operands.length < 2)
+    throw new ShapeError(
+      `${op} needs at least two inputs, or one and constant_shape, but gets ${shapes.length}`,
+    );
+  const out = broadcastShapes(operands, cs ? [...ids, 'constant_shape'] : ids);
+  const n = numel(out);
+  const ops = opsWith('elementwise', (operands.length - 1) * n);
+  const warnings: OpResult['warnings'] = [];
+  const rf = shapes.length > 1 ? mergeRf(rfs, shapes, out, ids, warnings) : prf;
+  return {
+    ...BASE,
+    outShape: out,
+    rf,
+    ops,
+    // The constant is read like a weight at inference; it is not a parameter of the layer.
+    inferenceBuffers: cs ? numel(cs) : 0,
+    warnings,
+    formulas: !explain
+      ? NONE
+      : () => [
+          trace(
+            'ops.elementwise',
+            cs
+              ? '(n_{inputs} + 1_{const} - 1) \\cdot \\text{elements}'
+              : '(n_{inputs} - 1) \\cdot \\text{elements}',
+            `${operands.length - 1} \\cdot ${tex(n)} = ${tex(ops.elementwise)}`,
+            ops.elementwise,
+          ),
+        ],
+    rfFormulas: !explain ? NONE : shapes.length > 1 ? mergeFormulas(rfs, rf) : unchangedRf(prf),
+  };
+}
+
+function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, summary: string) {
+  return defineOp(op, attrs, {
+    family: 'elementwise',
+    summary,
+    arity: 'many',
+    // One input: a per-channel (or per-feature) constant, so that the new layer is complete.
+    template: (input, inputs) =>
+      inputs >= 2 ? {} : { constant_shape: (input.length === 3 ? [input[0], 1, 1] : [input[0]]) as Shape },
+    compute: (layer, input, explain) => elementwise(op, layer.constant_shape, input, explain),
+    onnx: {
+      from: op === 'add' ? ['Add', 'Sum'] : [opType],
+      opset: 13,
+      example: (layer) => [
+        {
+          opType,
+          reads: layer.inputs?.length ?? 1,
+          consts: layer.constant_shape ? [{ dims: layer.constant_shape, dataType: 'float' }] : [],
+        },
+      ],
+    },
+  });
+}
+
+export const add = define(
+  'add',
+  'Add',
+  'Element-wise sum of two or more inputs (or one and a constant), broadcasting size-1 dimensions',
+);
+export const mul = define(
+  'mul',
+  'Mul',
+  'Element-wise product with broadcasting (e.g. squeeze-and-excitation: [C,H,W] × [C,1,1])',
+);
+export const sub = define('sub', 'Sub', 'Element-wise difference x₀ − x₁ − …; cost and broadcasting as add');
+export const div = define('div', 'Div', 'Element-wise quotient x₀ / x₁ / …; cost and broadcasting as mul');

@@ -1,0 +1,59 @@
+/** Fully connected: linear (arithmetic in linear-math.ts). */
+import { z } from 'zod';
+import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { attr, defineOp, posInt } from './define';
+import { linearFormulas } from './linear-math';
+import { ShapeError, shapeText } from './shape-math';
+
+export const linear = defineOp(
+  'linear',
+  {
+    out_features: attr(posInt, { kind: 'int', range: '≥ 1', unit: 'features' }),
+    bias: attr(z.boolean().optional(), { kind: 'bool', default: true }),
+  },
+  {
+    family: 'linear',
+    summary: 'Fully connected layer (torch.nn.Linear) on a flat [N] input',
+    idPrefix: 'fc',
+    accepts: 'vector',
+    template: () => ({ out_features: 10 }),
+    compute(layer, { shapes, rfs }, explain) {
+      const x = shapes[0];
+      const prf = rfs[0];
+      if (x.length !== 1)
+        throw new ShapeError(
+          `needs a flat [N] input but gets ${shapeText(x)}; add a flatten layer before it`,
+        );
+      const nin = x[0];
+      const nout = layer.out_features;
+      if (!Number.isSafeInteger(nout) || nout < 1)
+        throw new ShapeError(`out_features must be a positive integer, got ${nout}`);
+      const b = (layer.bias ?? true) ? nout : 0;
+      return {
+        ...BASE,
+        outShape: [nout],
+        rf: prf,
+        weights: nin * nout,
+        bias: b,
+        macs: nin * nout,
+        ops: opsWith('bias', b),
+        formulas: !explain ? NONE : () => linearFormulas(nin, nout, b),
+        rfFormulas: !explain ? NONE : unchangedRf(prf),
+      };
+    },
+    onnx: {
+      from: ['Gemm', 'MatMul'],
+      opset: 13,
+      example: (layer, input) => [
+        {
+          opType: 'Gemm',
+          attrs: { transB: 1 },
+          consts: [
+            { dims: [layer.out_features, input[0]], dataType: 'float' },
+            ...((layer.bias ?? true) ? [{ dims: [layer.out_features], dataType: 'float' as const }] : []),
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,94 @@
+/** Normalisation: batchnorm and layernorm (one op per element, fused scale and shift). */
+import { z } from 'zod';
+import { tex, trace } from '../../formulas/latex';
+import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { attr, defineOp } from './define';
+import { numel } from './shape-math';
+import type { OpInputs, OpResult } from './types';
+
+/**
+ * γ and β of C elements when affine; running mean and variance (2C, read at inference) plus the
+ * num_batches_tracked counter when tracked.
+ */
+function normalise(affine: boolean, track: boolean, { shapes, rfs }: OpInputs, explain: boolean): OpResult {
+  const x = shapes[0];
+  const prf = rfs[0];
+  const c = x[0];
+  const elems = numel(x);
+  const w = affine ? c : 0;
+  return {
+    ...BASE,
+    outShape: x,
+    rf: prf,
+    weights: w,
+    bias: w,
+    buffers: track ? 2 * c + 1 : 0,
+    inferenceBuffers: track ? 2 * c : 0,
+    ops: opsWith('norm', elems),
+    formulas: !explain
+      ? NONE
+      : () => [
+          trace('params.weights', affine ? 'C \\;(\\gamma)' : '0', `${w}`, w),
+          trace('params.bias', affine ? 'C \\;(\\beta)' : '0', `${w}`, w),
+          ...(track
+            ? [
+                trace(
+                  'params.buffers',
+                  '2C + 1 \\;(\\mu, \\sigma^2, n)',
+                  `2 \\cdot ${c} + 1 = ${2 * c + 1}`,
+                  2 * c + 1,
+                ),
+              ]
+            : []),
+          trace('ops.norm', '\\text{elements}', tex(elems), elems),
+        ],
+    rfFormulas: !explain ? NONE : unchangedRf(prf),
+  };
+}
+
+export const batchnorm = defineOp(
+  'batchnorm',
+  {
+    /** Learnable scale and shift (γ, β). */
+    affine: attr(z.boolean().optional(), { kind: 'bool', default: true }),
+    /** Running mean/var buffers plus the num_batches_tracked counter. */
+    track_running_stats: attr(z.boolean().optional(), { kind: 'bool', default: true }),
+  },
+  {
+    family: 'normalisation',
+    summary: 'Batch normalisation over channels (torch.nn.BatchNorm2d / BatchNorm1d)',
+    idPrefix: 'bn',
+    template: () => ({}),
+    compute: (layer, input, explain) =>
+      normalise(layer.affine ?? true, layer.track_running_stats ?? true, input, explain),
+    onnx: {
+      from: ['BatchNormalization'],
+      opset: 13,
+      example: (_layer, input) => [
+        {
+          opType: 'BatchNormalization',
+          consts: [0, 1, 2, 3].map(() => ({
+            dims: [input[0]],
+            dataType: 'float' as const,
+            values: new Array<number>(input[0]).fill(1),
+          })),
+        },
+      ],
+    },
+  },
+);
+
+export const layernorm = defineOp(
+  'layernorm',
+  { elementwise_affine: attr(z.boolean().optional(), { kind: 'bool', default: true }) },
+  {
+    family: 'normalisation',
+    summary: "Layer normalisation over channels (torchvision's LayerNorm2d) or over a flat vector",
+    idPrefix: 'ln',
+    template: () => ({}),
+    compute: (layer, input, explain) => normalise(layer.elementwise_affine ?? true, false, input, explain),
+    onnx: {
+      none: 'LayerNormalization (and the ReduceMean/Sub/Pow/Sqrt/Div pattern exporters write) is not imported yet',
+    },
+  },
+);

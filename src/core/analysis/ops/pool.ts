@@ -1,0 +1,199 @@
+/** Pooling: maxpool2d, avgpool2d, adaptive_avgpool2d, global_avgpool (window arithmetic in pool-math.ts). */
+import { z } from 'zod';
+import { tex, trace } from '../../formulas/latex';
+import { type RfDim, rfConv1d } from '../../formulas/receptive-field';
+import type { Pair, Shape } from '../../model/shape';
+import { BASE, convRfFormulas, inexactWarnings, need3d, NONE, opsWith } from './common';
+import { attr, defineOp, intOrPair, padding } from './define';
+import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
+import { ShapeError, toPair } from './shape-math';
+import type { OnnxMapping, OpInputs, OpResult, Rf2 } from './types';
+
+const window = {
+  kernel: attr(intOrPair, { kind: 'intOrPair', range: '≥ 1', unit: 'px' }),
+  stride: attr(intOrPair.optional(), { kind: 'intOrPair', default: 'kernel', range: '≥ 1', unit: 'px' }),
+  padding: attr(padding.optional(), {
+    kind: 'padding',
+    default: 0,
+    range: '≤ half the kernel, same or valid',
+    unit: 'px',
+  }),
+};
+const ceilMode = {
+  ceil_mode: attr(z.boolean().optional(), { kind: 'bool', default: false }),
+};
+
+interface WindowLayer {
+  kernel: Pool2dParams['kernel'];
+  stride?: Pool2dParams['stride'];
+  padding?: Pool2dParams['padding'];
+  dilation?: Pool2dParams['dilation'];
+  ceil_mode?: boolean;
+}
+
+const params = (l: WindowLayer, inShape: Shape): Pool2dParams => ({
+  inShape,
+  kernel: l.kernel,
+  stride: l.stride,
+  padding: l.padding,
+  dilation: l.dilation,
+  ceilMode: l.ceil_mode,
+});
+
+/** Window reads C·M_h·M_w·K_h·K_w as pooling ops; the RF grows as a convolution's. */
+function windowed(layer: WindowLayer, { shapes, rfs }: OpInputs, explain: boolean): OpResult {
+  const prf = rfs[0];
+  const p = pool2dCore(params(layer, shapes[0]));
+  const rf: Rf2 = [
+    rfConv1d(prf[0], p.kernel[0], p.stride[0], p.dilation[0], p.padBefore[0]),
+    rfConv1d(prf[1], p.kernel[1], p.stride[1], p.dilation[1], p.padBefore[1]),
+  ];
+  return {
+    ...BASE,
+    outShape: p.outShape,
+    rf,
+    ops: opsWith('pooling', p.ops),
+    traces: p.outputSize,
+    formulas: !explain ? NONE : () => pool2dFormulas(p),
+    rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, p.kernel, p.stride, p.dilation, p.padBefore),
+    warnings: inexactWarnings(p.outputSize),
+  };
+}
+
+function poolOnnx(opType: 'MaxPool' | 'AveragePool'): OnnxMapping<WindowLayer> {
+  return {
+    // GlobalMaxPool: a window over the whole map.
+    from: opType === 'MaxPool' ? ['MaxPool', 'GlobalMaxPool'] : [opType],
+    opset: 13,
+    example(layer, input) {
+      const p = pool2dCore(params(layer, input));
+      const [th, tw] = p.outputSize;
+      return [
+        {
+          opType,
+          attrs: {
+            kernel_shape: p.kernel,
+            strides: p.stride,
+            pads: [th.P[0], tw.P[0], th.P[1], tw.P[1]],
+            ...(opType === 'MaxPool' ? { dilations: p.dilation } : {}),
+            ceil_mode: layer.ceil_mode ? 1 : 0,
+          },
+        },
+      ];
+    },
+  };
+}
+
+export const maxpool2d = defineOp(
+  'maxpool2d',
+  {
+    ...window,
+    dilation: attr(intOrPair.optional(), { kind: 'intOrPair', default: 1, range: '≥ 1', unit: 'px' }),
+    ...ceilMode,
+  },
+  {
+    family: 'pooling',
+    summary: 'Max pooling (torch.nn.MaxPool2d); stride defaults to the kernel',
+    idPrefix: 'pool',
+    accepts: 'map',
+    template: () => ({ kernel: 2 }),
+    compute: windowed,
+    onnx: poolOnnx('MaxPool'),
+  },
+);
+
+export const avgpool2d = defineOp(
+  'avgpool2d',
+  { ...window, ...ceilMode },
+  {
+    family: 'pooling',
+    summary: 'Average pooling (torch.nn.AvgPool2d); stride defaults to the kernel',
+    idPrefix: 'pool',
+    accepts: 'map',
+    template: () => ({ kernel: 2 }),
+    compute: windowed,
+    onnx: poolOnnx('AveragePool'),
+  },
+);
+
+/** Adaptive average pooling to `o` (global: 1×1): C·H·W pooling ops; the RF of the largest window. */
+function adaptive(o: Pair, { shapes, rfs }: OpInputs, explain: boolean): OpResult {
+  const prf = rfs[0];
+  const [c, h, w] = need3d(shapes[0]);
+  for (const v of o) {
+    if (!Number.isSafeInteger(v) || v < 1)
+      throw new ShapeError(`output_size must be a positive integer, got ${v}`);
+  }
+  const elems = c * h * w;
+  const warnings: OpResult['warnings'] = [];
+  const dimRf = (i: 0 | 1, size: number, out: number): RfDim => {
+    if (size % out === 0) return rfConv1d(prf[i], size / out, size / out, 1, 0);
+    warnings.push({
+      kind: 'inexact-division',
+      message: `adaptive pooling ${size}→${out} along ${i === 0 ? 'H' : 'W'} uses windows of unequal size; the RF is given for the largest window`,
+    });
+    let k = Math.ceil(size / out) + 1;
+    if (out <= 1_000_000) {
+      k = 0;
+      for (let j = 0; j < out; j++)
+        k = Math.max(k, Math.ceil(((j + 1) * size) / out) - Math.floor((j * size) / out));
+    }
+    return rfConv1d(prf[i], k, size / out, 1, 0);
+  };
+  const rf: Rf2 = [dimRf(0, h, o[0]), dimRf(1, w, o[1])];
+  return {
+    ...BASE,
+    outShape: [c, o[0], o[1]],
+    rf,
+    ops: opsWith('pooling', elems),
+    warnings,
+    formulas: !explain
+      ? NONE
+      : () => [
+          trace('outputSize', 'M = \\text{output\\_size}', `M = ${o[0]} \\times ${o[1]}`, o[0] * o[1]),
+          trace(
+            'ops.pooling',
+            'C \\cdot H_{in} \\cdot W_{in}',
+            `${c} \\cdot ${h} \\cdot ${w} = ${tex(elems)}`,
+            elems,
+          ),
+        ],
+    rfFormulas: !explain
+      ? NONE
+      : convRfFormulas(prf, rf, [h / o[0], w / o[1]], [h / o[0], w / o[1]], [1, 1], [0, 0]),
+  };
+}
+
+export const adaptiveAvgpool2d = defineOp(
+  'adaptive_avgpool2d',
+  { output_size: attr(intOrPair, { kind: 'intOrPair', range: '≥ 1', unit: 'px' }) },
+  {
+    family: 'pooling',
+    summary: 'Adaptive average pooling to a fixed output size (torch.nn.AdaptiveAvgPool2d)',
+    idPrefix: 'pool',
+    accepts: 'map',
+    template: () => ({ output_size: 1 }),
+    compute: (layer, input, explain) => adaptive(toPair(layer.output_size, 1), input, explain),
+    onnx: {
+      none: 'ONNX has no adaptive pooling: exporters write a fixed AveragePool (or GlobalAveragePool for 1×1), imported as avgpool2d or global_avgpool',
+    },
+  },
+);
+
+export const globalAvgpool = defineOp(
+  'global_avgpool',
+  {},
+  {
+    family: 'pooling',
+    summary: 'Average over the whole map: output [C, 1, 1] (adaptive_avgpool2d with output size 1)',
+    idPrefix: 'gap',
+    accepts: 'map',
+    template: () => ({}),
+    compute: (_layer, input, explain) => adaptive([1, 1], input, explain),
+    onnx: {
+      from: ['GlobalAveragePool', 'ReduceMean'],
+      opset: 13,
+      example: () => [{ opType: 'GlobalAveragePool' }],
+    },
+  },
+);

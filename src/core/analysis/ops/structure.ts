@@ -1,0 +1,193 @@
+/** Graph structure: concat, flatten, identity, dropout, and the placeholder for unsupported operators. */
+import { z } from 'zod';
+import { tex, trace } from '../../formulas/latex';
+import { rfCollapse1d } from '../../formulas/receptive-field';
+import type { Shape } from '../../model/shape';
+import { BASE, convRfFormulas, mergeFormulas, mergeRf, NONE, passThrough, unchangedRf } from './common';
+import { attr, defineOp, shape } from './define';
+import { ShapeError, shapeText } from './shape-math';
+import type { OpResult, Rf2 } from './types';
+
+export const concat = defineOp(
+  'concat',
+  {},
+  {
+    family: 'structure',
+    summary: 'Concatenation along channels ([C,H,W]) or features ([N])',
+    arity: 'many',
+    template: () => ({}),
+    compute(_layer, { shapes, rfs, ids }, explain) {
+      const x = shapes[0];
+      const rank = x.length;
+      let total = 0;
+      for (let b = 0; b < shapes.length; b++) {
+        const s = shapes[b];
+        if (s.length !== rank)
+          throw new ShapeError(
+            `cannot concatenate ${shapeText(x)} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}")`,
+          );
+        if (rank === 3 && (s[1] !== x[1] || s[2] !== x[2])) {
+          throw new ShapeError(
+            `concat needs equal H×W but inputs are ${x[1]}×${x[2]} ("${ids[0]}") and ${s[1]}×${s[2]} ("${ids[b]}")`,
+          );
+        }
+        total += s[0];
+      }
+      const out: Shape = rank === 3 ? [total, x[1], x[2]] : [total];
+      const warnings: OpResult['warnings'] = [];
+      const rf = shapes.length > 1 ? mergeRf(rfs, shapes, out, ids, warnings) : rfs[0];
+      return {
+        ...BASE,
+        outShape: out,
+        rf,
+        warnings,
+        formulas: !explain
+          ? NONE
+          : () => [
+              trace(
+                'outputShape.channels',
+                'C = \\sum_b C_b',
+                `C = ${shapes.map((s) => s[0]).join(' + ')} = ${total}`,
+                total,
+              ),
+            ],
+        rfFormulas: !explain ? NONE : mergeFormulas(rfs, rf),
+      };
+    },
+    onnx: {
+      from: ['Concat'],
+      opset: 13,
+      example: (layer) => [{ opType: 'Concat', attrs: { axis: 1 }, reads: layer.inputs?.length ?? 1 }],
+    },
+  },
+);
+
+export const flatten = defineOp(
+  'flatten',
+  {},
+  {
+    family: 'structure',
+    summary: '[C, H, W] → [C·H·W] (a view: no data moved)',
+    inplace: true,
+    view: true,
+    template: () => ({}),
+    compute(_layer, { shapes, rfs }, explain) {
+      const x = shapes[0];
+      const prf = rfs[0];
+      if (x.length === 1) return passThrough(x, prf);
+      const [c, h, w] = x;
+      const rf: Rf2 = [rfCollapse1d(prf[0], h), rfCollapse1d(prf[1], w)];
+      return {
+        ...BASE,
+        outShape: [c * h * w],
+        rf,
+        formulas: !explain
+          ? NONE
+          : () => [
+              trace(
+                'outputShape',
+                'N = C \\cdot H \\cdot W',
+                `N = ${c} \\cdot ${h} \\cdot ${w} = ${tex(c * h * w)}`,
+                c * h * w,
+              ),
+            ],
+        rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, [h, w], [h, w], [1, 1], [0, 0]),
+      };
+    },
+    onnx: {
+      from: ['Flatten', 'Reshape', 'Squeeze', 'ReduceMean'],
+      opset: 13,
+      example: () => [{ opType: 'Flatten', attrs: { axis: 1 } }],
+    },
+  },
+);
+
+export const identity = defineOp(
+  'identity',
+  {},
+  {
+    family: 'structure',
+    summary: 'Passes its input on unchanged',
+    inplace: true,
+    view: true,
+    template: () => ({}),
+    compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
+    // ONNX Identity is an alias (no layer); a Clip without bounds is an identity layer.
+    onnx: { from: ['Clip'], opset: 10, example: () => [{ opType: 'Clip' }] },
+  },
+);
+
+export const dropout = defineOp(
+  'dropout',
+  {
+    /** Only informative: at inference dropout is the identity. */
+    p: attr(z.number().min(0).max(1).optional(), { kind: 'number', default: 0.5, range: '[0, 1]' }),
+  },
+  {
+    family: 'structure',
+    summary: 'Dropout: the identity at inference',
+    inplace: true,
+    view: true,
+    template: () => ({}),
+    compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
+    onnx: {
+      from: ['Dropout'],
+      opset: 13,
+      example: (layer) => [
+        { opType: 'Dropout', consts: [{ dims: [], dataType: 'float', values: [layer.p ?? 0.5] }] },
+      ],
+    },
+  },
+);
+
+/**
+ * An operator the format cannot express (typically from an import), kept so that the graph goes on.
+ * Its cost is unknown, not zero: the analysis marks the row, warns, and reports the totals as
+ * incomplete. Its receptive field passes the first input's through unchanged.
+ */
+export const unsupported = defineOp(
+  'unsupported',
+  {
+    /** The operator's own name, e.g. "Erf" or "com.example::Foo". */
+    name: attr(z.string().min(1).optional(), { kind: 'text', default: 'unknown' }),
+    /** Output shape without batch. */
+    output_shape: attr(shape.optional(), { kind: 'shape', default: "the first input's shape" }),
+  },
+  {
+    family: 'structure',
+    summary: 'An operator of unknown cost: shown, warned about, and the totals marked incomplete',
+    arity: 'many',
+    template: () => ({ name: 'custom' }),
+    compute(layer, { shapes, rfs, ids }, explain) {
+      const name = layer.name ?? 'unknown';
+      const outShape = layer.output_shape ?? shapes[0];
+      const warnings: OpResult['warnings'] = [];
+      const rf = shapes.length > 1 ? mergeRf(rfs, shapes, outShape, ids, warnings) : rfs[0];
+      warnings.unshift({
+        kind: 'unsupported',
+        message: `operator ${name} is not supported: its cost (params, MACs, FLOPs) is unknown and missing from the totals, which are incomplete; the receptive field passes through unchanged`,
+      });
+      return {
+        ...BASE,
+        outShape,
+        rf,
+        warnings,
+        unsupported: name,
+        formulas: !explain
+          ? NONE
+          : () => [
+              trace(
+                'cost',
+                '\\text{unknown (unsupported operator)}',
+                `\\text{${name.replace(/[\\{}$&#^_%~]/g, '')}}`,
+                0,
+              ),
+            ],
+        rfFormulas: !explain ? NONE : shapes.length > 1 ? mergeFormulas(rfs, rf) : unchangedRf(rfs[0]),
+      };
+    },
+    onnx: {
+      none: 'it stands for an ONNX operator ConvScope cannot express; the importer writes one for each',
+    },
+  },
+);

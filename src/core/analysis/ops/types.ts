@@ -1,0 +1,144 @@
+/**
+ * What an operator of the registry is: one object per layer op holding everything ConvScope knows
+ * about it (attribute schema, editor fields, the "add layer" template, shape inference, cost, receptive
+ * field, formula traces and the ONNX mapping). The engine walks the graph and asks each layer's entry.
+ */
+import type { z } from 'zod';
+import type { FormulaTrace } from '../../formulas/latex';
+import type { OutputSizeTrace } from '../../formulas/output-size';
+import type { RfDim } from '../../formulas/receptive-field';
+import type { Shape } from '../../model/shape';
+import type { OtherOps, WarningKind } from '../types';
+import type { OnnxNodeSketch } from './onnx-sketch';
+
+export type Rf2 = [RfDim, RfDim];
+
+/** How the editor shows a field (LayerForm.vue has one input per kind). */
+export type FieldKind =
+  | 'int'
+  | 'number'
+  | 'bool'
+  | 'enum'
+  | 'intOrPair'
+  | 'numberOrPair'
+  | 'padding'
+  | 'padding4'
+  | 'text'
+  | 'shape';
+
+/** One attribute of an operator: its zod type (optional when it has a default) and what users see. */
+export interface AttrSpec<T extends z.ZodType = z.ZodType> {
+  zod: T;
+  kind: FieldKind;
+  /** The value used when the attribute is absent, as `convscope ops` prints it ("kernel": the kernel size). */
+  default?: number | boolean | string;
+  /** Allowed values in words, e.g. "≥ 1" or "[0, 1]". */
+  range?: string;
+  /** Unit of the value, e.g. "px" or "channels". */
+  unit?: string;
+  /** The choices of an `enum` field. */
+  options?: readonly string[];
+}
+
+/** An attribute as listed (schema, editor, CLI): the spec with its key and whether it must be given. */
+export interface FieldSpec extends Omit<AttrSpec, 'zod'> {
+  key: string;
+  required: boolean;
+  /** i18n key of the field's label (`ops.fields.<key>`). */
+  labelKey: string;
+}
+
+/** The effect of one layer, computed from its attributes and input shapes. */
+export interface OpResult {
+  outShape: Shape;
+  rf: Rf2;
+  weights: number;
+  bias: number;
+  buffers: number;
+  /** Buffers read at inference (BatchNorm running mean and variance, a constant operand). */
+  inferenceBuffers: number;
+  macs: number;
+  ops: OtherOps;
+  traces: [OutputSizeTrace, OutputSizeTrace] | null;
+  /** Op-specific formula traces, built on demand. */
+  formulas: () => FormulaTrace[];
+  /** Formula traces of the RF step, built on demand. */
+  rfFormulas: () => FormulaTrace[];
+  warnings: { kind: WarningKind; message: string }[];
+  /** The operator's name when the layer's cost is unknown (`unsupported` layers). */
+  unsupported?: string;
+}
+
+/** What a layer reads: the shapes and receptive fields of its inputs, and their ids (for messages). */
+export interface OpInputs {
+  shapes: Shape[];
+  rfs: Rf2[];
+  ids: string[];
+}
+
+/**
+ * How an operator maps to ONNX: the ONNX op types the importer turns into it, and a small ONNX node
+ * chain that computes the same layer (the round-trip test writes it, imports it and compares), or the
+ * reason there is no mapping.
+ */
+export type OnnxMapping<L> =
+  | { from: readonly string[]; opset: number; example(layer: L, input: Shape): OnnxNodeSketch[] }
+  | { none: string };
+
+export type OpFamily =
+  | 'convolution'
+  | 'pooling'
+  | 'linear'
+  | 'normalisation'
+  | 'activation'
+  | 'elementwise'
+  | 'structure'
+  | 'resize';
+
+/** The fields every layer has besides its attributes. */
+export interface LayerBase {
+  /** Unique within the model; `"input"` is reserved for the model input. */
+  id: string;
+  /** Ids of the layers (or `"input"`) this layer reads. Default: the previous layer in the list. */
+  inputs?: string[];
+  /** false marks the layer's parameters frozen (counted as non-trainable). Default true. */
+  trainable?: boolean;
+}
+
+/** A layer's attributes (everything but id, op, inputs and trainable). */
+export type AttrsOf<L> = Omit<L, keyof LayerBase | 'op'>;
+
+/** The single definition of one layer op. */
+export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & { op: string }> {
+  op: L['op'];
+  family: OpFamily;
+  /** One line for `convscope ops` and docs. */
+  summary: string;
+  /** Attributes in the order the editor shows them. */
+  fields: readonly FieldSpec[];
+  /** The layer's zod schema (strict: unknown fields are refused). */
+  schema: z.ZodType<L>;
+  /**
+   * What "add layer" starts with: the required fields at common values, for a layer reading
+   * `inputs` tensors the first of which has shape `input`.
+   */
+  template(input: Shape, inputs: number): AttrsOf<L>;
+  /** Prefix of generated ids (`conv` → conv1, conv2…). */
+  idPrefix: string;
+  /** 'one': exactly one input; 'many': one or more. */
+  arity: 'one' | 'many';
+  /** The input ranks it accepts: [C, H, W] maps, [N] vectors or both. */
+  accepts: 'map' | 'vector' | 'any';
+  /** May overwrite its input (PyTorch `inplace=True`) or is a view/no-op at inference. */
+  inplace: boolean;
+  /** Moves no data at inference (views and no-ops). */
+  view: boolean;
+  /**
+   * Shapes, cost, RF and warnings; throws ShapeError for a layer that does not fit its input. With
+   * `explain`, also prepares the formula traces (skipped on the hot path).
+   */
+  compute(layer: L, input: OpInputs, explain: boolean): OpResult;
+  onnx: OnnxMapping<L>;
+  /** i18n key of the op's name (`ops.names.<op>`). */
+  labelKey: string;
+}
