@@ -14,8 +14,6 @@ const FOLDERS = ['src', 'scripts', 'bench'];
 const SOURCE = /\.(ts|mts|js|mjs|vue|css)$/;
 const EXEMPT = [/^src\/core\/onnx\/proto\//, /\/locales\//];
 const ALLOWED = new Set([
-  'src/core/analysis/engine.ts',
-  'src/core/formulas/layers.ts',
   'src/renderer/src/pages/GradientsPage.vue',
   'src/renderer/src/gradients/lab.ts',
   'src/core/autograd/mlp.ts',
