@@ -25,7 +25,9 @@ function chw(shape: readonly number[], what: string): [number, number, number] {
 export function buildNetwork(model: ModelSpec, analysis: ModelAnalysis, targetId: string): ErfNetwork {
   const specs = new Map<string, LayerSpec>(model.layers.map((l) => [l.id, l]));
   const rows = new Map(analysis.layers.map((r) => [r.id, r]));
-  if (!rows.has(targetId)) throw new Error(`no layer "${targetId}" in the model`);
+  const targetRow = rows.get(targetId);
+  if (!targetRow) throw new Error(`no layer "${targetId}" in the model`);
+  chw(targetRow.outputShape, `the output of layer "${targetId}"`);
   const needed = new Set<string>();
   const stack = [targetId];
   while (stack.length) {
