@@ -21,6 +21,7 @@
 import { analyzeModel } from '../analysis/analyze';
 import { Rng } from '../autograd/rng';
 import type { FormulaTrace } from '../formulas/latex';
+import type { ModelAnalysis } from '../analysis/types';
 import type { ModelSpec, Shape } from '../model/types';
 import { buildNetwork, initNetwork, inputGradient } from './network';
 import type { ErfMode } from './ops';
@@ -66,20 +67,15 @@ export interface ErfInfo {
   formulas: FormulaTrace[];
 }
 
-/** Ids of the layers whose ERF can be asked for: [C, H, W] outputs, in evaluation order. */
-export function erfLayers(model: ModelSpec): string[] {
-  return analyzeModel(model)
-    .layers.filter((r) => r.outputShape.length === 3)
-    .map((r) => r.id);
-}
-
-/** The default layer: the last conv2d (else the last layer with a [C, H, W] output). */
-export function defaultErfLayer(model: ModelSpec): string {
-  const rows = analyzeModel(model).layers.filter((r) => r.outputShape.length === 3);
+/**
+ * The layers whose ERF can be asked for ([C, H, W] outputs, in evaluation order) and the default one:
+ * the last conv2d, else the last of them.
+ */
+export function erfLayers(analysis: ModelAnalysis): { layers: string[]; defaultLayer: string | null } {
+  const rows = analysis.layers.filter((r) => r.outputShape.length === 3);
   const convs = rows.filter((r) => r.op === 'conv2d');
   const pick = convs.length ? convs[convs.length - 1] : rows[rows.length - 1];
-  if (!pick) throw new Error(`model "${model.name}" has no layer with a [C, H, W] output`);
-  return pick.id;
+  return { layers: rows.map((r) => r.id), defaultLayer: pick ? pick.id : null };
 }
 
 export function computeErf(model: ModelSpec, options: ErfOptions = {}): ErfInfo {
@@ -90,7 +86,8 @@ export function computeErf(model: ModelSpec, options: ErfOptions = {}): ErfInfo 
   if (mode === 'random' && (!Number.isInteger(seeds) || seeds < 1))
     throw new Error(`seeds must be a positive integer, got ${seeds}`);
   const analysis = analyzeModel(m);
-  const layer = options.layer ?? defaultErfLayer(m);
+  const layer = options.layer ?? erfLayers(analysis).defaultLayer;
+  if (layer === null) throw new Error(`model "${m.name}" has no layer with a [C, H, W] output`);
   const net = buildNetwork(m, analysis, layer);
   const [, lh, lw] = net.target.outShape;
   const unit = options.unit ?? [Math.floor((lh - 1) / 2), Math.floor((lw - 1) / 2)];
