@@ -241,7 +241,7 @@ export default {
       },
     },
     erf: {
-      lead: 'Which input pixels really move a unit: y = Σ_c of one output unit, ERF(p) = Σ_c |∂y/∂x_c(p)|, normalised to sum 1 (Luo et al., 2016). Click the map to pick the unit whose receptive field is centred there.',
+      lead: 'Which input pixels really move a unit: y is one output unit summed over its channels, and the ERF of pixel p is the absolute gradient of y at p summed over the input channels, normalised to sum 1 (Luo et al., 2016). Click the map to pick the unit whose receptive field is centred there.',
       invalid: 'Fix the model first: the effective receptive field needs a valid design.',
       uniform: 'Uniform weights',
       random: 'Random (He init, ReLU)',
