@@ -88,8 +88,8 @@ export default {
         caption:
           'Depth {depth}: RF {rf} × {rf}, but 68% of the gradient lies in {s68} × {s68} and 95% in {s95} × {s95}.',
         variants: {
-          plain: '8 plain 3×3',
-          residual: '8 3×3 with shortcuts',
+          plain: 'eight plain 3×3',
+          residual: 'eight 3×3 with shortcuts',
           dilated: 'dilations 1, 2, 4, 8',
           strided: 'stride 2, 2, 1, 1',
           gridding: 'dilations 2, 2, 2',
