@@ -1,7 +1,7 @@
 /*
  * conv2d of the gradient engine (im2col + the engine's float32 matrix product) vs
  * @tensorflow/tfjs-backend-wasm's conv2d, forward and input gradient, on ResNet layer shapes,
- * batch 1. tfjs runs NHWC (its wasm backend has no NCHW), the engine NCHW; both float32.
+ * batch 1, CPU time. tfjs runs NHWC (its wasm backend has no NCHW), the engine NCHW; both float32.
  *
  * Run: npx tsx bench/conv.ts
  */
@@ -19,14 +19,18 @@ const CASES: [number, number, number, number, number][] = [
   [3, 224, 64, 7, 2],
 ];
 
-/** Median milliseconds of `runs` calls after one warm-up. */
+/**
+ * Median CPU milliseconds (user + system of this process) of `runs` calls after one warm-up: on a
+ * shared machine wall time mostly measures the wait for a core; both sides run on one thread.
+ */
 async function ms(f: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
   await f();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await f();
-    t.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    t.push((c.user + c.system) / 1000);
   }
   return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
