@@ -4,6 +4,8 @@ import { computeErf } from '../../src/core/erf';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
+import { LessonsPage } from './pages/lessons-page';
+import { depthFit, variantErf } from '../../src/renderer/src/lessons/widgets/erf-lesson';
 
 // ResNet-18 at 224×224 takes seconds on a shared 2-core machine.
 test.describe.configure({ timeout: 240_000 });
@@ -73,4 +75,19 @@ test('the ERF panel computes ResNet-18’s effective receptive field with progre
   await expect(page.getByTestId('erf-progress')).toBeHidden({ timeout: 180_000 });
   await expect(stat('layer')).not.toHaveText('layer4.1.conv2 [3, 3]');
   await expect(stat('layer')).toContainText('layer4.1.conv2 [');
+});
+
+test('the receptive-field lesson shows the √depth law and the variants', async ({ page, web }) => {
+  const lessons = new LessonsPage(page);
+  await lessons.openLesson(web.url, 'receptive-field');
+  const fit = depthFit();
+  const depth = page.getByTestId('widget-erf-depth');
+  await depth.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('erf-fit')).toContainText(fit.side68.alpha.toFixed(2));
+  await expect(depth.locator('canvas').last()).toBeVisible();
+  const variants = page.getByTestId('widget-erf-variants');
+  await expect(variants.locator('figure')).toHaveCount(5);
+  await expect(variants.locator('[data-variant="gridding"] figcaption')).toContainText(
+    `holes ${variantErf('gridding').stats.holes}`,
+  );
 });
