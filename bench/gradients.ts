@@ -94,7 +94,7 @@ function tfjsStep(tf: Tf, depth: number, width: number): () => Promise<void> {
   };
 }
 
-async function loadTf(): Promise<{ tf: Tf; backends: { name: string; error?: string }[] }> {
+export async function loadTf(): Promise<{ tf: Tf; backends: { name: string; error?: string }[] }> {
   // The CommonJS builds: tfjs-core's ES-module build imports directories, which Node's ESM loader
   // refuses (ERR_UNSUPPORTED_DIR_IMPORT). The backends then share this one tfjs-core instance.
   const require = createRequire(import.meta.url);

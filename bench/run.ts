@@ -11,7 +11,9 @@ import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCliBench } from './cli';
+import { runConvBench } from './conv';
 import { runCoreBench } from './core';
+import { runErfBench } from './erf';
 import { runGradientBench } from './gradients';
 import { runOnnxBench } from './onnx';
 import { runRendererBench } from './renderer';
@@ -25,6 +27,8 @@ const write = process.argv.includes('--write');
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['analysis core', () => runCoreBench()],
   ['gradient engine vs tfjs', () => runGradientBench((line) => console.error(line), { sweep: !quick })],
+  ['conv2d vs tfjs-wasm', () => runConvBench((line) => console.error(line))],
+  ['ERF vs PyTorch', async () => runErfBench((line) => console.error(line))],
   ['ONNX import vs python onnx', () => runOnnxBench(quick ? 1 : 3, undefined, (line) => console.error(line))],
   ['CLI start-up vs python onnx', () => runCliBench(quick ? 5 : 9, undefined, (line) => console.error(line))],
   ['storage vs raw better-sqlite3', () => runStorageBench()],

@@ -12,6 +12,8 @@ Usage:
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
                       [--residual] [--seeds N] [--dtype float64|float32] [--json]
   convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
+  convscope erf <model.json | zoo:NAME> [--layer ID] [--input CxHxW] [--mode uniform|random]
+                [--seeds N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
   convscope help
 `;
@@ -23,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ops: async () => (await import('./commands/ops')).ops,
   quiz: async () => (await import('./commands/quiz')).quiz,
   gradients: async () => (await import('./commands/gradients')).gradients,
+  erf: async () => (await import('./commands/erf')).erf,
 };
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -81,3 +81,72 @@ export function initConfig(
 ): InitVarianceConfig {
   return { activation, init: INIT_SCHEMES[scheme], ...INIT_NETWORK };
 }
+
+/** Depths of the effective-receptive-field widget's 3×3 stacks (its √depth fit). */
+export const ERF_DEPTHS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32] as const;
+
+type ErfLayer = ModelSpec['layers'][number];
+const erfConv = (id: string, stride = 1, dilation = 1, inputs?: string[]): ErfLayer => ({
+  id,
+  op: 'conv2d',
+  out_channels: 1,
+  kernel: 3,
+  stride,
+  padding: dilation,
+  dilation,
+  bias: false,
+  ...(inputs ? { inputs } : {}),
+});
+const erfModel = (name: string, size: number, layers: ErfLayer[]): ModelSpec => ({
+  format: 'convscope-model',
+  version: 1,
+  name,
+  input: [1, size, size],
+  layers,
+});
+
+/** A stack of `depth` 3×3 convolutions (stride 1, padding 1) on an image that holds its whole RF. */
+export function erfPlainStack(depth: number): ModelSpec {
+  const layers = Array.from({ length: depth }, (_, i) => erfConv(`conv${i + 1}`));
+  return erfModel(`3x3 stack, depth ${depth}`, 2 * depth + 9, layers);
+}
+
+/** The ERF lesson's variants, each on a 40×40 image. */
+export const ERF_VARIANTS = {
+  /** Eight plain 3×3 convolutions. */
+  plain: () => erfPlainStack(8),
+  /** A stem convolution, three residual blocks of two 3×3 convolutions, a head: 8 convolutions on the longest path. */
+  residual: () => {
+    const layers: ErfLayer[] = [erfConv('stem')];
+    let last = 'stem';
+    for (let b = 1; b <= 3; b++) {
+      layers.push(erfConv(`block${b}.conv1`, 1, 1, [last]), erfConv(`block${b}.conv2`));
+      layers.push({ id: `block${b}.add`, op: 'add', inputs: [`block${b}.conv2`, last] });
+      last = `block${b}.add`;
+    }
+    layers.push(erfConv('head'));
+    return erfModel('residual', 2 * 8 + 9, layers);
+  },
+  /** Dilations 1, 2, 4, 8. */
+  dilated: () =>
+    erfModel(
+      'dilated',
+      40,
+      [1, 2, 4, 8].map((d, i) => erfConv(`conv${i + 1}`, 1, d)),
+    ),
+  /** Stride 2 in the first two of four layers. */
+  strided: () =>
+    erfModel(
+      'strided',
+      40,
+      [2, 2, 1, 1].map((s, i) => erfConv(`conv${i + 1}`, s)),
+    ),
+  /** Dilation 2 three times: gridding. */
+  gridding: () =>
+    erfModel(
+      'gridding',
+      24,
+      [2, 2, 2].map((d, i) => erfConv(`conv${i + 1}`, 1, d)),
+    ),
+} satisfies Record<string, () => ModelSpec>;
+export type ErfVariant = keyof typeof ERF_VARIANTS;

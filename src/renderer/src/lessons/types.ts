@@ -19,6 +19,8 @@ export const WIDGET_KEYS = [
   'rf-dilated',
   'rf-gridding',
   'rf-growth',
+  'erf-depth',
+  'erf-variants',
   'init-variance',
   'grad-vanishing',
   'grad-exploding',

@@ -18,6 +18,7 @@ const NAMES = new Set([
   'Hinton',
   'Jozefowicz',
   'Kaiming',
+  'Luo',
   'Osindero',
   'Teh',
   'Xavier',

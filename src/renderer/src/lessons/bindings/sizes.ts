@@ -3,6 +3,7 @@ import { convOutputSize } from '../../../../core/formulas/output-size';
 import { CONV_SLIDER_RANGES, RF_STACKS } from '../examples';
 import type { Bindings } from '../types';
 import { convBindings, lastOf, stackBindings, zoo } from './common';
+import { erfBindings } from './erf';
 
 /** Output size: the lesson's examples worked by the core's output-size trace. */
 export function outputSize(): Bindings {
@@ -63,6 +64,7 @@ export function receptiveField(): Bindings {
     'vgg16.jump': vggPool.rf.jump[0],
     'alexnet.rf': alexPool.rf.size[0],
     'alexnet.jump': alexPool.rf.jump[0],
+    ...erfBindings(),
   };
 }
 

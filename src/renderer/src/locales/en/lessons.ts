@@ -74,6 +74,30 @@ export default {
         jump: 'jump',
         holes: 'Pixels one output unit actually reads: {read} of the {size} it spans (holes are dashed).',
       },
+      erf: {
+        title: 'Effective receptive field of a 3×3 stack against its depth',
+        depth: 'Depth',
+        pixels: 'pixels',
+        rf: 'theoretical RF (2L + 1)',
+        side68: 'square with 68% of the ERF',
+        side95: 'square with 95% of the ERF',
+        fit: 'fit ∝ L^{alpha}',
+        exponents:
+          'Fitted exponents from depth {from} on: {a68} for the 68% square, {a95} for the 95% square, {rf} for the theoretical RF.',
+        alt: 'Effective receptive field of a stack of {depth} 3×3 convolutions',
+        caption:
+          'Depth {depth}: RF {rf} × {rf}, but 68% of the gradient lies in {s68} × {s68} and 95% in {s95} × {s95}.',
+        variants: {
+          plain: 'eight plain 3×3',
+          residual: 'eight 3×3 with shortcuts',
+          dilated: 'dilations 1, 2, 4, 8',
+          strided: 'stride 2, 2, 1, 1',
+          gridding: 'dilations 2, 2, 2',
+        },
+        variantStats: 'RF {rf}, 68% in {s68} × {s68}, holes {holes}',
+        variantsHelp:
+          'Uniform weights, the centre unit of the last layer. Blue box: the theoretical receptive field; dashed: the 68% and 95% squares.',
+      },
       growth: {
         title: 'Receptive field per layer',
         size: 'Object size (pixels)',

@@ -75,6 +75,28 @@ const zhCN: typeof en = {
         jump: '跳距',
         holes: '一个输出单元实际读取的像素：在其覆盖的 {size} 个中只有 {read} 个（虚线为空洞）。',
       },
+      erf: {
+        title: '3×3 卷积堆叠的有效感受野随深度的变化',
+        depth: '深度',
+        pixels: '像素',
+        rf: '理论感受野（2L + 1）',
+        side68: '包含 68% ERF 的正方形',
+        side95: '包含 95% ERF 的正方形',
+        fit: '拟合 ∝ L^{alpha}',
+        exponents: '从深度 {from} 起拟合的指数：68% 正方形为 {a68}，95% 正方形为 {a95}，理论感受野为 {rf}。',
+        alt: '{depth} 层 3×3 卷积堆叠的有效感受野',
+        caption:
+          '深度 {depth}：感受野是 {rf} × {rf}，但 68% 的梯度落在 {s68} × {s68} 内，95% 落在 {s95} × {s95} 内。',
+        variants: {
+          plain: '8 层普通 3×3',
+          residual: '8 层 3×3 + 残差连接',
+          dilated: '扩张率 1、2、4、8',
+          strided: '步长 2、2、1、1',
+          gridding: '扩张率 2、2、2',
+        },
+        variantStats: '感受野 {rf}，68% 在 {s68} × {s68} 内，空洞 {holes} 个',
+        variantsHelp: '均匀权重，取最后一层的中心单元。蓝框是理论感受野；虚线框是 68% 和 95% 的正方形。',
+      },
       growth: {
         title: '逐层感受野',
         size: '物体尺寸（像素）',

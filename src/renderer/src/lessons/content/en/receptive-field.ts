@@ -33,6 +33,23 @@ const lesson: LessonText = {
       ],
     },
     {
+      id: 'effective',
+      title: 'The effective receptive field',
+      blocks: [
+        'The theoretical field says which pixels **can** change a unit. How much each one does is measured by the gradient: take the unit, sum it over its channels to a number $y$, and look at $|\\partial y / \\partial x|$ at every input pixel, summed over the input channels and normalised to sum 1. Luo et al. (2016) called this map the **effective receptive field** (ERF). With equal weights it is the number of paths from a pixel to the unit: the centre is reached by many paths, the border of the field by one.',
+        {
+          tex: '\\mathrm{ERF}(p) = \\frac{\\sum_c |\\partial y / \\partial x_c(p)|}{\\sum_{p\\prime} \\sum_c |\\partial y / \\partial x_c(p\\prime)|}',
+        },
+        'The gradient piles up in a Gaussian-like centre whose width grows only like $\\sqrt{L}$ with the depth $L$, while the theoretical field grows like $L$. A stack of {{erf.maxDepth}} 3×3 convolutions has an RF of {{erf.deep.rf}} pixels, yet 68% of its gradient lies in a {{erf.deep.side68}}-pixel square and 95% in a {{erf.deep.side95}}-pixel square. Fitted from depth {{erf.fitFrom}} on, the 68% side grows like $L^{ {{erf.alpha68 | fixed2}} }$ against $L^{ {{erf.alphaRf | fixed2}} }$ for the RF.',
+        { widget: 'erf-depth' },
+        'How the wiring changes the ERF, all with equal weights: **dilation** spreads the taps, so the 1, 2, 4, 8 stack (RF {{erf.dilated.rf}}) puts 68% of its gradient in a {{erf.dilated.side68}}-pixel square, most of its field. **Downsampling** multiplies the steps of every later layer: stride 2, 2, 1, 1 reaches RF {{erf.strided.rf}} with a {{erf.strided.side68}}-pixel 68% square. **Residual connections** add short paths: with the same RF of {{erf.residual.rf}} as {{erf.plain.rf}} for eight plain convolutions, the 68% square shrinks from {{erf.plain.side68}} to {{erf.residual.side68}} pixels, because the shortcuts carry most of the gradient. **Gridding** shows up as holes: dilation 2 three times reads no pixel of odd offset, {{erf.gridding.holes}} of the {{erf.gridding.hullPixels}} pixels of its field get exactly zero gradient.',
+        { widget: 'erf-variants' },
+        {
+          note: 'The Designs workspace computes the ERF of any design (the Effective RF tab), and `convscope erf` does it from the command line: the same engine, the same numbers.',
+        },
+      ],
+    },
+    {
       id: 'recap',
       title: 'Recap',
       blocks: [
@@ -43,6 +60,7 @@ const lesson: LessonText = {
           list: [
             'Pooling layers count like convolutions, with their window as $K$.',
             'A stride multiplies the growth of every layer after it, not its own.',
+            'The effective receptive field is much smaller than the theoretical one: its side grows like √depth, not like depth.',
           ],
         },
       ],

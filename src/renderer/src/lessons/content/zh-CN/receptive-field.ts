@@ -33,6 +33,23 @@ const lesson: LessonText = {
       ],
     },
     {
+      id: 'effective',
+      title: '有效感受野',
+      blocks: [
+        '理论感受野说明哪些像素**能够**影响一个单元；每个像素实际影响多大，要看梯度：把这个单元在所有通道上求和得到 $y$，再看每个输入像素上的 $|\\partial y / \\partial x|$，对输入通道求和并归一化使总和为 1。Luo 等人（2016）把这张图称为**有效感受野**（ERF）。权重都相同时，它就是从该像素到这个单元的路径条数：中心有很多条路径，感受野边缘只有一条。',
+        {
+          tex: '\\mathrm{ERF}(p) = \\frac{\\sum_c |\\partial y / \\partial x_c(p)|}{\\sum_{p\\prime} \\sum_c |\\partial y / \\partial x_c(p\\prime)|}',
+        },
+        '梯度集中在一个近似高斯分布的中心，它的宽度只随深度 $L$ 按 $\\sqrt{L}$ 增长，而理论感受野按 $L$ 增长。{{erf.maxDepth}} 层 3×3 卷积堆叠的感受野是 {{erf.deep.rf}} 像素，但 68% 的梯度落在边长 {{erf.deep.side68}} 的正方形内，95% 落在边长 {{erf.deep.side95}} 的正方形内。从深度 {{erf.fitFrom}} 开始拟合，68% 正方形的边长按 $L^{ {{erf.alpha68 | fixed2}} }$ 增长，而感受野按 $L^{ {{erf.alphaRf | fixed2}} }$ 增长。',
+        { widget: 'erf-depth' },
+        '网络结构怎样改变有效感受野（权重都相同）：**空洞卷积**把抽头拉开，扩张率 1、2、4、8 的堆叠（感受野 {{erf.dilated.rf}}）把 68% 的梯度放在边长 {{erf.dilated.side68}} 的正方形里，占了感受野的大部分。**下采样**会放大后面每一层的步子：步长 2、2、1、1 的感受野达到 {{erf.strided.rf}}，68% 正方形的边长是 {{erf.strided.side68}}。**残差连接**增加了短路径：感受野同样是 {{erf.residual.rf}}（8 层普通卷积也是 {{erf.plain.rf}}），68% 正方形却从 {{erf.plain.side68}} 缩小到 {{erf.residual.side68}}，因为大部分梯度走的是捷径。**网格效应**表现为空洞：连续三次扩张率 2 读不到奇数偏移的像素，感受野中 {{erf.gridding.hullPixels}} 个像素里有 {{erf.gridding.holes}} 个梯度恰好为零。',
+        { widget: 'erf-variants' },
+        {
+          note: '在网络设计工作区可以计算任意设计的有效感受野（“有效感受野”标签页），命令行里用 `convscope erf`：同一个引擎，同样的数字。',
+        },
+      ],
+    },
+    {
       id: 'recap',
       title: '小结',
       blocks: [
@@ -43,6 +60,7 @@ const lesson: LessonText = {
           list: [
             '池化层和卷积一样计算，窗口大小就是 $K$。',
             '一层的步长放大的是它之后各层的增长，而不是它自己的。',
+            '有效感受野比理论感受野小得多：它的边长按 √深度 增长，而不是按深度增长。',
           ],
         },
       ],
