@@ -31,7 +31,7 @@ import {
 import type { Rng } from '../autograd/rng';
 import type { FArray } from '../autograd/types';
 import type { LayerAnalysis } from '../analysis/types';
-import type { ActivationLayer, LayerSpec } from '../model/types';
+import type { LayerOf, LayerSpec } from '../model/types';
 
 export type ErfMode = 'uniform' | 'random';
 
@@ -174,7 +174,9 @@ const passThrough: OpEntry = {
 
 function activation(op: CnnActivation): OpEntry {
   const params = (node: ErfNode) => {
-    const s = node.spec as ActivationLayer;
+    const s = node.spec as Partial<
+      Omit<LayerOf<'leaky_relu'>, 'op'> & Omit<LayerOf<'elu'>, 'op'> & Omit<LayerOf<'clamp'>, 'op'>
+    >;
     return { negativeSlope: s.negative_slope, alpha: s.alpha, min: s.min, max: s.max };
   };
   return {
