@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { runCliBench } from './cli';
 import { runCoreBench } from './core';
 import { runGradientBench } from './gradients';
+import { runImportBench } from './import';
 import { runOnnxBench } from './onnx';
 import { runRendererBench } from './renderer';
 import { runStorageBench } from './storage';
@@ -28,6 +29,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ONNX import vs python onnx', () => runOnnxBench(quick ? 1 : 3, undefined, (line) => console.error(line))],
   ['CLI start-up vs python onnx', () => runCliBench(quick ? 5 : 9, undefined, (line) => console.error(line))],
   ['storage vs raw better-sqlite3', () => runStorageBench()],
+  ['100k-row data import', () => runImportBench(quick ? 20_000 : undefined)],
   ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
   ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
 ];
