@@ -113,7 +113,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
     }
     const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) {
+    // Exactly application/json (parameters such as charset allowed): not application/json-seq and the like.
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
       throw new HttpError(415, 'invalid_request', 'API requests must have Content-Type: application/json.');
     }
     const text = await readBody(req, channel === 'data:import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
@@ -156,7 +157,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (found.status !== 200)
       throw new HttpError(
         found.status,
-        found.status === 403 ? 'forbidden' : 'not_found',
+        found.status === 403 ? 'forbidden' : found.status === 404 ? 'not_found' : 'invalid_request',
         `${path}: ${found.reason}`,
       );
     const body = found.body;

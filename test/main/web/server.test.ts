@@ -258,3 +258,18 @@ describe('web edition: sign-in (a one-time link, then a session cookie)', () => 
     }
   });
 });
+
+describe('web edition: precise refusals', () => {
+  it('answers a malformed static path with 400 invalid_request, not not_found', async () => {
+    const res = await raw(server, { path: '/%E0%A4%A' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.code).toBe('invalid_request');
+  });
+
+  it('accepts only application/json itself: application/json-seq is refused', async () => {
+    const seq = await api('designs:list', {}, { 'content-type': 'application/json-seq' });
+    expect(seq.status).toBe(415);
+    const withCharset = await api('designs:list', {}, { 'content-type': 'application/json; charset=utf-8' });
+    expect(withCharset.status).toBe(200);
+  });
+});
