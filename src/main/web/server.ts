@@ -8,8 +8,11 @@ import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './
 import { createSessions, SIGN_IN_PAGE, type Sessions } from './session';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A whole-data import carries every design and attempt; it alone may be this large. */
-export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * A whole-data import carries every design, attempt and lab run; it alone may be this large (an export
+ * of 70 MB and more must import back: lab runs keep up to 8 MB of results each).
+ */
+export const MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 export interface WebServerOptions {
@@ -204,6 +207,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           if (error.status === 413) res.setHeader('Connection', 'close');
           sendError(res, error);
           req.resume();
+        } else if ((error as { code?: string }).code === 'ECONNRESET' || req.destroyed) {
+          // The client went away mid-upload: nothing to answer, nothing was changed, no stack to print.
+          console.warn(
+            `[web] ${req.method} ${String(req.url).slice(0, 80)}: the client closed the connection`,
+          );
+          res.destroy();
         } else {
           console.error('[web] request failed:', error);
           sendError(res, new HttpError(500, 'internal', 'The server failed to answer; nothing was changed.'));
