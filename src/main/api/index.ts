@@ -51,7 +51,8 @@ export function createApi(options: {
       if (!isChannel(channel))
         return fail('unknown_channel', `Unknown API channel "${String(channel).slice(0, 80)}".`);
       const problem = requestProblem(request);
-      if (problem) return fail('invalid_request', boundMessage(`${channel}: ${problem}`));
+      if (problem)
+        return fail('invalid_request', boundMessage(`${channel}: ${problem}; nothing was changed.`));
       let parsed: ReturnType<typeof parseRequest>;
       try {
         parsed = parseRequest(channel, request);

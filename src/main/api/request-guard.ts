@@ -24,7 +24,7 @@ export function requestProblem(input: unknown): string | null {
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_REQUEST_DEPTH) return `the request is nested more than ${MAX_REQUEST_DEPTH} levels deep`;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push([item, depth + 1, `${path}[${i}]`]));
+      value.forEach((item, i) => stack.push([item, depth + 1, path ? `${path}.${i}` : String(i)]));
       continue;
     }
     for (const key of Object.keys(value)) {
