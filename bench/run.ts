@@ -15,6 +15,7 @@ import { runConvBench } from './conv';
 import { runCoreBench } from './core';
 import { runErfBench } from './erf';
 import { runGradientBench } from './gradients';
+import { runImportBench } from './import';
 import { runOnnxBench } from './onnx';
 import { runRendererBench } from './renderer';
 import { runStorageBench } from './storage';
@@ -32,6 +33,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ONNX import vs python onnx', () => runOnnxBench(quick ? 1 : 3, undefined, (line) => console.error(line))],
   ['CLI start-up vs python onnx', () => runCliBench(quick ? 5 : 9, undefined, (line) => console.error(line))],
   ['storage vs raw better-sqlite3', () => runStorageBench()],
+  ['100k-row data import', () => runImportBench(quick ? 20_000 : undefined)],
   ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
   ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
 ];

@@ -38,7 +38,24 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) =>
-    installNavigationGuards(contents, (url) => shell.openExternal(url)),
+    installNavigationGuards(
+      contents,
+      (url) => shell.openExternal(url),
+      async (url) => {
+        const options = {
+          type: 'question' as const,
+          buttons: ['Open in browser', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: 'Open this link in your browser?',
+          detail: url.slice(0, 500),
+        };
+        const answer = mainWindow
+          ? await dialog.showMessageBox(mainWindow, options)
+          : await dialog.showMessageBox(options);
+        return answer.response === 0;
+      },
+    ),
   );
   app.whenReady().then(start, (error: unknown) => fatal(String(error)));
   app.on('window-all-closed', () => {
@@ -78,7 +95,9 @@ function start(): void {
     const frameUrl = event.senderFrame?.url ?? '';
     return mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frameUrl, devServerUrl);
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(process.platform, app.name, { devTools: !app.isPackaged })),
+  );
   createWindow(store);
 }
 

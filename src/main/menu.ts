@@ -1,7 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The standard menus every desktop user expects, built from Electron's roles (no custom behaviour). */
-export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuItemConstructorOptions[] {
+/**
+ * The standard menus every desktop user expects, built from Electron's roles (no custom behaviour).
+ * Developer tools are in the menu only of a development build (`devTools`), never of a packaged app.
+ */
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  appName: string,
+  options: { devTools: boolean } = { devTools: false },
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   return [
     ...(mac ? [{ label: appName, role: 'appMenu' as const }] : []),
@@ -11,7 +18,7 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuIt
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -74,19 +74,40 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
+/** The documentation sites the app links to; a link to any other site is opened only after asking. */
+export const TRUSTED_LINK_HOSTS = ['arxiv.org', 'pytorch.org', 'onnx.ai', 'distill.pub', 'github.com'];
+
+export function isTrustedLink(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return (
+      protocol === 'https:' && TRUSTED_LINK_HOSTS.some((h) => hostname === h || hostname.endsWith(`.${h}`))
+    );
+  } catch {
+    return false;
+  }
+}
+
 /**
  * No navigation away from the app, no new windows (web links go to the OS browser), no <webview>.
- * In-app routing uses the URL hash, which never fires will-navigate.
+ * In-app routing uses the URL hash, which never fires will-navigate. A web link to a documentation site
+ * (TRUSTED_LINK_HOSTS, https only) opens at once; any other http(s) link only if `confirm` says yes.
  */
 export function installNavigationGuards(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openExternal: (url: string) => unknown,
+  confirm: (url: string) => Promise<boolean> = async () => false,
 ): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void openExternal(url);
+    if (isTrustedLink(url)) void openExternal(url);
+    else if (isExternalLink(url))
+      void confirm(url).then(
+        (yes) => yes && openExternal(url),
+        () => undefined,
+      );
     return { action: 'deny' };
   });
 }

@@ -78,6 +78,36 @@ describe('main window', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
+  it('opens documentation links at once, and any other web link only after asking', async () => {
+    const contents = fakeContents();
+    const openExternal = vi.fn();
+    const answers: boolean[] = [false, true];
+    const confirm = vi.fn(async () => answers.shift()!);
+    installNavigationGuards(contents as never, openExternal, confirm);
+    contents.open('https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html');
+    expect(openExternal).toHaveBeenCalledWith(
+      'https://pytorch.org/docs/stable/generated/torch.nn.Conv2d.html',
+    );
+    expect(confirm).not.toHaveBeenCalled();
+    expect(contents.open('https://evil.example/phish')).toEqual({ action: 'deny' });
+    expect(contents.open('http://arxiv.org.evil.example/')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledTimes(2));
+    await new Promise((r) => setTimeout(r, 0));
+    // The first was declined, the second accepted.
+    expect(openExternal).toHaveBeenCalledTimes(2);
+    expect(openExternal).toHaveBeenLastCalledWith('http://arxiv.org.evil.example/');
+    expect(confirm).toHaveBeenNthCalledWith(1, 'https://evil.example/phish');
+  });
+
+  it('without a way to ask, opens no link outside the documentation sites', async () => {
+    const contents = fakeContents();
+    const openExternal = vi.fn();
+    installNavigationGuards(contents as never, openExternal);
+    contents.open('https://evil.example/');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
   it('denies every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;

@@ -10,6 +10,7 @@ import { designHandlers } from './designs';
 import { labRunHandlers } from './lab-runs';
 import { practiceHandlers } from './practice';
 import { progressHandlers } from './progress';
+import { boundMessage, requestProblem } from './request-guard';
 import { settingsHandlers } from './settings';
 import type { ApiContext, Handler, Handlers } from './types';
 
@@ -49,6 +50,9 @@ export function createApi(options: {
     async call(channel: string, request: unknown): Promise<Result<unknown>> {
       if (!isChannel(channel))
         return fail('unknown_channel', `Unknown API channel "${String(channel).slice(0, 80)}".`);
+      const problem = requestProblem(request);
+      if (problem)
+        return fail('invalid_request', boundMessage(`${channel}: ${problem}; nothing was changed.`));
       let parsed: ReturnType<typeof parseRequest>;
       try {
         parsed = parseRequest(channel, request);
@@ -59,9 +63,10 @@ export function createApi(options: {
           return fail('invalid_request', `${channel}: the request is nested too deeply to read.`);
         throw error;
       }
-      if (!parsed.ok) return fail('invalid_request', parsed.message);
+      if (!parsed.ok) return fail('invalid_request', boundMessage(parsed.message));
       try {
-        return await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
+        const result = await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
+        return result.ok ? result : fail(result.error.code, boundMessage(result.error.message));
       } catch (error) {
         // Every write runs in a transaction, so a full disk leaves the database as it was.
         if ((error as { code?: string }).code === 'SQLITE_FULL') {

@@ -9,8 +9,11 @@ import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './
 import { createSessions, SIGN_IN_PAGE, type Sessions } from './session';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A whole-data import carries every design and attempt; it alone may be this large. */
-export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * A whole-data import carries every design, attempt and lab run; it alone may be this large (an export
+ * of 70 MB and more must import back: lab runs keep up to 8 MB of results each).
+ */
+export const MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 export interface WebServerOptions {
@@ -114,7 +117,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
     }
     const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) {
+    // Exactly application/json (parameters such as charset allowed): not application/json-seq and the like.
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
       throw new HttpError(415, 'invalid_request', 'API requests must have Content-Type: application/json.');
     }
     const text = await readBody(req, channel === 'data:import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
@@ -159,7 +163,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (found.status !== 200)
       throw new HttpError(
         found.status,
-        found.status === 403 ? 'forbidden' : 'not_found',
+        found.status === 403 ? 'forbidden' : found.status === 404 ? 'not_found' : 'invalid_request',
         `${path}: ${found.reason}`,
       );
     const body = found.body;
@@ -210,6 +214,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           if (error.status === 413) res.setHeader('Connection', 'close');
           sendError(res, error);
           req.resume();
+        } else if ((error as { code?: string }).code === 'ECONNRESET' || req.destroyed) {
+          // The client went away mid-upload: nothing to answer, nothing was changed, no stack to print.
+          console.warn(
+            `[web] ${req.method} ${String(req.url).slice(0, 80)}: the client closed the connection`,
+          );
+          res.destroy();
         } else {
           console.error('[web] request failed:', error);
           sendError(res, new HttpError(500, 'internal', 'The server failed to answer; nothing was changed.'));

@@ -46,11 +46,11 @@ async function populate(t: TempStore, prefix: string) {
     `INSERT INTO quiz_attempts (question_id, skill, seed, difficulty, answer, correct, time_ms, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  attempt.run(`${prefix}:macs:1:7`, 'macs', 7, 1, '1024', 1, 5300, 10);
-  attempt.run(`${prefix}:params:2:9`, 'params', 9, 2, '96', 0, 8100, 11);
+  attempt.run(`${prefix}:conv-macs-flops:1:7`, 'conv-macs-flops', 7, 1, '1024', 1, 5300, 10);
+  attempt.run(`${prefix}:conv-params:2:9`, 'conv-params', 9, 2, '96', 0, 8100, 11);
   db.prepare('INSERT INTO review_cards (id, skill, card, due, updated_at) VALUES (?, ?, ?, ?, ?)').run(
     `${prefix}-macs`,
-    'macs',
+    'conv-macs-flops',
     JSON.stringify({ stability: 2.5, difficulty: 5, reps: 1 }),
     99,
     10,
@@ -192,11 +192,16 @@ describe('data import', () => {
       [
         'model not JSON (last row)',
         lastBad('designs', { id: 'zz', model: '{broken' }),
-        /refused by the database/,
+        /tables\.designs\.2 \("zz"\): model is not valid JSON/,
       ],
       [
         'text in an integer column',
         lastBad('quiz_attempts', { id: 99, seed: 'seven' }),
+        /tables\.quiz_attempts\.2 \("99"\): .*seed/,
+      ],
+      [
+        'a value the database CHECK refuses',
+        lastBad('quiz_attempts', { id: 99, correct: 2 }),
         /refused by the database/,
       ],
       [

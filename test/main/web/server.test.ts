@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../../src/main/web/server';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
 import { signIn } from '../../helpers/web-session';
@@ -255,6 +255,55 @@ describe('web edition: sign-in (a one-time link, then a session cookie)', () => 
       expect(page.status).toBe(200);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('web edition: precise refusals', () => {
+  it('answers a malformed static path with 400 invalid_request, not not_found', async () => {
+    const res = await raw(server, { path: '/%E0%A4%A' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.code).toBe('invalid_request');
+  });
+
+  it('accepts only application/json itself: application/json-seq is refused', async () => {
+    const seq = await api('designs:list', {}, { 'content-type': 'application/json-seq' });
+    expect(seq.status).toBe(415);
+    const withCharset = await api('designs:list', {}, { 'content-type': 'application/json; charset=utf-8' });
+    expect(withCharset.status).toBe(200);
+  });
+});
+
+describe('web edition: an aborted upload', () => {
+  it('is noted in one line, without a stack trace, and changes nothing', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const before = snapshot(t.store);
+    try {
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/data:import',
+          headers: {
+            host: `127.0.0.1:${server.port}`,
+            cookie: session,
+            'content-type': 'application/json',
+            'content-length': '100000',
+          },
+        });
+        req.on('error', () => resolve());
+        req.write('{"document": {"format": "conv');
+        setTimeout(() => req.destroy(), 50);
+      });
+      await vi.waitFor(() => expect(warnings).toHaveBeenCalled());
+      expect(String(warnings.mock.calls[0]![0])).toMatch(/client closed the connection/);
+      expect(errors).not.toHaveBeenCalled();
+      expect(snapshot(t.store)).toBe(before);
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
     }
   });
 });

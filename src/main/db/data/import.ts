@@ -1,6 +1,7 @@
 import type { ImportMode, ImportReport, TableImportCounts } from '../../../shared/types';
 import type { Db } from '../connection';
 import { DataImportError, parseDataDocument } from './document';
+import { refusedRows } from './rows';
 import { describeTables } from './tables';
 import { upgradeDocument } from './upgrade';
 import { checkColumns, writeRows } from './write';
@@ -10,12 +11,22 @@ class Rollback extends Error {}
 /**
  * Imports a document in one transaction: all of it lands or nothing does (a constraint failure anywhere
  * rolls everything back). `dryRun` does the same work and rolls back, so the preview counts are exact.
- * A document from an older schema is first migrated through the numbered migrations (`upgradeDocument`).
+ * A document from an older schema is first migrated through the numbered migrations (`upgradeDocument`);
+ * then every row is checked with the API's own schemas, and a file with rows the app could not read back
+ * is refused, naming them (`refusedRows`).
  */
 export function importData(db: Db, input: unknown, mode: ImportMode, dryRun: boolean): ImportReport {
   const doc = upgradeDocument(parseDataDocument(input));
   const tables = describeTables(db);
   checkColumns(doc, tables);
+  const refused = refusedRows(doc);
+  if (refused.count > 0) {
+    const more =
+      refused.count > refused.named.length ? `; and ${refused.count - refused.named.length} more` : '';
+    throw new DataImportError(
+      `${refused.count} row${refused.count > 1 ? 's' : ''} of the file cannot be used by ConvScope: ${refused.named.join('; ')}${more}`,
+    );
+  }
   let counts: Record<string, TableImportCounts> = {};
   const run = db.transaction(() => {
     counts = writeRows(db, tables, doc, mode);

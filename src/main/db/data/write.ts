@@ -70,6 +70,18 @@ export function writeRows(
       }
       return set;
     };
+    // A key twice in one file: the later row would silently win over the earlier one, so say so instead.
+    const seen = new Map<string, number>();
+    (doc.tables[t.name] ?? []).forEach((r, index) => {
+      if (t.rowidKey || t.key.length === 0) return;
+      const key = JSON.stringify(t.key.map((k) => r[k] ?? null));
+      const first = seen.get(key);
+      if (first !== undefined)
+        throw new DataImportError(
+          `tables.${t.name}.${index}: ${t.key.join(', ')} ${t.key.map((k) => JSON.stringify(r[k] ?? null).slice(0, 80)).join(', ')} appears twice in the file (also tables.${t.name}.${first})`,
+        );
+      seen.set(key, index);
+    });
     for (const r of doc.tables[t.name] ?? []) {
       const columns = Object.keys(r).filter((col) => !(mode === 'merge' && t.rowidKey && col === t.key[0]));
       if (columns.length === 0) continue;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { parseRequest } from '../../../shared/contract';
+import type { DataDocument } from '../../../shared/types';
+import { checkModel } from '../../design-model';
+
+type Row = Record<string, string | number | null>;
+/** Why a row is refused, or null when it is one the app can read back. */
+type RowCheck = (row: Row) => string | null;
+
+/** JSON text → value; a cell that is not JSON is reported by its column. */
+function json(row: Row, column: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const text = row[column];
+  if (typeof text !== 'string') return { ok: false, message: `${column} is not JSON text` };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, message: `${column} is not valid JSON` };
+  }
+}
+
+const reason = (parsed: { ok: true } | { ok: false; message: string }) => (parsed.ok ? null : parsed.message);
+
+function model(row: Row): string | null {
+  const m = json(row, 'model');
+  if (!m.ok) return m.message;
+  if (typeof m.value !== 'object' || m.value === null || Array.isArray(m.value))
+    return 'model is not a model';
+  const checked = checkModel(m.value as Parameters<typeof checkModel>[0]);
+  return checked.ok ? null : `model: ${checked.message}`;
+}
+
+/** Review cards are written only by the scheduler; what the app reads back from one is this. */
+const card = z.looseObject({
+  state: z.union([z.string(), z.number()]).optional(),
+  reps: z.number().int().nonnegative().optional(),
+  lapses: z.number().int().nonnegative().optional(),
+});
+
+function question(row: Row): string | null {
+  if (row.question === null || row.question === undefined) return null;
+  const q = json(row, 'question');
+  return q.ok ? reason(parseRequest('practice:question', { question: q.value })) : q.message;
+}
+
+/**
+ * One check per table, each built from the API's own request schema for the channel that writes such a
+ * row (so a stricter schema there is stricter here too), plus the model check the save handler runs.
+ */
+const CHECKS: Record<string, RowCheck> = {
+  designs: (row) => {
+    const tags = row.tags === undefined ? { ok: true as const, value: [] } : json(row, 'tags');
+    if (!tags.ok) return tags.message;
+    const m = json(row, 'model');
+    if (!m.ok) return m.message;
+    return (
+      reason(
+        parseRequest('designs:save', { id: row.id, name: row.name, model: m.value, tags: tags.value }),
+      ) ?? model(row)
+    );
+  },
+  design_versions: (row) => model(row),
+  lesson_progress: (row) =>
+    reason(parseRequest('lessons:visit', { lessonId: row.lesson_id, position: row.position ?? undefined })),
+  quiz_attempts: (row) =>
+    reason(
+      parseRequest('practice:question', {
+        question: { kind: 'generated', skill: row.skill, difficulty: row.difficulty, seed: row.seed },
+      }),
+    ) ?? question(row),
+  review_cards: (row) => {
+    const c = json(row, 'card');
+    if (!c.ok) return c.message;
+    const parsed = card.safeParse(c.value);
+    if (!parsed.success) return `card is not a review card (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+    return question(row);
+  },
+  settings: (row) => {
+    const value = json(row, 'value');
+    if (!value.ok) return value.message;
+    // Keys the settings API knows are checked by it; others (the window's bounds) are validated on read.
+    const checked = parseRequest('settings:set', { [String(row.key)]: value.value });
+    return checked.ok || /unknown field/.test(checked.message) ? null : checked.message;
+  },
+  drafts: (row) =>
+    reason(parseRequest('drafts:save', { key: row.key, name: row.name, content: row.content })),
+  lab_runs: (row) => {
+    const config = json(row, 'config');
+    const result = json(row, 'result');
+    if (!config.ok) return config.message;
+    if (!result.ok) return result.message;
+    return reason(
+      parseRequest('labruns:save', { name: row.name, config: config.value, result: result.value }),
+    );
+  },
+};
+
+const MAX_NAMED = 10;
+
+/**
+ * Every row the app could not read back, as `tables.<table>.<index> (<id>): <reason>` (the first
+ * MAX_NAMED), and how many there are. A design that is refused takes its versions with it.
+ */
+export function refusedRows(doc: DataDocument): { named: string[]; count: number } {
+  const named: string[] = [];
+  let count = 0;
+  const refusedDesigns = new Set<string>();
+  for (const name of ['designs', ...Object.keys(doc.tables).filter((t) => t !== 'designs')]) {
+    const check = CHECKS[name];
+    (doc.tables[name] ?? []).forEach((row, index) => {
+      const why =
+        name === 'design_versions' && refusedDesigns.has(String(row.design_id))
+          ? 'its design was refused'
+          : (check?.(row) ?? null);
+      if (why === null) return;
+      if (name === 'designs') refusedDesigns.add(String(row.id));
+      count++;
+      const key = row.id ?? row.key ?? row.lesson_id;
+      if (named.length < MAX_NAMED)
+        named.push(
+          `tables.${name}.${index}${key == null ? '' : ` (${JSON.stringify(String(key).slice(0, 64))})`}: ${why.slice(0, 200)}`,
+        );
+    });
+  }
+  return { named, count };
+}
