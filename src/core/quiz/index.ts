@@ -6,6 +6,7 @@
  *   generateForDesign(model, name, seed, diff)   → Question about a saved design
  *   grade(question, rawAnswer)                   → GradeResult (recomputed, never trusting `expected`)
  */
+import { checkSpec } from '../../shared/contracts/practice-specs';
 import { formatInt } from '../format';
 import type { ModelSpec } from '../model/types';
 import { gradeBuilt, matches } from './grade';
@@ -127,9 +128,21 @@ export function generateBuilt(
   };
 }
 
+/**
+ * The spec checked against its skill's schema (bounds the generator itself draws within), so that no
+ * spec from outside makes the core do unbounded work. Throws a RangeError naming what was wrong.
+ */
+function validSpec(skill: GeneratedSkill, spec: unknown): unknown {
+  const r = checkSpec(skill, spec);
+  if (!r.ok) throw new RangeError(`not a valid ${skill} question: ${r.message}`);
+  return r.spec;
+}
+
 /** A question from an explicit spec (e.g. a teacher's or a lesson's own numbers); graded like any other. */
 export function questionFromSpec(skill: GeneratedSkill, spec: unknown, difficulty: Difficulty = 1): Question {
   if (!isSkill(skill)) throw new RangeError(`unknown skill "${String(skill)}"`);
+  checkDifficulty(difficulty);
+  spec = validSpec(skill, spec);
   return toQuestion(DEFS[skill].build(spec), {
     id: `${skill}:${difficulty}:custom`,
     skill,
@@ -171,7 +184,7 @@ export function generateForDesign(
 export function rebuild(q: Question): Built {
   if (q.skill === 'design') return distinctSlips(buildDesign(q.spec as DesignSpec));
   if (!isSkill(q.skill)) throw new RangeError(`unknown skill "${String(q.skill)}"`);
-  return distinctSlips(DEFS[q.skill].build(q.spec));
+  return distinctSlips(DEFS[q.skill].build(validSpec(q.skill, q.spec)));
 }
 
 /**

@@ -1,18 +1,8 @@
 import type { FormulaTrace } from '../formulas/latex';
 
-/** Skill ids are stable: stored attempts and review cards refer to them. */
-export const SKILLS = [
-  'output-size',
-  'inverse-padding-stride',
-  'conv-params',
-  'linear-params',
-  'conv-macs-flops',
-  'feature-map-memory',
-  'network-totals',
-  'receptive-field',
-  'gradient-arithmetic',
-  'concepts',
-] as const;
+import { SKILLS } from '../../shared/contracts/practice-specs';
+
+export { SKILLS };
 
 export type GeneratedSkill = (typeof SKILLS)[number];
 /** `design` questions are asked about a saved model (see generateForDesign). */

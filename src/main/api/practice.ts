@@ -9,8 +9,9 @@ import {
   scheduleReview,
 } from '../../core/quiz';
 import { validateModel } from '../../core';
+import { questionRef } from '../../shared/contracts/practice';
 import { fail, ok, type Result } from '../../shared/result';
-import type { QuestionRef } from '../../shared/types';
+import type { QuestionRef, ReviewItem } from '../../shared/types';
 import type { CardWrite } from '../db/practice';
 import type { ApiContext, Handlers } from './types';
 
@@ -34,6 +35,16 @@ function resolveQuestion(ref: QuestionRef, { store }: ApiContext): Result<Questi
     // A spec the generator cannot build (numbers that do not fit, missing fields) is the caller's error.
     return fail('invalid_request', `The question could not be built: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A stored review card as the API answers it: its question reference is checked with the same schema
+ * as a request (a row imported or edited outside the app may hold anything); a card whose question no
+ * longer passes is still reviewed, as a card of its skill.
+ */
+function checkedItem(item: ReviewItem): ReviewItem {
+  if (item.question === null) return item;
+  return questionRef.safeParse(item.question).success ? item : { ...item, question: null };
 }
 
 type PracticeChannels = Extract<keyof Handlers, `practice:${string}`>;
@@ -98,5 +109,5 @@ export const practiceHandlers: Pick<Handlers, PracticeChannels> = {
     );
     return ok({ grade: result, attemptId, skillDue: skillNext.due.getTime(), questionDue });
   },
-  'practice:reviews': (_request, { store, now }) => ok(store.practice.due(now())),
+  'practice:reviews': (_request, { store, now }) => ok(store.practice.due(now()).map(checkedItem)),
 };

@@ -75,7 +75,38 @@ describe('practice:answer', () => {
       [
         { kind: 'spec', skill: 'output-size', difficulty: 1, spec: { nonsense: true } },
         'invalid_request',
-        /could not be built/,
+        /question\.spec\.op: Invalid option/,
+      ],
+      [
+        {
+          kind: 'spec',
+          skill: 'concepts',
+          difficulty: 1,
+          spec: { variant: 'item', item: 'nope', order: [0, 1, 2] },
+        },
+        'invalid_request',
+        /could not be built: unknown concept item/,
+      ],
+      // Specs beyond the generator's bounds (the audit's 9.4 s and 21.8 s / 2.6 GB requests).
+      [
+        {
+          kind: 'spec',
+          skill: 'gradient-arithmetic',
+          difficulty: 3,
+          spec: { variant: 'l2', w: 1, g: 0, lr: 0.1, lambda: 0.1, steps: 3e7 },
+        },
+        'invalid_request',
+        /question\.spec\.steps: steps must be at most 50/,
+      ],
+      [
+        {
+          kind: 'spec',
+          skill: 'inverse-padding-stride',
+          difficulty: 3,
+          spec: { unknown: 'padding', size: 1e8, kernel: 3, stride: 1, padding: 0, dilation: 1, target: 5 },
+        },
+        'invalid_request',
+        /question\.spec\.size: size must be at most 256/,
       ],
       [{ kind: 'generated', skill: 'juggling', difficulty: 1, seed: 1 }, 'invalid_request', /skill/],
       [
@@ -150,5 +181,32 @@ describe('progress from practice', () => {
     const plus2 = await t.api.call('progress:get', { timezoneOffset: -120 });
     expect(utc.ok && utc.value.daily.map((d) => d.day)).toEqual(['2026-11-27']);
     expect(plus2.ok && plus2.value.daily.map((d) => d.day)).toEqual(['2026-11-28']);
+  });
+});
+
+describe('practice:reviews', () => {
+  it('re-checks stored question references on read: a hostile card is reviewed as its skill, never built', async () => {
+    const hostile = {
+      kind: 'spec',
+      skill: 'gradient-arithmetic',
+      difficulty: 3,
+      spec: { variant: 'l2', w: 1, g: 0, lr: 0.1, lambda: 0.1, steps: 2 ** 31 - 1 },
+    };
+    t.store.db
+      .prepare(
+        'INSERT INTO review_cards (id, skill, card, due, updated_at, question) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        'question:gradient-arithmetic:3:custom',
+        'gradient-arithmetic',
+        JSON.stringify({ state: 'review', reps: 1, lapses: 0 }),
+        t.clock.now - DAY,
+        t.clock.now - DAY,
+        JSON.stringify(hostile),
+      );
+    const reviews = await t.api.call('practice:reviews', {});
+    expect(reviews.ok && reviews.value.map((r) => [r.skill, r.question])).toEqual([
+      ['gradient-arithmetic', null],
+    ]);
   });
 });
