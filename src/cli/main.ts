@@ -12,6 +12,7 @@ Usage:
                       [--residual] [--seeds N] [--dtype float64|float32] [--json]
   convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
+  convscope quiz --grade FILE [--json]   grade a worksheet: the --json output with an "answer" per question
   convscope help
 `;
 

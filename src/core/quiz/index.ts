@@ -34,8 +34,16 @@ import {
 
 export * from './types';
 export { parseNumber, parseList, parseChoice, type ParsedNumber, type ParseFailure } from './parse';
-export { SLIP_MESSAGES, matches, gradeBuilt } from './grade';
+export { SLIP_MESSAGES, matches, gradeBuilt, roundSig } from './grade';
 export { latexToText, traceToText } from './plain';
+export {
+  answerFormat,
+  FORMAT_TEMPLATES,
+  type FormulaTraceName,
+  stepName,
+  STEP_NAMES_EN,
+  type StepNames,
+} from './answer-format';
 export { maxDerivative, chainBound, clipByNorm, sgdWithL2 } from './gradient-math';
 export { QuizRng } from './rng';
 export { CONCEPT_ITEMS } from './skills/concepts';
@@ -92,7 +100,8 @@ function checkSeed(seed: number): void {
  * changes a memory figure by less than 0.1 %): such an answer is graded right, so it is no slip.
  */
 function distinctSlips(b: Built): Built {
-  return { ...b, slips: b.slips.filter((s) => !matches(s.value, b.expected, b.tolerance)) };
+  const scale = b.answerKind === 'bytes' ? BYTE_UNIT_SIZE[(b.unit as ByteUnit | undefined) ?? 'MB'] : 1;
+  return { ...b, slips: b.slips.filter((s) => !matches(s.value, b.expected, b.tolerance, scale)) };
 }
 
 function toQuestion(
@@ -203,14 +212,20 @@ function sig(x: number, digits: number): string {
     : s.toExponential(digits - 1).replace(/\.?0+e/, 'e');
 }
 
-/** The expected answer written the way a learner would (units and separators included). */
-export function formatAnswer(q: Pick<Question, 'answerKind' | 'expected' | 'unit' | 'choices'>): string {
+/**
+ * The expected answer written the way a learner would (units and separators included), at the
+ * precision the question asks for.
+ */
+export function formatAnswer(
+  q: Pick<Question, 'answerKind' | 'expected' | 'unit' | 'choices'> & Partial<Pick<Question, 'tolerance'>>,
+): string {
   const e = q.expected;
+  const digits = q.tolerance?.kind === 'sigfigs' ? q.tolerance.digits : undefined;
   switch (q.answerKind) {
     case 'integer':
       return `${formatInt(e as number)}${q.unit ? ` ${q.unit}` : ''}`;
     case 'number':
-      return sig(e as number, 4);
+      return sig(e as number, digits ?? 4);
     case 'shape':
       return `[${(e as number[]).join(', ')}]`;
     case 'pair':
@@ -219,7 +234,7 @@ export function formatAnswer(q: Pick<Question, 'answerKind' | 'expected' | 'unit
       const bytes = e as number;
       if (q.unit === 'B') return `${formatInt(bytes)} B`;
       const u = (q.unit ?? 'MB') as ByteUnit;
-      return `${sig(bytes / BYTE_UNIT_SIZE[u], 6)} ${u} (${formatInt(bytes)} bytes)`;
+      return `${sig(bytes / BYTE_UNIT_SIZE[u], digits ?? 6)} ${u} (${formatInt(bytes)} bytes)`;
     }
     case 'choice': {
       const c = q.choices?.find((x) => x.key === e);

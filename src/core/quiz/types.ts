@@ -30,7 +30,12 @@ export type AnswerValue = number | number[] | string;
  * How close an answer must be. `exact` for sizes, parameters and MACs; `relative` where the learner
  * rounds (bytes in MB, products of derivative bounds).
  */
-export type Tolerance = { kind: 'exact' } | { kind: 'relative'; value: number };
+export type Tolerance =
+  | { kind: 'exact' }
+  | { kind: 'relative'; value: number }
+  /** Right when the answer, rounded to `digits` significant digits, is the expected value so rounded
+   * (in the unit the answer is written in, for sizes in bytes). */
+  | { kind: 'sigfigs'; digits: number };
 
 export interface Choice {
   key: string;
@@ -109,6 +114,8 @@ export interface Built {
   slips: SlipCandidate[];
   /** Valid answers for layer-id questions (so that a typo is reported as unknown, not just wrong). */
   layerIds?: string[];
+  /** One size asked for a square map: "28×28" and "28 x 28" are read as 28 (both sides equal). */
+  squareSize?: boolean;
 }
 
 export interface Question extends Omit<Built, 'slips'> {

@@ -1,6 +1,11 @@
 import {
+  answerFormat,
   CONCEPT_ITEMS,
+  FORMAT_TEMPLATES,
   formatAnswer,
+  type FormulaTraceName,
+  stepName,
+  STEP_NAMES_EN,
   promptTemplates,
   SLIP_MESSAGES,
   type Choice,
@@ -10,7 +15,14 @@ import {
 } from '../../../core/quiz';
 import { formatInt } from '../../../core/format';
 import type { AppLocale } from '../preferences';
-import { CONCEPTS_ZH, PARAM_TEXT_ZH, QUIZ_TEMPLATES_ZH, SLIPS_ZH } from '../locales/zh-CN/practice';
+import {
+  CONCEPTS_ZH,
+  FORMAT_TEMPLATES_ZH,
+  PARAM_TEXT_ZH,
+  QUIZ_TEMPLATES_ZH,
+  SLIPS_ZH,
+  STEP_NAMES_ZH,
+} from '../locales/zh-CN/practice';
 
 const EN_TEMPLATES = promptTemplates();
 
@@ -116,4 +128,20 @@ export function expectedText(q: Question, locale: AppLocale): string {
 export function answerUnit(q: Pick<Question, 'answerKind' | 'unit'>): string | null {
   if (q.answerKind === 'choice' || q.answerKind === 'layer-id') return null;
   return q.unit ?? null;
+}
+
+/** The answer format the question expects ("two numbers: r, j"), in the UI language. */
+export function formatHint(
+  q: Pick<Question, 'answerKind' | 'unit' | 'tolerance' | 'expected' | 'squareSize'>,
+  locale: AppLocale,
+): string {
+  const f = answerFormat(q);
+  const template =
+    (locale === 'zh-CN' ? FORMAT_TEMPLATES_ZH : FORMAT_TEMPLATES)[f.key] ?? FORMAT_TEMPLATES[f.key]!;
+  return fillTemplate(template, f.params, locale);
+}
+
+/** A worked-solution step named as a learner would say it, in the UI language. */
+export function stepLabel(step: FormulaTraceName, locale: AppLocale): string {
+  return stepName(step, locale === 'zh-CN' ? STEP_NAMES_ZH : STEP_NAMES_EN);
 }

@@ -38,7 +38,6 @@ export default {
     answer: 'Your answer',
     answerPlaceholder: 'Type the answer and press Enter',
     unitHint: 'in {unit}',
-    formats: 'Accepted: 1.2M, 1,200,000, 1.2e6, [64, 56, 56], 56×56, units KB/MB/KiB/MiB.',
     submit: 'Submit',
     next: 'Next',
     finish: 'Finish',

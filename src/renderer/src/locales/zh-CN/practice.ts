@@ -1,3 +1,4 @@
+import type { StepNames } from '../../../../core/quiz';
 import type en from '../en/practice';
 
 /** 练习页面的文字，以及题目模板、概念题和常见错误的中文文本。 */
@@ -39,7 +40,6 @@ const zhCN: typeof en = {
     answer: '你的答案',
     answerPlaceholder: '输入答案后按回车',
     unitHint: '单位：{unit}',
-    formats: '可接受的写法：1.2M、1,200,000、1.2e6、[64, 56, 56]、56×56，单位 KB/MB/KiB/MiB。',
     submit: '提交',
     next: '下一题',
     finish: '完成',
@@ -88,13 +88,13 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.design.params': '在你的设计“{design}”中，层“{layer}”有多少个可学习参数？',
   'quiz.design.macs': '在你的设计“{design}”中（输入 {input}），层“{layer}”执行多少次 MAC（不计偏置加法）？',
   'quiz.design.rf':
-    '在你的设计“{design}”中（输入 {input}），层“{layer}”的一个单元的感受野（高度方向，以输入像素计）是多少？',
+    '在你的设计“{design}”中（输入 {input}），层“{layer}”的一个单元的感受野（高度方向，以输入像素计）是多少？{holesText}',
   'quiz.design.max-macs': '在你的设计“{design}”中（输入 {input}），哪一层执行的 MAC 最多？请回答该层的 id。',
   'quiz.design.max-params': '在你的设计“{design}”中，哪一层的参数最多？请回答该层的 id。',
   'quiz.output-size.conv':
     '一个 Conv2d 层有 {outChannels} 个大小为 {kernel} 的卷积核，步幅 {stride}，填充 {padding}{dilationText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
   'quiz.output-size.pool':
-    '一个 {pool} 层，核大小 {kernel}，步幅 {stride}，填充 {padding}{ceilText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
+    '一个池化层 {pool}，核大小 {kernel}，步幅 {stride}，填充 {padding}{dilationText}{ceilText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
   'quiz.inverse.padding':
     '宽度为 X = {size} 的输入经过一个卷积，核大小 {kernel}，步幅 {stride}{dilationText}。要使输出宽度恰好为 M = {target}，最小的对称填充 P 是多少？',
   'quiz.inverse.stride':
@@ -121,11 +121,11 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
     '一个输入为 {input} 的网络：\n{layers}\n一次前向传播需要多少次 MAC（卷积层和全连接层的乘加运算，不计偏置加法）？',
   'quiz.network.max-macs': '一个输入为 {input} 的网络：\n{layers}\n哪一层执行的 MAC 最多？请回答该层的名称。',
   'quiz.network.max-params': '一个输入为 {input} 的网络：\n{layers}\n哪一层的参数最多？请回答该层的名称。',
-  'quiz.rf.stack': '一组层的一维视图，从输入开始：\n{layers}\n{askText}',
+  'quiz.rf.stack': '一组层的一维视图，从输入开始：\n{layers}\n{askText}{holesText}',
   'quiz.rf.dilation':
-    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步幅为 1、膨胀率为 d 的卷积。d 取多少时，其输出的感受野恰好为 {target}？',
+    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步幅为 1、膨胀率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步幅为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}。最终输出的一个单元的感受野（一维，以输入像素计）是多少？',
+    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步幅为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
     '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中 {layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
@@ -338,9 +338,76 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
   'in bytes': '以字节为单位',
   'stating the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes), to 4 significant digits':
     '注明单位（例如 MB = 10^6 字节或 MiB = 2^20 字节），保留 4 位有效数字',
-  '(the same at every step)': '（每一步都相同）',
+  ' (the same at every step)': '（每一步都相同）',
+  '.': '。',
+  '0.0123 or 1.23e-4': '0.0123 或 1.23e-4',
+  ' Give its extent, from the first to the last input pixel it sees: some pixels in between are not read (holes).':
+    '请给出它的跨度，即从它看到的第一个输入像素到最后一个输入像素：其间有些像素不会被读取（空洞）。',
   'What is the receptive field (in input pixels) of one unit of the last layer?':
     '最后一层的一个单元的感受野（以输入像素计）是多少？',
   'What are the receptive field r and the jump j (distance in input pixels between neighbouring output units) of the last layer? Answer as "r, j".':
     '最后一层的感受野 r 和跳距 j（相邻输出单元在输入上的像素间距）各是多少？请按“r, j”的格式作答。',
+};
+
+/** 答案格式提示（键与核心的 FORMAT_TEMPLATES 相同）。 */
+export const FORMAT_TEMPLATES_ZH: Record<string, string> = {
+  'format.count': '精确的计数，写出全部数字，不要四舍五入：例如 1,204,224 或 1204224。',
+  'format.integer': '一个整数，例如 3。',
+  'format.size': '一个整数 M，例如 28（也可以写 28×28）。',
+  'format.sigfigs': '保留 {digits} 位有效数字，例如 {example}。',
+  'format.shape': '按 [C, H, W] 写出形状，例如 [64, 56, 56]。',
+  'format.pair': '两个数：r, j（例如 11, 4）。',
+  'format.bytes-unit': '以 {unit} 为单位，保留 4 位有效数字，例如 1.234 {unit}；也可以写出精确的字节数。',
+  'format.bytes-exact': '精确的字节数，例如 4096。',
+  'format.bytes-any': '写明单位（KB、MB、KiB、MiB 等），保留 4 位有效数字，例如 1.234 MB。',
+  'format.choice': '一个选项的字母，例如 B。',
+  'format.layer': '某一层的名称，与题目中写法相同。',
+};
+
+/** 解题步骤的名称，按学生的说法（而不是内部标识符）。 */
+export const STEP_NAMES_ZH: StepNames = {
+  quantities: {
+    outputSize: '输出尺寸',
+    'outputSize.h': '输出高度',
+    'outputSize.w': '输出宽度',
+    outputShape: '输出形状',
+    outputElements: '输出元素个数',
+    'params.weights': '权重',
+    'params.bias': '偏置',
+    'params.total': '参数量',
+    params: '参数量',
+    macs: 'MAC 数',
+    flops: 'FLOPs',
+    'flops.total': 'FLOPs 总数',
+    'ops.bias': '偏置加法',
+    'activation.bytes': '输出的字节数',
+    'memoryAccess.inputBytes': '读取输入（字节）',
+    'memoryAccess.weightBytes': '读取参数（字节）',
+    'memoryAccess.outputBytes': '写出输出（字节）',
+    'memoryAccess.totalBytes': '访存量（字节）',
+    'totals.params': '参数总量',
+    'totals.macs': 'MAC 总数',
+    'rf.size': '感受野',
+    'rf.size.h': '感受野',
+    'rf.jump': '跳距',
+    'rf.jump.h': '跳距',
+    rf: '感受野',
+    "max.sigmoid'": 'sigmoid 导数的最大值',
+    "max.tanh'": 'tanh 导数的最大值',
+    bound: '乘积的上界',
+    norm: '梯度范数',
+    'clip.factor': '裁剪系数',
+    'clip.g1': '裁剪后的第一个分量',
+    'w.next': '一步之后的 w',
+    decay: '每一步的衰减系数',
+    'w.after': '所有步之后的 w',
+  },
+  layer: (n) => `第 ${n} 层`,
+  branch: (b, n) => `分支 ${b} 第 ${n} 层`,
+  afterMerge: (n) => `相加之后第 ${n} 层`,
+  linear: (n) => (n ? `第 ${n} 个全连接层` : '全连接层'),
+  depthwise: '逐通道卷积',
+  pointwise: '逐点卷积',
+  named: (id) => id,
+  join: (subject, what) => `${subject}：${what}`,
 };
