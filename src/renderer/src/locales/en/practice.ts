@@ -18,7 +18,7 @@ export default {
       networkTotals: 'Totals of a small network',
       receptiveField: 'Receptive field',
       gradientArithmetic: 'Gradient arithmetic',
-      concepts: 'Concepts: vanishing and exploding gradients, receptive fields',
+      concepts: 'Concepts from every lesson',
       design: 'Your designs',
     },
     difficulty: 'Difficulty',

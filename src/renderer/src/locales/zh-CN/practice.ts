@@ -1,5 +1,8 @@
 import type { StepNames } from '../../../../core/quiz';
 import type en from '../en/practice';
+import { CONCEPTS_ZH } from './concepts';
+
+export { CONCEPTS_ZH, type ConceptText } from './concepts';
 
 /** 练习页面的文字，以及题目模板、概念题和常见错误的中文文本。 */
 const zhCN: typeof en = {
@@ -20,7 +23,7 @@ const zhCN: typeof en = {
       networkTotals: '小型网络的总量',
       receptiveField: '感受野',
       gradientArithmetic: '梯度计算',
-      concepts: '概念：梯度消失与爆炸、感受野',
+      concepts: '各课的概念',
       design: '你的设计',
     },
     difficulty: '难度',
@@ -139,154 +142,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.concepts.item': '{question}',
   'quiz.concepts.rf-fit':
     '一组卷积的核大小依次为 {kernels}，步幅依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
-  'quiz.concepts.vanishing-cause': '为什么深层 sigmoid 网络的前几层学习得非常慢？',
-  'quiz.concepts.exploding-cause':
-    '一个深层网络用标准差为 1.5（远大于 1/√fan_in）的权重初始化，梯度范数从最后一层到第一层不断增大。原因是什么？',
-  'quiz.concepts.clipping': '梯度爆炸时，哪种方法能直接限制一次更新的大小？',
-  'quiz.concepts.relu-family': '与 sigmoid 相比，ReLU、LeakyReLU 和 ELU 为什么有助于缓解梯度消失？',
-  'quiz.concepts.batchnorm': '批归一化（Batch Normalization）如何减轻梯度消失和梯度爆炸？',
-  'quiz.concepts.residual': '为什么残差连接（h = h + f(h)）能让梯度到达极深网络的前几层？',
-  'quiz.concepts.lstm': '普通的 tanh RNN 会在多个时间步后丢失梯度，是什么让 LSTM 能把梯度传递很多步？',
-  'quiz.concepts.pretraining': '什么是逐层贪心预训练加微调（Hinton，2006）？',
-  'quiz.concepts.weight-penalty': 'L1 或 L2 权重惩罚如何帮助抑制梯度爆炸？',
-  'quiz.concepts.rf-objects': '一个检测器既要找到小物体也要找到大物体。感受野告诉了你什么？',
-};
-
-export interface ConceptText {
-  question: string;
-  correct: { text: string; why: string };
-  wrong: { text: string; why: string }[];
-}
-
-/** 概念题：顺序与核心的 CONCEPT_ITEMS 一致（正确项一个，错误项按原顺序）。 */
-export const CONCEPTS_ZH: Record<string, ConceptText> = {
-  'vanishing-cause': {
-    question: '为什么深层 sigmoid 网络的前几层学习得非常慢？',
-    correct: {
-      text: '反向传播时每经过一层就乘上一个导数因子，而 σ′ ≤ 0.25，所以乘积随深度呈指数级缩小',
-      why: '第 l 层的梯度是其上各层因子的乘积；小于 1 的因子会让它消失。',
-    },
-    wrong: [
-      { text: '它们的学习率比后面的层小', why: '通常所有层共用一个学习率；真正变小的是梯度本身。' },
-      { text: 'sigmoid 在 0 处不可导', why: 'sigmoid 处处光滑；它的导数在 0 处最大（0.25）。' },
-      { text: '前几层的参数更少', why: '参数数量不会使梯度变小；导数因子的连乘才会。' },
-    ],
-  },
-  'exploding-cause': {
-    question:
-      '一个深层网络用标准差为 1.5（远大于 1/√fan_in）的权重初始化，梯度范数从最后一层到第一层不断增大。原因是什么？',
-    correct: {
-      text: '每一层都把反向传播的信号乘上一个大于 1 的因子，乘积呈指数级增长：梯度爆炸',
-      why: '过大的权重使每层的雅可比因子超过 1。',
-    },
-    wrong: [
-      { text: '损失函数不是凸函数', why: '非凸性不会让梯度逐层增大。' },
-      { text: '批量太大', why: '更大的批量是在平均梯度，而不是逐层放大梯度。' },
-      { text: 'ReLU 在输入很大时会饱和', why: 'ReLU 对正输入不会饱和，斜率始终为 1。' },
-    ],
-  },
-  clipping: {
-    question: '梯度爆炸时，哪种方法能直接限制一次更新的大小？',
-    correct: {
-      text: '梯度裁剪：当梯度范数超过阈值时对梯度进行缩放',
-      why: '按范数裁剪把 g 乘以 min(1, c/‖g‖)，从而限制步长。',
-    },
-    wrong: [
-      { text: '把 ReLU 换成 sigmoid', why: 'sigmoid 会导致梯度消失，并不能可靠地约束爆炸的梯度。' },
-      { text: '增加更多的层', why: '层数越多，相乘的因子越多，爆炸越严重。' },
-      { text: '去掉偏置项', why: '偏置不是导致乘性增长的原因。' },
-    ],
-  },
-  'relu-family': {
-    question: '与 sigmoid 相比，ReLU、LeakyReLU 和 ELU 为什么有助于缓解梯度消失？',
-    correct: {
-      text: '它们在正输入处的导数为 1，因此每层的因子在那里不会使梯度缩小',
-      why: 'σ′ ≤ 0.25 总会使梯度缩小；而 u > 0 时 ReLU′ = 1。LeakyReLU 和 ELU 在 u < 0 时也保留非零斜率（没有死神经元）。',
-    },
-    wrong: [
-      { text: '它们的取值在 0 到 1 之间', why: 'ReLU 没有上界；有界正是 sigmoid 会饱和的原因。' },
-      { text: '它们没有需要学习的参数', why: 'sigmoid 也没有；这不是原因。' },
-      { text: '它们让网络变浅', why: '网络深度没有改变。' },
-    ],
-  },
-  batchnorm: {
-    question: '批归一化（Batch Normalization）如何减轻梯度消失和梯度爆炸？',
-    correct: {
-      text: '它对每层的预激活重新居中并缩放，使其保持在激活函数不饱和的范围内，每层的因子也保持在 1 附近',
-      why: '归一化后的输入让 sigmoid/tanh 远离平坦的尾部，并阻止尺度在层间不断累积。',
-    },
-    wrong: [
-      { text: '它把梯度裁剪到固定范数', why: '那是梯度裁剪，是另一种方法。' },
-      { text: '它不再需要损失函数', why: '批归一化与损失函数无关。' },
-      { text: '它给权重加上 L1 惩罚', why: '那是 L1 正则化。' },
-    ],
-  },
-  residual: {
-    question: '为什么残差连接（h = h + f(h)）能让梯度到达极深网络的前几层？',
-    correct: {
-      text: '恒等路径给 ∂h_out/∂h_in 贡献了一项 1，所以梯度有一条不必经过一长串小因子连乘的通路',
-      why: '∂(h + f(h))/∂h = I + ∂f/∂h：恒等项使梯度不会消失。',
-    },
-    wrong: [
-      { text: '它们把参数数量减半', why: '恒等捷径不增加参数，但也不会使参数减半。' },
-      { text: '它们用闭式解代替了反向传播', why: '训练仍然使用反向传播。' },
-      { text: '它们让每一层都变成线性的', why: 'f(h) 仍然是非线性的。' },
-    ],
-  },
-  lstm: {
-    question: '普通的 tanh RNN 会在多个时间步后丢失梯度，是什么让 LSTM 能把梯度传递很多步？',
-    correct: {
-      text: '细胞状态以加法方式更新并由遗忘门缩放，因此 ∂c_t/∂c_(t−1) = f_t 可以保持接近 1',
-      why: '普通 RNN 每一步都要乘以 W·tanh′；LSTM 带门控的加法通路避免了这种连乘。',
-    },
-    wrong: [
-      { text: '它处处用 ReLU 代替 tanh', why: 'LSTM 使用 sigmoid 门和 tanh；关键在于门。' },
-      { text: '它没有循环权重', why: '它的每个门都有循环权重。' },
-      { text: '它倒序处理序列', why: '方向与此无关；双向 RNN 是出于其他原因。' },
-    ],
-  },
-  pretraining: {
-    question: '什么是逐层贪心预训练加微调（Hinton，2006）？',
-    correct: {
-      text: '单独训练每个隐藏层（例如作为下一层的自编码器），把它们堆叠起来，再对整个网络进行端到端训练',
-      why: '每一层都从有用的权重开始，深层网络就不必依赖从随机初始化开始穿过所有层的梯度。',
-    },
-    wrong: [
-      { text: '只训练最后一层，其他层永远保持随机', why: '微调阶段会训练所有层。' },
-      { text: '用每个 epoch 都增大的学习率训练', why: '那是学习率调度，不是预训练。' },
-      { text: '剪掉梯度最小的层', why: '剪枝是删除权重，不是预训练。' },
-    ],
-  },
-  'weight-penalty': {
-    question: 'L1 或 L2 权重惩罚如何帮助抑制梯度爆炸？',
-    correct: {
-      text: '它把权重拉向零，使每层的因子不会远大于 1',
-      why: 'L2 给梯度加上 2λw（权重衰减）；L1 加上 λ·sign(w)；两者都会缩小过大的权重。',
-    },
-    wrong: [
-      { text: '它提高了大权重的学习率', why: '惩罚项是增加一个梯度项，并不改变学习率。' },
-      { text: '它使激活值饱和', why: '饱和会导致梯度消失，而不能治好梯度爆炸。' },
-      { text: '它去掉了非线性', why: '激活函数没有改变。' },
-    ],
-  },
-  'rf-objects': {
-    question: '一个检测器既要找到小物体也要找到大物体。感受野告诉了你什么？',
-    correct: {
-      text: '一个单元只能对能装进其感受野的物体作出响应，所以大物体需要感受野大的深层，小物体最好在更早、更精细的层中观察（因此要用多尺度特征）',
-      why: '这就是检测器要融合多个层的特征或使用图像金字塔的原因。',
-    },
-    wrong: [
-      { text: '感受野就是一层的通道数', why: '感受野是输入上的一块区域，而不是通道数。' },
-      {
-        text: '所有层都能看到整幅图像，所以物体大小无关紧要',
-        why: '只有感受野覆盖整幅图像的单元才能看到全部。',
-      },
-      {
-        text: '更大的感受野总会让小物体的准确率降为零',
-        why: '大感受野仍然可以包含小物体，只是混入了大量上下文，位置也更粗糙。',
-      },
-    ],
-  },
+  ...Object.fromEntries(Object.entries(CONCEPTS_ZH).map(([id, c]) => [`quiz.concepts.${id}`, c.question])),
 };
 
 /** 常见失误的说明，键与核心的 SLIP_MESSAGES 相同。 */
