@@ -101,9 +101,6 @@ function counts(list: Hit[]): Map<string, number> {
  */
 const KNOWN_ELSEWHERE: Record<string, number> = {
   'src/renderer/src/locales/zh-CN/designs.ts: 算术强度': 1,
-  'src/renderer/src/locales/zh-CN/practice.ts: 步幅': 12,
-  'src/renderer/src/locales/zh-CN/practice.ts: 膨胀率': 2,
-  'src/renderer/src/locales/zh-CN/practice.ts: 深度卷积': 2,
 };
 
 describe('glossary', () => {

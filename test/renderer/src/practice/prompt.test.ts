@@ -17,6 +17,7 @@ import {
 } from '../../../../src/renderer/src/locales/zh-CN/practice';
 import {
   expectedText,
+  finalText,
   formatHint,
   localizeChoice,
   paramToZh,
@@ -94,7 +95,7 @@ describe('promptText', () => {
   it('in Chinese fills every placeholder and leaves none of the English sentence fragments', () => {
     // Layer notation such as "MaxPool2d(kernel 2, stride 2)" is code and stays as it is.
     const english =
-      /\b(What|Which|How|is applied|(?<!\()kernel \d+, stride|then:|dilation \d|layer \d+:|significant digits|stating the unit)\b/;
+      /\b(What|Which|How|is applied|(?<!\()kernel \d+, stride|then:|dilation \d|layer \d+:|significant digits|stating the unit|for every layer)\b/;
     for (const skill of SKILLS) {
       for (const d of [1, 2, 3] as Difficulty[]) {
         for (let seed = 0; seed < 100; seed++) {
@@ -111,9 +112,9 @@ describe('promptText', () => {
     for (const [from, to] of Object.entries(PARAM_TEXT_ZH)) expect(paramToZh(from)).toBe(to);
     // Hand-written inputs in the core's formats.
     expect(paramToZh('  1. conv, kernel 3, stride 2, dilation 3\n  2. max pool, kernel 3, stride 2')).toBe(
-      '  1. 卷积，核 3，步幅 2，膨胀率 3\n  2. 最大池化，核 3，步幅 2',
+      '  1. 卷积，核 3，步长 2，扩张率 3\n  2. 最大池化，核 3，步长 2',
     );
-    expect(paramToZh(', dilation 2')).toBe('，膨胀率 2');
+    expect(paramToZh(', dilation 2')).toBe('，扩张率 2');
     expect(paramToZh('in KiB (1 KiB = 2^10 bytes), to 4 significant digits')).toBe(
       '以 KiB 为单位（1 KiB = 2^10 字节），保留 4 位有效数字',
     );
@@ -177,5 +178,21 @@ describe('worked-solution step names', () => {
     expect(stepLabel({ quantity: 'layer1.rf.size' }, 'en')).toBe('layer 1: receptive field');
     expect(stepLabel({ quantity: 'layer1.rf.size' }, 'zh-CN')).toBe('第 1 层：感受野');
     expect(stepLabel({ quantity: 'c2.rf.jump.h' }, 'en')).toBe('after the sum, layer 2: jump');
+  });
+});
+
+describe('the worked solution’s final line', () => {
+  it('is shown in Chinese for every question, without English words', () => {
+    const english =
+      /\b(also|work|smallest|channels|filters|parameters|elements|bytes|output|so|and|the|branches)\b/;
+    for (const skill of SKILLS)
+      for (const d of [1, 2, 3] as Difficulty[])
+        for (let seed = 0; seed < 60; seed++) {
+          const q = generate(skill, d, seed);
+          const zh = finalText(q, q.solution.final, 'zh-CN');
+          expect(zh, q.id).not.toBe('');
+          expect(zh, `${q.id}: ${zh}`).not.toMatch(english);
+          expect(finalText(q, q.solution.final, 'en')).toBe(q.solution.final);
+        }
   });
 });

@@ -15,7 +15,7 @@ const zhCN: typeof en = {
     noSkills: '全不选',
     skillNames: {
       outputSize: '输出尺寸',
-      inversePaddingStride: '求目标尺寸所需的填充或步幅',
+      inversePaddingStride: '求目标尺寸所需的填充或步长',
       convParams: '卷积层的参数量',
       linearParams: '全连接层的参数量',
       convMacsFlops: '卷积层的 MAC 与 FLOP',
@@ -95,19 +95,19 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.design.max-macs': '在你的设计“{design}”中（输入 {input}），哪一层执行的 MAC 最多？请回答该层的 id。',
   'quiz.design.max-params': '在你的设计“{design}”中，哪一层的参数最多？请回答该层的 id。',
   'quiz.output-size.conv':
-    '一个 Conv2d 层有 {outChannels} 个大小为 {kernel} 的卷积核，步幅 {stride}，填充 {padding}{dilationText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
+    '一个 Conv2d 层有 {outChannels} 个大小为 {kernel} 的卷积核，步长 {stride}，填充 {padding}{dilationText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
   'quiz.output-size.pool':
-    '一个池化层 {pool}，核大小 {kernel}，步幅 {stride}，填充 {padding}{dilationText}{ceilText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
+    '一个池化层 {pool}，核大小 {kernel}，步长 {stride}，填充 {padding}{dilationText}{ceilText}，作用于形状为 {input}（C×H×W）的输入。{askText}',
   'quiz.inverse.padding':
-    '宽度为 X = {size} 的输入经过一个卷积，核大小 {kernel}，步幅 {stride}{dilationText}。要使输出宽度恰好为 M = {target}，最小的对称填充 P 是多少？',
+    '宽度为 X = {size} 的输入经过一个卷积，核大小 {kernel}，步长 {stride}{dilationText}。要使输出宽度恰好为 M = {target}，最小的对称填充 P 是多少？',
   'quiz.inverse.stride':
-    '宽度为 X = {size} 的输入经过一个卷积，核大小 {kernel}，填充 {padding}{dilationText}。步幅 S 取多少时，输出宽度恰好为 M = {target}？',
+    '宽度为 X = {size} 的输入经过一个卷积，核大小 {kernel}，填充 {padding}{dilationText}。步长 S 取多少时，输出宽度恰好为 M = {target}？',
   'quiz.inverse.dilation':
-    '宽度为 X = {size} 的输入经过一个有 {kernel} 个抽头的卷积，步幅 {stride}，填充 {padding}。膨胀率 d 取多少时，输出宽度恰好为 M = {target}？',
+    '宽度为 X = {size} 的输入经过一个有 {kernel} 个抽头的卷积，步长 {stride}，填充 {padding}。扩张率 d 取多少时，输出宽度恰好为 M = {target}？',
   'quiz.conv-params.plain':
     'Conv2d({inChannels} → {outChannels}, kernel {kernel}, groups={groups}, bias={bias}) 有多少个可学习参数？',
   'quiz.conv-params.separable':
-    '一个深度可分离卷积块：先是深度卷积 Conv2d({inChannels} → {inChannels}, kernel {kernel}, groups={inChannels}, bias={bias})，再接逐点卷积 Conv2d({inChannels} → {outChannels}, kernel 1×1, bias={pwBias})。整个块共有多少个可学习参数？',
+    '一个深度可分离卷积块：先是逐通道卷积 Conv2d({inChannels} → {inChannels}, kernel {kernel}, groups={inChannels}, bias={bias})，再接逐点卷积 Conv2d({inChannels} → {outChannels}, kernel 1×1, bias={pwBias})。整个块共有多少个可学习参数？',
   'quiz.linear-params.one': 'Linear({nin} → {nout}, bias={bias}) 有多少个可学习参数？',
   'quiz.linear-params.flatten':
     '形状为 {input}（C×H×W）的特征图被展平后送入 Linear(? → {nout}, bias={bias})。这个 Linear 层有多少个可学习参数？',
@@ -126,11 +126,11 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.network.max-params': '一个输入为 {input} 的网络：\n{layers}\n哪一层的参数最多？请回答该层的名称。',
   'quiz.rf.stack': '一组层的一维视图，从输入开始：\n{layers}\n{askText}{holesText}',
   'quiz.rf.dilation':
-    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步幅为 1、膨胀率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
+    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步幅为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
+    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
-    '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中 {layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
+    '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
     '梯度 {g} 被裁剪到全局 L2 范数不超过 {c}（torch.nn.utils.clip_grad_norm_）。它被乘以多大的系数？请保留 3 位有效数字。',
   'quiz.gradient.clip-norm':
@@ -141,7 +141,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
     '权重 w = {w}，数据梯度 g = {g}{gText}。损失中含有 L2 惩罚项 λ·w²，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 运行 {steps} 步。之后 w 是多少？请保留 3 位有效数字。',
   'quiz.concepts.item': '{question}',
   'quiz.concepts.rf-fit':
-    '一组卷积的核大小依次为 {kernels}，步幅依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
+    '一组卷积的核大小依次为 {kernels}，步长依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
   ...Object.fromEntries(Object.entries(CONCEPTS_ZH).map(([id, c]) => [`quiz.concepts.${id}`, c.question])),
 };
 
@@ -163,8 +163,8 @@ export const SLIPS_ZH: Record<string, string> = {
   'forgot-input-read': '看起来访存量中漏掉了读取输入。',
   'forgot-weights-read': '看起来访存量中漏掉了读取参数。',
   'strides-multiplied-wrongly':
-    '看起来把每层自己的步幅也算进了它的跳距：第 l 层使感受野增加 (K_l − 1) · Π_{i<l} S_i，只乘它之前各层的步幅。',
-  'ignored-strides': '看起来忽略了步幅：每个核使感受野增加 (K − 1) 乘以当前的跳距。',
+    '看起来把每层自己的步长也算进了它的跳距：第 l 层使感受野增加 (K_l − 1) · Π_{i<l} S_i，只乘它之前各层的步长。',
+  'ignored-strides': '看起来忽略了步长：每个核使感受野增加 (K − 1) 乘以当前的跳距。',
   'max-of-branches': '这是较大分支的感受野；当两个分支的中心不重合时，感受野是两个区间的并集外包。',
   'forgot-weight-factor': '看起来乘积中漏掉了权重因子 |w|。',
   'used-sigmoid-value': '看起来用了 σ(0) = 0.5，而不是导数 σ′(0) = 0.25。',
@@ -174,7 +174,7 @@ export const SLIPS_ZH: Record<string, string> = {
   'forgot-linear-layers': '看起来总数中漏掉了全连接层。',
   'params-for-macs': '那一层的参数最多，而不是 MAC 最多。',
   'macs-for-params': '那一层的 MAC 最多，而不是参数最多。',
-  'counted-depthwise-only': '看起来只算了深度卷积；还要加上逐点 1×1 卷积。',
+  'counted-depthwise-only': '看起来只算了逐通道卷积；还要加上逐点 1×1 卷积。',
   'forgot-flatten': '看起来只把通道数当作 in_features；展平后输入为 C · H · W 个。',
 };
 
