@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
-import { formatAnswer, grade, type Question } from '../../src/core/quiz';
+import { formatAnswer, grade, type Question, SKILLS } from '../../src/core/quiz';
 
 function fakeIO() {
   const out: string[] = [];
@@ -40,7 +40,7 @@ describe('convscope quiz', () => {
     expect(a.out.join('')).toBe(b.out.join(''));
     const parsed = JSON.parse(a.out.join('')) as { questions: Question[] };
     expect(parsed.questions).toHaveLength(12);
-    expect(new Set(parsed.questions.map((q) => q.skill)).size).toBe(10);
+    expect(new Set(parsed.questions.map((q) => q.skill)).size).toBe(SKILLS.length);
     for (const q of parsed.questions) {
       const e = q.expected;
       const answer = Array.isArray(e) ? e.join('x') : q.answerKind === 'bytes' ? `${e} B` : String(e);

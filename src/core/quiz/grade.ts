@@ -46,6 +46,7 @@ export const SLIP_MESSAGES: Record<SlipId, string> = {
     'It looks like only the depthwise convolution was counted; add the pointwise 1×1 convolution.',
   'forgot-flatten':
     'It looks like only the channels were used as in_features; flattening gives C · H · W inputs.',
+  'l2-for-l1': 'That is the L2 update (2λw); the L1 penalty λ·|w| adds λ·sign(w) to the gradient.',
 };
 
 type Parsed =

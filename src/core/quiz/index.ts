@@ -21,6 +21,7 @@ import { networkTotals } from './skills/network';
 import { outputSize } from './skills/output-size';
 import { convParams, linearParams } from './skills/params';
 import { receptiveField } from './skills/receptive-field';
+import { trainingDynamics, trainingMemory } from './skills/training';
 import {
   BYTE_UNIT_SIZE,
   type Built,
@@ -62,6 +63,8 @@ const DEFS: Record<GeneratedSkill, SkillDef<any>> = {
   'receptive-field': receptiveField,
   'gradient-arithmetic': gradientArithmetic,
   concepts,
+  'training-memory': trainingMemory,
+  'training-dynamics': trainingDynamics,
 };
 
 export interface SkillInfo {

@@ -96,7 +96,8 @@ export type SlipId =
   | 'params-for-macs'
   | 'macs-for-params'
   | 'counted-depthwise-only'
-  | 'forgot-flatten';
+  | 'forgot-flatten'
+  | 'l2-for-l1';
 
 /** Everything derived from a question's spec; {@link grade} rebuilds it, so nothing stored is trusted. */
 export interface Built {

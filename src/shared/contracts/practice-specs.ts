@@ -23,6 +23,8 @@ export const SKILLS = [
   'receptive-field',
   'gradient-arithmetic',
   'concepts',
+  'training-memory',
+  'training-dynamics',
 ] as const;
 
 /** The largest numbers a spec may hold (the generators draw below these; lessons stay inside too). */
@@ -43,6 +45,7 @@ export const SPEC_BOUNDS = {
   /** |w|, |g|, |weights| and |g_i| in gradient questions. */
   magnitude: 100,
   l2Steps: 50,
+  rnnSteps: 100,
   objectSize: 1000,
   target: 1024,
 } as const;
@@ -275,6 +278,52 @@ export const conceptSpec = z.discriminatedUnion('variant', [
     }),
 ]);
 
+/** In-place operations and memory access (lesson: space complexity). */
+export const trainingMemorySpec = z.discriminatedUnion('variant', [
+  z.strictObject({
+    variant: z.literal('inplace'),
+    /** Activation map [C, H, W] of one sample. */
+    shape: chw,
+    batch: int('batch', 1, 256),
+    dtype: z.enum(['fp32', 'fp16']),
+    unit: z.enum(['KB', 'MB', 'KiB', 'MiB']),
+  }),
+  z.strictObject({
+    variant: z.literal('access'),
+    /** An element-wise layer (BatchNorm, ReLU, add) on a [C, H, W] map: its memory access in bytes. */
+    op: z.enum(['relu', 'add', 'batchnorm']),
+    shape: chw,
+    dtype: z.enum(['fp32', 'fp16']),
+    unit: z.enum(['KB', 'MB', 'KiB', 'MiB']),
+  }),
+]);
+
+/** L1 update, RNN gradient through W_hh, update/weight ratio (lessons: gradients and remedies). */
+export const trainingDynamicsSpec = z.discriminatedUnion('variant', [
+  z.strictObject({
+    variant: z.literal('l1'),
+    w: magnitude('w'),
+    g: magnitude('g'),
+    lr: positive('lr', 1),
+    lambda: real('lambda', 0, 1),
+  }),
+  z.strictObject({
+    variant: z.literal('rnn'),
+    /** Spectral radius of W_hh (the largest |eigenvalue|), tanh' ≤ 1 bounding the rest. */
+    rho: positive('rho', 4),
+    steps: int('steps', 1, B.rnnSteps),
+    ask: z.enum(['factor', 'steps']),
+    /** For 'steps': the factor the gradient must fall below (e.g. 1e-3). */
+    threshold: positive('threshold', 1).optional(),
+  }),
+  z.strictObject({
+    variant: z.literal('update-ratio'),
+    lr: positive('lr', 1),
+    gradNorm: positive('gradNorm', 1e6),
+    weightNorm: positive('weightNorm', 1e6),
+  }),
+]);
+
 /** The spec schema of each generated skill. */
 export const SPEC_SCHEMAS = {
   'output-size': outputSizeSpec,
@@ -287,6 +336,8 @@ export const SPEC_SCHEMAS = {
   'receptive-field': rfSpec,
   'gradient-arithmetic': gradientSpec,
   concepts: conceptSpec,
+  'training-memory': trainingMemorySpec,
+  'training-dynamics': trainingDynamicsSpec,
 } as const satisfies Record<(typeof SKILLS)[number], z.ZodType>;
 
 export type SkillSpec<S extends (typeof SKILLS)[number]> = z.infer<(typeof SPEC_SCHEMAS)[S]>;

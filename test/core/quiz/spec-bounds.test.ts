@@ -148,6 +148,16 @@ const MAX_SPECS: Record<GeneratedSkill, unknown[]> = {
       order: [3, 2, 1, 0],
     },
   ],
+  'training-memory': [
+    { variant: 'inplace', shape: maxConv.input, batch: 256, dtype: 'fp32', unit: 'MiB' },
+    { variant: 'access', op: 'batchnorm', shape: maxConv.input, dtype: 'fp32', unit: 'MiB' },
+  ],
+  'training-dynamics': [
+    { variant: 'l1', w: B.magnitude, g: B.magnitude, lr: 1, lambda: 1 },
+    { variant: 'rnn', rho: 4, steps: B.rnnSteps, ask: 'factor' },
+    { variant: 'rnn', rho: 0.999, steps: 1, ask: 'steps', threshold: 1e-300 },
+    { variant: 'update-ratio', lr: 1, gradNorm: 1e6, weightNorm: 1e-300 },
+  ],
 };
 
 /** Builds and grades a question from a spec; a spec the core refuses (no unique answer, …) is fine. */

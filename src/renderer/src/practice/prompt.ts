@@ -163,6 +163,7 @@ const FINAL_ZH: [RegExp, string][] = [
   [/ elements$/, ' 个元素'],
   [/^(\d+) bytes = /, '$1 字节 = '],
   [/ \(output (\S+)\)$/, '（输出 $1）'],
+  [/ \(the output buffer is not allocated\)$/, '（不再分配输出缓冲区）'],
 ];
 
 /**

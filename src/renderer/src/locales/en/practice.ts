@@ -19,6 +19,8 @@ export default {
       receptiveField: 'Receptive field',
       gradientArithmetic: 'Gradient arithmetic',
       concepts: 'Concepts from every lesson',
+      trainingMemory: 'In-place operations and memory access',
+      trainingDynamics: 'L1 updates, RNN gradients and the update/weight ratio',
       design: 'Your designs',
     },
     difficulty: 'Difficulty',

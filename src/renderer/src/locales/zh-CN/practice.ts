@@ -24,6 +24,8 @@ const zhCN: typeof en = {
       receptiveField: '感受野',
       gradientArithmetic: '梯度计算',
       concepts: '各课的概念',
+      trainingMemory: '原地运算与访存量',
+      trainingDynamics: 'L1 更新、RNN 梯度与更新量/权重比',
       design: '你的设计',
     },
     difficulty: '难度',
@@ -142,6 +144,18 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.concepts.item': '{question}',
   'quiz.concepts.rf-fit':
     '一组卷积的核大小依次为 {kernels}，步长依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
+  'quiz.training.inplace':
+    'ReLU 作用于一批 {batch} 张形状为 {shape}（C×H×W）的激活图，数据类型为 {dtype}（每个值 {bytes} 字节）。与非原地的 ReLU 相比，nn.ReLU(inplace=True) 能节省多少内存？请以 {unit} 为单位，保留 4 位有效数字。',
+  'quiz.training.access':
+    '一个逐元素的{op}作用于形状为 {shape}（C×H×W）的特征图，数据类型为 {dtype}（每个值 {bytes} 字节）。{opText}它的访存量（读取的字节数 + 写出的字节数）是多少？请以 {unit} 为单位，保留 4 位有效数字。',
+  'quiz.training.l1':
+    '权重 w = {w}，数据梯度 g = {g}。损失中含有 L1 惩罚项 λ·|w|，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 更新一步。之后 w 是多少？请保留 3 位有效数字。',
+  'quiz.training.rnn-factor':
+    '一个 tanh RNN 经过 {steps} 个时间步做反向传播。W_hh 是对称矩阵，谱半径 ρ = {rho}（因此其最大奇异值也是 ρ），且 tanh′ ≤ 1。‖∂h_T/∂h_0‖ 变化倍数的上界 ρ^T 是多少？请保留 3 位有效数字。',
+  'quiz.training.rnn-steps':
+    '一个 tanh RNN 的 W_hh 是对称矩阵，谱半径 ρ = {rho}，且 tanh′ ≤ 1，所以经过 T 步的梯度至少像 ρ^T 那样缩小。这个上界在第几步 T 首次低于 {threshold}？',
+  'quiz.training.update-ratio':
+    '用学习率 {lr} 的 SGD 更新一步，某层权重的范数 ‖W‖ = {weightNorm}，梯度的范数 ‖g‖ = {gradNorm}。更新量与权重之比 η·‖g‖/‖W‖ 是多少（训练正常时约为 10⁻³）？请保留 3 位有效数字。',
   ...Object.fromEntries(Object.entries(CONCEPTS_ZH).map(([id, c]) => [`quiz.concepts.${id}`, c.question])),
 };
 
@@ -175,6 +189,7 @@ export const SLIPS_ZH: Record<string, string> = {
   'params-for-macs': '那一层的参数最多，而不是 MAC 最多。',
   'macs-for-params': '那一层的 MAC 最多，而不是参数最多。',
   'counted-depthwise-only': '看起来只算了逐通道卷积；还要加上逐点 1×1 卷积。',
+  'l2-for-l1': '这是 L2 的更新（2λw）；L1 惩罚 λ·|w| 给梯度加上的是 λ·sign(w)。',
   'forgot-flatten': '看起来只把通道数当作 in_features；展平后输入为 C · H · W 个。',
 };
 
@@ -196,6 +211,14 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
     '注明单位（例如 MB = 10^6 字节或 MiB = 2^20 字节），保留 4 位有效数字',
   ' (the same at every step)': '（每一步都相同）',
   '.': '。',
+  ReLU: ' ReLU ',
+  addition: '加法',
+  BatchNorm: '批归一化',
+  'It reads its input and writes its output (not in place).': '它读取输入并写出输出（非原地）。',
+  'It adds two such maps (a residual sum) and writes the result to a new map.':
+    '它把两张这样的特征图相加（残差求和），并把结果写到一张新的特征图中。',
+  'In inference it reads its input, one scale and one shift per channel, and writes its output.':
+    '推理时它读取输入、每个通道的一个缩放系数和一个平移量，并写出输出。',
   '0.0123 or 1.23e-4': '0.0123 或 1.23e-4',
   ' Give its extent, from the first to the last input pixel it sees: some pixels in between are not read (holes).':
     '请给出它的跨度，即从它看到的第一个输入像素到最后一个输入像素：其间有些像素不会被读取（空洞）。',
@@ -257,6 +280,11 @@ export const STEP_NAMES_ZH: StepNames = {
     'w.next': '一步之后的 w',
     decay: '每一步的衰减系数',
     'w.after': '所有步之后的 w',
+    'inplace.saved': '节省的内存（字节）',
+    'l1.next': '一步之后的 w（L1）',
+    'rnn.bound': '梯度变化倍数的上界',
+    'rnn.steps': '所需的步数',
+    'update.ratio': '更新量与权重之比',
   },
   layer: (n) => `第 ${n} 层`,
   branch: (b, n) => `分支 ${b} 第 ${n} 层`,
