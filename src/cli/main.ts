@@ -15,6 +15,7 @@ Usage:
   convscope erf <model.json | zoo:NAME> [--layer ID] [--input CxHxW] [--mode uniform|random]
                 [--seeds N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
+  convscope quiz --grade FILE [--json]   grade a worksheet: the --json output with an "answer" per question
   convscope help
 `;
 

@@ -93,10 +93,18 @@ export type QuestionRef =
   | { kind: 'design'; designId: string; difficulty: 1 | 2 | 3; seed: number };
 
 export interface ReviewItem {
-  /** `skill:<skill>` or `question:<question id>`. */
+  /**
+   * `skill:<skill>`, or a parametric card: `review:<skill>:<difficulty>` (a skill at a difficulty) or
+   * `review:design:<design id>:<difficulty>` (questions about one saved design).
+   */
   id: string;
   skill: string;
-  /** For a missed-question card, the question to ask again. */
+  /** A parametric card's difficulty; null for a skill card (asked at the session's difficulty). */
+  difficulty?: 1 | 2 | 3 | null;
+  /**
+   * For a parametric card, the question to ask now: fresh numbers of the same skill and difficulty
+   * (never the exact question last asked), drawn again after each review.
+   */
   question: QuestionRef | null;
   due: number;
   state: string;

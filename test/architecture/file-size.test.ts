@@ -17,7 +17,6 @@ const ALLOWED = new Set([
   'src/renderer/src/pages/GradientsPage.vue',
   'src/renderer/src/gradients/lab.ts',
   'src/core/autograd/mlp.ts',
-  'src/renderer/src/pages/PracticePage.vue',
 ]);
 
 function* files(dir: string): Generator<string> {

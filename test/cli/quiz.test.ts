@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
-import { grade, type Question } from '../../src/core/quiz';
+import { formatAnswer, grade, type Question, SKILLS } from '../../src/core/quiz';
 
 function fakeIO() {
   const out: string[] = [];
@@ -40,7 +40,7 @@ describe('convscope quiz', () => {
     expect(a.out.join('')).toBe(b.out.join(''));
     const parsed = JSON.parse(a.out.join('')) as { questions: Question[] };
     expect(parsed.questions).toHaveLength(12);
-    expect(new Set(parsed.questions.map((q) => q.skill)).size).toBe(10);
+    expect(new Set(parsed.questions.map((q) => q.skill)).size).toBe(SKILLS.length);
     for (const q of parsed.questions) {
       const e = q.expected;
       const answer = Array.isArray(e) ? e.join('x') : q.answerKind === 'bytes' ? `${e} B` : String(e);
@@ -89,5 +89,93 @@ describe('convscope quiz', () => {
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+/** The expected answer as a learner types it (the key's letter; a size without the bytes in brackets). */
+const typed = (q: Question) =>
+  q.answerKind === 'choice' ? String(q.expected) : formatAnswer(q).replace(/\s*\(.*\)$/, '');
+
+describe('convscope quiz --grade', () => {
+  /** A teacher's path: print the sheet as JSON, add the class's answers, grade the file. */
+  async function gradeWith(answers: (q: Question, i: number) => string | undefined, json: boolean) {
+    const printed = fakeIO();
+    await main(['quiz', '--json', '--count', '10', '--seed', '11'], printed.io);
+    const sheet = JSON.parse(printed.out.join('')) as { questions: (Question & { answer?: string })[] };
+    sheet.questions.forEach((q, i) => {
+      const a = answers(q, i);
+      if (a !== undefined) q.answer = a;
+    });
+    const out: string[] = [];
+    const io: CliIO = {
+      out: (t) => void out.push(t),
+      err: () => undefined,
+      readFile: async (path) => {
+        expect(path).toBe('answers.json');
+        return new TextEncoder().encode(JSON.stringify(sheet));
+      },
+    };
+    const code = await main(['quiz', '--grade', 'answers.json', ...(json ? ['--json'] : [])], io);
+    return { code, out: out.join('\n'), sheet };
+  }
+
+  it('adds correct and feedback to each question and a score, with the app’s grader', async () => {
+    const { code, out, sheet } = await gradeWith(
+      (q, i) => (i === 1 ? '99999' : i === 2 ? 'nineteen' : i === 3 ? undefined : typed(q)),
+      true,
+    );
+    expect(code).toBe(0);
+    const graded = JSON.parse(out) as {
+      questions: (Question & { answer?: string; correct: boolean; feedback: string })[];
+      score: { correct: number; total: number };
+    };
+    expect(graded.score).toEqual({ correct: 7, total: 10 });
+    graded.questions.forEach((q, i) => {
+      const original = sheet.questions[i]!;
+      expect(q.correct).toBe(original.answer !== undefined && grade(original, original.answer).correct);
+    });
+    expect(graded.questions[0]!.feedback).toBe('correct');
+    expect(graded.questions[1]!.feedback).toContain(`expected ${formatAnswer(sheet.questions[1]!)}`);
+    expect(graded.questions[2]!.feedback).toMatch(/^could not be read/);
+    expect(graded.questions[3]!.feedback).toMatch(/^no answer; expected/);
+  });
+
+  it('prints a verdict per question and the score', async () => {
+    const { out } = await gradeWith((q, i) => (i < 4 ? typed(q) : '0'), false);
+    expect(out.match(/^\d+\. ✓/gm)).toHaveLength(4);
+    expect(out).toMatch(/Score: \d+ of 10 correct$/);
+  });
+
+  it('never trusts the file: an edited expected answer or text changes nothing', async () => {
+    const { out } = await gradeWith(() => '1', true);
+    const tampered = fakeIO();
+    const doc = JSON.parse(out) as { questions: Record<string, unknown>[] };
+    for (const q of doc.questions) {
+      q.expected = 1;
+      q.text = 'What is 1?';
+    }
+    tampered.io.readFile = async () => new TextEncoder().encode(JSON.stringify(doc));
+    await main(['quiz', '--grade', 'x.json', '--json'], tampered.io);
+    const again = JSON.parse(tampered.out.join('')) as { questions: { correct: boolean }[] };
+    expect(again.questions.map((q) => q.correct)).toEqual(
+      (JSON.parse(out) as { questions: { correct: boolean }[] }).questions.map((q) => q.correct),
+    );
+  });
+
+  it('refuses a file that is not a worksheet, naming what is wrong', async () => {
+    for (const [content, re] of [
+      ['{', /is not JSON/],
+      ['{"questions": 3}', /needs a "questions" array/],
+      ['{"questions": [{"id": "nope"}]}', /question 1: "nope" is not a question id/],
+      [
+        '{"questions": [{"id": "gradient-arithmetic:3:custom", "skill": "gradient-arithmetic", "difficulty": 3, "spec": {"variant": "l2", "w": 1, "g": 0, "lr": 0.1, "lambda": 0.1, "steps": 30000000}}]}',
+        /steps must be at most 50/,
+      ],
+    ] as const) {
+      const { io, err } = fakeIO();
+      io.readFile = async () => new TextEncoder().encode(content);
+      expect(await main(['quiz', '--grade', 'f.json'], io)).toBe(1);
+      expect(err.join('\n')).toMatch(re);
+    }
   });
 });

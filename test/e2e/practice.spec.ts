@@ -75,17 +75,19 @@ test('a practice session with right and wrong answers updates progress and revie
   await progress.expectStat('correct', 2);
   expect(await progress.forecastTotal()).toBe(forecast);
 
-  // A missed question comes back for review a minute later (FSRS "again" step): wait for it.
+  // A missed question's skill at its difficulty comes back for review a minute later (FSRS "again"
+  // step): wait for it.
   await expect(async () => {
     await page.reload();
-    await expect(progress.reviewRows.filter({ hasText: 'Missed question' })).toHaveCount(1, {
+    await expect(progress.reviewRows.filter({ hasText: 'new numbers at each review' })).toHaveCount(1, {
       timeout: 1000,
     });
   }).toPass({ timeout: 120_000, intervals: [5_000] });
   const due = await progress.reviewRows.count();
   await expect(page.getByTestId('progress-reviewsDue')).toHaveAttribute('data-value', String(due));
 
-  // Reviewing asks exactly the missed question again; answered right, the queue empties.
+  // Reviewing asks the missed question's skill at its difficulty with fresh numbers — never the
+  // exact question again; answered right, the queue empties.
   await page.getByTestId('progress-start-reviews').click();
   await shell.expectPage('practice');
   const reviewed: string[] = [];
@@ -98,7 +100,9 @@ test('a practice session with right and wrong answers updates progress and revie
     await practice.goOn();
   }
   await expect(practice.summary).toBeVisible();
-  expect(reviewed).toContain(missed);
+  expect(reviewed).not.toContain(missed);
+  const [missedSkill, missedDifficulty] = missed.split(':');
+  expect(reviewed.some((id) => id.startsWith(`${missedSkill}:${missedDifficulty}:`))).toBe(true);
   await shell.navigate('progress');
   await progress.expectStat('attempts', 3 + due);
   await expect(page.getByTestId('review-queue')).toContainText('No reviews are due.');

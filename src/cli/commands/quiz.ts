@@ -9,6 +9,7 @@ import {
   worksheet,
 } from '../../core/quiz';
 import { type CliIO, type Command, UsageError } from '../io';
+import { gradeCommand } from './quiz-grade';
 
 interface QuizArgs {
   skill?: GeneratedSkill;
@@ -16,6 +17,8 @@ interface QuizArgs {
   count: number;
   seed: number;
   json: boolean;
+  /** A worksheet with answers to grade. */
+  grade?: string;
 }
 
 function intFlag(name: string, value: string | undefined, lo: number, hi: number): number {
@@ -56,13 +59,19 @@ export function parseQuizArgs(args: string[]): QuizArgs {
       case '--seed':
         out.seed = intFlag('--seed', value(), 0, Number.MAX_SAFE_INTEGER);
         break;
+      case '--grade': {
+        const v = value();
+        if (v === undefined) throw new UsageError('--grade needs a file');
+        out.grade = v;
+        break;
+      }
       case '--json':
         if (inline !== undefined) throw new UsageError('--json takes no value');
         out.json = true;
         break;
       default:
         throw new UsageError(
-          `unknown option "${a}" (usage: convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json])`,
+          `unknown option "${a}" (usage: convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json] | --grade FILE [--json])`,
         );
     }
   }
@@ -101,6 +110,7 @@ export function renderWorksheet(qs: Question[], a: QuizArgs): string {
 /** `convscope quiz`: a reproducible worksheet with an answer key, or the questions as JSON. */
 export const quiz: Command = async (args: string[], io: CliIO) => {
   const a = parseQuizArgs(args);
+  if (a.grade !== undefined) return gradeCommand(a.grade, a.json, io);
   const qs = worksheet({
     skills: a.skill ? [a.skill] : undefined,
     difficulty: a.difficulty,

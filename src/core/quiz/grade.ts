@@ -1,5 +1,5 @@
 import { formatInt } from '../format';
-import { parseChoice, parseList, parseNumber } from './parse';
+import { parseChoice, parseList, parseNumber, stripLabel } from './parse';
 import {
   BYTE_UNIT_SIZE,
   type AnswerValue,
@@ -46,9 +46,11 @@ export const SLIP_MESSAGES: Record<SlipId, string> = {
     'It looks like only the depthwise convolution was counted; add the pointwise 1×1 convolution.',
   'forgot-flatten':
     'It looks like only the channels were used as in_features; flattening gives C · H · W inputs.',
+  'l2-for-l1': 'That is the L2 update (2λw); the L1 penalty λ·|w| adds λ·sign(w) to the gradient.',
 };
 
-type Parsed = { ok: true; value: AnswerValue } | { ok: false; message: string; ambiguous?: boolean };
+type Parsed =
+  { ok: true; value: AnswerValue; unit?: ByteUnit } | { ok: false; message: string; ambiguous?: boolean };
 
 const SI_UNITS = new Set<ByteUnit | undefined>(['B', 'KB', 'MB', 'GB']);
 
@@ -57,11 +59,17 @@ export function parseFor(b: Built, raw: string): Parsed {
   switch (b.answerKind) {
     case 'integer':
     case 'number': {
-      const r = parseNumber(raw, { lowerMIsMega: b.answerKind === 'integer' });
+      const r = parseNumber(stripLabel(raw), { lowerMIsMega: b.answerKind === 'integer' });
       if (!r.ok) {
+        if (r.ambiguous) return r;
         const list = parseList(raw);
-        if (list.ok && list.values.length > 1)
+        if (list.ok && list.values.length > 1) {
+          // "28×28" for the size of a square map: one number asked, both sides equal.
+          const square = b.squareSize && list.values.length === 2 && list.values[0] === list.values[1];
+          if (square && /\d\s*[x×X]\s*\d/.test(raw.normalize('NFKC')))
+            return { ok: true, value: list.values[0] };
           return { ok: false, message: `one number is expected, not ${list.values.length}` };
+        }
         return r;
       }
       return { ok: true, value: r.value };
@@ -69,7 +77,7 @@ export function parseFor(b: Built, raw: string): Parsed {
     case 'bytes': {
       const r = parseNumber(raw, { bytes: true, lowerMIsMega: false });
       if (!r.ok) return r;
-      if (r.byteUnit) return { ok: true, value: r.value };
+      if (r.byteUnit) return { ok: true, value: r.value, unit: r.byteUnit };
       if (b.unit === undefined) {
         return {
           ok: false,
@@ -86,9 +94,9 @@ export function parseFor(b: Built, raw: string): Parsed {
             message: `"${raw.trim()}": ${r.magnitude} is a power of 1000 but the question asks in ${b.unit} (powers of 1024); write the unit, e.g. "1.2 ${b.unit}" or "1.2 MB"`,
           };
         }
-        return { ok: true, value: r.value };
+        return { ok: true, value: r.value, unit: 'B' };
       }
-      return { ok: true, value: r.value * BYTE_UNIT_SIZE[b.unit as ByteUnit] };
+      return { ok: true, value: r.value * BYTE_UNIT_SIZE[b.unit as ByteUnit], unit: b.unit as ByteUnit };
     }
     case 'shape':
     case 'pair': {
@@ -120,8 +128,29 @@ export function parseFor(b: Built, raw: string): Parsed {
   }
 }
 
-/** Whether `got` matches `want` under the tolerance. */
-export function matches(got: AnswerValue, want: AnswerValue, tol: Tolerance): boolean {
+/** `x` rounded to `digits` significant digits (as a number). */
+export function roundSig(x: number, digits: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(digits));
+}
+
+/**
+ * Whether an answer given to `digits` significant digits is right: `got`, at the precision it is
+ * written in (`digits` or more: "5.905e4" for 3 digits is read at 4), equals `want` rounded to that
+ * precision. So 2.97 and 2.99 are wrong for 2.98, while 2.9849 is right for 2.98490. A value on a
+ * rounding boundary (…5 exactly, up to float error) accepts both neighbours.
+ */
+function sameAtPrecision(got: number, want: number, digits: number): boolean {
+  let p = digits;
+  while (p < digits + 6 && Math.abs(roundSig(got, p) - got) > 1e-12 * Math.abs(got)) p++;
+  const g = roundSig(got, p);
+  return [want, want * (1 + 1e-12), want * (1 - 1e-12)].some((w) => roundSig(w, p) === g);
+}
+
+/**
+ * Whether `got` matches `want` under the tolerance; `scale` is the unit the answer is written in
+ * (bytes per unit), so that significant digits are counted in that unit.
+ */
+export function matches(got: AnswerValue, want: AnswerValue, tol: Tolerance, scale = 1): boolean {
   if (typeof want === 'string' || typeof got === 'string') return got === want;
   if (Array.isArray(want) || Array.isArray(got)) {
     return (
@@ -132,6 +161,7 @@ export function matches(got: AnswerValue, want: AnswerValue, tol: Tolerance): bo
     );
   }
   if (tol.kind === 'exact') return got === want;
+  if (tol.kind === 'sigfigs') return sameAtPrecision(got / scale, want / scale, tol.digits);
   if (want === 0) return Math.abs(got) <= tol.value;
   return Math.abs(got - want) <= tol.value * Math.abs(want);
 }
@@ -149,6 +179,8 @@ export function gradeBuilt(b: Built, raw: string): Omit<GradeResult, 'solution'>
       ...(p.ambiguous ? { ambiguous: true } : {}),
     };
   const got = p.value;
+  // Significant digits of a size count in the unit the learner wrote (the asked one when bare).
+  const scale = b.answerKind === 'bytes' ? BYTE_UNIT_SIZE[p.unit ?? (b.unit as ByteUnit) ?? 'B'] : 1;
   if (Array.isArray(expected) && Array.isArray(got) && got.length !== expected.length) {
     return {
       correct: false,
@@ -160,8 +192,8 @@ export function gradeBuilt(b: Built, raw: string): Omit<GradeResult, 'solution'>
           : `the shape has ${expected.length} dimensions, the answer ${got.length}`,
     };
   }
-  if (matches(got, expected, b.tolerance)) return { correct: true, parsed: got, expected };
-  const slip = b.slips.find((s) => matches(got, s.value, b.tolerance));
+  if (matches(got, expected, b.tolerance, scale)) return { correct: true, parsed: got, expected };
+  const slip = b.slips.find((s) => matches(got, s.value, b.tolerance, scale));
   let message: string | undefined;
   if (
     typeof got === 'number' &&

@@ -6,6 +6,7 @@
  *   generateForDesign(model, name, seed, diff)   → Question about a saved design
  *   grade(question, rawAnswer)                   → GradeResult (recomputed, never trusting `expected`)
  */
+import { checkSpec } from '../../shared/contracts/practice-specs';
 import { formatInt } from '../format';
 import type { ModelSpec } from '../model/types';
 import { gradeBuilt, matches } from './grade';
@@ -20,6 +21,7 @@ import { networkTotals } from './skills/network';
 import { outputSize } from './skills/output-size';
 import { convParams, linearParams } from './skills/params';
 import { receptiveField } from './skills/receptive-field';
+import { trainingDynamics, trainingMemory } from './skills/training';
 import {
   BYTE_UNIT_SIZE,
   type Built,
@@ -33,8 +35,16 @@ import {
 
 export * from './types';
 export { parseNumber, parseList, parseChoice, type ParsedNumber, type ParseFailure } from './parse';
-export { SLIP_MESSAGES, matches, gradeBuilt } from './grade';
+export { SLIP_MESSAGES, matches, gradeBuilt, roundSig } from './grade';
 export { latexToText, traceToText } from './plain';
+export {
+  answerFormat,
+  FORMAT_TEMPLATES,
+  type FormulaTraceName,
+  stepName,
+  STEP_NAMES_EN,
+  type StepNames,
+} from './answer-format';
 export { maxDerivative, chainBound, clipByNorm, sgdWithL2 } from './gradient-math';
 export { QuizRng } from './rng';
 export { CONCEPT_ITEMS } from './skills/concepts';
@@ -53,6 +63,8 @@ const DEFS: Record<GeneratedSkill, SkillDef<any>> = {
   'receptive-field': receptiveField,
   'gradient-arithmetic': gradientArithmetic,
   concepts,
+  'training-memory': trainingMemory,
+  'training-dynamics': trainingDynamics,
 };
 
 export interface SkillInfo {
@@ -91,7 +103,8 @@ function checkSeed(seed: number): void {
  * changes a memory figure by less than 0.1 %): such an answer is graded right, so it is no slip.
  */
 function distinctSlips(b: Built): Built {
-  return { ...b, slips: b.slips.filter((s) => !matches(s.value, b.expected, b.tolerance)) };
+  const scale = b.answerKind === 'bytes' ? BYTE_UNIT_SIZE[(b.unit as ByteUnit | undefined) ?? 'MB'] : 1;
+  return { ...b, slips: b.slips.filter((s) => !matches(s.value, b.expected, b.tolerance, scale)) };
 }
 
 function toQuestion(
@@ -127,9 +140,21 @@ export function generateBuilt(
   };
 }
 
+/**
+ * The spec checked against its skill's schema (bounds the generator itself draws within), so that no
+ * spec from outside makes the core do unbounded work. Throws a RangeError naming what was wrong.
+ */
+function validSpec(skill: GeneratedSkill, spec: unknown): unknown {
+  const r = checkSpec(skill, spec);
+  if (!r.ok) throw new RangeError(`not a valid ${skill} question: ${r.message}`);
+  return r.spec;
+}
+
 /** A question from an explicit spec (e.g. a teacher's or a lesson's own numbers); graded like any other. */
 export function questionFromSpec(skill: GeneratedSkill, spec: unknown, difficulty: Difficulty = 1): Question {
   if (!isSkill(skill)) throw new RangeError(`unknown skill "${String(skill)}"`);
+  checkDifficulty(difficulty);
+  spec = validSpec(skill, spec);
   return toQuestion(DEFS[skill].build(spec), {
     id: `${skill}:${difficulty}:custom`,
     skill,
@@ -171,7 +196,7 @@ export function generateForDesign(
 export function rebuild(q: Question): Built {
   if (q.skill === 'design') return distinctSlips(buildDesign(q.spec as DesignSpec));
   if (!isSkill(q.skill)) throw new RangeError(`unknown skill "${String(q.skill)}"`);
-  return distinctSlips(DEFS[q.skill].build(q.spec));
+  return distinctSlips(DEFS[q.skill].build(validSpec(q.skill, q.spec)));
 }
 
 /**
@@ -190,14 +215,20 @@ function sig(x: number, digits: number): string {
     : s.toExponential(digits - 1).replace(/\.?0+e/, 'e');
 }
 
-/** The expected answer written the way a learner would (units and separators included). */
-export function formatAnswer(q: Pick<Question, 'answerKind' | 'expected' | 'unit' | 'choices'>): string {
+/**
+ * The expected answer written the way a learner would (units and separators included), at the
+ * precision the question asks for.
+ */
+export function formatAnswer(
+  q: Pick<Question, 'answerKind' | 'expected' | 'unit' | 'choices'> & Partial<Pick<Question, 'tolerance'>>,
+): string {
   const e = q.expected;
+  const digits = q.tolerance?.kind === 'sigfigs' ? q.tolerance.digits : undefined;
   switch (q.answerKind) {
     case 'integer':
       return `${formatInt(e as number)}${q.unit ? ` ${q.unit}` : ''}`;
     case 'number':
-      return sig(e as number, 4);
+      return sig(e as number, digits ?? 4);
     case 'shape':
       return `[${(e as number[]).join(', ')}]`;
     case 'pair':
@@ -206,7 +237,7 @@ export function formatAnswer(q: Pick<Question, 'answerKind' | 'expected' | 'unit
       const bytes = e as number;
       if (q.unit === 'B') return `${formatInt(bytes)} B`;
       const u = (q.unit ?? 'MB') as ByteUnit;
-      return `${sig(bytes / BYTE_UNIT_SIZE[u], 6)} ${u} (${formatInt(bytes)} bytes)`;
+      return `${sig(bytes / BYTE_UNIT_SIZE[u], digits ?? 6)} ${u} (${formatInt(bytes)} bytes)`;
     }
     case 'choice': {
       const c = q.choices?.find((x) => x.key === e);

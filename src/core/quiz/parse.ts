@@ -20,6 +20,8 @@ export type ParsedNumber = {
 export type ParseFailure = { ok: false; message: string; ambiguous?: boolean };
 
 const MAGNITUDES: Record<string, number> = {
+  万: 4,
+  亿: 8,
   k: 3,
   K: 3,
   M: 6,
@@ -50,12 +52,40 @@ const NOUNS = /\s*(macs?|flops?|ops|params?|parameters|elements|weights|multiply
 
 const PLAIN = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:e([+-]?\d+))?$/i;
 
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '⁺': '+',
+};
+
+/**
+ * Full-width digits and punctuation (NFKC), the ideographic full stop and comma of a Chinese input
+ * method ("2。98", "7、2"), minus signs, and superscript exponents ("6.10 × 10⁻⁵" → 6.10 × 10^-5).
+ */
 function normalise(raw: string): string {
   return raw
+    .replace(/10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_, e: string) => `10^${[...e].map((c) => SUPERSCRIPT[c]).join('')}`)
     .normalize('NFKC')
+    .replace(/\u3002/g, '.')
+    .replace(/\u3001/g, ',')
     .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
     .replace(/[\u00a0\u2009\u202f]/g, ' ')
-    .trim();
+    .trim()
+    .replace(/(\d)\.$/, '$1');
+}
+
+/** A leading label such as "M =", "P:", "d ≈" carries no value (one number asked). */
+export function stripLabel(raw: string): string {
+  return normalise(raw).replace(/^[A-Za-z_][\w']*\s*(?:=|:|≈)\s*(?=[\d+\-.])/, '');
 }
 
 /** A decimal string times 10^shift, built as text so that 1.234567M is exactly 1234567. */
@@ -72,6 +102,13 @@ function plainNumber(s: string): { mantissa: string; exp: number } | null {
 /** Removes digit-group separators: 1,200,000 · 1 200 000 · 1_200_000 · 1'200'000. */
 function ungroup(s: string): string | ParseFailure {
   const grouped = /^([+-]?\d{1,3})((?:[,' _]\d{3})+)(\.\d+)?$/.exec(s);
+  if (grouped && /^[+-]?0$/.test(grouped[1]) && grouped[2].startsWith(',')) {
+    return {
+      ok: false,
+      ambiguous: true,
+      message: `"${s}": is the comma a decimal point? Write 0.${grouped[2].slice(1)} with a point, or the whole number without the leading 0`,
+    };
+  }
   if (grouped) {
     const seps = new Set(grouped[2].replace(/\d/g, ''));
     if (seps.size === 1) return s.replace(/[,' _]/g, '');
@@ -119,7 +156,8 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
   }
   s = s.replace(NOUNS, '').trim();
   // Split into the numeric part and a trailing word (suffix or unit).
-  const m = /^([+-]?[\d.,' _]*\d(?:\.\d*)?(?:e[+-]?\d+)?|[+-]?\.\d+(?:e[+-]?\d+)?)\s*([a-zA-Z]*)$/i.exec(s);
+  const m =
+    /^([+-]?[\d.,' _]*\d(?:\.\d*)?(?:e[+-]?\d+)?|[+-]?\.\d+(?:e[+-]?\d+)?)\s*([a-zA-Z]*|万|亿)$/i.exec(s);
   if (!m) return { ok: false, message: `"${raw.trim()}" is not a number` };
   const numText = ungroup(m[1].trim());
   if (typeof numText !== 'string') return numText;
@@ -128,6 +166,14 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
   const word = m[2];
   if (!word) return { ok: true, value: scaled(num.mantissa, num.exp) };
   const lower = word.toLowerCase();
+  // A lower-case b after a prefix is bits (Mb = megabits): asked again rather than guessed.
+  if (/^[kKmMgGtT]i?b$/.test(word) || word === 'b' || /^(?:bits?|[kmgt]bits?)$/i.test(word)) {
+    return {
+      ok: false,
+      ambiguous: true,
+      message: `"${raw.trim()}": "${word}" is bits (1 byte = 8 bits); write the size in bytes, e.g. ${word.slice(0, -1).toUpperCase()}B`,
+    };
+  }
   if (BYTE_UNITS[lower] !== undefined || /^[kmg]i?b(ytes?)?$/i.test(word)) {
     if (!opts.bytes) return { ok: false, message: `"${raw.trim()}": this answer is not a size in bytes` };
     const unitKey = lower.replace(/ytes?$/, '');

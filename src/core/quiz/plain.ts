@@ -1,3 +1,4 @@
+import { stepName } from './answer-format';
 import type { FormulaTrace } from '../formulas/latex';
 
 /**
@@ -51,5 +52,5 @@ function wrap(x: string): string {
 
 /** One step as "quantity: formula; substituted". */
 export function traceToText(t: FormulaTrace): string {
-  return `${t.quantity}: ${latexToText(t.formula)}; ${latexToText(t.substituted)}`;
+  return `${stepName(t)}: ${latexToText(t.formula)}; ${latexToText(t.substituted)}`;
 }

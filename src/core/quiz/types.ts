@@ -1,18 +1,8 @@
 import type { FormulaTrace } from '../formulas/latex';
 
-/** Skill ids are stable: stored attempts and review cards refer to them. */
-export const SKILLS = [
-  'output-size',
-  'inverse-padding-stride',
-  'conv-params',
-  'linear-params',
-  'conv-macs-flops',
-  'feature-map-memory',
-  'network-totals',
-  'receptive-field',
-  'gradient-arithmetic',
-  'concepts',
-] as const;
+import { SKILLS } from '../../shared/contracts/practice-specs';
+
+export { SKILLS };
 
 export type GeneratedSkill = (typeof SKILLS)[number];
 /** `design` questions are asked about a saved model (see generateForDesign). */
@@ -40,7 +30,12 @@ export type AnswerValue = number | number[] | string;
  * How close an answer must be. `exact` for sizes, parameters and MACs; `relative` where the learner
  * rounds (bytes in MB, products of derivative bounds).
  */
-export type Tolerance = { kind: 'exact' } | { kind: 'relative'; value: number };
+export type Tolerance =
+  | { kind: 'exact' }
+  | { kind: 'relative'; value: number }
+  /** Right when the answer, rounded to `digits` significant digits, is the expected value so rounded
+   * (in the unit the answer is written in, for sizes in bytes). */
+  | { kind: 'sigfigs'; digits: number };
 
 export interface Choice {
   key: string;
@@ -101,7 +96,8 @@ export type SlipId =
   | 'params-for-macs'
   | 'macs-for-params'
   | 'counted-depthwise-only'
-  | 'forgot-flatten';
+  | 'forgot-flatten'
+  | 'l2-for-l1';
 
 /** Everything derived from a question's spec; {@link grade} rebuilds it, so nothing stored is trusted. */
 export interface Built {
@@ -119,6 +115,8 @@ export interface Built {
   slips: SlipCandidate[];
   /** Valid answers for layer-id questions (so that a typo is reported as unknown, not just wrong). */
   layerIds?: string[];
+  /** One size asked for a square map: "28×28" and "28 x 28" are read as 28 (both sides equal). */
+  squareSize?: boolean;
 }
 
 export interface Question extends Omit<Built, 'slips'> {

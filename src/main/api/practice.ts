@@ -2,15 +2,18 @@ import {
   generate,
   generateForDesign,
   grade,
+  isSkill,
   type Question,
   questionFromSpec,
+  QuizRng,
   ratingForAttempt,
   type ReviewCard,
   scheduleReview,
 } from '../../core/quiz';
 import { validateModel } from '../../core';
+import { questionRef } from '../../shared/contracts/practice';
 import { fail, ok, type Result } from '../../shared/result';
-import type { QuestionRef } from '../../shared/types';
+import type { QuestionRef, ReviewItem } from '../../shared/types';
 import type { CardWrite } from '../db/practice';
 import type { ApiContext, Handlers } from './types';
 
@@ -34,6 +37,65 @@ function resolveQuestion(ref: QuestionRef, { store }: ApiContext): Result<Questi
     // A spec the generator cannot build (numbers that do not fit, missing fields) is the caller's error.
     return fail('invalid_request', `The question could not be built: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The review card a question belongs to: a skill at a difficulty, or a saved design at a difficulty.
+ * A card is parametric: each review draws fresh numbers (see {@link reviewQuestion}).
+ */
+export function reviewCardId(ref: QuestionRef, skill: string): string {
+  return ref.kind === 'design'
+    ? `review:design:${ref.designId}:${ref.difficulty}`
+    : `review:${skill}:${ref.difficulty}`;
+}
+
+const MAX_SEED = 2 ** 31 - 1;
+
+/** What a question asks, to tell two questions apart (the seed alone does not: concept items repeat). */
+function identity(ref: QuestionRef): string | null {
+  try {
+    if (ref.kind === 'generated' && isSkill(ref.skill))
+      return JSON.stringify(generate(ref.skill, ref.difficulty, ref.seed).spec);
+    if (ref.kind === 'spec') return JSON.stringify(ref.spec);
+    return ref.kind === 'design' ? `design:${ref.seed}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The question a parametric card asks now: a generated question (or a design question) of its skill
+ * at its difficulty, with a seed drawn from the card's id and review count, so that it is stable until
+ * the card is reviewed and different afterwards, and never the exact question asked last time.
+ */
+export function reviewQuestion(item: ReviewItem, last: QuestionRef | null): QuestionRef | null {
+  const m = /^review:(?:design:(.+)|([a-z-]+)):([123])$/.exec(item.id);
+  if (!m) return null;
+  const difficulty = Number(m[3]) as 1 | 2 | 3;
+  const rng = new QuizRng(`${item.id}:${item.reps}:${item.lapses}:${item.due}`);
+  const before = last ? identity(last) : null;
+  let fresh: QuestionRef | null = null;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const seed = rng.int(0, MAX_SEED);
+    if (m[1] !== undefined) fresh = { kind: 'design', designId: m[1], difficulty, seed };
+    else if (m[2] !== undefined && isSkill(m[2]))
+      fresh = { kind: 'generated', skill: m[2], difficulty, seed };
+    else return null;
+    if (before === null || identity(fresh) !== before) break;
+  }
+  return fresh;
+}
+
+/**
+ * A stored review card as the API answers it. The stored question is the one last asked: it is checked
+ * with the same schema as a request (a row imported or edited outside the app may hold anything) and
+ * only used to avoid asking it again; the card asks fresh numbers of its skill and difficulty.
+ */
+function reviewItem(item: ReviewItem): ReviewItem {
+  const last = item.question !== null && questionRef.safeParse(item.question).success ? item.question : null;
+  if (!item.id.startsWith('review:')) return { ...item, difficulty: null, question: null };
+  const question = reviewQuestion(item, last);
+  return { ...item, difficulty: question?.difficulty ?? null, question };
 }
 
 type PracticeChannels = Extract<keyof Handlers, `practice:${string}`>;
@@ -65,8 +127,8 @@ export const practiceHandlers: Pick<Handlers, PracticeChannels> = {
         question: null,
       },
     ];
-    // A missed question gets a card of its own, so that exactly that question comes back for review.
-    const questionCardId = `question:${question.id}`;
+    // A missed question makes its skill at that difficulty a review card: fresh numbers come back.
+    const questionCardId = reviewCardId(request.question, question.skill);
     const questionPrev = ctx.store.practice.card(questionCardId)?.card as ReviewCard | undefined;
     let questionDue: number | null = null;
     if (!result.correct || questionPrev) {
@@ -98,5 +160,5 @@ export const practiceHandlers: Pick<Handlers, PracticeChannels> = {
     );
     return ok({ grade: result, attemptId, skillDue: skillNext.due.getTime(), questionDue });
   },
-  'practice:reviews': (_request, { store, now }) => ok(store.practice.due(now())),
+  'practice:reviews': (_request, { store, now }) => ok(store.practice.due(now()).map(reviewItem)),
 };

@@ -73,3 +73,16 @@ describe('ratingForAttempt', () => {
     expect(ratingForAttempt({ correct: true, timeMs: 50_000, targetMs: 200_000 })).toBe('easy');
   });
 });
+
+describe('reviewCardState (the stored card schema)', () => {
+  it('accepts every card the scheduler produces and refuses null', async () => {
+    const { reviewCardState } = await import('../../../src/shared/contracts/practice');
+    let card = newReviewCard(new Date(0));
+    expect(reviewCardState.safeParse(card).success).toBe(true);
+    for (const g of ['again', 'good', 'hard', 'easy'] as const) {
+      card = scheduleReview(card, g, new Date(card.due)).card;
+      expect(reviewCardState.safeParse(card).error?.issues).toBeUndefined();
+    }
+    expect(reviewCardState.safeParse(null).success).toBe(false);
+  });
+});

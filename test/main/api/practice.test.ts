@@ -37,7 +37,7 @@ describe('practice:answer', () => {
     expect(t.store.practice.card('question:output-size:1:1')).toBeUndefined();
   });
 
-  it('a wrong answer gets the worked solution and a card of its own that asks the same question again', async () => {
+  it('a wrong answer gets the worked solution; its skill at that difficulty comes back with fresh numbers', async () => {
     const q = generate('output-size', 1, 2);
     const wrong = '99999';
     const result = await t.api.call('practice:answer', { question: ref(2), answer: wrong, timeMs: 5_000 });
@@ -47,10 +47,46 @@ describe('practice:answer', () => {
     expect(result.ok && result.value.questionDue).not.toBeNull();
     t.clock.now += DAY;
     const reviews = await t.api.call('practice:reviews', {});
-    expect(reviews.ok && reviews.value.map((r) => [r.id, r.question])).toEqual([
-      ['question:output-size:1:2', ref(2)],
+    expect(reviews.ok && reviews.value.map((r) => [r.id, r.difficulty])).toEqual([
+      ['review:output-size:1', 1],
       ['skill:output-size', null],
     ]);
+    const card = reviews.ok ? reviews.value[0]! : undefined;
+    // A parametric card: the same skill and difficulty, other numbers — never the exact question again.
+    expect(card?.question).toMatchObject({ kind: 'generated', skill: 'output-size', difficulty: 1 });
+    const asked = await t.api.call('practice:question', { question: card!.question! });
+    expect(asked.ok && asked.value.spec).not.toEqual(q.spec);
+    // Stable until reviewed (a reload shows the same question) …
+    const again = await t.api.call('practice:reviews', {});
+    expect(again.ok && again.value[0]!.question).toEqual(card!.question);
+    // … and fresh after each review, missed again or not.
+    const answered = await t.api.call('practice:answer', {
+      question: card!.question!,
+      answer: wrong,
+      timeMs: 5_000,
+      mode: 'review',
+    });
+    expect(answered.ok).toBe(true);
+    t.clock.now += 2 * DAY;
+    const later = await t.api.call('practice:reviews', {});
+    const next = later.ok ? later.value.find((r) => r.id === 'review:output-size:1') : undefined;
+    expect(next?.question).toMatchObject({ kind: 'generated', skill: 'output-size', difficulty: 1 });
+    expect(next?.question).not.toEqual(card!.question);
+    expect(next?.reps).toBeGreaterThan(card!.reps);
+  });
+
+  it('a lesson question built from its own numbers is reviewed with generated numbers of its skill', async () => {
+    const lesson = {
+      kind: 'spec' as const,
+      skill: 'gradient-arithmetic' as const,
+      difficulty: 2 as const,
+      spec: { variant: 'l2', w: 3, g: -0.2, lr: 0.05, lambda: 0.1, steps: 1 },
+    };
+    await t.api.call('practice:answer', { question: lesson, answer: '2.97', timeMs: 5_000, mode: 'lesson' });
+    t.clock.now += DAY;
+    const reviews = await t.api.call('practice:reviews', {});
+    const card = reviews.ok ? reviews.value.find((r) => r.id === 'review:gradient-arithmetic:2') : undefined;
+    expect(card?.question).toMatchObject({ kind: 'generated', skill: 'gradient-arithmetic', difficulty: 2 });
   });
 
   it('asks and grades questions about a saved design', async () => {
@@ -75,7 +111,38 @@ describe('practice:answer', () => {
       [
         { kind: 'spec', skill: 'output-size', difficulty: 1, spec: { nonsense: true } },
         'invalid_request',
-        /could not be built/,
+        /question\.spec\.op: Invalid option/,
+      ],
+      [
+        {
+          kind: 'spec',
+          skill: 'concepts',
+          difficulty: 1,
+          spec: { variant: 'item', item: 'nope', order: [0, 1, 2] },
+        },
+        'invalid_request',
+        /could not be built: unknown concept item/,
+      ],
+      // Specs beyond the generator's bounds (the audit's 9.4 s and 21.8 s / 2.6 GB requests).
+      [
+        {
+          kind: 'spec',
+          skill: 'gradient-arithmetic',
+          difficulty: 3,
+          spec: { variant: 'l2', w: 1, g: 0, lr: 0.1, lambda: 0.1, steps: 3e7 },
+        },
+        'invalid_request',
+        /question\.spec\.steps: steps must be at most 50/,
+      ],
+      [
+        {
+          kind: 'spec',
+          skill: 'inverse-padding-stride',
+          difficulty: 3,
+          spec: { unknown: 'padding', size: 1e8, kernel: 3, stride: 1, padding: 0, dilation: 1, target: 5 },
+        },
+        'invalid_request',
+        /question\.spec\.size: size must be at most 256/,
       ],
       [{ kind: 'generated', skill: 'juggling', difficulty: 1, seed: 1 }, 'invalid_request', /skill/],
       [
@@ -150,5 +217,42 @@ describe('progress from practice', () => {
     const plus2 = await t.api.call('progress:get', { timezoneOffset: -120 });
     expect(utc.ok && utc.value.daily.map((d) => d.day)).toEqual(['2026-11-27']);
     expect(plus2.ok && plus2.value.daily.map((d) => d.day)).toEqual(['2026-11-28']);
+  });
+});
+
+describe('practice:reviews', () => {
+  it('re-checks stored question references on read: a hostile one is never built nor sent back', async () => {
+    const hostile = {
+      kind: 'spec',
+      skill: 'gradient-arithmetic',
+      difficulty: 3,
+      spec: { variant: 'l2', w: 1, g: 0, lr: 0.1, lambda: 0.1, steps: 2 ** 31 - 1 },
+    };
+    const insert = t.store.db.prepare(
+      'INSERT INTO review_cards (id, skill, card, due, updated_at, question) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const state = JSON.stringify({ state: 'review', reps: 1, lapses: 0 });
+    insert.run(
+      'review:gradient-arithmetic:3',
+      'gradient-arithmetic',
+      state,
+      t.clock.now - DAY,
+      0,
+      JSON.stringify(hostile),
+    );
+    insert.run(
+      'question:gradient-arithmetic:3:custom',
+      'gradient-arithmetic',
+      state,
+      t.clock.now - DAY,
+      0,
+      JSON.stringify(hostile),
+    );
+    const reviews = await t.api.call('practice:reviews', {});
+    expect(reviews.ok && reviews.value.map((r) => [r.id, r.question?.kind ?? null])).toEqual([
+      ['question:gradient-arithmetic:3:custom', null],
+      ['review:gradient-arithmetic:3', 'generated'],
+    ]);
+    expect(JSON.stringify(reviews.ok && reviews.value)).not.toContain('2147483647');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase, SCHEMA_VERSION } from '../../../src/main/db';
@@ -97,6 +98,61 @@ describe('migrations', () => {
       .sql;
     expect(sql).toMatch(/\)\s*STRICT$/);
     expect(() => db.prepare("INSERT INTO lab_runs VALUES ('r', 'n', '{', '{}', 1)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('005 turns the missed-question cards of a real schema-4 database into parametric cards', () => {
+    t = tempStore();
+    t.store.close();
+    copyFileSync(join(import.meta.dirname, '../../fixtures/db/schema-4-reviews.db'), t.file);
+    const before = new Database(t.file, { readonly: true });
+    expect(before.pragma('user_version', { simple: true })).toBe(4);
+    const old = before.prepare('SELECT * FROM review_cards').all() as {
+      id: string;
+      due: number;
+      card: string;
+    }[];
+    const attempts = before.prepare('SELECT * FROM quiz_attempts').all();
+    before.close();
+    const db = openDatabase(t.file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const rows = db.prepare('SELECT id, skill, card, due, question FROM review_cards ORDER BY id').all() as {
+      id: string;
+      skill: string;
+      card: string;
+      due: number;
+      question: string | null;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual([
+      'review:design:design-1:2',
+      'review:gradient-arithmetic:2',
+      'review:output-size:1',
+      'review:output-size:3',
+      'skill:output-size',
+    ]);
+    const byId = (id: string) => old.find((r) => r.id === id)!;
+    const out = (id: string) => rows.find((r) => r.id === id)!;
+    // Two old cards on one skill and difficulty: the earlier due keeps its schedule and state.
+    expect(out('review:output-size:1').due).toBe(byId('question:output-size:1:2').due);
+    expect(out('review:output-size:1').card).toBe(byId('question:output-size:1:2').card);
+    expect(JSON.parse(out('review:output-size:1').question!)).toEqual({
+      kind: 'generated',
+      skill: 'output-size',
+      difficulty: 1,
+      seed: 2,
+    });
+    expect(out('review:design:design-1:2').skill).toBe('design');
+    expect(out('skill:output-size').card).toBe(byId('skill:output-size').card);
+    expect(db.prepare('SELECT * FROM quiz_attempts').all()).toEqual(attempts);
+    const sql = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'review_cards'").get() as { sql: string }
+    ).sql;
+    expect(sql).toMatch(/\)\s*STRICT$/);
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'parametric'").get(),
+    ).toEqual({
+      n: 0,
+    });
     db.close();
   });
 

@@ -246,7 +246,7 @@ function memoryBuild(s: MemorySpec): Built {
   const bytes = s.ask === 'bytes' ? row.activation.bytes : row.memoryAccess.totalBytes;
   const otherBytes = s.ask === 'bytes' ? other.activation.bytes : other.memoryAccess.totalBytes;
   const inUnit = (b: number, u: ByteUnit | undefined) =>
-    u ? `${Number((b / BYTE_UNIT_SIZE[u]).toPrecision(6))} ${u}` : `${b} bytes`;
+    u ? `${Number((b / BYTE_UNIT_SIZE[u]).toPrecision(4))} ${u}` : `${b} bytes`;
   const shown = s.unit ?? 'MB';
   const steps =
     s.ask === 'bytes'
@@ -269,7 +269,7 @@ function memoryBuild(s: MemorySpec): Built {
     answerKind: 'bytes',
     unit: s.unit,
     expected: bytes,
-    tolerance: s.unit === 'B' ? { kind: 'exact' } : { kind: 'relative', value: 1e-3 },
+    tolerance: s.unit === 'B' ? { kind: 'exact' } : { kind: 'sigfigs', digits: 4 },
     solution: {
       steps,
       final: `${bytes} bytes = ${inUnit(bytes, shown)}${s.unit === undefined ? ` = ${inUnit(bytes, 'MiB')}` : ''}`,

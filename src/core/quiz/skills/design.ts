@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../model/types';
 import type { QuizRng } from '../rng';
 import type { Built, Difficulty } from '../types';
 import { fill, QuizSpecError, realSlips, shapeStr, trace } from './common';
+import { HULL_TEXT } from './receptive-field';
 
 export interface DesignSpec {
   model: ModelSpec;
@@ -20,7 +21,7 @@ export const DESIGN_TEMPLATES = {
   'quiz.design.macs':
     'In your design "{design}" (input {input}), how many MACs does layer "{layer}" perform (bias adds not counted)?',
   'quiz.design.rf':
-    'In your design "{design}" (input {input}), what is the receptive field (height, in input pixels) of one unit of layer "{layer}"?',
+    'In your design "{design}" (input {input}), what is the receptive field (height, in input pixels) of one unit of layer "{layer}"?{holesText}',
   'quiz.design.max-macs':
     'In your design "{design}" (input {input}), which layer performs the most MACs? Answer with its id.',
   'quiz.design.max-params':
@@ -33,10 +34,32 @@ function layerOf(rows: LayerAnalysis[], id: string | undefined): LayerAnalysis {
   return row;
 }
 
+/**
+ * Layers at or after a global or adaptive pooling: a unit there sees the whole input by convention
+ * (the analysis reports the largest window), so their RF is not asked.
+ */
+function afterGlobalPooling(model: ModelSpec): Set<string> {
+  const out = new Set<string>();
+  let prev: string | null = null;
+  for (const l of model.layers) {
+    const inputs = l.inputs ?? (prev ? [prev] : []);
+    if (l.op === 'global_avgpool' || l.op.startsWith('adaptive_') || inputs.some((i) => out.has(i)))
+      out.add(l.id);
+    prev = l.id;
+  }
+  return out;
+}
+
 export function buildDesign(s: DesignSpec): Built {
   const a = analyzeModel(s.model);
   const key = `quiz.design.${s.ask}` as const;
-  const params = { design: s.designName, input: s.model.input.join('×'), layer: s.layerId ?? '' };
+  const asked = s.ask === 'rf' ? layerOf(a.layers, s.layerId) : null;
+  const params = {
+    design: s.designName,
+    input: s.model.input.join('×'),
+    layer: s.layerId ?? '',
+    ...(s.ask === 'rf' ? { holesText: asked?.rf.hasHoles ? HULL_TEXT : '' } : {}),
+  };
   const base = {
     prompt: { key, params },
     text: fill(DESIGN_TEMPLATES[key], params),
@@ -94,6 +117,8 @@ export function buildDesign(s: DesignSpec): Built {
     }
     case 'rf': {
       const row = layerOf(a.layers, s.layerId);
+      if (afterGlobalPooling(s.model).has(row.id))
+        throw new QuizSpecError('the RF after global or adaptive pooling is a convention, not asked');
       return {
         ...base,
         answerKind: 'integer',
@@ -139,6 +164,7 @@ export function buildDesign(s: DesignSpec): Built {
  */
 export function makeDesign(rng: QuizRng, model: ModelSpec, designName: string, d: Difficulty): DesignSpec {
   const a = analyzeModel(model);
+  const globalLayers = afterGlobalPooling(model);
   const asks: DesignSpec['ask'][] =
     d === 1
       ? ['params', 'macs']
@@ -153,7 +179,7 @@ export function makeDesign(rng: QuizRng, model: ModelSpec, designName: string, d
         : ask === 'macs'
           ? l.macs > 0
           : ask === 'rf'
-            ? l.outputShape.length === 3
+            ? l.outputShape.length === 3 && !globalLayers.has(l.id)
             : true,
     );
     if (candidates.length === 0) continue;

@@ -19,7 +19,7 @@ const T = {
   'quiz.gradient.clip-component':
     'A gradient {g} is clipped to a maximum global L2 norm of {c}. What is its first component after clipping? Give 3 significant digits.',
   'quiz.gradient.l2':
-    'A weight w = {w} has data gradient g = {g} {gText}. The loss includes the L2 penalty λ·w² with λ = {lambda}, and plain SGD with learning rate {lr} runs {steps} step(s). What is w afterwards? Give 3 significant digits.',
+    'A weight w = {w} has data gradient g = {g}{gText}. The loss includes the L2 penalty λ·w² with λ = {lambda}, and plain SGD with learning rate {lr} runs {steps} step(s). What is w afterwards? Give 3 significant digits.',
 };
 
 const n3 = (x: number) => Number(x.toPrecision(3));
@@ -58,7 +58,7 @@ function build(s: GradientSpec): Built {
       text: fill(T['quiz.gradient.chain'], params),
       answerKind: 'number',
       expected: bound,
-      tolerance: { kind: 'relative', value: 5e-3 },
+      tolerance: { kind: 'sigfigs', digits: 3 },
       solution: { steps, final: `${bound.toPrecision(3)}` },
       slips: realSlips(bound, [
         s.weights.some((w) => w !== 1)
@@ -122,7 +122,7 @@ function build(s: GradientSpec): Built {
         text: fill(T[key], params),
         answerKind: 'number',
         expected: r.clipped[0],
-        tolerance: { kind: 'relative', value: 5e-3 },
+        tolerance: { kind: 'sigfigs', digits: 3 },
         solution: { steps, final: `${n3(r.clipped[0])}` },
         slips: realSlips(r.clipped[0], [
           { id: 'inverted-clip-ratio', value: s.g[0] * (r.norm / s.maxNorm) },
@@ -136,7 +136,7 @@ function build(s: GradientSpec): Built {
       text: fill(T[key], params),
       answerKind: 'number',
       expected: r.factor,
-      tolerance: { kind: 'relative', value: 5e-3 },
+      tolerance: { kind: 'sigfigs', digits: 3 },
       solution: { steps, final: `${n3(r.factor)}` },
       slips: realSlips(r.factor, [
         { id: 'inverted-clip-ratio', value: r.norm / s.maxNorm },
@@ -148,7 +148,7 @@ function build(s: GradientSpec): Built {
   const params = {
     w: s.w,
     g: s.g,
-    gText: s.steps > 1 ? '(the same at every step)' : '',
+    gText: s.steps > 1 ? ' (the same at every step)' : '',
     lambda: s.lambda,
     lr: s.lr,
     steps: s.steps,
@@ -192,7 +192,7 @@ function build(s: GradientSpec): Built {
     text: fill(T['quiz.gradient.l2'], params),
     answerKind: 'number',
     expected: after,
-    tolerance: { kind: 'relative', value: 5e-3 },
+    tolerance: { kind: 'sigfigs', digits: 3 },
     solution: { steps, final: `${n3(after)}` },
     slips: realSlips(after, [
       { id: 'l2-factor-two', value: sgdWithL2(s.w, s.g, s.lr, s.lambda / 2, s.steps) },

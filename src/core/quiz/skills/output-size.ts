@@ -24,7 +24,7 @@ const T = {
   'quiz.output-size.conv':
     'A Conv2d layer with {outChannels} filters of size {kernel}, stride {stride}, padding {padding}{dilationText} is applied to an input of shape {input} (C×H×W). {askText}',
   'quiz.output-size.pool':
-    'A {pool} layer with kernel {kernel}, stride {stride}, padding {padding}{ceilText} is applied to an input of shape {input} (C×H×W). {askText}',
+    'A pooling layer, {pool} with kernel {kernel}, stride {stride}, padding {padding}{dilationText}{ceilText}, is applied to an input of shape {input} (C×H×W). {askText}',
 };
 
 function paddingText(p: number | 'same'): string {
@@ -123,6 +123,7 @@ function build(s: OutputSizeSpec): Built {
     prompt: { key, params },
     text: fill(T[key], params),
     answerKind: s.ask === 'size' ? 'integer' : 'shape',
+    ...(s.ask === 'size' ? { squareSize: true } : {}),
     diagram: {
       kind: 'conv-window',
       data: {
@@ -167,8 +168,9 @@ function make(rng: QuizRng, d: Difficulty): OutputSizeSpec {
       const h = rng.int(7, d === 2 ? 128 : 230);
       const w = square ? h : rng.chance(0.3) ? h : rng.int(7, 230);
       const ceil = op !== 'conv' && rng.chance(0.5);
-      const padding: number | 'same' =
-        op === 'conv' && rng.chance(0.25) ? 'same' : rng.int(0, Math.floor(Math.max(...kernel) / 2));
+      // PyTorch pools refuse a padding above half the kernel (in each dimension): P ≤ ⌊min K / 2⌋.
+      const maxPad = Math.floor((op === 'conv' ? Math.max(...kernel) : Math.min(...kernel)) / 2);
+      const padding: number | 'same' = op === 'conv' && rng.chance(0.25) ? 'same' : rng.int(0, maxPad);
       return {
         op,
         input: [rng.pick([3, 16, 64, 96, 256]), h, w],

@@ -22,12 +22,16 @@ export type RfSpec =
   | { variant: 'branches'; a: RfLayer[]; b: RfLayer[]; after: RfLayer[] };
 
 const T = {
-  'quiz.rf.stack': 'A 1-D view of a stack of layers, input first:\n{layers}\n{askText}',
+  'quiz.rf.stack': 'A 1-D view of a stack of layers, input first:\n{layers}\n{askText}{holesText}',
   'quiz.rf.dilation':
-    'A stack of layers, input first:\n{layers}\nThe last layer is a {k}-tap convolution with stride 1 and dilation d. Which d makes the receptive field of its output exactly {target}?',
+    'A stack of layers, input first:\n{layers}\nThe last layer is a {k}-tap convolution with stride 1 and dilation d. Which d makes the receptive field of its output (its extent, from the first to the last input pixel seen) exactly {target}?',
   'quiz.rf.branches':
-    'Two branches read the same input; every convolution in them uses padding "same" (PyTorch: an odd extra pixel goes after) and stride 1.\nBranch A:\n{a}\nBranch B:\n{b}\nTheir outputs are added{afterText}. What is the receptive field (in input pixels, one dimension) of one unit of the final output?',
+    'Two branches read the same input; every convolution in them uses padding "same" (PyTorch: an odd extra pixel goes after) and stride 1.\nBranch A:\n{a}\nBranch B:\n{b}\nTheir outputs are added{afterText}\nWhat is the receptive field (in input pixels, one dimension) of one unit of the final output?{holesText}',
 };
+
+/** Said wherever the RF has holes: the answer is the hull (first to last input pixel seen). */
+export const HULL_TEXT =
+  ' Give its extent, from the first to the last input pixel it sees: some pixels in between are not read (holes).';
 
 function layerLine(l: RfLayer, i: number): string {
   const name = l.op === 'conv' ? 'conv' : 'max pool';
@@ -119,6 +123,7 @@ function build(s: RfSpec): Built {
         s.ask === 'size'
           ? 'What is the receptive field (in input pixels) of one unit of the last layer?'
           : 'What are the receptive field r and the jump j (distance in input pixels between neighbouring output units) of the last layer? Answer as "r, j".',
+      holesText: rows[rows.length - 1].hasHoles ? HULL_TEXT : '',
     };
     return {
       prompt: { key: 'quiz.rf.stack', params },
@@ -215,7 +220,8 @@ function build(s: RfSpec): Built {
   const params = {
     a: s.a.map(layerLine).join('\n'),
     b: s.b.map(layerLine).join('\n'),
-    afterText: s.after.length ? `, then:\n${s.after.map(layerLine).join('\n')}\n` : '',
+    afterText: s.after.length ? `, then:\n${s.after.map(layerLine).join('\n')}` : '.',
+    holesText: out.rf.hasHoles ? HULL_TEXT : '',
   };
   return {
     prompt: { key: 'quiz.rf.branches', params },

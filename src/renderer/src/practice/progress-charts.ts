@@ -11,6 +11,8 @@ export interface ChartLabels {
   mastery: string;
   reviews: string;
   skillName: (skill: string) => string;
+  /** A share 0–1 as a percentage in the UI language ("48%"). */
+  percent: (share: number) => string;
 }
 
 /** YYYY-MM-DD of a local calendar day `offset` days from `today`. */
@@ -45,7 +47,7 @@ export function accuracyOption(p: Progress, today: Date, labels: ChartLabels) {
     grid: { left: 44, right: 44, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: series.map((s) => axisLabel(s.day)) },
     yAxis: [
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => labels.percent(v / 100) } },
       { type: 'value', minInterval: 1, splitLine: { show: false } },
     ],
     series: [
@@ -84,7 +86,12 @@ export function masteryOption(p: Progress, labels: ChartLabels) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 32, top: 12, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      axisLabel: { formatter: (v: number) => labels.percent(v / 100) },
+    },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => labels.skillName(r.skill)) },
     series: [
       {
@@ -93,7 +100,11 @@ export function masteryOption(p: Progress, labels: ChartLabels) {
         data: rows.map((r) => r.mastery),
         barMaxWidth: 18,
         // A skill at 0 % has no bar; the label still says so.
-        label: { show: true, position: 'right', formatter: '{c} %' },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: number }) => labels.percent(p.value / 100),
+        },
       },
     ],
   };

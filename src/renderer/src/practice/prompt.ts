@@ -1,6 +1,11 @@
 import {
+  answerFormat,
   CONCEPT_ITEMS,
+  FORMAT_TEMPLATES,
   formatAnswer,
+  type FormulaTraceName,
+  stepName,
+  STEP_NAMES_EN,
   promptTemplates,
   SLIP_MESSAGES,
   type Choice,
@@ -10,7 +15,14 @@ import {
 } from '../../../core/quiz';
 import { formatInt } from '../../../core/format';
 import type { AppLocale } from '../preferences';
-import { CONCEPTS_ZH, PARAM_TEXT_ZH, QUIZ_TEMPLATES_ZH, SLIPS_ZH } from '../locales/zh-CN/practice';
+import {
+  CONCEPTS_ZH,
+  FORMAT_TEMPLATES_ZH,
+  PARAM_TEXT_ZH,
+  QUIZ_TEMPLATES_ZH,
+  SLIPS_ZH,
+  STEP_NAMES_ZH,
+} from '../locales/zh-CN/practice';
 
 const EN_TEMPLATES = promptTemplates();
 
@@ -31,8 +43,9 @@ export function paramToZh(value: string): string {
   const unit = /^in (\w+) \(1 \w+ = (\S+) bytes\), to 4 significant digits$/.exec(value);
   if (unit) return `以 ${unit[1]} 为单位（1 ${unit[1]} = ${unit[2]} 字节），保留 4 位有效数字`;
   return value
+    .replace(/^f = (\w+) and \|w_l\| = (\S+) for every layer$/, '每一层都有 f = $1，|w_l| = $2')
     .replace(/, then:\n/g, '，然后：\n')
-    .replace(/^, dilation (\d+)$/, '，膨胀率 $1')
+    .replace(/^, dilation (\d+)$/, '，扩张率 $1')
     .replace(/\blayer (\d+): /g, '第 $1 层：')
     .replace(/; (?=第)/g, '；')
     .replace(/(sigmoid|tanh|relu|ReLU|linear|identity), \|w\|/g, '$1，|w|')
@@ -42,7 +55,7 @@ export function paramToZh(value: string): string {
     .replace(
       /(卷积|池化)，kernel (\d+), stride (\d+)(?:, dilation (\d+|d))?/g,
       (_m, op: string, k: string, s: string, d?: string) =>
-        d ? `${op}，核 ${k}，步幅 ${s}，膨胀率 ${d}` : `${op}，核 ${k}，步幅 ${s}`,
+        d ? `${op}，核 ${k}，步长 ${s}，扩张率 ${d}` : `${op}，核 ${k}，步长 ${s}`,
     );
 }
 
@@ -116,4 +129,55 @@ export function expectedText(q: Question, locale: AppLocale): string {
 export function answerUnit(q: Pick<Question, 'answerKind' | 'unit'>): string | null {
   if (q.answerKind === 'choice' || q.answerKind === 'layer-id') return null;
   return q.unit ?? null;
+}
+
+/** The answer format the question expects ("two numbers: r, j"), in the UI language. */
+export function formatHint(
+  q: Pick<Question, 'answerKind' | 'unit' | 'tolerance' | 'expected' | 'squareSize'>,
+  locale: AppLocale,
+): string {
+  const f = answerFormat(q);
+  const template =
+    (locale === 'zh-CN' ? FORMAT_TEMPLATES_ZH : FORMAT_TEMPLATES)[f.key] ?? FORMAT_TEMPLATES[f.key]!;
+  return fillTemplate(template, f.params, locale);
+}
+
+/** A worked-solution step named as a learner would say it, in the UI language. */
+export function stepLabel(step: FormulaTraceName, locale: AppLocale): string {
+  return stepName(step, locale === 'zh-CN' ? STEP_NAMES_ZH : STEP_NAMES_EN);
+}
+
+/** The English words of a worked solution's final line, in Chinese (numbers and formulas stay). */
+const FINAL_ZH: [RegExp, string][] = [
+  [/ \(channels unchanged\)$/, '（通道数不变）'],
+  [/ \(channels = filters\)$/, '（通道数 = 卷积核个数）'],
+  [/ \(also (.+) work; (\S+) is the smallest\)$/, '（$1 也可以；$2 最小）'],
+  [
+    / \(the branches are not centred on each other, so the hull is larger than either branch\)$/,
+    '（两个分支的中心不重合，所以外包区间比任一分支都大）',
+  ],
+  [/^d = (\d+): K_eff = (\d+) and r = (\d+)$/, 'd = $1：K_eff = $2，r = $3'],
+  [/^N_in = (\d+), so (\d+) parameters$/, 'N_in = $1，所以共 $2 个参数'],
+  [/ parameters\)$/, ' 个参数）'],
+  [/ parameters$/, ' 个参数'],
+  [/ elements$/, ' 个元素'],
+  [/^(\d+) bytes = /, '$1 字节 = '],
+  [/ \(output (\S+)\)$/, '（输出 $1）'],
+  [/ \(the output buffer is not allocated\)$/, '（不再分配输出缓冲区）'],
+];
+
+/**
+ * The worked solution's final line in the UI language. A choice states the right option and why, as
+ * the options are shown; other lines keep their numbers and formulas and translate their words.
+ */
+export function finalText(q: Question, final: string, locale: AppLocale): string {
+  if (locale !== 'zh-CN') return final;
+  if (q.answerKind === 'choice') {
+    const choice = q.choices?.find((c) => c.key === q.expected);
+    if (choice) {
+      const zh = localizeChoice(q, choice, locale);
+      return `${choice.key}：${zh.text}。${zh.explanation}`;
+    }
+  }
+  return FINAL_ZH.reduce((text, [from, to]) => text.replace(from, to), final);
 }

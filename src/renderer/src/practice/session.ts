@@ -57,9 +57,9 @@ export function planGenerated(config: SessionConfig, random: RandomInt = randomI
 }
 
 /**
- * The due review cards as questions: a missed-question card asks exactly its stored question again; a
- * skill card asks a fresh question of its skill. Cards of skills that cannot be generated any more
- * (e.g. a design that was deleted) are left out.
+ * The due review cards as questions: a parametric card (a skill at a difficulty) asks the fresh question
+ * the backend drew for it; a skill card asks a fresh question of its skill at the session's difficulty.
+ * Cards of skills that cannot be generated any more are left out.
  */
 export function planReviews(
   reviews: readonly ReviewItem[],
@@ -68,7 +68,7 @@ export function planReviews(
 ): PlannedItem[] {
   const out: PlannedItem[] = [];
   for (const card of reviews) {
-    // The backend validated the stored reference when the card was made; it goes back unchanged.
+    // The backend drew this question for the card (never the one last asked); it goes back unchanged.
     if (card.question) out.push({ ref: card.question as QuestionRef, reviewId: card.id });
     else if (isSkill(card.skill))
       out.push({

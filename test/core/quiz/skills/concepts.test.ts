@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { receptiveFieldOfStack } from '../../../../src/core';
-import { CONCEPT_ITEMS } from '../../../../src/core/quiz';
+import { CONCEPT_ITEMS, generate } from '../../../../src/core/quiz';
+import { LESSON_IDS } from '../../../../src/renderer/src/lessons/catalog';
+import { CONCEPTS_ZH } from '../../../../src/renderer/src/locales/zh-CN/concepts';
 import type { ConceptSpec } from '../../../../src/core/quiz/skills/concepts';
 import { expectCount, sweep } from '../sweep';
 
@@ -25,5 +27,54 @@ describe('concepts questions', () => {
     });
     expectCount(n);
     expect(seen.size).toBe(CONCEPT_ITEMS.length);
+  });
+});
+
+describe('the multiple-choice bank', () => {
+  const languages = [
+    ['en', (id: string) => CONCEPT_ITEMS.find((i) => i.id === id)!],
+    ['zh-CN', (id: string) => CONCEPTS_ZH[id]!],
+  ] as const;
+
+  it('asks about every lesson, each item in both languages', () => {
+    for (const lesson of LESSON_IDS)
+      expect(CONCEPT_ITEMS.filter((i) => i.lesson === lesson).length, lesson).toBeGreaterThanOrEqual(1);
+    for (const item of CONCEPT_ITEMS) {
+      expect((LESSON_IDS as readonly string[]).includes(item.lesson), item.id).toBe(true);
+      expect(CONCEPTS_ZH[item.id]?.wrong.length, item.id).toBe(item.wrong.length);
+    }
+  });
+
+  it('the right option does not give itself away by its length (measured in both languages)', () => {
+    for (const [lang, text] of languages) {
+      let longest = 0;
+      let shortest = 0;
+      for (const item of CONCEPT_ITEMS) {
+        const t = text(item.id);
+        const right = [...t.correct.text].length;
+        const wrong = t.wrong.map((w) => [...w.text].length);
+        if (right > Math.max(...wrong)) longest++;
+        if (right < Math.min(...wrong)) shortest++;
+        // Within a third of the wrong options' mean length.
+        const mean = wrong.reduce((a, b) => a + b, 0) / wrong.length;
+        expect(Math.abs(right - mean) / mean, `${lang} ${item.id}`).toBeLessThanOrEqual(1 / 3);
+      }
+      // By chance the right one of four is the longest a quarter of the time.
+      expect(longest / CONCEPT_ITEMS.length, `${lang}: right option longest`).toBeLessThanOrEqual(0.35);
+      expect(shortest / CONCEPT_ITEMS.length, `${lang}: right option shortest`).toBeLessThanOrEqual(0.35);
+    }
+  });
+
+  it('shuffles: every key is the right one about equally often', () => {
+    const counts: Record<string, number> = {};
+    let n = 0;
+    for (let seed = 0; seed < 2000; seed++) {
+      const q = generate('concepts', 2, seed);
+      if (q.prompt.key === 'quiz.concepts.rf-fit') continue;
+      counts[q.expected as string] = (counts[q.expected as string] ?? 0) + 1;
+      n++;
+    }
+    for (const key of ['A', 'B', 'C', 'D']) expect(counts[key]! / n, key).toBeGreaterThan(0.2);
+    for (const key of ['A', 'B', 'C', 'D']) expect(counts[key]! / n, key).toBeLessThan(0.3);
   });
 });

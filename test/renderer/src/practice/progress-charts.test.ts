@@ -1,8 +1,11 @@
+import { formatPercent } from '../../../../src/renderer/src/format';
 import { describe, expect, it } from 'vitest';
 import {
+  accuracyOption,
   dailySeries,
   dayKey,
   forecastOption,
+  masteryOption,
   masteryRows,
 } from '../../../../src/renderer/src/practice/progress-charts';
 import type { Progress } from '../../../../src/shared/types';
@@ -64,8 +67,30 @@ describe('masteryRows and forecastOption', () => {
       mastery: 'c',
       reviews: 'r',
       skillName: (s) => s,
+      percent: (x) => formatPercent(x, 'zh-CN'),
     });
     expect(option.xAxis.data).toEqual(['03-01', '03-02']);
     expect(option.series[0]!.data).toEqual([2, 0]);
+  });
+
+  it('writes percentages the locale’s way, never "48 %"', () => {
+    for (const locale of ['en', 'zh-CN']) {
+      const labels = {
+        accuracy: 'a',
+        attempts: 'b',
+        mastery: 'c',
+        reviews: 'r',
+        skillName: (s: string) => s,
+        percent: (x: number) => formatPercent(x, locale),
+      };
+      const axis = accuracyOption(progress, new Date(2025, 2, 2), labels).yAxis as {
+        axisLabel: { formatter: (v: number) => string };
+      }[];
+      expect(axis[0]!.axisLabel.formatter(48)).toBe('48%');
+      const bars = masteryOption(progress, labels).series[0] as {
+        label: { formatter: (p: { value: number }) => string };
+      };
+      expect(bars.label.formatter({ value: 30 })).toBe('30%');
+    }
   });
 });

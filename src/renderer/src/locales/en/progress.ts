@@ -25,7 +25,7 @@ export default {
     startReviews: 'Start reviewing',
     queueColumns: { card: 'Card', skill: 'Skill', due: 'Due', reps: 'Reviews', lapses: 'Lapses' },
     cardSkill: 'Skill card',
-    cardQuestion: 'Missed question',
+    cardQuestion: '{difficulty}: new numbers at each review',
     data: 'Your data',
     dataHelp:
       'Export saves all your data (designs, lessons, practice answers and review cards) as one JSON file; import merges such a file into this installation.',

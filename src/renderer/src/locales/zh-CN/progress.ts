@@ -27,7 +27,7 @@ const zhCN: typeof en = {
     startReviews: '开始复习',
     queueColumns: { card: '卡片', skill: '技能', due: '到期时间', reps: '复习次数', lapses: '遗忘次数' },
     cardSkill: '技能卡片',
-    cardQuestion: '答错的题目',
+    cardQuestion: '{difficulty}：每次复习换一组新数字',
     data: '你的数据',
     dataHelp:
       '导出会把你的全部数据（设计、课程、练习答题记录和复习卡片）保存为一个 JSON 文件；导入会把这样的文件合并到当前安装中。',
