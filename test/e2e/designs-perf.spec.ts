@@ -19,10 +19,9 @@ const LIBRARY_SIZE = 1000;
 async function call(page: Page, channel: string, body: unknown): Promise<unknown> {
   return page.evaluate(
     async ({ channel, body }) => {
-      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
       const r = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       return r.json();
@@ -65,13 +64,12 @@ test('@perf designs workspace: edit a ResNet-152 layer, open a 1,000-design libr
   };
   await page.evaluate(
     async ({ n, model }) => {
-      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
       for (let i = 0; i < n; i += 25) {
         await Promise.all(
           Array.from({ length: Math.min(25, n - i) }, (_, j) =>
             fetch('/api/designs:save', {
               method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+              headers: { 'content-type': 'application/json' },
               body: JSON.stringify({ name: `Design ${String(i + j).padStart(4, '0')}`, model }),
             }),
           ),

@@ -47,10 +47,9 @@ test.describe.configure({ timeout: 180_000 });
 async function saveViaApi(page: Page, name: string, model: unknown): Promise<string> {
   const result = await page.evaluate(
     async ({ name, model }) => {
-      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
       const response = await fetch('/api/designs:save', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, model }),
       });
       return (await response.json()) as { ok: boolean; value?: { id: string } };

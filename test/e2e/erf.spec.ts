@@ -13,10 +13,9 @@ test.describe.configure({ timeout: 240_000 });
 async function save(page: Page, name: string, model: unknown): Promise<void> {
   const ok = await page.evaluate(
     async ({ name, model }) => {
-      const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
       const r = await fetch('/api/designs:save', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, model }),
       });
       return ((await r.json()) as { ok: boolean }).ok;

@@ -10,10 +10,9 @@ async function progressOf(
   page: Page,
 ): Promise<{ reviewsDue: number; streakDays: number; forecast: { due: number }[] }> {
   return page.evaluate(async () => {
-    const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
     const response = await fetch('/api/progress:get', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ timezoneOffset: new Date().getTimezoneOffset() }),
     });
     return (

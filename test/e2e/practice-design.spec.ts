@@ -25,10 +25,9 @@ test('/practice?design=<id> asks about that saved design, graded like any questi
   const practice = new PracticePage(page);
   await shell.open(web.url);
   const saved = await page.evaluate(async (model) => {
-    const token = document.querySelector('meta[name="convscope-token"]')?.getAttribute('content') ?? '';
     const response = await fetch('/api/designs:save', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-convscope-token': token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Small stem', model }),
     });
     return (await response.json()) as { ok: boolean; value: { id: string } };
