@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { repoRoot, test, expect } from './fixtures';
 import { GradientsPage } from './pages/gradients-page';
-import { runToEnd, type MlpLabResult } from '../../src/renderer/src/gradients/lab';
-import { getPreset } from '../../src/renderer/src/gradients/presets';
+import {
+  getExperiment as getPreset,
+  runExperiment as runToEnd,
+  type MlpExperimentResult as MlpLabResult,
+} from '../../src/core/autograd';
 
 /** The numbers the panel must show for a preset, computed here by the same engine, headless. */
 function expected(id: string): MlpLabResult['summary'] {

@@ -1,8 +1,8 @@
 import { ref, watch, type Ref } from 'vue';
-import { runDemo, type DemoId, type DemoResult } from './gradient-demos';
+import { runDemo, type DemoResult } from './gradient-demos';
 
 /** Results are deterministic (fixed seeds), so each demo runs at most once per session. */
-const cache = new Map<DemoId, DemoResult>();
+const cache = new Map<string, DemoResult>();
 let worker: Worker | null = null;
 let tickets = 0;
 const waiting = new Map<number, { resolve: (r: DemoResult) => void; reject: (e: Error) => void }>();
@@ -22,7 +22,7 @@ function getWorker(): Worker | null {
 }
 
 /** Runs a demo in the Web Worker (or, where there is none, after yielding to the UI once). */
-export function computeDemo(id: DemoId): Promise<DemoResult> {
+export function computeDemo(id: string): Promise<DemoResult> {
   const hit = cache.get(id);
   if (hit) return Promise.resolve(hit);
   const w = getWorker();
@@ -40,7 +40,7 @@ export function computeDemo(id: DemoId): Promise<DemoResult> {
 }
 
 /** The result of the selected demo, recomputed when the selection changes. */
-export function useDemo(id: Ref<DemoId>): {
+export function useDemo(id: Ref<string>): {
   result: Ref<DemoResult | null>;
   running: Ref<boolean>;
   error: Ref<string | null>;
