@@ -11,6 +11,8 @@ Usage:
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
                       [--residual] [--seeds N] [--dtype float64|float32] [--json]
   convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
+  convscope lab --list [--json]
+  convscope lab --preset ID [--seed N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
   convscope help
 `;
@@ -21,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   zoo: async () => (await import('./commands/zoo')).zoo,
   quiz: async () => (await import('./commands/quiz')).quiz,
   gradients: async () => (await import('./commands/gradients')).gradients,
+  lab: async () => (await import('./commands/lab')).lab,
 };
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -197,7 +197,7 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'Clipping by global norm (does not cure)',
     caption:
-      'Gradients are rescaled whenever their global norm exceeds 1. This bounds every step, so the run no longer blows up — but it does not fix the multiplication that causes the explosion: the gradients stay around 10³, the loss stays far above chance level (0.69) and the network learns little. Clipping keeps a working run stable (see “Clipping a too-large step”); it does not rescue a bad initialisation.',
+      'Gradients are rescaled whenever their global norm exceeds 1. This bounds every step, so the run no longer blows up — but it does not fix the multiplication that causes the explosion: the gradients stay around 10³ and the loss stays in the hundreds (chance level is 0.69), where the same network with Kaiming init reaches about 0.3. Clipping keeps a working run stable (see “Clipping a too-large step”); it does not rescue a bad initialisation.',
     view: 'loss',
     claims: [
       { measure: 'diverged', is: false },
