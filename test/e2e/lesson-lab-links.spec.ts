@@ -6,7 +6,7 @@ import { GradientsPage } from './pages/gradients-page';
 import { LessonsPage } from './pages/lessons-page';
 
 // Every preset a lesson links to is trained once here: generous time on a shared machine.
-test.describe.configure({ timeout: 600_000 });
+test.describe.configure({ timeout: 1_200_000 });
 
 /** The preset id a lab link points at (`#/gradients?preset=<id>`). */
 function presetOf(href: string | null): string {
