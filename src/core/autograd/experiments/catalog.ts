@@ -238,7 +238,7 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'L1 weight penalty (does not rescue)',
     caption:
-      'An L1 penalty λ·Σ|w| (λ = 0.001) shrinks every weight by a constant amount per step. Like L2 it is no match for the explosion: the run diverges.',
+      'An L1 penalty λ·Σ∣w∣ (λ = 0.001) shrinks every weight by a constant amount per step. Like L2 it is no match for the explosion: the run diverges.',
     view: 'loss',
     claims: [
       { measure: 'diverged', is: true },
