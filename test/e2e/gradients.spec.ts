@@ -44,8 +44,11 @@ test('a preset runs in the worker with live charts, pauses, and shows the engine
 test('a long run pauses (the step count holds), resumes and cancels', async ({ page, web }) => {
   const lab = new GradientsPage(page);
   await lab.openPreset(web.url, 'vanishing');
+  // A run long enough to pause on a busy machine: the most steps, and wide layers.
   await page.getByTestId('lab-steps').locator('input').fill('5000');
   await page.getByTestId('lab-steps').locator('input').blur();
+  await page.getByTestId('lab-width').locator('input').fill('256');
+  await page.getByTestId('lab-width').locator('input').blur();
   await lab.run();
   await page.getByTestId('lab-pause').click();
   await expect(lab.row(0)).toHaveAttribute('data-status', 'paused');
