@@ -14,6 +14,8 @@ Usage:
   convscope gradients --rnn tanh|lstm [--steps T] [--seeds N] [--json]
   convscope erf <model.json | zoo:NAME> [--layer ID] [--input CxHxW] [--mode uniform|random]
                 [--seeds N] [--json]
+  convscope lab --list [--json]
+  convscope lab --preset ID [--seed N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
   convscope quiz --grade FILE [--json]   grade a worksheet: the --json output with an "answer" per question
   convscope help
@@ -27,6 +29,7 @@ const commands: Record<string, () => Promise<Command>> = {
   quiz: async () => (await import('./commands/quiz')).quiz,
   gradients: async () => (await import('./commands/gradients')).gradients,
   erf: async () => (await import('./commands/erf')).erf,
+  lab: async () => (await import('./commands/lab')).lab,
 };
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { repoRoot, test, expect } from './fixtures';
 import { GradientsPage } from './pages/gradients-page';
-import { runToEnd, type MlpLabResult } from '../../src/renderer/src/gradients/lab';
-import { getPreset } from '../../src/renderer/src/gradients/presets';
+import {
+  getExperiment as getPreset,
+  runExperiment as runToEnd,
+  type MlpExperimentResult as MlpLabResult,
+} from '../../src/core/autograd';
 
 /** The numbers the panel must show for a preset, computed here by the same engine, headless. */
 function expected(id: string): MlpLabResult['summary'] {
@@ -41,8 +44,11 @@ test('a preset runs in the worker with live charts, pauses, and shows the engine
 test('a long run pauses (the step count holds), resumes and cancels', async ({ page, web }) => {
   const lab = new GradientsPage(page);
   await lab.openPreset(web.url, 'vanishing');
+  // A run long enough to pause on a busy machine: the most steps, and wide layers.
   await page.getByTestId('lab-steps').locator('input').fill('5000');
   await page.getByTestId('lab-steps').locator('input').blur();
+  await page.getByTestId('lab-width').locator('input').fill('256');
+  await page.getByTestId('lab-width').locator('input').blur();
   await lab.run();
   await page.getByTestId('lab-pause').click();
   await expect(lab.row(0)).toHaveAttribute('data-status', 'paused');
@@ -62,6 +68,11 @@ test('cancel stops a run; a saved run reopens after a restart without training a
 }) => {
   const lab = new GradientsPage(page);
   await lab.openPreset(web.url, 'pretrain');
+  // Long enough to be cancelled while it runs, even on a fast machine: the most steps, wide layers.
+  await page.getByTestId('lab-steps').locator('input').fill('5000');
+  await page.getByTestId('lab-steps').locator('input').blur();
+  await page.getByTestId('lab-width').locator('input').fill('256');
+  await page.getByTestId('lab-width').locator('input').blur();
   await lab.run();
   await page.getByTestId('lab-cancel').click();
   await expect(lab.row(0)).toHaveAttribute('data-status', 'cancelled');

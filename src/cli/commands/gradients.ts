@@ -7,6 +7,7 @@ import {
   parseInit,
   recurrentStats,
 } from '../../core/autograd';
+import { intFlag as int, parseFlags } from '../flags';
 import { type Command, UsageError } from '../io';
 
 const MLP_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu'] as const;
@@ -23,46 +24,6 @@ const VALUE_FLAGS = new Set([
 ]);
 const BOOL_FLAGS = new Set(['--batchnorm', '--residual', '--json']);
 
-function parseFlags(args: string[]): { values: Map<string, string>; bools: Set<string> } {
-  const values = new Map<string, string>();
-  const bools = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (BOOL_FLAGS.has(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
-      bools.add(name);
-    } else if (VALUE_FLAGS.has(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      if (values.has(name)) throw new UsageError(`${name} given twice`);
-      values.set(name, value);
-    } else {
-      throw new UsageError(`unknown argument "${arg}" (see convscope help)`);
-    }
-  }
-  return { values, bools };
-}
-
-function int(
-  values: Map<string, string>,
-  flag: string,
-  fallback: number | null,
-  lo: number,
-  hi: number,
-): number {
-  const text = values.get(flag);
-  if (text === undefined) {
-    if (fallback === null) throw new UsageError(`${flag} is required`);
-    return fallback;
-  }
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < lo || v > hi)
-    throw new UsageError(`${flag} must be an integer from ${lo} to ${hi}, got "${text}"`);
-  return v;
-}
-
 const fmt = (v: number | null | undefined, digits = 3): string =>
   v === null || v === undefined ? 'n/a' : v.toFixed(digits);
 
@@ -71,7 +32,7 @@ const fmt = (v: number | null | undefined, digits = 3): string =>
  * (per-layer log10 ‖dL/dW_l‖ over seeds), or with `--rnn` the recurrent curves over time.
  */
 export const gradients: Command = async (args, io) => {
-  const { values, bools } = parseFlags(args);
+  const { values, bools } = parseFlags(args, VALUE_FLAGS, BOOL_FLAGS);
   const json = bools.has('--json');
   const seeds = int(values, '--seeds', 20, 1, 1000);
   const rnn = values.get('--rnn');

@@ -57,3 +57,4 @@ export {
   recurrentCurves,
   recurrentStats,
 } from './recurrent';
+export * from './experiments';

@@ -9,6 +9,7 @@ import {
 import { kernels as kernels32 } from './kernels32';
 import { kernels as kernels64 } from './kernels64';
 import type { Rng } from './rng';
+import { batchNormBackward, batchNormForward } from './batchnorm';
 import { type DType, type FArray, type Kernels, alloc } from './types';
 
 /**
@@ -104,6 +105,11 @@ export class Mlp {
   readonly layers: LinearLayer[] = [];
   readonly kernels: Kernels;
   private cache: Cache | null = null;
+  /**
+   * ‖∂L/∂h_l‖ (Frobenius, over the batch) of every hidden block's output h_l, l = 1..L−1, from the
+   * last backward pass: the back-propagated signal, before any weight is involved.
+   */
+  readonly signalNorms: Float64Array;
   /** Number of blocks run by the last forward pass. */
   private ranBlocks = 0;
   private lastTrain = true;
@@ -123,6 +129,7 @@ export class Mlp {
       if (!Number.isInteger(c[key]) || c[key] < 1) throw new Error(`${key} must be a positive integer`);
     }
     this.config = c;
+    this.signalNorms = new Float64Array(Math.max(0, c.depth - 1));
     this.kernels = c.dtype === 'float64' ? kernels64 : kernels32;
     const L = c.depth;
     for (let l = 1; l <= L; l++) {
@@ -252,7 +259,7 @@ export class Mlp {
       if (layer.gamma && layer.beta) {
         const xhat = c.xhat[l] as FArray;
         const invStd = c.invStd[l] as Float64Array;
-        this.batchNormForward(layer, z, xhat, invStd, n, train, bnEps, c);
+        batchNormForward(layer, z, xhat, invStd, n, train, bnEps, c.colA, c.colB);
         // u = γ·x̂ + β is written into the activation buffer and activated in place.
         u = c.a[l];
         const gamma = layer.gamma,
@@ -273,54 +280,6 @@ export class Mlp {
     this.ranBlocks = blocks;
     this.lastTrain = train;
     return hPrev;
-  }
-
-  private batchNormForward(
-    layer: LinearLayer,
-    z: FArray,
-    xhat: FArray,
-    invStd: Float64Array,
-    n: number,
-    train: boolean,
-    eps: number,
-    c: Cache,
-  ): void {
-    const out = layer.fanOut;
-    const mean = c.colA,
-      v = c.colB;
-    const rm = layer.runningMean as Float64Array,
-      rv = layer.runningVar as Float64Array;
-    if (train) {
-      mean.fill(0, 0, out);
-      v.fill(0, 0, out);
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) mean[j] += z[o + j];
-      }
-      for (let j = 0; j < out; j++) mean[j] /= n;
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) {
-          const d = z[o + j] - mean[j];
-          v[j] += d * d;
-        }
-      }
-      for (let j = 0; j < out; j++) {
-        const biased = v[j] / n;
-        invStd[j] = 1 / Math.sqrt(biased + eps);
-        rm[j] = 0.9 * rm[j] + 0.1 * mean[j];
-        rv[j] = 0.9 * rv[j] + 0.1 * (n > 1 ? v[j] / (n - 1) : biased);
-      }
-    } else {
-      for (let j = 0; j < out; j++) {
-        mean[j] = rm[j];
-        invStd[j] = 1 / Math.sqrt(rv[j] + eps);
-      }
-    }
-    for (let r = 0; r < n; r++) {
-      const o = r * out;
-      for (let j = 0; j < out; j++) xhat[o + j] = (z[o + j] - mean[j]) * invStd[j];
-    }
   }
 
   /**
@@ -352,7 +311,17 @@ export class Mlp {
       if (layer.activation !== 'identity' || layer.gamma) {
         dz = c.du;
         activateBackward(layer.activation, c.a[l], dh, dz, size, leakySlope, eluAlpha);
-        if (layer.gamma) this.batchNormBackward(layer, l, dz, c.dz, n, c);
+        if (layer.gamma)
+          batchNormBackward(
+            layer,
+            c.xhat[l] as FArray,
+            c.invStd[l] as Float64Array,
+            dz,
+            c.dz,
+            n,
+            c.colA,
+            c.colB,
+          );
         if (layer.gamma) dz = c.dz;
       }
       const hPrev = l === 0 ? c.x : c.h[l - 1];
@@ -366,50 +335,13 @@ export class Mlp {
       if (l > 0 || options.inputGrad) {
         this.kernels.gemmNN(dz, layer.w, dhPrev, n, out, fanIn, false);
         if (layer.residual) for (let i = 0; i < n * fanIn; i++) dhPrev[i] += dh[i];
+        if (l > 0) this.signalNorms[l - 1] = l2(dhPrev.subarray(0, n * fanIn));
         const t = dh;
         dh = dhPrev;
         dhPrev = t;
       }
     }
     return options.inputGrad ? dh : null;
-  }
-
-  private batchNormBackward(
-    layer: LinearLayer,
-    l: number,
-    du: FArray,
-    dz: FArray,
-    n: number,
-    c: Cache,
-  ): void {
-    const out = layer.fanOut;
-    const xhat = c.xhat[l] as FArray;
-    const invStd = c.invStd[l] as Float64Array;
-    const gamma = layer.gamma as FArray;
-    const gg = layer.ggamma as FArray,
-      gbeta = layer.gbeta as FArray;
-    const s1 = c.colA,
-      s2 = c.colB;
-    s1.fill(0, 0, out);
-    s2.fill(0, 0, out);
-    for (let r = 0; r < n; r++) {
-      const o = r * out;
-      for (let j = 0; j < out; j++) {
-        s1[j] += du[o + j];
-        s2[j] += du[o + j] * xhat[o + j];
-      }
-    }
-    for (let j = 0; j < out; j++) {
-      gbeta[j] = s1[j];
-      gg[j] = s2[j];
-    }
-    // With g = γ·du: Σg = γ·s1 and Σ(g·x̂) = γ·s2, so dz = γ·σ⁻¹/n · (n·du − s1 − x̂·s2).
-    for (let r = 0; r < n; r++) {
-      const o = r * out;
-      for (let j = 0; j < out; j++) {
-        dz[o + j] = ((gamma[j] * invStd[j]) / n) * (n * du[o + j] - s1[j] - xhat[o + j] * s2[j]);
-      }
-    }
   }
 
   /** Frobenius norm ‖dL/dW_l‖ of every layer's weight gradient, layer 1 first. */

@@ -27,6 +27,11 @@ export interface RecurrentSetup {
   hidden: number;
   input: number;
   batch: number;
+  /**
+   * LSTM only: when set, the forget gate's biases are b_ih[H:2H] = forgetBias, b_hh[H:2H] = 0 after the
+   * default init (Jozefowicz et al. 2015 recommend 1: σ(1) ≈ 0.73 keeps the cell state longer).
+   */
+  forgetBias?: number;
 }
 
 /** One seed's curves, index t = 0..T. */
@@ -84,6 +89,10 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   const bih = new Float64Array(G),
     bhh = new Float64Array(G);
   for (const w of [wih, whh, bih, bhh]) initWeights(w, H, G, { kind: 'torch_default' }, rng);
+  if (lstm && setup.forgetBias !== undefined) {
+    bih.fill(setup.forgetBias, H, 2 * H);
+    bhh.fill(0, H, 2 * H);
+  }
   const x = new Float64Array(T * N * D);
   rng.fillNormal(x);
   const wihT = new Float64Array(D * G),

@@ -62,6 +62,11 @@ export interface StepStats {
   /** Global gradient norm before clipping. */
   gradNorm: number;
   clipped: boolean;
+  /**
+   * ‖∂L/∂h_l‖ of every hidden block's output, l = 1..L−1 (fine-tuning only, else empty): the
+   * back-propagated signal, which shows an exploding init that the weight gradients hide.
+   */
+  signalNorms: number[];
   /** Per layer of the main network (while pre-training: the layer being trained only). */
   layers: LayerStepStats[];
 }
@@ -199,6 +204,7 @@ export class TrainingRun {
       accuracy: res.accuracy,
       gradNorm: upd.gradNorm,
       clipped: upd.clipped,
+      signalNorms: Array.from(net.signalNorms),
       layers: net.layers.map((layer, i) => ({
         index: i + 1,
         gradNorm: grads[i],
@@ -236,6 +242,7 @@ export class TrainingRun {
       accuracy: null,
       gradNorm: upd.gradNorm,
       clipped: upd.clipped,
+      signalNorms: [],
       layers: [
         {
           index: pre.layer,

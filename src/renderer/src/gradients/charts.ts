@@ -1,6 +1,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { AppTheme } from '../preferences';
-import type { MlpLabResult, RnnLabResult } from './lab';
+import type {
+  MlpExperimentResult as MlpLabResult,
+  RnnExperimentResult as RnnLabResult,
+} from '../../../core/autograd';
 
 /**
  * ECharts options of the Gradient Lab, built from run results only (no computation of their own

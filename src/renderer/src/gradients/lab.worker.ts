@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { LabRunner } from './lab';
+import { ExperimentRunner } from '../../../core/autograd';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -9,7 +9,7 @@ import type { FromWorker, ToWorker } from './protocol';
  * about once a second.
  */
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-let runner: LabRunner | null = null;
+let runner: ExperimentRunner | null = null;
 let id = '';
 let paused = false;
 let scheduled = false;
@@ -56,7 +56,7 @@ ctx.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg.type === 'start') {
     try {
-      runner = new LabRunner(msg.config);
+      runner = new ExperimentRunner(msg.config);
     } catch (error) {
       post({ type: 'error', id: msg.id, message: error instanceof Error ? error.message : String(error) });
       return;

@@ -1,4 +1,4 @@
-import type { LabConfig, LabResult } from './lab';
+import type { ExperimentConfig as LabConfig, ExperimentResult as LabResult } from '../../../core/autograd';
 
 /** Messages between the page and the lab's Web Worker. */
 export type ToWorker =

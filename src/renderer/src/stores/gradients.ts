@@ -3,8 +3,13 @@ import { computed, ref, shallowRef, toRaw } from 'vue';
 import { api } from '../api';
 import type { Result } from '../../../shared/result';
 import type { LabRun, LabRunSummary } from '../../../shared/types';
-import { DEFAULT_MLP, DEFAULT_RNN, type LabConfig, type LabResult } from '../gradients/lab';
-import { getPreset } from '../gradients/presets';
+import {
+  DEFAULT_MLP,
+  DEFAULT_RNN,
+  getExperiment,
+  type ExperimentConfig as LabConfig,
+  type ExperimentResult as LabResult,
+} from '../../../core/autograd';
 import { createLabWorker, type LabWorker } from '../gradients/worker-client';
 
 export type RunStatus = 'running' | 'paused' | 'done' | 'cancelled' | 'error';
@@ -87,7 +92,7 @@ export const useGradientsStore = defineStore('gradients', () => {
   );
 
   function applyPreset(id: string): boolean {
-    const p = getPreset(id);
+    const p = getExperiment(id);
     if (!p) return false;
     preset.value = id;
     config.value = structuredClone(toRaw(p.config));

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { FromWorker, ToWorker } from '../../../../src/renderer/src/gradients/protocol';
-import { LabRunner, type LabConfig } from '../../../../src/renderer/src/gradients/lab';
-import { getPreset } from '../../../../src/renderer/src/gradients/presets';
+import {
+  ExperimentRunner as LabRunner,
+  getExperiment as getPreset,
+  type ExperimentConfig as LabConfig,
+} from '../../../../src/core/autograd';
 import type { LabRun } from '../../../../src/shared/types';
 import type { createFakeApi } from '../stores/fake-api';
 

@@ -7,7 +7,7 @@ import { BINDING_PATTERN, bindTex, renderInline } from '../../../../src/renderer
 import type { Block, LessonText } from '../../../../src/renderer/src/lessons/types';
 import { WIDGET_KEYS } from '../../../../src/renderer/src/lessons/types';
 import { referenceFile } from '../../../helpers/reference';
-import { getPreset } from '../../../../src/renderer/src/gradients/presets';
+import { getExperiment as getPreset } from '../../../../src/core/autograd';
 
 /** Every string of a lesson, with where it is (for failure messages). */
 function texts(lesson: LessonText): { where: string; text: string }[] {

@@ -1,8 +1,8 @@
-import { runDemo, type DemoId } from './gradient-demos';
+import { runDemo } from './gradient-demos';
 
 /** Runs gradient demos off the UI thread: one request, one answer, tagged with the caller's ticket. */
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<{ id: DemoId; ticket: number }>) => void) | null;
+  onmessage: ((event: MessageEvent<{ id: string; ticket: number }>) => void) | null;
   postMessage(message: unknown): void;
 };
 

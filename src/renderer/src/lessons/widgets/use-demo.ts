@@ -1,8 +1,10 @@
 import { ref, watch, type Ref } from 'vue';
-import { runDemo, type DemoId, type DemoResult } from './gradient-demos';
+import { runDemo, type DemoResult } from './gradient-demos';
 
 /** Results are deterministic (fixed seeds), so each demo runs at most once per session. */
-const cache = new Map<DemoId, DemoResult>();
+const cache = new Map<string, DemoResult>();
+/** Demos being computed: asking again (a lesson reopened meanwhile) waits for the same answer. */
+const pending = new Map<string, Promise<DemoResult>>();
 let worker: Worker | null = null;
 let tickets = 0;
 const waiting = new Map<number, { resolve: (r: DemoResult) => void; reject: (e: Error) => void }>();
@@ -22,9 +24,11 @@ function getWorker(): Worker | null {
 }
 
 /** Runs a demo in the Web Worker (or, where there is none, after yielding to the UI once). */
-export function computeDemo(id: DemoId): Promise<DemoResult> {
+export function computeDemo(id: string): Promise<DemoResult> {
   const hit = cache.get(id);
   if (hit) return Promise.resolve(hit);
+  const inFlight = pending.get(id);
+  if (inFlight) return inFlight;
   const w = getWorker();
   const promise = w
     ? new Promise<DemoResult>((resolve, reject) => {
@@ -33,14 +37,18 @@ export function computeDemo(id: DemoId): Promise<DemoResult> {
         w.postMessage({ id, ticket });
       })
     : new Promise<DemoResult>((resolve) => setTimeout(() => resolve(runDemo(id)), 0));
-  return promise.then((r) => {
-    cache.set(id, r);
-    return r;
-  });
+  const done = promise
+    .then((r) => {
+      cache.set(id, r);
+      return r;
+    })
+    .finally(() => pending.delete(id));
+  pending.set(id, done);
+  return done;
 }
 
 /** The result of the selected demo, recomputed when the selection changes. */
-export function useDemo(id: Ref<DemoId>): {
+export function useDemo(id: Ref<string>): {
   result: Ref<DemoResult | null>;
   running: Ref<boolean>;
   error: Ref<string | null>;

@@ -1,3 +1,5 @@
+import { EXPERIMENTS } from '../../../../core/autograd/experiments/catalog';
+
 export default {
   gradients: {
     title: 'Gradient Lab',
@@ -6,98 +8,8 @@ export default {
     choosePreset: 'Choose a preset',
     unknownPreset: 'There is no preset called “{id}”. Choose one from the list.',
     presetGroups: { problem: 'Problems', remedy: 'Remedies' },
-    presets: {
-      vanishing: {
-        name: 'Vanishing: 20 sigmoid layers',
-        caption:
-          'Twenty sigmoid layers with Xavier init. The sigmoid’s slope is at most 0.25, so the gradient shrinks at every layer on its way back: the first layer gets about a trillionth of the last layer’s gradient and hardly learns.',
-      },
-      relu: {
-        name: 'Remedy: ReLU + Kaiming init',
-        caption:
-          'The same 20 layers with ReLU and Kaiming init. ReLU’s slope is 1 where it is active and Kaiming’s variance 2/fan_in keeps the signal’s scale, so the first/last gradient ratio moves close to 0 in log10.',
-      },
-      'leaky-relu': {
-        name: 'Remedy: LeakyReLU',
-        caption:
-          'LeakyReLU (slope 0.01 below 0) with Kaiming init: like ReLU, and negative inputs still pass a small gradient, so units cannot die completely.',
-      },
-      elu: {
-        name: 'Remedy: ELU',
-        caption:
-          'ELU keeps the Xavier init of the sigmoid stack and only changes the activation: slope 1 for positive inputs, a smooth negative part. The gradient ratio is orders of magnitude better.',
-      },
-      batchnorm: {
-        name: 'Remedy: BatchNorm',
-        caption:
-          'The sigmoid stack with BatchNorm before each activation. Normalising every layer’s input keeps the sigmoids in their steep middle range, so gradients stop shrinking.',
-      },
-      residual: {
-        name: 'Remedy: residual shortcuts',
-        caption:
-          'Each block adds its input to its output (h = h + f(h)). The shortcut gives the gradient a path with slope 1 around every sigmoid.',
-      },
-      pretrain: {
-        name: 'Remedy: layer-wise pre-training',
-        caption:
-          'Each hidden layer is first trained alone as an autoencoder of the layer below (Hinton, 2006), then the whole network is fine-tuned. The pre-trained weights start fine-tuning with a far better gradient ratio.',
-      },
-      exploding: {
-        name: 'Exploding: N(0, 1.5²) init with ReLU',
-        caption:
-          'Six ReLU layers whose weights are drawn from N(0, 1.5²). Each layer multiplies the signal’s scale by about 1.5·√(32/2) = 6, so gradients start in the thousands; the first updates throw the network into a state where every ReLU is dead.',
-      },
-      kaiming: {
-        name: 'Remedy: Kaiming init',
-        caption:
-          'The same network with Kaiming init (variance 2/fan_in): the scale stays constant through the layers, the gradient norms are near 1 and the network learns the spirals.',
-      },
-      xavier: {
-        name: 'Remedy: Xavier init',
-        caption:
-          'Xavier init (variance 2/(fan_in + fan_out)) also tames the explosion; with ReLU it errs on the small side.',
-      },
-      'exploding-batchnorm': {
-        name: 'Remedy: BatchNorm on the exploding net',
-        caption:
-          'BatchNorm rescales every layer’s pre-activations, whatever the weights’ scale: the explosion disappears even with the bad init.',
-      },
-      'clip-norm': {
-        name: 'Remedy: clip by global norm',
-        caption:
-          'Gradients are rescaled whenever their global norm exceeds 5. The huge gradients still occur, but the steps stay bounded: the network survives and classifies, although the bad init keeps its loss high.',
-      },
-      'clip-value': {
-        name: 'Remedy: clip by value',
-        caption:
-          'Every gradient entry is clamped to ±0.1. Like norm clipping it bounds each step, but it also changes the gradient’s direction.',
-      },
-      'exploding-small-steps': {
-        name: 'Exploding, small steps',
-        caption:
-          'The exploding network trained with plain SGD at learning rate 0.0001: small enough not to blow up, but the large weights keep the gradients large throughout.',
-      },
-      l2: {
-        name: 'Remedy: L2 weight penalty',
-        caption:
-          'An L2 penalty λ·Σw² (λ = 10) pulls the weights towards 0 at every step. Smaller weights mean a smaller gain per layer, and the gradient norms fall by orders of magnitude.',
-      },
-      l1: {
-        name: 'Remedy: L1 weight penalty',
-        caption:
-          'An L1 penalty λ·Σ∣w∣ (λ = 20) shrinks every weight by a constant amount per step and drives many to 0: the gain per layer falls, and so do the gradients.',
-      },
-      'rnn-tanh': {
-        name: 'Vanishing through time: tanh RNN',
-        caption:
-          'A tanh RNN over 50 time steps: the gradient of a loss at the end with respect to earlier hidden states shrinks step after step, so the network cannot learn long-range dependencies.',
-      },
-      lstm: {
-        name: 'Remedy: LSTM gates',
-        caption:
-          'An LSTM with the same size: the cell state is updated additively through the forget gate, so the gradient through time decays much more slowly. Compare the two curves after running both.',
-      },
-    },
+    // The English names and captions are the core's named experiments (one place for both).
+    presets: Object.fromEntries(EXPERIMENTS.map((e) => [e.id, { name: e.name, caption: e.caption }])),
     run: 'Run',
     runPair: 'Run with “{problem}”',
     pause: 'Pause',
@@ -132,7 +44,14 @@ export default {
       length: 'Sequence length T',
       hidden: 'Hidden size',
       batch: 'Batch',
+      samples: 'Examples',
+      forgetBias: 'Forget-gate bias',
+      forgetBiasDefault: 'default init',
     },
+    kindLabel: 'Kind of experiment',
+    progress: 'Training progress',
+    stepsOf: 'step {done}/{total}',
+    remove: 'Remove “{name}” from the comparison',
     tasks: {
       spirals: 'Two spirals',
       circles: 'Circles',
@@ -154,6 +73,10 @@ export default {
     empty: 'No runs yet. Choose a preset or set up a network, then press Run.',
     numbers: {
       run: 'Run',
+      signal: 'log₁₀ signal ratio',
+      signalHelp:
+        'Back-propagated signal, log10(‖∂L/∂h₁‖/‖∂L/∂h_(L−1)‖): at the first step → mean of the last 10 steps. 0 is balanced, very negative means vanishing, very positive exploding. It does not depend on the activations’ scale, so it shows an explosion that the weight-gradient ratio hides.',
+      actions: 'Actions',
       ratio: 'log₁₀ ‖g₁‖/‖g_L‖',
       ratioHelp:
         'First over last layer gradient norm, in log10: at the first step → mean of the last 10 steps. 0 is balanced; very negative means vanishing.',
@@ -170,7 +93,7 @@ export default {
     status: { running: 'Running', paused: 'Paused', done: 'Done', cancelled: 'Cancelled', error: 'Failed' },
     diverged: 'diverged',
     charts: {
-      gradNorm: 'Gradient norm per layer — {name}',
+      gradNorm: 'Weight-gradient norm per layer — {name}',
       loss: 'Loss',
       accuracy: 'Accuracy',
       histograms: 'Activation histograms — {name}',

@@ -125,64 +125,22 @@ export default {
     },
     demo: {
       openLab: 'Open in the Gradient Lab',
+      choose: 'Choose a demonstration',
       diverged: 'diverged (not a finite number)',
-      names: {
-        'vanishing-sigmoid': 'Vanishing: 20 sigmoid layers',
-        'exploding-init': 'Exploding: initialisation N(0, 1.5²)',
-        activations: 'ReLU, LeakyReLU and ELU against sigmoid',
-        batchnorm: 'BatchNorm against exploding weights',
-        residual: 'Residual shortcuts against vanishing',
-        clipping: 'Gradient clipping while training',
-        'weight-penalty': 'Weight size: what L1/L2 penalties pull towards',
-        pretraining: 'Layer-wise pre-training, then fine-tuning',
-        lstm: 'LSTM against a plain recurrent network',
-      },
-      about: {
-        'vanishing-sigmoid':
-          'Weight-gradient norm of each layer (layer 1 is the first), width 64, Xavier initialisation, mean over seeds.',
-        'exploding-init':
-          'Weight-gradient norm of each layer of a tanh network whose weights are drawn from N(0, 1.5²).',
-        activations:
-          'The same depth with sigmoid (Xavier) and with the ReLU family (Kaiming initialisation).',
-        batchnorm: 'The exploding tanh network with and without BatchNorm before each activation.',
-        residual: 'The vanishing sigmoid network with and without identity shortcuts around each block.',
-        clipping:
-          'Training loss per step of a ReLU network with large initial weights: without clipping the loss overflows; clipped to norm 1 it keeps decreasing.',
-        'weight-penalty':
-          'A penalty does its work over many steps; here the end points: weights of scale 1.5 against weights shrunk to the 1/√n scale.',
-        pretraining:
-          'Fine-tuning loss of a deep sigmoid network trained from scratch and after greedy layer-wise pre-training.',
-        lstm: 'Norm of the loss gradient with respect to the hidden state at time t, for a sequence of 40 steps.',
-      },
-      series: {
-        sigmoid: 'sigmoid',
-        exploding: 'N(0, 1.5²)',
-        relu: 'ReLU',
-        leaky_relu: 'LeakyReLU',
-        elu: 'ELU',
-        batchnorm: 'with BatchNorm',
-        residual: 'with shortcuts',
-        plain: 'without remedy',
-        clipped: 'clipped',
-        shrunk: 'small weights',
-        pretrained: 'pre-trained',
-        rnn: 'tanh RNN',
-        lstm: 'LSTM',
-      },
       axis: {
-        layer: 'layer',
+        layer: 'hidden layer',
         step: 'training step',
         time: 'time step t',
       },
       metric: {
-        gradNorm: 'gradient norm',
-        loss: 'loss',
-        jacobian: 'gradient norm',
+        layer: 'back-propagated signal ‖∂L/∂h_l‖ at the first step',
+        step: 'loss',
+        time: '‖∂L/∂h_t‖',
       },
       summary: {
-        layer: 'first-layer gradient / last-layer gradient = {value}',
-        step: 'loss after the last step = {value}',
-        time: 'gradient reaching t = 0: {value}',
+        layer: 'signal reaching layer 1 / reaching the last hidden layer = {value}',
+        step: 'final loss {value}, accuracy {accuracy}',
+        time: '{value} decades lost from t = T back to t = 0',
       },
     },
   },

@@ -17,7 +17,7 @@ const lesson: LessonText = {
       id: 'demo',
       title: 'See it happen',
       blocks: [
-        'A deep tanh network initialised with weights far above the $1/\\sqrt{n}$ scale: the gradient norm grows from the last layer to the first by many orders of magnitude.',
+        'A deep ReLU network initialised with weights far above the $1/\\sqrt{n}$ scale, trained by the gradient engine: the chart shows, on a log scale, the gradient reaching each hidden layer at the first step, which grows from the last layer to the first by orders of magnitude. Compare it with Kaiming initialisation, and see what clipping does and does not do.',
         { widget: 'grad-exploding' },
       ],
     },

@@ -58,7 +58,7 @@ const lesson: LessonText = {
       id: 'compare',
       title: 'Compare the remedies',
       blocks: [
-        'Pick a remedy: each demo runs the gradient engine on the problem and on the problem with the remedy applied.',
+        'Pick a remedy: each demo runs the gradient engine on the problem and, with the same seed, on the problem with the remedy applied. The caption says what the numbers show, and what the remedy does not do.',
         { widget: 'grad-remedies' },
       ],
     },

@@ -27,7 +27,7 @@ const lesson: LessonText = {
       id: 'demo',
       title: 'See it happen',
       blocks: [
-        'Below, a deep sigmoid network with Xavier initialisation is run forward and backward by the gradient engine. The chart shows the size of each layer\u2019s weight gradient on a log scale.',
+        'Below, a deep sigmoid network with Xavier initialisation is trained by the gradient engine. The chart shows, on a log scale, the gradient reaching each hidden layer at the first step; the second demo puts ReLU with Kaiming initialisation next to it.',
         { widget: 'grad-vanishing' },
         'The tanh has a larger slope (up to {{tanh.max}}) but saturates just the same; the ReLU family keeps a slope of {{relu.max}} for positive inputs. The last lesson collects the remedies.',
       ],

@@ -1,0 +1,11 @@
+/**
+ * The gradient-experiment model: a typed configuration (`config.ts`), running it to a typed result
+ * (`runner.ts`, views in `views.ts`), the named problems and remedies (`catalog.ts`) and the checks of
+ * their captions' claims (`claims.ts`).
+ */
+export * from './config';
+export * from './runner';
+export * from './views';
+export * from './catalog';
+export * from './claims';
+export { finalOf, type ExperimentFinal } from './final';
