@@ -41,13 +41,7 @@ test('export as JSON then import keeps the design’s name', async ({ page, web 
   await d.newDesign('VGG-16 baseline', 'VGG-16');
   await d.save();
 
-  await page.getByTestId('editor-export').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByText('Design as JSON').click(),
-  ]);
-  const file = testInfo.outputPath('VGG-16-baseline.json');
-  await download.saveAs(file);
+  const file = await d.exportAs('Design as JSON', testInfo.outputPath('VGG-16-baseline.json'));
   expect((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name).toBe('VGG-16 baseline');
 
   await d.tab('library').click();

@@ -189,24 +189,16 @@ test('export JSON and CSV, re-import the JSON; an invalid file is refused and no
   await d.newDesign('ResNet-18', 'ResNet-18');
   await d.save();
 
-  await page.getByTestId('editor-export').click();
-  const [jsonDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByText('Design as JSON').click(),
-  ]);
-  const jsonPath = testInfo.outputPath('export.json');
-  await jsonDownload.saveAs(jsonPath);
+  const jsonPath = await d.exportAs('Design as JSON', testInfo.outputPath('export.json'));
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as ModelSpec;
   const check = validateModel(exported);
   expect(check.ok).toBe(true);
   const expected = analyzeModel(exported).totals;
 
-  await page.getByTestId('editor-export').click();
-  const [csvDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByText('Per-layer table as CSV').click(),
-  ]);
-  const csv = readFileSync(await csvDownload.path(), 'utf8')
+  const csv = readFileSync(
+    await d.exportAs('Per-layer table as CSV', testInfo.outputPath('export.csv')),
+    'utf8',
+  )
     .trim()
     .split('\r\n');
   expect(csv[0].split(',').slice(0, 5)).toEqual(['id', 'op', 'output_shape', 'params', 'macs']);

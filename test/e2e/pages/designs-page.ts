@@ -88,6 +88,17 @@ export class DesignsPage {
     await expect(this.page.getByTestId('editor-status')).toHaveText('All changes saved');
   }
 
+  /** Exports the open design through the editor's Export menu and saves the file at `path`. */
+  async exportAs(item: 'Design as JSON' | 'Per-layer table as CSV', path: string): Promise<string> {
+    await this.page.getByTestId('editor-export').click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByText(item).click(),
+    ]);
+    await download.saveAs(path);
+    return path;
+  }
+
   async openFromLibrary(name: string): Promise<void> {
     await this.tab('library').click();
     await this.row(name).getByTestId('design-open').click();
