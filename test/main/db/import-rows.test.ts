@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataDocument } from '../../../src/shared/types';
+import { savedLabRun } from '../../helpers/lab-run';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
 
 // Every row of an import is checked with the API's own schemas: a row the app could not read back is
@@ -18,7 +19,8 @@ beforeEach(async () => {
     answer: '0',
     timeMs: 1000,
   });
-  await source.api.call('labruns:save', { name: 'run', config: { a: 1 }, result: { b: 2 } });
+  const run = await source.api.call('labruns:save', { name: 'run', ...savedLabRun() });
+  if (!run.ok) throw new Error(run.error.message);
   await source.api.call('lessons:visit', { lessonId: 'output-size' });
   await source.api.call('settings:set', { theme: 'dark' });
   const doc = await source.api.call('data:export', {});
