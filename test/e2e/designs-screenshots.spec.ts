@@ -29,7 +29,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`designs workspace screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
       test.setTimeout(300_000);
-      const context = await browser.newContext({
+      const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
         viewport: { width: 1366, height: 900 },

@@ -4,7 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const builtIndex = join(repoRoot, 'out', 'renderer', 'index.html');
@@ -77,6 +84,16 @@ export class WebEdition {
       if (signIn.status() !== 303) throw new Error(`signing in answered ${signIn.status()}:\n${this.output}`);
     }
     return this.url;
+  }
+
+  /**
+   * Another browser context (a locale, a theme, a viewport) signed in as the test's own: the one-time link
+   * is spent, so it gets the session cookie the test's context was given.
+   */
+  async newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    if (this.context) await context.addCookies(await this.context.cookies());
+    return context;
   }
 
   async stop(): Promise<void> {

@@ -110,7 +110,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     test(`screenshots of the Gradient Lab, ${theme}, ${locale}`, async ({ browser, web }) => {
       test.skip(!process.env.SCREENSHOTS, 'screenshots are taken by `npm run screenshots`');
       test.setTimeout(400_000);
-      const context = await browser.newContext({
+      const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
         viewport: { width: 1440, height: 1000 },

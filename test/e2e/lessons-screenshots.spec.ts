@@ -31,7 +31,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`lesson screenshots, ${theme}, ${locale}`, async ({ browser, web }) => {
       test.setTimeout(300_000);
-      const context = await browser.newContext({
+      const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
         viewport: { width: 1280, height: 800 },

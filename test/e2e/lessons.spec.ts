@@ -32,7 +32,7 @@ function firstPlainValue(id: (typeof LESSON_IDS)[number], locale: 'en' | 'zh-CN'
 for (const locale of ['en', 'zh-CN'] as const) {
   test(`every lesson renders in ${locale}`, async ({ browser, web }) => {
     test.setTimeout(180_000);
-    const context = await browser.newContext({ locale });
+    const context = await web.newContext(browser, { locale });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
@@ -234,7 +234,7 @@ test('lessons write numbers as the reader’s language does', async ({ browser, 
   test.setTimeout(120_000);
   const n = lessonBindings('network-complexity');
   for (const locale of ['en', 'zh-CN'] as const) {
-    const context = await browser.newContext({ locale });
+    const context = await web.newContext(browser, { locale });
     const page = await context.newPage();
     const lessons = new LessonsPage(page);
     await lessons.openLesson(web.url, 'network-complexity');

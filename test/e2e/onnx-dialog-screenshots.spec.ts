@@ -8,7 +8,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`Open ONNX dialog screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
       test.setTimeout(300_000);
-      const page = await pageIn(browser, locale, theme);
+      const page = await pageIn(web, browser, locale, theme);
       const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
       const shot = async (state: string) => {
         await page.waitForTimeout(300);

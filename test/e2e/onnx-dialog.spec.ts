@@ -88,7 +88,7 @@ test('an unsupported operator: the dialog lists the nodes left out and why', asy
 });
 
 test('in Chinese the explanations are in Chinese', async ({ browser, web }) => {
-  const page = await pageIn(browser, 'zh-CN');
+  const page = await pageIn(web, browser, 'zh-CN');
   await openInDialog(page, web.url, 'resnet18_folded');
   const folded = page.getByTestId('onnx-folded');
   await expect(folded).toContainText(zhCN.designs.onnx.foldedTitle);

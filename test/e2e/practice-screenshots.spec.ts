@@ -52,7 +52,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`screenshots of the Practice and Progress pages, ${theme}, ${locale}`, async ({ browser, web }) => {
       test.setTimeout(180_000);
-      const context = await browser.newContext({
+      const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
         viewport: { width: 1280, height: 1400 },

@@ -46,7 +46,7 @@ test('a chosen theme overrides the OS and persists across a restart', async ({
 });
 
 test('the language follows the browser by default', async ({ browser, web }) => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await web.newContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   const shell = new AppShell(page);
   await shell.open(web.url, 'designs');

@@ -71,7 +71,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`screenshots of every page, ${theme}, ${locale}`, async ({ browser, web }) => {
       test.setTimeout(180_000);
-      const context = await browser.newContext({
+      const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
         viewport: { width: 1280, height: 800 },

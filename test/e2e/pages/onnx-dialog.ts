@@ -1,3 +1,4 @@
+import type { WebEdition } from '../fixtures';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { repoRoot } from '../fixtures';
@@ -15,8 +16,13 @@ export async function openInDialog(page: Page, url: string, fixture: string): Pr
 }
 
 /** A page in its own context with the given language and theme. */
-export async function pageIn(browser: Browser, locale: 'en' | 'zh-CN', theme: 'light' | 'dark' = 'light') {
-  const context = await browser.newContext({
+export async function pageIn(
+  web: WebEdition,
+  browser: Browser,
+  locale: 'en' | 'zh-CN',
+  theme: 'light' | 'dark' = 'light',
+) {
+  const context = await web.newContext(browser, {
     locale,
     colorScheme: theme,
     viewport: { width: 1280, height: 800 },
