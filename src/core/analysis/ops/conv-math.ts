@@ -186,7 +186,8 @@ export interface ConvTranspose2dParams {
 
 /**
  * Transposed convolution. weights = C_in · (C_out / g) · K_h · K_w; each input element is scattered
- * over K_h·K_w·C_out/g outputs, so MACs = in_elements · (C_out / g) · K_h · K_w (the fvcore/thop count).
+ * over K_h·K_w·C_out/g outputs, so MACs = in_elements · (C_out / g) · K_h · K_w (fvcore's count; thop and
+ * torchinfo count by the output instead, about stride² more — docs/conventions.md).
  */
 export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
   if (p.inShape.length !== 3)
