@@ -7,6 +7,8 @@ const HELP = `convscope — complexity of convolutional networks from the comman
 Usage:
   convscope analyze <model.json | model.onnx | zoo:NAME> [--input CxHxW] [--convention macs|flops]
                     [--dtype fp32|fp16|int8] [--json | --csv]
+  convscope export <model.json | model.onnx | zoo:NAME> --pytorch | --format pytorch|json
+                   [--input CxHxW]     a PyTorch nn.Module file (or the model JSON) on stdout
   convscope zoo
   convscope ops [--json]
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
@@ -24,6 +26,7 @@ Usage:
 /** Commands load lazily so that `convscope zoo` does not pay for the gradient engine, and vice versa. */
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze')).analyze,
+  export: async () => (await import('./commands/export')).exportCommand,
   zoo: async () => (await import('./commands/zoo')).zoo,
   ops: async () => (await import('./commands/ops')).ops,
   quiz: async () => (await import('./commands/quiz')).quiz,

@@ -2,15 +2,21 @@
  * `analyze model.onnx`: loaded only for .onnx input, so that other commands never load the ONNX
  * reader and protobufjs.
  */
-import type { AnalysisOptions, ModelAnalysis, Shape } from '../core';
-import { analyzeOnnx, type ByteSource, chunkedSource, type OnnxImport, OnnxImportError } from '../core/onnx';
+import type { AnalysisOptions, ModelAnalysis, ModelSpec, Shape } from '../core';
+import {
+  analyzeOnnx,
+  type ByteSource,
+  chunkedSource,
+  importOnnx,
+  type OnnxImport,
+  OnnxImportError,
+} from '../core/onnx';
 import { terminalSafe } from '../core/report';
 import { type CliIO, UsageError } from './io';
 
 /**
  * Reads, converts and analyses an ONNX file, with what the import adds to the `--json` document and
- * the summary printed under the table. With `io.openFile` (the real file system) the file is read on
- * demand and its weights are skipped, never loaded; otherwise it is read whole.
+ * the summary printed under the table.
  */
 export async function analyzeOnnxFile(
   path: string,
@@ -18,13 +24,33 @@ export async function analyzeOnnxFile(
   input: Shape | undefined,
   options: Partial<AnalysisOptions>,
 ): Promise<{ analysis: ModelAnalysis; jsonExtras: object; summary: string }> {
+  const { imported, analysis } = await readOnnxFile(path, io, (bytes) =>
+    analyzeOnnx(bytes, { inputShape: input, analysis: options }),
+  );
+  return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
+}
+
+/** The design an ONNX file converts to (for `convscope export`). */
+export async function importOnnxFile(path: string, io: CliIO, input: Shape | undefined): Promise<ModelSpec> {
+  return (await readOnnxFile(path, io, (bytes) => importOnnx(bytes, { inputShape: input }))).model;
+}
+
+/**
+ * Runs `use` on the file's bytes. With `io.openFile` (the real file system) the file is read on
+ * demand and its weights are skipped, never loaded; otherwise it is read whole. Import errors name
+ * the file.
+ */
+async function readOnnxFile<T>(
+  path: string,
+  io: CliIO,
+  use: (bytes: Uint8Array | ByteSource) => T,
+): Promise<T> {
   const file = io.openFile?.(path);
   try {
     const bytes: Uint8Array | ByteSource = file
       ? chunkedSource(file.size, (target, position) => file.readAt(target, position))
       : await io.readFile(path);
-    const { imported, analysis } = analyzeOnnx(bytes, { inputShape: input, analysis: options });
-    return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
+    return use(bytes);
   } catch (error) {
     if (error instanceof OnnxImportError) throw new UsageError(`${path}: ${error.message}`);
     throw error;

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel, listZoo, type ModelSpec } from '../../../src/core';
 import { layerWithFormulas } from '../../../src/core/analysis/engine';
 import { runCli } from '../../cli/cli-run';
+import { EVERY_OP } from '../../helpers/every-op';
 
 const FIXTURES = ['test/fixtures/onnx', 'test/fixtures/models'];
 
@@ -115,62 +116,4 @@ const ALL_COUNTED = {
   countElementwise: true,
   dtype: 'int8' as const,
   inplaceActivations: true,
-};
-
-/** Every operator at least once, with non-default attributes where it has some. */
-const EVERY_OP: ModelSpec = {
-  format: 'convscope-model',
-  version: 1,
-  name: 'every op',
-  input: [3, 17, 17],
-  layers: [
-    { id: 'c1', op: 'conv2d', out_channels: 8, kernel: 3, stride: 2 },
-    { id: 'c2', op: 'conv2d', out_channels: 8, kernel: [3, 1], padding: 'same', groups: 2, bias: false },
-    { id: 'c3', op: 'conv2d', out_channels: 8, kernel: 3, dilation: 2, padding: 2 },
-    { id: 'bn', op: 'batchnorm' },
-    { id: 'bn2', op: 'batchnorm', affine: false, track_running_stats: false },
-    { id: 'r', op: 'relu' },
-    { id: 'r6', op: 'relu6' },
-    { id: 'lr', op: 'leaky_relu', negative_slope: 0.2 },
-    { id: 'el', op: 'elu', alpha: 0.5 },
-    { id: 'ge', op: 'gelu' },
-    { id: 'si', op: 'silu' },
-    { id: 'sg', op: 'sigmoid' },
-    { id: 'th', op: 'tanh' },
-    { id: 'hs', op: 'hardswish' },
-    { id: 'hsg', op: 'hardsigmoid' },
-    { id: 'sm', op: 'softmax' },
-    { id: 'cl', op: 'clamp', min: -1, max: 1 },
-    { id: 'ln', op: 'layernorm' },
-    { id: 'mp', op: 'maxpool2d', kernel: 3, stride: 2, padding: 1, ceil_mode: true },
-    { id: 'up', op: 'upsample', scale: 2, mode: 'bilinear' },
-    { id: 'up2', op: 'upsample', size: [9, 10] },
-    { id: 'ap', op: 'avgpool2d', kernel: 2, stride: 1 },
-    { id: 'pd', op: 'pad', padding: [1, 0, 2, 1], mode: 'replicate' },
-    {
-      id: 'ct',
-      op: 'conv_transpose2d',
-      out_channels: 4,
-      kernel: 3,
-      stride: 2,
-      padding: 1,
-      output_padding: 1,
-    },
-    { id: 'a1', op: 'add', inputs: ['ct', 'ct'] },
-    { id: 'm1', op: 'mul', constant_shape: [4, 1, 1] },
-    { id: 's1', op: 'sub', inputs: ['a1', 'm1'] },
-    { id: 'd1', op: 'div', constant_shape: [1, 1, 1] },
-    { id: 'cat', op: 'concat', inputs: ['d1', 's1'] },
-    { id: 'id', op: 'identity' },
-    { id: 'dr', op: 'dropout', p: 0.1 },
-    { id: 'un', op: 'unsupported', name: 'Foo' },
-    { id: 'aap', op: 'adaptive_avgpool2d', output_size: [3, 5] },
-    { id: 'gap', op: 'global_avgpool', inputs: ['cat'] },
-    { id: 'fl', op: 'flatten' },
-    { id: 'fc', op: 'linear', out_features: 5 },
-    { id: 'ln2', op: 'layernorm', elementwise_affine: false },
-    { id: 'fl2', op: 'flatten', inputs: ['aap'] },
-    { id: 'fc2', op: 'linear', out_features: 5, bias: false },
-    { id: 'cat2', op: 'concat', inputs: ['ln2', 'fc2'] },
-  ],
 };

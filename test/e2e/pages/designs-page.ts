@@ -89,7 +89,10 @@ export class DesignsPage {
   }
 
   /** Exports the open design through the editor's Export menu and saves the file at `path`. */
-  async exportAs(item: 'Design as JSON' | 'Per-layer table as CSV', path: string): Promise<string> {
+  async exportAs(
+    item: 'Design as JSON' | 'Per-layer table as CSV' | 'PyTorch module (.py)',
+    path: string,
+  ): Promise<string> {
     await this.page.getByTestId('editor-export').click();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),

@@ -13,6 +13,7 @@ import {
 } from './conv-math';
 import { attr, defineOp, intOrPair, nonNegOrPair, padding, posInt } from './define';
 import type { IntOrPair, PaddingSpec, Shape } from '../../model/shape';
+import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
 import { toPair } from './shape-math';
 import type { Rf2 } from './types';
 
@@ -92,6 +93,28 @@ export const conv2d = defineOp(
             ],
           },
         ];
+      },
+    },
+    pytorch: {
+      to(layer, [input]) {
+        const c = conv2dCore(conv2dParams(layer, input));
+        const { padding, pad } = pyWindowPadding(c.outputSize[0], c.outputSize[1], 0);
+        return {
+          module: withPad(
+            pad,
+            pyCall(
+              'nn.Conv2d',
+              [c.inChannels, c.outChannels, pyPair(c.kernel)],
+              [
+                ['stride', pyPair(c.stride), 1],
+                ['padding', padding, 0],
+                ['dilation', pyPair(c.dilation), 1],
+                ['groups', c.groups, 1],
+                ['bias', c.params.bias > 0, true],
+              ],
+            ),
+          ),
+        };
       },
     },
   },
@@ -176,6 +199,25 @@ export const convTranspose2d = defineOp(
             ],
           },
         ];
+      },
+    },
+    pytorch: {
+      to(layer, [input]) {
+        const c = convTranspose2dCore(transposeParams(layer, input));
+        return {
+          module: pyCall(
+            'nn.ConvTranspose2d',
+            [c.inChannels, c.outChannels, pyPair(c.kernel)],
+            [
+              ['stride', pyPair(c.stride), 1],
+              ['padding', pyPair(c.padBefore), 0],
+              ['output_padding', pyPair(toPair(layer.output_padding, 0)), 0],
+              ['groups', c.groups, 1],
+              ['bias', c.params.bias > 0, true],
+              ['dilation', pyPair(c.dilation), 1],
+            ],
+          ),
+        };
       },
     },
   },

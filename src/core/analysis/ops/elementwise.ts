@@ -2,6 +2,7 @@
 import { tex, trace } from '../../formulas/latex';
 import type { Shape } from '../../model/shape';
 import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchangedRf } from './common';
+import { pyCall } from './pytorch-text';
 import { attr, defineOp, shape } from './define';
 import { numel, ShapeError } from './shape-math';
 import type { OpInputs, OpResult } from './types';
@@ -62,6 +63,9 @@ function elementwise(
   };
 }
 
+/** The Python operator of each element-wise op (applied left to right, as the analysis counts it). */
+const PY_OPERATOR = { add: '+', mul: '*', sub: '-', div: '/' } as const;
+
 function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, summary: string) {
   return defineOp(op, attrs, {
     family: 'elementwise',
@@ -81,6 +85,16 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
           consts: layer.constant_shape ? [{ dims: layer.constant_shape, dataType: 'float' }] : [],
         },
       ],
+    },
+    pytorch: {
+      // A constant operand is a buffer of ones (its values are not part of the design).
+      to: (layer) =>
+        layer.constant_shape
+          ? {
+              module: pyCall('WithConstant', [PY_OPERATOR[op], [...layer.constant_shape]]),
+              helpers: ['WithConstant'],
+            }
+          : { expr: (args) => args.join(` ${PY_OPERATOR[op]} `) },
     },
   });
 }

@@ -82,6 +82,8 @@ export type {
   OpFamily,
   OpInputs,
   OpResult,
+  PytorchHelper,
+  PytorchMapping,
   Rf2,
 } from './types';
 export type { OnnxNodeSketch } from './onnx-sketch';

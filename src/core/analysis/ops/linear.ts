@@ -1,6 +1,7 @@
 /** Fully connected: linear (arithmetic in linear-math.ts). */
 import { z } from 'zod';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { pyCall } from './pytorch-text';
 import { attr, defineOp, posInt } from './define';
 import { linearFormulas } from './linear-math';
 import { ShapeError, shapeText } from './shape-math';
@@ -54,6 +55,11 @@ export const linear = defineOp(
           ],
         },
       ],
+    },
+    pytorch: {
+      to: (layer, [input]) => ({
+        module: pyCall('nn.Linear', [input[0], layer.out_features], [['bias', layer.bias ?? true, true]]),
+      }),
     },
   },
 );

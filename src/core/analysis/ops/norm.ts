@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { tex, trace } from '../../formulas/latex';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
 import { attr, defineOp } from './define';
+import { pyCall } from './pytorch-text';
 import { numel } from './shape-math';
 import type { OpInputs, OpResult } from './types';
 
@@ -75,6 +76,18 @@ export const batchnorm = defineOp(
         },
       ],
     },
+    pytorch: {
+      to: (layer, [input]) => ({
+        module: pyCall(
+          input.length === 3 ? 'nn.BatchNorm2d' : 'nn.BatchNorm1d',
+          [input[0]],
+          [
+            ['affine', layer.affine ?? true, true],
+            ['track_running_stats', layer.track_running_stats ?? true, true],
+          ],
+        ),
+      }),
+    },
   },
 );
 
@@ -89,6 +102,17 @@ export const layernorm = defineOp(
     compute: (layer, input, explain) => normalise(layer.elementwise_affine ?? true, false, input, explain),
     onnx: {
       none: 'LayerNormalization (and the ReduceMean/Sub/Pow/Sqrt/Div pattern exporters write) is not imported yet',
+    },
+    pytorch: {
+      // Over the features of a vector; over the channels of each pixel of a map (torchvision's LayerNorm2d).
+      to: (layer, [input]) => ({
+        module: pyCall(
+          input.length === 3 ? 'LayerNorm2d' : 'nn.LayerNorm',
+          [input[0]],
+          [['elementwise_affine', layer.elementwise_affine ?? true, true]],
+        ),
+        helpers: input.length === 3 ? ['LayerNorm2d'] : [],
+      }),
     },
   },
 );

@@ -6,8 +6,9 @@ import type { Pair, Shape } from '../../model/shape';
 import { BASE, convRfFormulas, inexactWarnings, need3d, NONE, opsWith } from './common';
 import { attr, defineOp, intOrPair, padding } from './define';
 import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
+import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
 import { ShapeError, toPair } from './shape-math';
-import type { OnnxMapping, OpInputs, OpResult, Rf2 } from './types';
+import type { OnnxMapping, OpInputs, OpResult, PytorchMapping, Rf2 } from './types';
 
 const window = {
   kernel: attr(intOrPair, { kind: 'intOrPair', range: '≥ 1', unit: 'px' }),
@@ -84,6 +85,38 @@ function poolOnnx(opType: 'MaxPool' | 'AveragePool'): OnnxMapping<WindowLayer> {
   };
 }
 
+/**
+ * nn.MaxPool2d / nn.AvgPool2d. PyTorch drops a ceil-mode window that starts in its own right padding;
+ * with an explicit (asymmetric) pad module that padding is input to it, so that case is refused.
+ */
+function poolPytorch(kind: 'MaxPool2d' | 'AvgPool2d'): PytorchMapping<WindowLayer> {
+  return {
+    to(layer, [input]) {
+      const p = pool2dCore(params(layer, input));
+      const { padding, pad } = pyWindowPadding(
+        p.outputSize[0],
+        p.outputSize[1],
+        kind === 'MaxPool2d' ? -Infinity : 0,
+      );
+      if (pad && layer.ceil_mode)
+        throw new Error('PyTorch pooling cannot combine ceil_mode with asymmetric ("same") padding');
+      const module = pyCall(
+        `nn.${kind}`,
+        [pyPair(p.kernel)],
+        [
+          ['stride', pyPair(p.stride)],
+          ['padding', padding, 0],
+          ...(kind === 'MaxPool2d'
+            ? [['dilation', pyPair(p.dilation), 1] as [string, number | number[], number]]
+            : []),
+          ['ceil_mode', layer.ceil_mode ?? false, false],
+        ],
+      );
+      return { module: withPad(pad, module) };
+    },
+  };
+}
+
 export const maxpool2d = defineOp(
   'maxpool2d',
   {
@@ -99,6 +132,7 @@ export const maxpool2d = defineOp(
     template: () => ({ kernel: 2 }),
     compute: windowed,
     onnx: poolOnnx('MaxPool'),
+    pytorch: poolPytorch('MaxPool2d'),
   },
 );
 
@@ -113,6 +147,7 @@ export const avgpool2d = defineOp(
     template: () => ({ kernel: 2 }),
     compute: windowed,
     onnx: poolOnnx('AveragePool'),
+    pytorch: poolPytorch('AvgPool2d'),
   },
 );
 
@@ -177,6 +212,9 @@ export const adaptiveAvgpool2d = defineOp(
     onnx: {
       none: 'ONNX has no adaptive pooling: exporters write a fixed AveragePool (or GlobalAveragePool for 1×1), imported as avgpool2d or global_avgpool',
     },
+    pytorch: {
+      to: (layer) => ({ module: pyCall('nn.AdaptiveAvgPool2d', [pyPair(layer.output_size)]) }),
+    },
   },
 );
 
@@ -195,5 +233,6 @@ export const globalAvgpool = defineOp(
       opset: 13,
       example: () => [{ opType: 'GlobalAveragePool' }],
     },
+    pytorch: { to: () => ({ module: 'nn.AdaptiveAvgPool2d(1)' }) },
   },
 );

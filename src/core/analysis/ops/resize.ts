@@ -5,6 +5,7 @@ import { rfPad1d, rfUpsample1d } from '../../formulas/receptive-field';
 import type { Pair } from '../../model/shape';
 import { BASE, need3d, NONE, opsWith } from './common';
 import { attr, defineOp, intOrPair, nonNegInt } from './define';
+import { pyCall, pyFloat, pyPair } from './pytorch-text';
 import { ShapeError, toPair } from './shape-math';
 import type { Rf2 } from './types';
 
@@ -108,10 +109,54 @@ export const upsample = defineOp(
         return [{ opType: 'Resize', attrs: { mode }, consts: [empty, scales] }];
       },
     },
+    pytorch: {
+      to: (layer) => {
+        const mode = layer.mode ?? 'nearest';
+        const scale =
+          layer.scale === undefined
+            ? undefined
+            : typeof layer.scale === 'number'
+              ? [layer.scale]
+              : layer.scale;
+        return {
+          module: pyCall(
+            'nn.Upsample',
+            [],
+            [
+              ['size', layer.size === undefined ? undefined : pyPair(layer.size)],
+              [
+                'scale_factor',
+                scale &&
+                  (scale.length === 1 || scale[0] === scale[1] ? pyFloat(scale[0]) : scale.map(pyFloat)),
+              ],
+              ['mode', mode],
+              ['align_corners', mode === 'bilinear' ? false : undefined],
+            ],
+          ),
+        };
+      },
+    },
   },
 );
 
 const pair = z.tuple([nonNegInt, nonNegInt]);
+
+/** [top, bottom, left, right] of a pad layer's `padding` (a number, [h, w] or the four sides). */
+function padSides(
+  p: number | [number, number] | [number, number, number, number],
+): [number, number, number, number] {
+  return typeof p === 'number'
+    ? [p, p, p, p]
+    : p.length === 2
+      ? [p[0], p[0], p[1], p[1]]
+      : [p[0], p[1], p[2], p[3]];
+}
+
+const PAD_MODULE = {
+  constant: 'nn.ZeroPad2d',
+  reflect: 'nn.ReflectionPad2d',
+  replicate: 'nn.ReplicationPad2d',
+} as const;
 
 export const pad = defineOp(
   'pad',
@@ -136,13 +181,7 @@ export const pad = defineOp(
     compute(layer, { shapes, rfs }, explain) {
       const prf = rfs[0];
       const [c, h, w] = need3d(shapes[0]);
-      const p = layer.padding;
-      const [t, b, l, r] =
-        typeof p === 'number'
-          ? [p, p, p, p]
-          : p.length === 2
-            ? [p[0], p[0], p[1], p[1]]
-            : [p[0], p[1], p[2], p[3]];
+      const [t, b, l, r] = padSides(layer.padding);
       for (const v of [t, b, l, r]) {
         if (!Number.isSafeInteger(v) || v < 0)
           throw new ShapeError(`padding must be non-negative integers, got ${v}`);
@@ -184,9 +223,7 @@ export const pad = defineOp(
       from: ['Pad', 'Conv', 'MaxPool', 'AveragePool'],
       opset: 13,
       example(layer) {
-        const p = layer.padding;
-        const [t, b, l, r] =
-          typeof p === 'number' ? [p, p, p, p] : p.length === 2 ? [p[0], p[0], p[1], p[1]] : p;
+        const [t, b, l, r] = padSides(layer.padding);
         const mode = layer.mode === 'replicate' ? 'edge' : (layer.mode ?? 'constant');
         return [
           {
@@ -195,6 +232,13 @@ export const pad = defineOp(
             consts: [{ dims: [8], dataType: 'int64', values: [0, 0, t, l, 0, 0, b, r] }],
           },
         ];
+      },
+    },
+    pytorch: {
+      to(layer) {
+        const [t, b, l, r] = padSides(layer.padding);
+        // PyTorch lists the last dimension first: (left, right, top, bottom).
+        return { module: pyCall(PAD_MODULE[layer.mode ?? 'constant'], [[l, r, t, b]]) };
       },
     },
   },

@@ -5,6 +5,7 @@ import { rfCollapse1d } from '../../formulas/receptive-field';
 import type { Shape } from '../../model/shape';
 import { BASE, convRfFormulas, mergeFormulas, mergeRf, NONE, passThrough, unchangedRf } from './common';
 import { attr, defineOp, shape } from './define';
+import { pyCall } from './pytorch-text';
 import { ShapeError, shapeText } from './shape-math';
 import type { OpResult, Rf2 } from './types';
 
@@ -59,6 +60,7 @@ export const concat = defineOp(
       opset: 13,
       example: (layer) => [{ opType: 'Concat', attrs: { axis: 1 }, reads: layer.inputs?.length ?? 1 }],
     },
+    pytorch: { to: () => ({ expr: (args) => `torch.cat([${args.join(', ')}], dim=1)` }) },
   },
 );
 
@@ -99,6 +101,7 @@ export const flatten = defineOp(
       opset: 13,
       example: () => [{ opType: 'Flatten', attrs: { axis: 1 } }],
     },
+    pytorch: { to: () => ({ module: 'nn.Flatten()' }) },
   },
 );
 
@@ -114,6 +117,7 @@ export const identity = defineOp(
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
     // ONNX Identity is an alias (no layer); a Clip without bounds is an identity layer.
     onnx: { from: ['Clip'], opset: 10, example: () => [{ opType: 'Clip' }] },
+    pytorch: { to: () => ({ module: 'nn.Identity()' }) },
   },
 );
 
@@ -137,6 +141,7 @@ export const dropout = defineOp(
         { opType: 'Dropout', consts: [{ dims: [], dataType: 'float', values: [layer.p ?? 0.5] }] },
       ],
     },
+    pytorch: { to: (layer) => ({ module: pyCall('nn.Dropout', [], [['p', layer.p, 0.5]]) }) },
   },
 );
 
@@ -188,6 +193,13 @@ export const unsupported = defineOp(
     },
     onnx: {
       none: 'it stands for an ONNX operator ConvScope cannot express; the importer writes one for each',
+    },
+    pytorch: {
+      to(layer) {
+        throw new Error(
+          `operator ${layer.name ?? 'unknown'} is known only by its name and output shape: there is nothing to write`,
+        );
+      },
     },
   },
 );

@@ -85,6 +85,24 @@ export type OnnxMapping<L> =
   | { from: readonly string[]; opset: number; example(layer: L, input: Shape): OnnxNodeSketch[] }
   | { none: string };
 
+/**
+ * How a layer is written in PyTorch (the `convscope export --pytorch` file): the module built in
+ * `__init__` (called with the layer's inputs in `forward`), or an expression of the inputs' variable
+ * names; `helpers` names classes of the file's prelude it needs. `none` gives the reason there is no
+ * equivalent; the export then names the layer and refuses rather than dropping it.
+ */
+export type PytorchMapping<L> =
+  | {
+      to(
+        layer: L,
+        inputs: Shape[],
+      ): { module: string; helpers?: PytorchHelper[] } | { expr(args: string[]): string };
+    }
+  | { none: string };
+
+/** Classes the exported file defines once when a layer needs them (src/core/export/pytorch-prelude.ts). */
+export type PytorchHelper = 'LayerNorm2d' | 'WithConstant';
+
 export type OpFamily =
   | 'convolution'
   | 'pooling'
@@ -139,6 +157,7 @@ export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & 
    */
   compute(layer: L, input: OpInputs, explain: boolean): OpResult;
   onnx: OnnxMapping<L>;
+  pytorch: PytorchMapping<L>;
   /** i18n key of the op's name (`ops.names.<op>`). */
   labelKey: string;
 }

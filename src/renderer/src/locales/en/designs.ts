@@ -78,6 +78,8 @@ export default {
       exportJson: 'Design as JSON',
       exportCsv: 'Per-layer table as CSV',
       exportPng: 'All charts as PNG',
+      exportPytorch: 'PyTorch module (.py)',
+      cannotExportPytorch: 'Cannot export to PyTorch: {layers} have no PyTorch equivalent. Nothing was written.',
       practise: 'Practise on this design',
       practiseHint: 'Save the design first.',
       close: 'Close',

@@ -80,6 +80,8 @@ const designs: typeof en = {
       exportJson: '设计（JSON）',
       exportCsv: '逐层表格（CSV）',
       exportPng: '全部图表（PNG）',
+      exportPytorch: 'PyTorch 模块（.py）',
+      cannotExportPytorch: '无法导出为 PyTorch：{layers} 在 PyTorch 中没有对应的层，未生成文件。',
       practise: '用这个设计练习',
       practiseHint: '请先保存设计。',
       close: '关闭',
