@@ -29,7 +29,9 @@ describe('convscope export', () => {
     const r = await runCli('export', 'test/fixtures/onnx/gelu_erf.onnx', '--pytorch');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^convscope export: cannot export to PyTorch: layer "\/Erf" \(unsupported\): operator Erf is known only/);
+    expect(r.err).toMatch(
+      /^convscope export: cannot export to PyTorch: layer "\/Erf" \(unsupported\): operator Erf is known only/,
+    );
   });
 
   it.each([

@@ -121,7 +121,7 @@ export function exportPytorch(model: ModelSpec): PytorchExport {
     '',
     `Input ${batched(model.input)} (ConvScope analyses one sample; N is the batch).`,
     `${analysis.totals.params.toLocaleString('en-US')} parameters, ${analysis.totals.macs.toLocaleString('en-US')} multiply-accumulates per sample.`,
-    'Each line of forward() carries the layer\'s output shape from ConvScope\'s analysis.',
+    "Each line of forward() carries the layer's output shape from ConvScope's analysis.",
     ...(unsupported.length
       ? [
           '',

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, getZooModel, listZoo, type ModelSpec } from '../../../src/core';
+import { analyzeModel, getZooModel, listZoo } from '../../../src/core';
 import { layerWithFormulas } from '../../../src/core/analysis/engine';
 import { runCli } from '../../cli/cli-run';
 import { EVERY_OP } from '../../helpers/every-op';

@@ -79,7 +79,8 @@ export default {
       exportCsv: 'Per-layer table as CSV',
       exportPng: 'All charts as PNG',
       exportPytorch: 'PyTorch module (.py)',
-      cannotExportPytorch: 'Cannot export to PyTorch: {layers} have no PyTorch equivalent. Nothing was written.',
+      cannotExportPytorch:
+        'Cannot export to PyTorch: {layers} have no PyTorch equivalent. Nothing was written.',
       practise: 'Practise on this design',
       practiseHint: 'Save the design first.',
       close: 'Close',
