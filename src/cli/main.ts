@@ -9,6 +9,8 @@ Usage:
                     [--dtype fp32|fp16|int8] [--json | --csv]
   convscope export <model.json | model.onnx | zoo:NAME> --pytorch | --format pytorch|json
                    [--input CxHxW]     a PyTorch nn.Module file (or the model JSON) on stdout
+  convscope diff <A> <B> [--input CxHxW] [--all] [--json]
+                   two designs (model.json, model.onnx, zoo:NAME) compared layer by layer
   convscope zoo
   convscope ops [--json]
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
@@ -26,6 +28,7 @@ Usage:
 /** Commands load lazily so that `convscope zoo` does not pay for the gradient engine, and vice versa. */
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze')).analyze,
+  diff: async () => (await import('./commands/diff')).diff,
   export: async () => (await import('./commands/export')).exportCommand,
   zoo: async () => (await import('./commands/zoo')).zoo,
   ops: async () => (await import('./commands/ops')).ops,

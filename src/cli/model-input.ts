@@ -23,6 +23,12 @@ export async function loadModel(arg: string, io: CliIO, input?: Shape): Promise<
   throw new UsageError(`unknown zoo model "${arg.slice(4)}" (available: ${names.join(', ')})`);
 }
 
+/** A design from a zoo name, a model.json or an ONNX file (the ONNX reader loads only for .onnx). */
+export async function loadAnyModel(arg: string, io: CliIO, input?: Shape): Promise<ModelSpec> {
+  if (/\.onnx$/i.test(arg)) return (await import('./onnx-input')).importOnnxFile(arg, io, input);
+  return loadModel(arg, io, input);
+}
+
 /** analyzeModel, its validation error naming the model argument: "zoo:lenet5: layer …". */
 export function analyzeLoaded(model: ModelSpec, label: string, options: Partial<AnalysisOptions>) {
   try {

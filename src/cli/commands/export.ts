@@ -1,20 +1,13 @@
-import type { ModelSpec, Shape } from '../../core';
 import { exportPytorch, PytorchExportError } from '../../core/export/pytorch';
 import { parseFlags } from '../flags';
-import { type CliIO, type Command, UsageError } from '../io';
-import { analyzeLoaded, loadModel } from '../model-input';
+import { type Command, UsageError } from '../io';
+import { analyzeLoaded, loadAnyModel } from '../model-input';
 import { parseShapeArg } from './analyze';
 
 const USAGE =
   'usage: convscope export <model.json | model.onnx | zoo:NAME> --pytorch | --format pytorch|json [--input CxHxW]';
 
 const VALUE_FLAGS: ReadonlySet<string> = new Set(['--format', '--input']);
-
-/** A design from a zoo name, a model.json or an ONNX file. */
-async function load(arg: string, io: CliIO, input: Shape | undefined): Promise<ModelSpec> {
-  if (/\.onnx$/i.test(arg)) return (await import('../onnx-input')).importOnnxFile(arg, io, input);
-  return loadModel(arg, io, input);
-}
 
 /**
  * `convscope export`: a design written as a self-contained PyTorch module (`--pytorch`) or as the
@@ -39,7 +32,7 @@ export const exportCommand: Command = async (args, io) => {
   if (format !== 'pytorch' && format !== 'json')
     throw new UsageError(format ? `unknown format "${format}" (pytorch or json)` : USAGE);
   const inputText = flags.values.get('--input');
-  const model = await load(positional[0], io, inputText ? parseShapeArg(inputText) : undefined);
+  const model = await loadAnyModel(positional[0], io, inputText ? parseShapeArg(inputText) : undefined);
   analyzeLoaded(model, positional[0], {}); // a design that does not analyse is reported first, by layer
   if (format === 'json') {
     io.out(JSON.stringify(model, null, 2));
