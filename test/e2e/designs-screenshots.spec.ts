@@ -40,6 +40,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await shell.open(web.url);
       await save(page, 'ResNet-18', getZooModel('resnet18'));
       await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+      await save(page, 'ResNet-34', getZooModel('resnet34'));
       await save(page, 'Three 3×3 convolutions', getZooModel('rf_three_conv3'));
       const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
       const shot = (state: string, fullPage = false) =>
@@ -50,7 +51,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         });
 
       await shell.open(web.url, 'designs');
-      await expect(d.rows).toHaveCount(3);
+      await expect(d.rows).toHaveCount(4);
       await shot('library');
 
       await d.row('ResNet-18').getByTestId('design-open').click();
@@ -73,8 +74,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       await d.tab('compare').click();
       await d.choose(page.getByTestId('compare-a'), 'ResNet-18');
-      await d.choose(page.getByTestId('compare-b'), 'MobileNet v2');
+      await d.choose(page.getByTestId('compare-b'), 'ResNet-34');
       await expect(page.getByTestId('compare-totals')).toBeVisible();
+      await expect(page.getByTestId('compare-layers')).toBeVisible();
       await page.waitForTimeout(500);
       await shot('compare', true);
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { diffDesigns } from '../../src/core/diff';
 import { analyzeModel, validateModel, type ModelSpec } from '../../src/core';
 import { repoRoot, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
@@ -177,6 +178,20 @@ test('compare two saved designs side by side', async ({ page, web }) => {
     String(b.params),
   );
   await expect(page.getByTestId('compare-chart').locator('canvas')).toHaveCount(1);
+
+  // Layer by layer: only conv1 differs (its out_channels), and the layers after it by their shapes.
+  const expected = diffDesigns(TINY, wide);
+  const changed = page.locator('[data-testid="compare-layer-row"]');
+  await expect(changed).toHaveCount(expected.rows.filter((r) => r.status !== 'same').length);
+  const conv1 = changed.first();
+  await expect(conv1).toHaveAttribute('data-status', 'changed');
+  await expect(conv1).toContainText('out_channels: 8 → 32');
+  const conv1Params = expected.rows[0].figures.find((f) => f.key === 'params')!.delta;
+  await expect(conv1.getByTestId('compare-layer-params')).toHaveText(
+    `+${conv1Params.toLocaleString('en-US')}`,
+  );
+  await page.getByTestId('compare-show-same').click();
+  await expect(changed).toHaveCount(expected.rows.length);
 });
 
 test('export JSON and CSV, re-import the JSON; an invalid file is refused and nothing is lost', async ({

@@ -1,28 +1,33 @@
-import { analyzeModel, validateModel, type AnalysisOptions, type ModelAnalysis } from '../../../core';
+import { type AnalysisOptions, analyzeModel, type ModelAnalysis, validateModel } from '../../../core';
+import { type DesignDiff, diffDesigns, type FigureDelta, type TotalFigure } from '../../../core/diff';
 import type { ModelJson } from '../../../shared/types';
 
-export interface CompareRow {
-  key: 'layers' | 'params' | 'macs' | 'flops' | 'activationBytes' | 'memoryAccessBytes';
-  a: number;
-  b: number;
-  diff: number;
-}
+/** The totals the Compare tab shows (the core diff's, but trainable parameters). */
+export const SHOWN_TOTALS = [
+  'layers',
+  'params',
+  'macs',
+  'flops',
+  'activationBytes',
+  'memoryAccessBytes',
+] as const;
+export type ShownTotal = (typeof SHOWN_TOTALS)[number];
 
-/** Totals of two analyses side by side, with B − A. */
-export function compareTotals(a: ModelAnalysis, b: ModelAnalysis): CompareRow[] {
-  const pick = (x: ModelAnalysis, key: CompareRow['key']) =>
-    key === 'layers' ? x.layers.length : x.totals[key];
-  return (['layers', 'params', 'macs', 'flops', 'activationBytes', 'memoryAccessBytes'] as const).map(
-    (key) => {
-      const va = pick(a, key);
-      const vb = pick(b, key);
-      return { key, a: va, b: vb, diff: vb - va };
-    },
-  );
+/** The totals rows of a diff, in SHOWN_TOTALS order. */
+export function shownTotals(d: DesignDiff): FigureDelta<ShownTotal>[] {
+  const set = new Set<TotalFigure>(SHOWN_TOTALS);
+  return d.totals.filter((t): t is FigureDelta<ShownTotal> => set.has(t.key));
 }
 
 /** A saved model analysed with the workspace's options; null when it no longer validates. */
 export function analyseSaved(model: ModelJson, options: Partial<AnalysisOptions>): ModelAnalysis | null {
   const v = validateModel(model);
   return v.ok ? analyzeModel(v.model, options) : null;
+}
+
+/** Two saved models compared layer by layer; null when either no longer validates. */
+export function diffSaved(a: ModelJson, b: ModelJson, options: Partial<AnalysisOptions>): DesignDiff | null {
+  const va = validateModel(a);
+  const vb = validateModel(b);
+  return va.ok && vb.ok ? diffDesigns(va.model, vb.model, options) : null;
 }

@@ -4,7 +4,8 @@ import { createHistory } from '../../../../src/renderer/src/designs/history';
 import { analysisCsv } from '../../../../src/renderer/src/designs/csv';
 import { attainable, boundOf, DEVICE_PRESETS, ridge } from '../../../../src/renderer/src/designs/roofline';
 import { layoutGraph } from '../../../../src/renderer/src/designs/graph';
-import { compareTotals } from '../../../../src/renderer/src/designs/compare';
+import { SHOWN_TOTALS, shownTotals } from '../../../../src/renderer/src/designs/compare';
+import { diffDesigns } from '../../../../src/core/diff';
 import {
   fieldText,
   parseFieldText,
@@ -117,16 +118,18 @@ describe('layoutGraph', () => {
   });
 });
 
-describe('compareTotals', () => {
-  it('B − A per quantity', () => {
+describe('shownTotals', () => {
+  it('B − A per quantity, from the core diff', () => {
     const a = analyzeModel(tiny);
-    const b = analyzeModel({ ...tiny, layers: [{ id: 'conv1', op: 'conv2d', out_channels: 8, kernel: 3 }] });
-    const macs = compareTotals(a, b).find((r) => r.key === 'macs')!;
-    expect(macs).toEqual({
+    const bModel = { ...tiny, layers: [{ id: 'conv1', op: 'conv2d' as const, out_channels: 8, kernel: 3 }] };
+    const b = analyzeModel(bModel);
+    const rows = shownTotals(diffDesigns(tiny, bModel));
+    expect(rows.map((r) => r.key)).toEqual([...SHOWN_TOTALS]);
+    expect(rows.find((r) => r.key === 'macs')).toEqual({
       key: 'macs',
       a: a.totals.macs,
       b: b.totals.macs,
-      diff: b.totals.macs - a.totals.macs,
+      delta: b.totals.macs - a.totals.macs,
     });
   });
 });
