@@ -11,6 +11,8 @@ Usage:
                    [--input CxHxW]     a PyTorch nn.Module file (or the model JSON) on stdout
   convscope diff <A> <B> [--input CxHxW] [--all] [--json]
                    two designs (model.json, model.onnx, zoo:NAME) compared layer by layer
+  convscope report <model.json | model.onnx | zoo:NAME> --format md|html|csv|json [--input CxHxW]
+                   [--convention macs|flops] [--dtype fp32|fp16|int8]   a worksheet-style report
   convscope zoo
   convscope ops [--json]
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
@@ -29,6 +31,7 @@ Usage:
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze')).analyze,
   diff: async () => (await import('./commands/diff')).diff,
+  report: async () => (await import('./commands/report')).report,
   export: async () => (await import('./commands/export')).exportCommand,
   zoo: async () => (await import('./commands/zoo')).zoo,
   ops: async () => (await import('./commands/ops')).ops,
