@@ -18,6 +18,7 @@ interface ManifestChunk {
   isEntry?: boolean;
   isDynamicEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
   css?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
@@ -78,6 +79,22 @@ export function runBundleBench(dir = join(import.meta.dirname, '..', 'out', 'ren
     rows.push({
       suite: 'bundle',
       case: `${/(\w+)Page\.vue$/.exec(key)?.[1]} page beyond the entry, gzip`,
+      value: kib(size.gzip),
+      unit: 'KiB',
+      peer: `raw ${kib(size.raw).toFixed(0)} KiB, brotli ${kib(size.brotli).toFixed(0)} KiB`,
+      ratio: size.raw / size.gzip,
+    });
+  }
+  // What the entry loads on demand besides pages: Chinese, the dark theme, the pages' dialog provider.
+  const entryChunk = manifest[entryKey];
+  for (const key of (entryChunk.dynamicImports ?? []).filter((k) => !pages.includes(k)).sort()) {
+    const size = sizeOf(
+      dir,
+      [...staticClosure(manifest, key)].filter((f) => !entryFiles.has(f)),
+    );
+    rows.push({
+      suite: 'bundle',
+      case: `on demand: ${key.replace(/^.*\/src\//, '')}, gzip`,
       value: kib(size.gzip),
       unit: 'KiB',
       peer: `raw ${kib(size.raw).toFixed(0)} KiB, brotli ${kib(size.brotli).toFixed(0)} KiB`,

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWeb } from '../src/main/web/start';
-import { runBundleBench } from './bundle';
 import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -42,7 +41,8 @@ export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
     );
     if (build.status !== 0) throw new Error('electron-vite build failed');
   }
-  const rows: BenchRow[] = runBundleBench(RENDERER);
+  // The bytes of each page are the "page bundles" suite of `npm run bench` (bench/bundle.ts).
+  const rows: BenchRow[] = [];
 
   const dataDir = mkdtempSync(join(tmpdir(), 'convscope-bench-'));
   const running = await startWeb({ port: 0, dataDir }, RENDERER);

@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark of the project in one run, printed as one table with the peer
  * ratios measured in that same run. `--write` also replaces the summary section of docs/benchmarks.md.
  *
- *   npm run bench [-- --quick] [-- --write]
+ *   npm run bench [-- --quick] [-- --write] [-- --check] [-- --only cli,core]
  *
  * `--quick` shortens the slow suites (fewer runs, a 5 s load test, no 240-configuration sweep) for a
- * smoke run; recorded results come from a full run.
+ * smoke run; recorded results come from a full run. `--check` also prints which targets of issue 17
+ * hold (bench/targets.ts) and exits non-zero when one does not or was not measured. `--only` runs the
+ * suites whose name contains one of the comma-separated words.
  */
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,11 +21,16 @@ import { runImportBench } from './import';
 import { runOnnxBench } from './onnx';
 import { runRendererBench } from './renderer';
 import { runStorageBench } from './storage';
+import { runBundleBench } from './bundle';
+import { checkTargets, targetTable } from './targets';
 import type { BenchRow } from './types';
 import { runWebLoadBench } from './web-load';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
+const check = process.argv.includes('--check');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['analysis core', () => runCoreBench()],
@@ -36,6 +43,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['100k-row data import', () => runImportBench(quick ? 20_000 : undefined)],
   ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
   ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
+  ['page bundles', async () => runBundleBench()],
 ];
 
 const fmt = (n: number) =>
@@ -43,7 +51,7 @@ const fmt = (n: number) =>
 
 const rows: BenchRow[] = [];
 const failures: string[] = [];
-for (const [name, run] of suites) {
+for (const [name, run] of suites.filter(([n]) => !only.length || only.some((w) => n.includes(w)))) {
   console.error(`— ${name} …`);
   try {
     rows.push(...(await run()));
@@ -78,3 +86,8 @@ if (write) {
   writeFileSync(file, next);
 }
 process.exitCode = failures.length ? 1 : 0;
+if (check) {
+  const results = checkTargets(rows);
+  console.log(`\n${targetTable(results)}`);
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}

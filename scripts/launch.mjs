@@ -28,8 +28,10 @@ export function staleness(name, root = ROOT) {
   } catch {
     return `build/${name} is missing`;
   }
+  // `${root}/${input}`, not join(): ~150 path normalisations were a measurable part of the start.
+  const prefix = `${root}/`;
   for (const input of manifest.inputs) {
-    const mtime = statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs;
+    const mtime = statSync(prefix + input, { throwIfNoEntry: false })?.mtimeMs;
     if (mtime === undefined || mtime > manifest.builtAt) return `build/${name} is older than ${input}`;
   }
   return '';

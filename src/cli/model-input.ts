@@ -1,12 +1,9 @@
-import {
-  analyzeModel,
-  type AnalysisOptions,
-  getZooModel,
-  listZoo,
-  type ModelSpec,
-  ModelValidationError,
-  type Shape,
-} from '../core';
+// Modules, not the core's index: the index also loads the model schema (and zod), which zoo models skip.
+import { analyzeModel } from '../core/analysis/analyze';
+import type { AnalysisOptions } from '../core/analysis/types';
+import { ModelValidationError } from '../core/model/errors';
+import type { ModelSpec, Shape } from '../core/model/types';
+import { getZooModel, listZoo } from '../core/zoo';
 import { type CliIO, UsageError } from './io';
 
 /**

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listZoo } from '../../src/core';
 import { ROOT, staleness } from '../../scripts/launch.mjs';
@@ -36,6 +36,9 @@ describe('the bundled CLI', () => {
         pathToFileURL(BIN).href,
       ]);
       expect(zoo.modules.filter((u) => /tsx|onnx|protobuf/.test(u))).toEqual([]);
+      // Nor zod: a zoo model skips the model schema, and the registry's attribute types are recipes.
+      const withZod = ours.filter((u) => readFileSync(fileURLToPath(u), 'utf8').includes('"$ZodType"'));
+      expect(withZod).toEqual([]);
       const onnx = traced('analyze', ONNX, '--json');
       expect(onnx.status).toBe(0);
       expect(onnx.modules.some((u) => /\/build\/cli\/chunks\/onnx-input-\w+\.mjs$/.test(u))).toBe(true);

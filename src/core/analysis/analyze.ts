@@ -1,4 +1,4 @@
-import { ModelValidationError } from '../model/validate';
+import { ModelValidationError } from '../model/errors';
 import type { ModelSpec } from '../model/types';
 import { evaluateModel } from './engine';
 import { type AnalysisOptions, DEFAULT_OPTIONS, type ModelAnalysis } from './types';

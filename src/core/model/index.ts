@@ -1,3 +1,4 @@
 export * from './types';
 export { layerSchemas, modelEnvelopeSchema } from './schema';
-export { validateModel, ModelValidationError, type ValidationResult } from './validate';
+export { ModelValidationError } from './errors';
+export { validateModel, type ValidationResult } from './validate';

@@ -1,21 +1,11 @@
 import type { z } from 'zod';
 import { evaluateModel } from '../analysis/engine';
 import { DEFAULT_OPTIONS } from '../analysis/types';
+export { ModelValidationError } from './errors';
 import { layerSchemas, modelEnvelopeSchema } from './schema';
 import { LAYER_OPS, type LayerOp, type LayerSpec, type ModelIssue, type ModelSpec } from './types';
 
 export type ValidationResult = { ok: true; model: ModelSpec } | { ok: false; errors: ModelIssue[] };
-
-/** Thrown by analyzeModel for a model that does not validate; carries every issue. */
-export class ModelValidationError extends Error {
-  constructor(readonly issues: ModelIssue[]) {
-    super(
-      issues.length === 1
-        ? issues[0].message
-        : `${issues[0].message} (and ${issues.length - 1} more problems)`,
-    );
-  }
-}
 
 function pathText(prefix: string, path: readonly PropertyKey[]): string {
   let s = prefix;
@@ -42,7 +32,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  */
 export function validateModel(json: unknown): ValidationResult {
   const errors: ModelIssue[] = [];
-  const env = modelEnvelopeSchema.safeParse(json);
+  const env = modelEnvelopeSchema().safeParse(json);
   if (!env.success) {
     for (const issue of env.error.issues) {
       errors.push({ path: pathText('', issue.path), message: `model: ${describe(issue)}` });

@@ -5,12 +5,14 @@ export interface SystemPreferences {
   languages: Ref<readonly string[]>;
 }
 
-const currentLanguages = (): readonly string[] =>
+export const currentLanguages = (): readonly string[] =>
   navigator.languages && navigator.languages.length > 0 ? [...navigator.languages] : [navigator.language];
+
+export const darkSchemeQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 /** The OS colour scheme and languages, kept live: changing either in the OS updates the app at once. */
 export function useSystemPreferences(): SystemPreferences {
-  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  const query = darkSchemeQuery();
   const prefersDark = ref(query.matches);
   const languages = ref<readonly string[]>(currentLanguages());
   const onScheme = (event: MediaQueryListEvent) => {

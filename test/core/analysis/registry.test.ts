@@ -5,8 +5,10 @@
  * same numbers. A new operator that lacks any of these fails here.
  */
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   analyzeModel,
+  layerSchemas,
   type LayerAnalysis,
   type ModelSpec,
   type Shape,
@@ -113,6 +115,16 @@ describe('the operator registry', () => {
         `${op}: RF formula`,
       ).toBe(true);
       if (op === 'unsupported') expect(byQuantity.has('cost')).toBe(true);
+    });
+
+    it('requires in the form exactly the fields its layer schema requires', () => {
+      // The registry's attribute types are recipes; the schema is built from them with zod.
+      const shape = (layerSchemas[op] as unknown as { shape: Record<string, z.ZodType> }).shape;
+      for (const f of o.fields)
+        expect(f.required, `${op}.${f.key}`).toBe(!shape[f.key].safeParse(undefined).success);
+      expect(Object.keys(shape).sort()).toEqual(
+        ['id', 'op', 'inputs', 'trainable', ...o.fields.map((f) => f.key)].sort(),
+      );
     });
 
     it('has its name and field names in English and Chinese', () => {

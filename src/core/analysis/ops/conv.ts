@@ -1,5 +1,5 @@
 /** Convolutions: conv2d and conv_transpose2d (arithmetic in conv-math.ts). */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { rfConv1d, rfConvTranspose1d } from '../../formulas/receptive-field';
 import { BASE, convRfFormulas, inexactWarnings, NONE, opsWith } from './common';

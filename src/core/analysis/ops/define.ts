@@ -1,10 +1,14 @@
-/** Building blocks of registry entries: attribute types, the layer schema, and `defineOp`. */
-import { z } from 'zod';
+/**
+ * Building blocks of registry entries: attribute types and `defineOp`. Attribute types are zod
+ * recipes (./zod-recipe): the layer schema is built from them only where layers are validated.
+ */
+import type { z as Zod } from 'zod';
 import type { AttrSpec, FieldSpec, LayerBase, OperatorDef } from './types';
+import { recipeAcceptsUndefined, z } from './zod-recipe';
 
 export const posInt = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const nonNegInt = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const pair = (item: z.ZodNumber) => z.tuple([item, item]);
+const pair = (item: Zod.ZodNumber) => z.tuple([item, item]);
 export const intOrPair = z.union([posInt, pair(posInt)]);
 export const nonNegOrPair = z.union([nonNegInt, pair(nonNegInt)]);
 export const padding = z.union([nonNegInt, pair(nonNegInt), z.literal('same'), z.literal('valid')]);
@@ -18,38 +22,31 @@ export const baseFields = {
 };
 
 /** An attribute: `zod` is optional (`.optional()`) when the attribute has a default. */
-export const attr = <T extends z.ZodType>(zod: T, meta: Omit<AttrSpec<T>, 'zod'>): AttrSpec<T> => ({
+export const attr = <T extends Zod.ZodType>(zod: T, meta: Omit<AttrSpec<T>, 'zod'>): AttrSpec<T> => ({
   zod,
   ...meta,
 });
 
 type Attrs = Record<string, AttrSpec>;
-type Shape<K extends string, A extends Attrs> = { op: z.ZodLiteral<K> } & typeof baseFields & {
+type Shape<K extends string, A extends Attrs> = { op: Zod.ZodLiteral<K> } & typeof baseFields & {
     [P in keyof A]: A[P]['zod'];
   };
 /** The layer type an op's attributes describe. */
-export type LayerFrom<K extends string, A extends Attrs> = z.infer<z.ZodObject<Shape<K, A>>> &
+export type LayerFrom<K extends string, A extends Attrs> = Zod.infer<Zod.ZodObject<Shape<K, A>>> &
   LayerBase & { op: K };
-
-/** The layer schema of op `op` with attributes `attrs`: strict, so unknown fields are refused. */
-export function layerSchema<K extends string, A extends Attrs>(op: K, attrs: A) {
-  const shape: Record<string, z.ZodType> = { ...baseFields, op: z.literal(op) };
-  for (const [k, a] of Object.entries(attrs)) shape[k] = a.zod;
-  return z.strictObject(shape as Shape<K, A>);
-}
 
 function fieldsOf(attrs: Attrs): FieldSpec[] {
   return Object.entries(attrs).map(([key, { zod, ...meta }]) => ({
     key,
     ...meta,
-    required: !zod.safeParse(undefined).success,
+    required: !(recipeAcceptsUndefined(zod) ?? zod.safeParse(undefined).success),
     labelKey: `ops.fields.${key}`,
   }));
 }
 
 type Def<L extends LayerBase & { op: string }> = Omit<
   OperatorDef<L>,
-  'fields' | 'schema' | 'labelKey' | 'idPrefix' | 'inplace' | 'view' | 'arity' | 'accepts'
+  'fields' | 'attrs' | 'labelKey' | 'idPrefix' | 'inplace' | 'view' | 'arity' | 'accepts'
 > &
   Partial<Pick<OperatorDef<L>, 'idPrefix' | 'inplace' | 'view' | 'arity' | 'accepts'>>;
 
@@ -71,7 +68,7 @@ export function defineOp<K extends string, A extends Attrs>(
     view: false,
     ...def,
     fields: fieldsOf(attrs),
-    schema: layerSchema(op, attrs) as unknown as z.ZodType<LayerFrom<K, A>>,
+    attrs,
     labelKey: `ops.names.${op}`,
   };
 }

@@ -1,5 +1,5 @@
 /** Fully connected: linear (arithmetic in linear-math.ts). */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
 import { pyCall } from './pytorch-text';
 import { attr, defineOp, posInt } from './define';

@@ -1,5 +1,5 @@
 /** Normalisation: batchnorm and layernorm (one op per element, fused scale and shift). */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
 import { attr, defineOp } from './define';

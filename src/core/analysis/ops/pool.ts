@@ -1,5 +1,5 @@
 /** Pooling: maxpool2d, avgpool2d, adaptive_avgpool2d, global_avgpool (window arithmetic in pool-math.ts). */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { type RfDim, rfConv1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';

@@ -1,5 +1,5 @@
 /** Spatial size changes: upsample and pad. */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { rfPad1d, rfUpsample1d } from '../../formulas/receptive-field';
 import type { Pair } from '../../model/shape';

@@ -1,5 +1,5 @@
 /** Graph structure: concat, flatten, identity, dropout, and the placeholder for unsupported operators. */
-import { z } from 'zod';
+import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { rfCollapse1d } from '../../formulas/receptive-field';
 import type { Shape } from '../../model/shape';

@@ -134,8 +134,11 @@ export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & 
   summary: string;
   /** Attributes in the order the editor shows them. */
   fields: readonly FieldSpec[];
-  /** The layer's zod schema (strict: unknown fields are refused). */
-  schema: z.ZodType<L>;
+  /**
+   * The attributes as defined, their zod types as recipes (./zod-recipe): src/core/model/schema.ts
+   * builds the layer's strict schema from them (with id, op, inputs, trainable) when one is validated.
+   */
+  attrs: Readonly<Record<string, AttrSpec>>;
   /**
    * What "add layer" starts with: the required fields at common values, for a layer reading
    * `inputs` tensors the first of which has shape `input`.
