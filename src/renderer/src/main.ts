@@ -1,6 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+import { watchA11y } from './a11y';
 import { i18n } from './i18n';
 import { router } from './router';
 import { useSettingsStore } from './stores/settings';
@@ -15,4 +16,11 @@ app.use(i18n);
 // A failed load is not fatal: the app starts with the system defaults and shows the backend's message.
 void useSettingsStore()
   .load()
-  .finally(() => app.mount('#app'));
+  .finally(() => {
+    app.mount('#app');
+    const t = i18n.global.t;
+    watchA11y(document.body, () => ({
+      decrease: t('common.decrease'),
+      increase: t('common.increase'),
+    }));
+  });
