@@ -5,7 +5,8 @@
  * - card dialogs have no name: named by their title;
  * - selects, sliders and text fields read their name from the component's own `aria-label` (given by
  *   the page where there is no visible label), but naive-ui puts it on the wrapper, not on the control;
- * - a table body that scrolls sideways takes keyboard focus, so it can be scrolled without a mouse.
+ * - a table body that scrolls (sideways, or a virtual list) takes keyboard focus, so the keyboard can
+ *   scroll it too.
  */
 export interface A11yLabels {
   decrease: string;
@@ -42,8 +43,9 @@ export function repairA11y(root: ParentNode, labels: A11yLabels): void {
     const name = owner.getAttribute('aria-label')!;
     for (const control of owner.querySelectorAll(CONTROLS)) set(control, 'aria-label', name);
   }
-  for (const body of root.querySelectorAll('.n-data-table-base-table-body')) {
-    if (body.scrollWidth > body.clientWidth && !body.hasAttribute('tabindex')) set(body, 'tabindex', '0');
+  for (const body of root.querySelectorAll('.n-data-table-base-table-body, .n-data-table .v-vl')) {
+    const scrolls = body.scrollWidth > body.clientWidth || body.scrollHeight > body.clientHeight;
+    if (scrolls && !body.hasAttribute('tabindex')) set(body, 'tabindex', '0');
   }
 }
 
