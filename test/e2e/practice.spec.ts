@@ -1,4 +1,6 @@
 import { grade } from '../../src/core/quiz';
+import { rfCellStates, type RfCellState } from '../../src/renderer/src/lessons/widgets/rf-geometry';
+import { rfRowSizes, type RfLayerSpec } from '../../src/renderer/src/practice/geometry';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { PracticePage } from './pages/practice-page';
@@ -148,4 +150,42 @@ test('the timer ends the session', async ({ page, web }) => {
   await page.clock.fastForward('10:01');
   await expect(practice.summary).toBeVisible();
   await expect(page.getByTestId('summary-score')).toHaveText('0 of 0 correct');
+});
+
+test('the receptive-field diagram of the feedback draws holes as holes, as many as the stack has', async ({
+  page,
+  web,
+}) => {
+  test.setTimeout(180_000);
+  const shell = new AppShell(page);
+  const practice = new PracticePage(page);
+  await shell.open(web.url, 'practice');
+  // Hard questions stack dilated layers; about half of them read the input with holes. Quit the others.
+  let holes: RfCellState[][] | null = null;
+  for (let attempt = 0; attempt < 20 && !holes; attempt++) {
+    await practice.chooseSkills(['receptive-field']);
+    await practice.setDifficulty(3);
+    await practice.setCount(1);
+    await practice.start();
+    const q = await practice.current();
+    if (q.diagram?.kind === 'rf-1d') {
+      const { layers } = q.diagram.data as { layers: RfLayerSpec[] };
+      const states = rfCellStates(layers, rfRowSizes(layers, 3), 0);
+      if (states[0]!.includes('hole')) {
+        holes = states;
+        await practice.answer(q, PracticePage.wrongAnswer(q));
+        await practice.expectFeedback(false);
+        break;
+      }
+    }
+    await page.getByTestId('practice-quit').click();
+    await page.getByTestId('practice-again').click();
+  }
+  if (!holes) throw new Error('no question with holes in 20 hard receptive-field questions');
+  const diagram = page.getByTestId('rf-diagram');
+  await expect(diagram).toBeVisible();
+  // Unit 0 of the top row: the input cells it reads, and the holes inside its span, each drawn as such.
+  const input = holes[0]!;
+  await expect(diagram.getByTestId('rf-on-0')).toHaveCount(input.filter((s) => s === 'read').length);
+  await expect(diagram.getByTestId('rf-hole-0')).toHaveCount(input.filter((s) => s === 'hole').length);
 });

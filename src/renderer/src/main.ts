@@ -1,7 +1,11 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+<<<<<<< HEAD
 import { loadLocale, loadTheme } from './appearance';
+=======
+import { watchA11y } from './a11y';
+>>>>>>> a11y
 import { i18n } from './i18n';
 import { resolveLocale, resolveTheme } from './preferences';
 import { router } from './router';
@@ -20,6 +24,7 @@ app.use(i18n);
 const settings = useSettingsStore();
 void settings
   .load()
+<<<<<<< HEAD
   .then(() =>
     Promise.all([
       loadLocale(resolveLocale(settings.locale, currentLanguages())),
@@ -27,3 +32,13 @@ void settings
     ]),
   )
   .finally(() => app.mount('#app'));
+=======
+  .finally(() => {
+    app.mount('#app');
+    const t = i18n.global.t;
+    watchA11y(document.body, () => ({
+      decrease: t('common.decrease'),
+      increase: t('common.increase'),
+    }));
+  });
+>>>>>>> a11y

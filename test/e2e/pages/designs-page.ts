@@ -20,7 +20,7 @@ export class DesignsPage {
     return (await this.page.getByTestId('design-name').allTextContents()).map((s) => s.trim());
   }
 
-  tab(name: 'library' | 'editor' | 'compare'): Locator {
+  tab(name: 'library' | 'editor' | 'erf' | 'compare'): Locator {
     return this.page.getByTestId('designs-tabs').locator(`.n-tabs-tab[data-name="${name}"]`);
   }
 

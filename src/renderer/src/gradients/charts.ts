@@ -45,7 +45,8 @@ function base(theme: AppTheme): EChartsCoreOption {
     animation: false,
     color: RUN_COLORS,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, textStyle: { color: p.text } },
+    // One line of legend however many runs are compared (it pages), so it never reaches the plot.
+    legend: { top: 0, type: 'scroll', textStyle: { color: p.text } },
     grid: { left: 64, right: 20, top: 36, bottom: 44 },
   };
 }

@@ -28,6 +28,8 @@ const en = {
     cancel: 'Cancel',
     retry: 'Retry',
     inPreparation: 'In preparation',
+    decrease: 'Decrease',
+    increase: 'Increase',
   },
   placeholder: {
     note: 'This section is not built yet. The page is here so that navigation, theme and language already work end to end.',

@@ -27,6 +27,8 @@ const zhCN: Messages = {
     cancel: '取消',
     retry: '重试',
     inPreparation: '筹备中',
+    decrease: '减小',
+    increase: '增大',
   },
   placeholder: {
     note: '此部分尚未完成。保留此页面是为了让导航、主题和语言切换已经可以完整使用。',

@@ -108,6 +108,7 @@ export default {
     },
     layers: {
       add: 'Add',
+      addOp: 'Operator of the layer to add',
       insert: 'Insert before',
       delete: 'Delete',
       up: 'Move up',
@@ -264,6 +265,8 @@ export default {
       random: 'Random (He init, ReLU)',
       seeds: 'Seeds',
       run: 'Compute',
+      layer: 'Layer whose unit is shown',
+      progress: 'Computing the effective receptive field',
       cancel: 'Cancel',
       centre: 'Back to the centre unit',
       clickHint: 'Click to pick the unit whose receptive field is centred here',

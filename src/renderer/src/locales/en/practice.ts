@@ -63,12 +63,6 @@ export default {
     empty: 'Type an answer first.',
     diagram: {
       rfTitle: 'Receptive field, one dimension',
-      rfHelp:
-        'Pick an output unit: the highlighted cells are the input positions it sees through each layer.',
-      rfUnit: 'Output unit',
-      rfInput: 'input',
-      rfLayer: 'layer {index}',
-      rfSize: 'RF {size}, jump {jump}',
       windowTitle: 'Sliding window',
       windowHelp: 'The window (dashed: padding) steps across the input; each position gives one output.',
       windowStep: 'Output position',

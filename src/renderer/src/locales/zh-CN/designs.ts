@@ -109,6 +109,7 @@ const designs: typeof en = {
     },
     layers: {
       add: '添加',
+      addOp: '要添加的层的算子',
       insert: '插入到前面',
       delete: '删除',
       up: '上移',
@@ -263,6 +264,8 @@ const designs: typeof en = {
       random: '随机（He 初始化 + ReLU）',
       seeds: '随机种子数',
       run: '计算',
+      layer: '要查看其单元的层',
+      progress: '正在计算有效感受野',
       cancel: '取消',
       centre: '回到中心单元',
       clickHint: '点击选择感受野中心落在此处的单元',

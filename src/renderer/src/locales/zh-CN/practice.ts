@@ -68,11 +68,6 @@ const zhCN: typeof en = {
     empty: '请先输入答案。',
     diagram: {
       rfTitle: '一维感受野',
-      rfHelp: '选择一个输出单元：高亮的格子是它在每一层能看到的输入位置。',
-      rfUnit: '输出单元',
-      rfInput: '输入',
-      rfLayer: '第 {index} 层',
-      rfSize: '感受野 {size}，跳距 {jump}',
       windowTitle: '滑动窗口',
       windowHelp: '窗口（虚线为填充）在输入上滑动，每个位置产生一个输出。',
       windowStep: '输出位置',
