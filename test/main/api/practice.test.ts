@@ -256,3 +256,39 @@ describe('practice:reviews', () => {
     expect(JSON.stringify(reviews.ok && reviews.value)).not.toContain('2147483647');
   });
 });
+
+describe('a damaged review card in the database', () => {
+  it.each([
+    ['null', 'null'],
+    ['a number', '7'],
+    ['an array', '[1, 2]'],
+    ['a card with broken fields', JSON.stringify({ state: 3, reps: -1, due: 'never', stability: 'x' })],
+  ])(
+    '(%s) is shown and scheduled as a new card, and the next answer writes a sound one',
+    async (_what, card) => {
+      const id = 'review:output-size:1';
+      t.store.db
+        .prepare(
+          'INSERT INTO review_cards (id, skill, card, due, updated_at, question) VALUES (?, ?, ?, ?, ?, NULL)',
+        )
+        .run(id, 'output-size', card, t.clock.now - DAY, 0);
+      const reviews = await t.api.call('practice:reviews', {});
+      expect(reviews.ok && reviews.value.map((r) => [r.id, r.state, r.reps, r.lapses])).toEqual([
+        [id, 'new', 0, 0],
+      ]);
+      const question = reviews.ok ? reviews.value[0]!.question : null;
+      expect(question?.kind).toBe('generated');
+      if (question?.kind !== 'generated') return;
+      const answer = await t.api.call('practice:answer', {
+        question,
+        answer: formatAnswer(generate('output-size', 1, question.seed)),
+        timeMs: 1000,
+      });
+      expect(answer.ok, JSON.stringify(answer)).toBe(true);
+      const stored = t.store.practice.card(id);
+      expect(stored?.card).toMatchObject({ state: expect.any(String), reps: 1 });
+      const again = await t.api.call('practice:reviews', {});
+      expect(again.ok).toBe(true);
+    },
+  );
+});
