@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAnswer, generate, generateForDesign, grade } from '../../../src/core/quiz';
 import { validateModel } from '../../../src/core';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { MAX_SPECS } from '../../helpers/max-specs';
+import { SKILLS } from '../../../src/shared/contracts/practice';
 
 let t: TempStore;
 beforeEach(() => {
@@ -291,4 +293,19 @@ describe('a damaged review card in the database', () => {
       expect(again.ok).toBe(true);
     },
   );
+});
+
+describe('the largest spec of every skill', () => {
+  it('is accepted by the request schema and answered with a question or a clear refusal, never internal', async () => {
+    const codes = new Set<string>();
+    for (const skill of SKILLS)
+      for (const spec of MAX_SPECS[skill]) {
+        const question = { kind: 'spec' as const, skill, difficulty: 3 as const, spec };
+        const res = await t.api.call('practice:question', { question });
+        codes.add(res.ok ? 'ok' : res.error.code);
+        if (res.ok) expect(res.value.skill).toBe(skill);
+        else expect(res.error.message, skill).toMatch(/^The question could not be built: /);
+      }
+    expect([...codes].sort()).toEqual(['invalid_request', 'ok']);
+  });
 });
