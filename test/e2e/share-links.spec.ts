@@ -4,7 +4,7 @@ import { DesignsPage } from './pages/designs-page';
 
 // A design travels as a link: the whole design is in the link's fragment, nothing on a server. Opening
 // one shows the same design as a new, unsaved design; a damaged link says so and changes nothing.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 420_000 });
 
 test('a share link opens the same design in another browser, unsaved; a tampered one changes nothing', async ({
   page,
@@ -28,7 +28,8 @@ test('a share link opens the same design in another browser, unsaved; a tampered
   const page2 = await other.newPage();
   const d2 = new DesignsPage(page2);
   await page2.goto(link);
-  await expect(d2.editor).toBeVisible();
+  // The first load of a fresh browser on a busy machine can take a while.
+  await expect(d2.editor).toBeVisible({ timeout: 60_000 });
   await expect(page2.getByTestId('editor-name').locator('input')).toHaveValue('Shared LeNet');
   expect(await d2.totalValue('params')).toBe(params);
   expect(await d2.totalValue('macs')).toBe(macs);
