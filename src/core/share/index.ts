@@ -86,7 +86,9 @@ function through(
   bytes: Uint8Array,
   transform: CompressionStream | DecompressionStream,
 ): ReadableStream<Uint8Array> {
-  return new Blob([bytes]).stream().pipeThrough(transform) as ReadableStream<Uint8Array>;
+  return new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(transform) as ReadableStream<Uint8Array>;
 }
 
 /** Encodes a design as a share text (`cs1.…`), deterministic for the same design. */
