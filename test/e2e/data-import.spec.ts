@@ -14,11 +14,16 @@ test('an import with refused rows lists them, and imports the usable rows only w
 }, testInfo) => {
   const shell = new AppShell(page);
   const d = new DesignsPage(page);
+  // The Progress page loads its charts first: on a busy machine that takes longer than a click's wait.
+  const toProgress = async () => {
+    await shell.navLink('progress').click();
+    await expect(page.getByTestId('page-progress')).toBeVisible({ timeout: 90_000 });
+  };
   await shell.open(web.url, 'designs');
   await d.newDesign('Kept design', 'LeNet-5');
   await d.save();
 
-  await shell.navigate('progress');
+  await toProgress();
   const progress = new ProgressPage(page);
   const file = await progress.exportData(testInfo.outputPath('export.json'));
   const doc = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -49,7 +54,7 @@ test('an import with refused rows lists them, and imports the usable rows only w
   await expect(d.rows).toHaveCount(1);
   expect(await d.names()).toEqual(['Kept design']);
 
-  await shell.navigate('progress');
+  await toProgress();
   await progress.importData(edited);
   await expect(refused).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('data-import-usable').click();
