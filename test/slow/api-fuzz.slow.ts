@@ -6,3 +6,4 @@
 process.env.CONVSCOPE_FUZZ_PER_CHANNEL ??= '2000';
 process.env.CONVSCOPE_FUZZ_MAX_MS ??= '1000';
 await import('../main/fuzz/api-fuzz.test');
+export {};
