@@ -7,7 +7,9 @@
  * `--quick` shortens the slow suites (fewer runs, a 5 s load test, no 240-configuration sweep) for a
  * smoke run; recorded results come from a full run. `--check` also prints which targets of issue 17
  * hold (bench/targets.ts) and exits non-zero when one does not or was not measured. `--only` runs the
- * suites whose name contains one of the comma-separated words.
+ * suites whose name contains one of the comma-separated words. A row with a budget (the most its value
+ * may be) that is over it is listed under the table as "over budget" and fails the run, like a suite
+ * that fails.
  */
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { runErfBench } from './erf';
 import { runGradientBench } from './gradients';
 import { runImportBench } from './import';
 import { runOnnxBench } from './onnx';
+import { runPracticeSpecBench } from './practice-specs';
 import { runRendererBench } from './renderer';
 import { runStorageBench } from './storage';
 import { runBundleBench } from './bundle';
@@ -40,6 +43,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ONNX import vs python onnx', () => runOnnxBench(quick ? 1 : 3, undefined, (line) => console.error(line))],
   ['CLI start-up vs python onnx', () => runCliBench(quick ? 5 : 9, undefined, (line) => console.error(line))],
   ['storage vs raw better-sqlite3', () => runStorageBench()],
+  ['largest practice spec per skill', () => runPracticeSpecBench(quick ? 2 : 5)],
   ['100k-row data import', () => runImportBench(quick ? 20_000 : undefined)],
   ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
   ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
@@ -72,6 +76,16 @@ const lines = [
   ),
   ...(failures.length ? ['', ...failures.map((f) => `- not measured: ${f}`)] : []),
 ];
+const over = rows.filter((r) => r.budget !== undefined && r.value > r.budget);
+if (over.length) {
+  lines.push(
+    '',
+    ...over.map(
+      (r) => `- over budget: ${r.suite} / ${r.case}: ${fmt(r.value)} ${r.unit} > ${fmt(r.budget!)} ${r.unit}`,
+    ),
+  );
+  failures.push(...over.map((r) => `${r.suite} / ${r.case} over budget`));
+}
 console.log(lines.join('\n'));
 
 if (write) {

@@ -6,4 +6,6 @@ export interface BenchRow {
   unit: string;
   peer?: string;
   ratio?: number;
+  /** The most `value` may be; a row over its budget fails `npm run bench` (and is listed as over). */
+  budget?: number;
 }

@@ -24,6 +24,9 @@ Usage:
   convscope lab --preset ID [--seed N] [--json]
   convscope quiz [--skill S] [--difficulty 1-3] [--count N] [--seed N] [--json]
   convscope quiz --grade FILE [--json]   grade a worksheet: the --json output with an "answer" per question
+  convscope share <model.json | zoo:NAME> [--convention macs|flops] [--base URL]
+                  prints a share code (cs1.…), or a link to the web edition at URL; a share link or
+                  code works wherever a model is asked for (analyze, erf, share)
   convscope help
 `;
 
@@ -39,6 +42,7 @@ const commands: Record<string, () => Promise<Command>> = {
   gradients: async () => (await import('./commands/gradients')).gradients,
   erf: async () => (await import('./commands/erf')).erf,
   lab: async () => (await import('./commands/lab')).lab,
+  share: async () => (await import('./commands/share')).share,
 };
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -5,14 +5,19 @@ import { ModelValidationError } from '../core/model/errors';
 import type { ModelSpec, Shape } from '../core/model/types';
 import { getZooModel, listZoo } from '../core/zoo';
 import { type CliIO, UsageError } from './io';
+import { isShareText, openShareText } from './share-input';
 
 /**
- * The model of a `zoo:NAME` or `model.json` argument, with the input shape replaced when `input` is
+ * The model of a `zoo:NAME`, `model.json` or share link (or code) argument, with the input shape replaced when `input` is
  * given. A zoo model is built by the core itself, so it skips the model schema (a shape that does not
  * fit an `--input` is reported by {@link analyzeLoaded}); a file goes through ./model-file (JSON.parse
  * and the model schema).
  */
 export async function loadModel(arg: string, io: CliIO, input?: Shape): Promise<ModelSpec> {
+  if (isShareText(arg)) {
+    const { model } = await openShareText(arg);
+    return input ? { ...model, input } : model;
+  }
   if (!arg.startsWith('zoo:')) return (await import('./model-file')).readModelFile(arg, io, input);
   const model = getZooModel(arg.slice(4));
   if (model) return input ? { ...model, input } : model;

@@ -39,3 +39,14 @@ export {
 } from './formulas/receptive-field';
 export { listZoo, getZooModel, ModelBuilder, callId, type ZooEntry, type LayerBody } from './zoo';
 export { formatCount, formatInt, formatBytes, formatShape, type ByteUnits } from './format';
+export {
+  encodeShare,
+  decodeShare,
+  findShareCode,
+  ShareLinkError,
+  SHARE_PREFIX,
+  MAX_SHARE_BYTES,
+  MAX_SHARE_CHARS,
+  type SharedDesign,
+  type ShareProblem,
+} from './share';

@@ -6,6 +6,7 @@ export const CHANNELS = [
   'app:status',
   'data:export',
   'data:import',
+  'data:progress',
   'designs:list',
   'designs:get',
   'designs:save',
@@ -38,3 +39,25 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 export const isChannel = (name: string): name is Channel => (CHANNELS as readonly string[]).includes(name);
+
+/**
+ * Channels that only read. While an import holds the database (its transaction spans many steps), these
+ * are still answered and every other channel is refused with `conflict`.
+ */
+export const READ_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:status',
+  'data:progress',
+  'designs:list',
+  'designs:get',
+  'designs:tags',
+  'designs:versions',
+  'designs:version',
+  'drafts:get',
+  'drafts:list',
+  'labruns:list',
+  'labruns:get',
+  'practice:question',
+  'practice:reviews',
+  'progress:get',
+  'settings:get',
+]);

@@ -146,6 +146,16 @@ export interface TableImportCounts {
   removed: number;
 }
 
+/** A row of an import file that the app could not use: where it is in the file and why. */
+export interface RefusedImportRow {
+  table: string;
+  /** Its position in the file's `tables.<table>` array, from 0. */
+  index: number;
+  /** The row's id or key, when it has one. */
+  key?: string;
+  reason: string;
+}
+
 /** What an import did, or (dryRun) would do: the preview shown before the user confirms. */
 export interface ImportReport {
   mode: ImportMode;
@@ -153,6 +163,16 @@ export interface ImportReport {
   applied: boolean;
   tables: Record<string, TableImportCounts>;
   totals: TableImportCounts;
+  /** Rows left out of a partial import (or that would be), in file order; the first 1,000 are listed. */
+  refusedCount: number;
+  refused: RefusedImportRow[];
+}
+
+/** How far a running import is: checking the rows, then writing them. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
 }
 
 /** A saved gradient-lab run: its configuration as the lab set it, without the recorded statistics. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Channel, isChannel } from '../../shared/channels';
+import { type Channel, isChannel, READ_CHANNELS } from '../../shared/channels';
 import { parseRequest, type ResponseOf } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AppStatus } from '../../shared/types';
@@ -45,6 +45,7 @@ export function createApi(options: {
     now: options.now ?? Date.now,
     newId: options.newId ?? randomUUID,
     status: { version: APP_VERSION, dataFile: options.store.file, notices: [], ...options.status },
+    importing: null,
   };
   return {
     async call(channel: string, request: unknown): Promise<Result<unknown>> {
@@ -64,6 +65,11 @@ export function createApi(options: {
         throw error;
       }
       if (!parsed.ok) return fail('invalid_request', boundMessage(parsed.message));
+      if (ctx.importing && !READ_CHANNELS.has(channel))
+        return fail(
+          'conflict',
+          `${channel}: an import is running, so nothing was changed; try again when it has finished.`,
+        );
       try {
         const result = await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
         return result.ok ? result : fail(result.error.code, boundMessage(result.error.message));

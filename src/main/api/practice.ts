@@ -129,9 +129,11 @@ export const practiceHandlers: Pick<Handlers, PracticeChannels> = {
     ];
     // A missed question makes its skill at that difficulty a review card: fresh numbers come back.
     const questionCardId = reviewCardId(request.question, question.skill);
-    const questionPrev = ctx.store.practice.card(questionCardId)?.card as ReviewCard | undefined;
+    // A stored card whose state is damaged is scheduled as new (and written over with a sound one).
+    const questionStored = ctx.store.practice.card(questionCardId);
+    const questionPrev = questionStored?.card as ReviewCard | undefined;
     let questionDue: number | null = null;
-    if (!result.correct || questionPrev) {
+    if (!result.correct || questionStored) {
       const next = scheduleReview(questionPrev, rating, at);
       questionDue = next.due.getTime();
       cards.push({

@@ -1,7 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import type { AppStatus } from '../../shared/types';
+import type { AppStatus, ImportProgress } from '../../shared/types';
 import type { Repositories } from '../db';
 
 /** What handlers may use; injected so that tests control time and ids. */
@@ -10,6 +10,8 @@ export interface ApiContext {
   now: () => number;
   newId: () => string;
   status: AppStatus;
+  /** The import that holds the database, if one runs: while it does, only read channels are answered. */
+  importing: { progress: ImportProgress } | null;
 }
 
 export type Handler<C extends Channel> = (

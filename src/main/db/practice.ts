@@ -1,4 +1,5 @@
 import type { DayCount, QuestionRef, ReviewItem, SkillProgress } from '../../shared/types';
+import { z } from 'zod';
 import type { Db } from './connection';
 
 export interface AttemptInput {
@@ -36,6 +37,51 @@ const DAY = 86_400_000;
 export const localDay = (ms: number, offsetMinutes: number) =>
   new Date(ms - offsetMinutes * 60_000).toISOString().slice(0, 10);
 
+const count = z.number().int().nonnegative();
+const iso = z.string().refine((t) => Number.isFinite(Date.parse(t)));
+/** A scheduler card as `scheduleReview` writes it; anything else in the column is a damaged row. */
+const storedCard = z.object({
+  due: iso,
+  stability: z.number().nonnegative(),
+  difficulty: z.number().nonnegative(),
+  scheduledDays: count,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: iso.optional(),
+});
+
+/** What Review shows of a card; a field of the wrong type reads as a new card's. */
+const shownCard = z.object({
+  state: z.string().catch('new'),
+  reps: count.catch(0),
+  lapses: count.catch(0),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The scheduler state stored in a row, or undefined when the row does not hold a whole one (damaged,
+ * edited outside the app): the card is then scheduled as new and the next review writes a sound one
+ * over it, so a damaged row never makes Review or an answer fail.
+ */
+function readCard(text: string): z.infer<typeof storedCard> | undefined {
+  const parsed = storedCard.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The last question stored with a card; unreadable JSON reads as none (the API re-checks the rest). */
+function readQuestion(text: string | null): QuestionRef | null {
+  return text === null ? null : ((parseJson(text) ?? null) as QuestionRef | null);
+}
+
 export function createPracticeRepo(db: Db) {
   const insertAttempt = db.prepare(
     `INSERT INTO quiz_attempts (question_id, skill, seed, difficulty, answer, correct, time_ms, created_at, hint_used, mode, question)
@@ -71,22 +117,24 @@ export function createPracticeRepo(db: Db) {
   const dueBefore = db.prepare<[number], { due: number }>('SELECT due FROM review_cards WHERE due < ?');
 
   const toItem = (row: CardRow): ReviewItem => {
-    const card = JSON.parse(row.card) as { state?: string; reps?: number; lapses?: number };
+    const shown = shownCard.safeParse(parseJson(row.card));
+    const card = shown.success ? shown.data : { state: 'new', reps: 0, lapses: 0 };
     return {
       id: row.id,
       skill: row.skill,
-      question: row.question === null ? null : (JSON.parse(row.question) as QuestionRef),
+      question: readQuestion(row.question),
       due: row.due,
-      state: card.state ?? 'new',
-      reps: card.reps ?? 0,
-      lapses: card.lapses ?? 0,
+      state: card.state,
+      reps: card.reps,
+      lapses: card.lapses,
     };
   };
 
   return {
+    /** A card's scheduler state; `card` is undefined when the stored one is damaged (reviewed as new). */
     card(id: string): { card: unknown; due: number } | undefined {
       const row = getCard.get(id);
-      return row && { card: JSON.parse(row.card) as unknown, due: row.due };
+      return row && { card: readCard(row.card), due: row.due };
     },
     /** Stores an attempt and its review-card updates together: all or nothing. */
     record: db.transaction((attempt: AttemptInput, cards: CardWrite[], now: number): number => {

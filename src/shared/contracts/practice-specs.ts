@@ -48,6 +48,11 @@ export const SPEC_BOUNDS = {
   rnnSteps: 100,
   objectSize: 1000,
   target: 1024,
+  /**
+   * The product of a stack's strides (its jump). The generators reach 32; with kernel 11 and dilation 9
+   * the RF of 8 layers then stays below 50,000 pixels, so the hole map of the RF is cheap to trace.
+   */
+  rfJump: 64,
 } as const;
 
 const B = SPEC_BOUNDS;
@@ -197,7 +202,11 @@ const rfLayers = (what: string, min: number, max: number) =>
   z
     .array(rfLayer)
     .min(min, `${what} needs at least ${min} layer${min === 1 ? '' : 's'}`)
-    .max(max, `${what} has more than ${max} layers`);
+    .max(max, `${what} has more than ${max} layers`)
+    .refine(
+      (layers) => layers.reduce((jump, l) => jump * l.s, 1) <= B.rfJump,
+      `the strides of ${what} multiply to more than ${B.rfJump}`,
+    );
 export const rfSpec = z.discriminatedUnion('variant', [
   z.strictObject({
     variant: z.literal('stack'),

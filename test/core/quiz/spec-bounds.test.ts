@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SPEC_BOUNDS, SPEC_SCHEMAS } from '../../../src/shared/contracts/practice';
 import { generateBuilt, type GeneratedSkill, grade, questionFromSpec, SKILLS } from '../../../src/core/quiz';
 import { LESSONS } from '../../../src/renderer/src/lessons/catalog';
+import { MAX_SPECS } from '../../helpers/max-specs';
 
 const work = vi.hoisted(() => ({ outputSize: 0, rfRows: 0, sgdSteps: 0 }));
 
@@ -49,116 +50,6 @@ beforeEach(() => {
 });
 
 const B = SPEC_BOUNDS;
-const maxLayer = { op: 'conv' as const, k: B.kernel, s: B.stride, d: B.dilation };
-const maxConv = {
-  input: [B.channels, B.spatial, B.spatial] as [number, number, number],
-  outChannels: B.channels,
-  kernel: [B.kernel, B.kernel] as [number, number],
-  stride: 1,
-  padding: B.padding,
-  groups: 1,
-  bias: true,
-};
-
-/** The largest spec each schema allows (every count, size and length at its bound). */
-const MAX_SPECS: Record<GeneratedSkill, unknown[]> = {
-  'output-size': [
-    {
-      op: 'conv',
-      input: maxConv.input,
-      outChannels: B.channels,
-      kernel: maxConv.kernel,
-      stride: 1,
-      padding: B.padding,
-      dilation: B.dilation,
-      ceilMode: false,
-      ask: 'shape',
-    },
-  ],
-  'inverse-padding-stride': (['padding', 'stride', 'dilation'] as const).map((unknown) => ({
-    unknown,
-    size: B.spatial,
-    kernel: B.kernel,
-    stride: 1,
-    padding: B.padding,
-    dilation: B.dilation,
-    target: 1,
-  })),
-  'conv-params': [
-    {
-      inChannels: B.channels,
-      outChannels: B.channels,
-      kernel: maxConv.kernel,
-      groups: B.channels,
-      bias: true,
-      separable: { pointwiseBias: true },
-    },
-  ],
-  'linear-params': [
-    { input: [B.linearFeatures], outs: Array(B.linearLayers).fill(B.linearFeatures), bias: true },
-    { input: [B.channels, 16, 16], outs: [B.linearFeatures], bias: true },
-  ],
-  'conv-macs-flops': [{ conv: maxConv, convention: 'flops+bias' }],
-  'feature-map-memory': [{ conv: maxConv, dtype: 'fp32', ask: 'access', unit: 'MiB' }],
-  'network-totals': [
-    {
-      ask: 'max-macs',
-      model: {
-        format: 'convscope-model',
-        version: 1,
-        name: 'max',
-        input: [64, 64, 64],
-        layers: Array.from({ length: B.networkLayers }, (_, i) => ({
-          id: `conv${i + 1}`,
-          op: 'conv2d',
-          out_channels: 64,
-          kernel: 7,
-          stride: 1,
-          padding: 3,
-          bias: true,
-        })),
-      },
-    },
-  ],
-  'receptive-field': [
-    { variant: 'stack', layers: Array(B.rfLayers).fill(maxLayer), ask: 'size-jump' },
-    { variant: 'dilation', layers: Array(B.rfLayers).fill(maxLayer), target: B.target },
-    {
-      variant: 'branches',
-      a: Array(B.branchLayers).fill({ ...maxLayer, s: 1 }),
-      b: Array(B.branchLayers).fill({ ...maxLayer, s: 1 }),
-      after: Array(B.branchLayers).fill({ ...maxLayer, k: 3, d: 1 }),
-    },
-  ],
-  'gradient-arithmetic': [
-    {
-      variant: 'chain',
-      acts: Array(B.chainLength).fill('tanh'),
-      weights: Array(B.chainLength).fill(B.magnitude),
-    },
-    { variant: 'clip', g: Array(B.gradientComponents).fill(B.magnitude), maxNorm: 1e-9, ask: 'component' },
-    { variant: 'l2', w: B.magnitude, g: B.magnitude, lr: 1, lambda: 1, steps: B.l2Steps },
-  ],
-  concepts: [
-    {
-      variant: 'rf-fit',
-      kernels: Array(B.rfLayers).fill(B.kernel),
-      strides: Array(B.rfLayers).fill(B.stride),
-      objects: [1, 2, 3, B.objectSize],
-      order: [3, 2, 1, 0],
-    },
-  ],
-  'training-memory': [
-    { variant: 'inplace', shape: maxConv.input, batch: 256, dtype: 'fp32', unit: 'MiB' },
-    { variant: 'access', op: 'batchnorm', shape: maxConv.input, dtype: 'fp32', unit: 'MiB' },
-  ],
-  'training-dynamics': [
-    { variant: 'l1', w: B.magnitude, g: B.magnitude, lr: 1, lambda: 1 },
-    { variant: 'rnn', rho: 4, steps: B.rnnSteps, ask: 'factor' },
-    { variant: 'rnn', rho: 0.999, steps: 1, ask: 'steps', threshold: 1e-300 },
-    { variant: 'update-ratio', lr: 1, gradNorm: 1e6, weightNorm: 1e-300 },
-  ],
-};
 
 /** Builds and grades a question from a spec; a spec the core refuses (no unique answer, …) is fine. */
 function buildAndGrade(skill: GeneratedSkill, spec: unknown): void {

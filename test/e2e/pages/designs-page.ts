@@ -102,6 +102,25 @@ export class DesignsPage {
     return path;
   }
 
+  /** The editor's design as a share link (Export ▾ → Copy share link), read from the share dialog. */
+  async shareLink(): Promise<string> {
+    await this.page.getByTestId('editor-export').click();
+    await this.page.getByText('Copy share link').click();
+    const text = this.page.getByTestId('share-link-text').locator('textarea');
+    await expect(text).toHaveValue(/#\/designs\?share=cs1\./);
+    const link = await text.inputValue();
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByTestId('share-modal')).toBeHidden();
+    return link;
+  }
+
+  /** Pastes a share link (or code) into the Designs page's "Open share link" box and opens it. */
+  async openShareText(text: string): Promise<void> {
+    await this.page.getByTestId('share-open-button').click();
+    await this.page.getByTestId('share-open-text').locator('textarea').fill(text);
+    await this.page.getByTestId('share-open').click();
+  }
+
   async openFromLibrary(name: string): Promise<void> {
     await this.tab('library').click();
     await this.row(name).getByTestId('design-open').click();

@@ -16,6 +16,21 @@ export class ProgressPage {
     await expect(this.stat(key)).toHaveAttribute('data-value', String(value));
   }
 
+  /** Exports all data through the "Your data" card and returns the saved file's path. */
+  async exportData(path: string): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('data-export').click(),
+    ]);
+    await download.saveAs(path);
+    return path;
+  }
+
+  /** Chooses a data file to import (a preview runs first). */
+  async importData(path: string): Promise<void> {
+    await this.page.getByTestId('data-import-file').setInputFiles(path);
+  }
+
   /** Reviews the forecast chart counts over the next 14 days. */
   async forecastTotal(): Promise<number> {
     return Number(await this.page.getByTestId('chart-forecast').getAttribute('data-total'));

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAnswer, generate, generateForDesign, grade } from '../../../src/core/quiz';
 import { validateModel } from '../../../src/core';
 import { snapshot, type TempStore, tempStore, tinyModel } from '../../helpers/temp-store';
+import { MAX_SPECS } from '../../helpers/max-specs';
+import { SKILLS } from '../../../src/shared/contracts/practice';
 
 let t: TempStore;
 beforeEach(() => {
@@ -254,5 +256,56 @@ describe('practice:reviews', () => {
       ['review:gradient-arithmetic:3', 'generated'],
     ]);
     expect(JSON.stringify(reviews.ok && reviews.value)).not.toContain('2147483647');
+  });
+});
+
+describe('a damaged review card in the database', () => {
+  it.each([
+    ['null', 'null'],
+    ['a number', '7'],
+    ['an array', '[1, 2]'],
+    ['a card with broken fields', JSON.stringify({ state: 3, reps: -1, due: 'never', stability: 'x' })],
+  ])(
+    '(%s) is shown and scheduled as a new card, and the next answer writes a sound one',
+    async (_what, card) => {
+      const id = 'review:output-size:1';
+      t.store.db
+        .prepare(
+          'INSERT INTO review_cards (id, skill, card, due, updated_at, question) VALUES (?, ?, ?, ?, ?, NULL)',
+        )
+        .run(id, 'output-size', card, t.clock.now - DAY, 0);
+      const reviews = await t.api.call('practice:reviews', {});
+      expect(reviews.ok && reviews.value.map((r) => [r.id, r.state, r.reps, r.lapses])).toEqual([
+        [id, 'new', 0, 0],
+      ]);
+      const question = reviews.ok ? reviews.value[0]!.question : null;
+      expect(question?.kind).toBe('generated');
+      if (question?.kind !== 'generated') return;
+      const answer = await t.api.call('practice:answer', {
+        question,
+        answer: formatAnswer(generate('output-size', 1, question.seed)),
+        timeMs: 1000,
+      });
+      expect(answer.ok, JSON.stringify(answer)).toBe(true);
+      const stored = t.store.practice.card(id);
+      expect(stored?.card).toMatchObject({ state: expect.any(String), reps: 1 });
+      const again = await t.api.call('practice:reviews', {});
+      expect(again.ok).toBe(true);
+    },
+  );
+});
+
+describe('the largest spec of every skill', () => {
+  it('is accepted by the request schema and answered with a question or a clear refusal, never internal', async () => {
+    const codes = new Set<string>();
+    for (const skill of SKILLS)
+      for (const spec of MAX_SPECS[skill]) {
+        const question = { kind: 'spec' as const, skill, difficulty: 3 as const, spec };
+        const res = await t.api.call('practice:question', { question });
+        codes.add(res.ok ? 'ok' : res.error.code);
+        if (res.ok) expect(res.value.skill).toBe(skill);
+        else expect(res.error.message, skill).toMatch(/^The question could not be built: /);
+      }
+    expect([...codes].sort()).toEqual(['invalid_request', 'ok']);
   });
 });

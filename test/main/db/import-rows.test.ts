@@ -125,3 +125,65 @@ describe('duplicate keys inside one import file', () => {
     }
   });
 });
+
+describe('partial import: the usable rows, and the refused ones listed', () => {
+  const mixed = (): DataDocument => {
+    const design = good.tables.designs![0]!;
+    return {
+      ...good,
+      tables: {
+        ...good.tables,
+        designs: [
+          design,
+          { ...design, name: 'second copy' },
+          { ...design, id: 'broken', model: '{"layers": 3}' },
+        ],
+        settings: [...good.tables.settings!, { key: 'theme', value: '"purple"' }],
+      },
+    };
+  };
+
+  it('is refused whole without the option, naming every refused row', async () => {
+    const before = snapshot(target.store);
+    const res = await target.api.call('data:import', { document: mixed(), mode: 'merge' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toMatch(/^data:import: 3 rows of the file cannot be used/);
+    expect(snapshot(target.store)).toBe(before);
+  });
+
+  it('previews and then imports the other rows, reporting each refused one by index and reason', async () => {
+    const before = snapshot(target.store);
+    const preview = await target.api.call('data:import', {
+      document: mixed(),
+      mode: 'merge',
+      partial: true,
+      dryRun: true,
+    });
+    expect(snapshot(target.store)).toBe(before);
+    const res = await target.api.call('data:import', { document: mixed(), mode: 'merge', partial: true });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok || !preview.ok) return;
+    expect(preview.value.refused).toEqual(res.value.refused);
+    expect(preview.value.totals).toEqual(res.value.totals);
+    expect(res.value.refusedCount).toBe(3);
+    const design = good.tables.designs![0]!;
+    expect(res.value.refused.map((r) => [r.table, r.index, r.key ?? null])).toEqual([
+      ['designs', 1, null],
+      ['designs', 2, 'broken'],
+      ['settings', good.tables.settings!.length, 'theme'],
+    ]);
+    expect(res.value.refused[0]!.reason).toBe(
+      `id ${JSON.stringify(design.id)} appears twice in the file (also tables.designs.0)`,
+    );
+    expect(res.value.refused[1]!.reason).toMatch(/model/);
+    expect(res.value.refused[2]!.reason).toMatch(/theme/);
+    // The usable rows are in: the first copy of the design, its versions, the rest of the file.
+    const list = await target.api.call('designs:list', {});
+    expect(list.ok && list.value.map((d) => d.name)).toEqual(['ok']);
+    expect(res.value.totals.added).toBe(
+      Object.values(good.tables).reduce((n, rows) => n + rows.length, 0) - res.value.totals.unchanged,
+    );
+    const settings = await target.api.call('settings:get', {});
+    expect(settings.ok && settings.value.theme).toBe('dark');
+  });
+});

@@ -13,13 +13,17 @@ import { signIn } from '../../helpers/web-session';
 import { hostileRequest, hostileValue, type Random, rng } from './hostile';
 
 /**
- * 10,000 seeded hostile requests, spread over every channel and both bindings (the IPC handler layer and
+ * 10,000 seeded hostile requests (CONVSCOPE_FUZZ_PER_CHANNEL per channel when set, as `npm run test:slow`
+ * does), spread over every channel and both bindings (the IPC handler layer and
  * HTTP). Each must come back as a well-formed Result; a refusal must carry a known error code and a short
  * message and leave every table exactly as it was; `internal` (a handler that threw) counts as a failure;
  * the process and Object.prototype must come out unharmed. Valid-by-chance requests may succeed.
  */
 
-const TOTAL = 10_000;
+const PER_CHANNEL = Number(process.env.CONVSCOPE_FUZZ_PER_CHANNEL ?? 0);
+const TOTAL = PER_CHANNEL > 0 ? PER_CHANNEL * CHANNELS.length : 10_000;
+/** The slow run also holds every request to this many milliseconds (unit runs take no timings). */
+const MAX_MS = Number(process.env.CONVSCOPE_FUZZ_MAX_MS ?? 0);
 const SEED = 9_000_009;
 const ERROR_CODES = new Set([
   'invalid_request',
@@ -187,12 +191,13 @@ function problemWith(outcome: Outcome): string | undefined {
 describe('API fuzzing over IPC and HTTP', () => {
   it(
     `answers ${TOTAL} hostile requests with clear results and no change on refusal`,
-    { timeout: 120_000 },
+    { timeout: Math.max(120_000, TOTAL * 60) },
     async () => {
       const random = rng(SEED);
       const failures: string[] = [];
       const perChannel = new Map<string, { ok: number; refused: number }>();
       let slowestMs = 0;
+      const slowestPerChannel = new Map<string, number>();
       let current = snapshot(t.store);
       let slowest = '';
       for (let i = 0; i < TOTAL; i++) {
@@ -213,6 +218,7 @@ describe('API fuzzing over IPC and HTTP', () => {
         }
         const ms = performance.now() - started;
         if (ms > slowestMs) [slowestMs, slowest] = [ms, `${binding} ${channel}`];
+        slowestPerChannel.set(channel, Math.max(ms, slowestPerChannel.get(channel) ?? 0));
         const problem = problemWith(outcome);
         const ok = (outcome.result as { ok?: boolean }).ok === true;
         const counts = perChannel.get(channel) ?? { ok: 0, refused: 0 };
@@ -234,7 +240,16 @@ describe('API fuzzing over IPC and HTTP', () => {
       // Every channel was reached, and the generator produced refusals on each.
       for (const channel of CHANNELS)
         expect(perChannel.get(channel)?.refused ?? 0, channel).toBeGreaterThan(0);
-      console.log(`fuzz: slowest request ${slowestMs.toFixed(0)} ms (${slowest})`);
+      console.log(`fuzz: ${TOTAL} requests, slowest ${slowestMs.toFixed(0)} ms (${slowest})`);
+      if (MAX_MS > 0) {
+        for (const channel of CHANNELS) {
+          const c = perChannel.get(channel)!;
+          console.log(
+            `fuzz: ${channel}: ${c.ok + c.refused} requests, ${c.ok} ok, ${c.refused} refused, slowest ${slowestPerChannel.get(channel)!.toFixed(0)} ms`,
+          );
+        }
+        expect(slowestMs, slowest).toBeLessThan(MAX_MS);
+      }
     },
   );
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseRequest } from '../../../shared/contract';
-import type { DataDocument } from '../../../shared/types';
+import type { DataDocument, RefusedImportRow } from '../../../shared/types';
 import { checkModel } from '../../design-model';
+import type { TableInfo } from './tables';
 
 type Row = Record<string, string | number | null>;
 /** Why a row is refused, or null when it is one the app can read back. */
@@ -94,32 +95,66 @@ const CHECKS: Record<string, RowCheck> = {
   },
 };
 
-const MAX_NAMED = 10;
+type RefusedRow = RefusedImportRow;
+
+/** How a refused row is named in a message: `tables.<table>.<index> ("<id>"): <reason>`. */
+export const describeRefused = (r: RefusedImportRow) =>
+  `tables.${r.table}.${r.index}${r.key === undefined ? '' : ` (${JSON.stringify(r.key)})`}: ${r.reason}`;
 
 /**
- * Every row the app could not read back, as `tables.<table>.<index> (<id>): <reason>` (the first
- * MAX_NAMED), and how many there are. A design that is refused takes its versions with it.
+ * Every row the app could not read back, with its place and reason, in file order per table: a row a
+ * channel's schema refuses, a later row whose key repeats an earlier one of the file (the later one would
+ * otherwise silently win), and the versions of a refused design. A generator: it yields the number of rows
+ * checked so far every ROWS_PER_STEP rows, so that a caller can report progress and let other work run.
  */
-export function refusedRows(doc: DataDocument): { named: string[]; count: number } {
-  const named: string[] = [];
-  let count = 0;
+export function* checkRows(
+  doc: DataDocument,
+  tables: readonly TableInfo[],
+): Generator<number, RefusedRow[], void> {
+  const refused: RefusedRow[] = [];
   const refusedDesigns = new Set<string>();
+  const keys = new Map(tables.map((t) => [t.name, t.rowidKey ? [] : t.key]));
+  let checked = 0;
   for (const name of ['designs', ...Object.keys(doc.tables).filter((t) => t !== 'designs')]) {
     const check = CHECKS[name];
-    (doc.tables[name] ?? []).forEach((row, index) => {
-      const why =
+    const key = keys.get(name) ?? [];
+    const seen = new Map<string, number>();
+    const rows = doc.tables[name] ?? [];
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      if (++checked % ROWS_PER_STEP === 0) yield checked;
+      let why =
         name === 'design_versions' && refusedDesigns.has(String(row.design_id))
           ? 'its design was refused'
           : (check?.(row) ?? null);
-      if (why === null) return;
+      if (why === null && key.length > 0) {
+        const value = JSON.stringify(key.map((k) => row[k] ?? null));
+        const first = seen.get(value);
+        if (first === undefined) seen.set(value, index);
+        else {
+          const shown = key.map((k) => JSON.stringify(row[k] ?? null).slice(0, 80)).join(', ');
+          refused.push({
+            table: name,
+            index,
+            reason: `${key.join(', ')} ${shown} appears twice in the file (also tables.${name}.${first})`,
+          });
+          continue;
+        }
+      }
+      if (why === null) continue;
       if (name === 'designs') refusedDesigns.add(String(row.id));
-      count++;
-      const key = row.id ?? row.key ?? row.lesson_id;
-      if (named.length < MAX_NAMED)
-        named.push(
-          `tables.${name}.${index}${key == null ? '' : ` (${JSON.stringify(String(key).slice(0, 64))})`}: ${why.slice(0, 200)}`,
-        );
-    });
+      const id = row.id ?? row.key ?? row.lesson_id;
+      why = why.slice(0, 200);
+      refused.push({
+        table: name,
+        index,
+        ...(id == null ? {} : { key: String(id).slice(0, 64) }),
+        reason: why,
+      });
+    }
   }
-  return { named, count };
+  return refused;
 }
+
+/** Rows checked between two yields of {@link checkRows}. */
+export const ROWS_PER_STEP = 500;

@@ -47,6 +47,28 @@ export function writeRows(
   doc: DataDocument,
   mode: ImportMode,
 ): Record<string, TableImportCounts> {
+  const steps = writeRowSteps(db, tables, doc, mode);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows written between two yields of {@link writeRowSteps}. */
+export const WRITES_PER_STEP = 500;
+
+/**
+ * {@link writeRows} as a generator that yields the number of rows written so far every WRITES_PER_STEP
+ * rows, so that an import can report progress and let other requests run between steps. The caller holds
+ * the transaction across the steps.
+ */
+export function* writeRowSteps(
+  db: Db,
+  tables: TableInfo[],
+  doc: DataDocument,
+  mode: ImportMode,
+): Generator<number, Record<string, TableImportCounts>, void> {
+  let written = 0;
   const prepare = statements(db);
   const counts: Record<string, TableImportCounts> = {};
   if (mode === 'replace') {
@@ -83,6 +105,7 @@ export function writeRows(
       seen.set(key, index);
     });
     for (const r of doc.tables[t.name] ?? []) {
+      if (++written % WRITES_PER_STEP === 0) yield written;
       const columns = Object.keys(r).filter((col) => !(mode === 'merge' && t.rowidKey && col === t.key[0]));
       if (columns.length === 0) continue;
       const values = columns.map((col) => r[col] ?? null);

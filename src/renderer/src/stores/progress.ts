@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api';
-import type { DataDocument, ImportReport, Progress, ReviewItem } from '../../../shared/types';
+import type { DataDocument, ImportProgress, ImportReport, Progress, ReviewItem } from '../../../shared/types';
 
 /** The learner's progress and due reviews as the backend reports them; export and import of all data. */
 export const useProgressStore = defineStore('progress', () => {
@@ -34,13 +34,36 @@ export const useProgressStore = defineStore('progress', () => {
     return result.value;
   }
 
-  /** Merges a data document into this installation, then reloads the figures. */
-  async function importData(document: Record<string, unknown>): Promise<ImportReport> {
-    const result = await api.data.import({ document, mode: 'merge' });
-    if (!result.ok) throw new Error(result.error.message);
-    await load();
-    return result.value;
+  /** How far the running import is (the backend's `data:progress`), polled while one runs. */
+  const importProgress = ref<ImportProgress | null>(null);
+
+  /**
+   * Merges a data document into this installation (`dryRun`: only says what it would do; `partial`: the
+   * usable rows, listing the others), then reloads the figures. Throws with the backend's message.
+   */
+  async function importData(
+    document: Record<string, unknown>,
+    options: { dryRun?: boolean; partial?: boolean } = {},
+  ): Promise<ImportReport> {
+    let running = true;
+    const poll = async () => {
+      while (running) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const p = running ? await api.data.progress({}) : null;
+        if (running && p?.ok) importProgress.value = p.value;
+      }
+    };
+    void poll();
+    try {
+      const result = await api.data.import({ document, mode: 'merge', ...options });
+      if (!result.ok) throw new Error(result.error.message);
+      if (!options.dryRun) await load();
+      return result.value;
+    } finally {
+      running = false;
+      importProgress.value = null;
+    }
   }
 
-  return { progress, reviews, error, load, exportData, importData };
+  return { progress, reviews, error, load, exportData, importData, importProgress };
 });

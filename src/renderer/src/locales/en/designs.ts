@@ -60,6 +60,30 @@ export default {
       type: 'Only .json model files and .onnx files can be opened here.',
     },
     imported: 'Imported “{name}”: check it in the editor, then save it.',
+    share: {
+      action: 'Copy share link',
+      openAction: 'Open share link',
+      copyTitle: 'Share link',
+      copyHelp:
+        'The whole design (layers, input shape and the counting convention) is inside this link: it opens in ConvScope on any computer, offline, and nothing is stored on a server.',
+      copy: 'Copy',
+      copied: 'The share link is copied.',
+      copyByHand: 'Select the link and copy it.',
+      openTitle: 'Open a share link',
+      openHelp:
+        'Paste a ConvScope share link (or the code starting with cs1.). The design opens as a new, unsaved design.',
+      openPlaceholder: 'https://…#/designs?share=cs1.…',
+      open: 'Open',
+      opened: 'Opened the shared design “{name}”: save it to keep it.',
+      errorTitle: 'This share link cannot be opened; nothing was changed.',
+      problems: {
+        'not-a-link': 'It is not a ConvScope share link.',
+        'newer-version': 'It was made by a newer ConvScope.',
+        'too-large': 'It is too large to be a design.',
+        damaged: 'It is damaged: cut short or changed. Ask for the link again.',
+        'invalid-model': 'The design inside is not a valid model.',
+      },
+    },
     kinds: {
       array: 'an array',
       string: 'a string',

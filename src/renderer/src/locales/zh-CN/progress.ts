@@ -34,6 +34,17 @@ const zhCN: typeof en = {
     exportData: '导出 JSON',
     importData: '导入 JSON',
     imported: '已导入：新增 {added} 条，替换 {replaced} 条，未变 {unchanged} 条。',
+    importedPartly:
+      '已导入：新增 {added} 条，替换 {replaced} 条，未变 {unchanged} 条；另有 {refused} 条无法使用的记录未导入。',
+    importStarting: '正在读取文件…',
+    importPhase: {
+      checking: '正在检查记录：{done} / {total}',
+      writing: '正在导入记录：{done} / {total}',
+    },
+    importRefused:
+      '这个文件中有 {refused} 条记录 ConvScope 无法使用（见下方列表）。其余记录可以导入：新增 {added} 条，替换 {replaced} 条。目前还没有做任何修改。',
+    importMoreRefused: '还有 {count} 条',
+    importUsable: '只导入可用的记录',
     dataError: '数据传输失败：{message}',
     invalidFile: '该文件不是 ConvScope 数据文件：{detail}',
   },
