@@ -61,11 +61,26 @@ export function cumulativeOption(
 ): ChartOption {
   return {
     ...base(analysis.layers.length),
+    // Axis titles run along their axes, clear of the legend on top (titles at the axes' ends collide
+    // with it); the right one sits outside labels as wide as "172 MiB".
+    grid: { ...base(analysis.layers.length).grid, right: 84 },
     legend: { data: [names.macs, names.memory], top: 4 },
     xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { interval: 'auto' } },
     yAxis: [
-      { type: 'value', name: names.macs, axisLabel: { formatter: axisFormatter('macs') } },
-      { type: 'value', name: names.memory, axisLabel: { formatter: axisFormatter('activation') } },
+      {
+        type: 'value',
+        name: names.macs,
+        nameLocation: 'middle',
+        nameGap: 46,
+        axisLabel: { formatter: axisFormatter('macs') },
+      },
+      {
+        type: 'value',
+        name: names.memory,
+        nameLocation: 'middle',
+        nameGap: 66,
+        axisLabel: { formatter: axisFormatter('activation') },
+      },
     ],
     series: [
       {

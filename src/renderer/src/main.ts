@@ -1,11 +1,8 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-<<<<<<< HEAD
-import { loadLocale, loadTheme } from './appearance';
-=======
 import { watchA11y } from './a11y';
->>>>>>> a11y
+import { loadLocale, loadTheme } from './appearance';
 import { i18n } from './i18n';
 import { resolveLocale, resolveTheme } from './preferences';
 import { router } from './router';
@@ -24,15 +21,12 @@ app.use(i18n);
 const settings = useSettingsStore();
 void settings
   .load()
-<<<<<<< HEAD
   .then(() =>
     Promise.all([
       loadLocale(resolveLocale(settings.locale, currentLanguages())),
       loadTheme(resolveTheme(settings.theme, darkSchemeQuery().matches)),
     ]),
   )
-  .finally(() => app.mount('#app'));
-=======
   .finally(() => {
     app.mount('#app');
     const t = i18n.global.t;
@@ -41,4 +35,3 @@ void settings
       increase: t('common.increase'),
     }));
   });
->>>>>>> a11y
