@@ -17,6 +17,8 @@ export const CHANNELS = [
   'designs:versions',
   'designs:version',
   'designs:restore',
+  'devices:get',
+  'devices:set',
   'drafts:get',
   'drafts:list',
   'drafts:save',
