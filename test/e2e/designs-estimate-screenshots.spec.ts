@@ -14,7 +14,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const context = await web.newContext(browser, {
         locale,
         colorScheme: theme,
-        viewport: { width: 1366, height: 900 },
+        viewport: { width: 1366, height: 1300 },
       });
       const page = await context.newPage();
       const shell = new AppShell(page);

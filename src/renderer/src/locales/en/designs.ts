@@ -166,7 +166,6 @@ export default {
       rf: 'Receptive field growth',
       rfSize: 'RF size',
       rfJump: 'RF jump',
-      roofline: 'Roofline',
       roof: 'Attainable',
       memoryBound: 'Memory-bound',
       computeBound: 'Compute-bound',
@@ -186,13 +185,15 @@ export default {
       measuredPoint: 'Measured',
       time: 'Estimated time',
       share: 'Share of time',
-      perLayer: 'Estimated time per layer',
-      byKind: 'Share of estimated time per operator',
+      rooflineTitle: 'Roofline: one point per layer (estimate, not a measurement)',
+      perLayer: 'Estimated time per layer (roofline estimate)',
+      byKind: 'Share of estimated time per operator (roofline estimate)',
       perInference:
         'Estimated time per inference: {time} on {device} ({dtype}, batch {batch}), forward pass.',
       bounds:
         'Bound by compute: {compute} layers; by memory: {memory}; by launch overhead: {overhead}. Under the memory roof (left of the ridge at {ridge} FLOP/B): {under} of {layers} layers.',
       dominating: 'Dominating layers: {list}.',
+      listSep: ', ',
       zeroIntensity:
         '{n} layers only move data (no arithmetic): they take time but have no point on the log axes.',
       model:
