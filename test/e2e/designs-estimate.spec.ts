@@ -1,5 +1,5 @@
 import { analyzeModel, getZooModel } from '../../src/core';
-import { DEVICE_PRESETS, estimateModel, formatSeconds } from '../../src/core/hardware';
+import { DEVICE_PRESETS, estimateModel, formatSeconds, sweepResolution } from '../../src/core/hardware';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
@@ -45,6 +45,7 @@ test('an edited device is saved in the settings and used after a restart', async
   const d = new DesignsPage(page);
   await shell.open(web.url, 'designs');
   await d.newDesign('ResNet-50 on a 3060', 'ResNet-50');
+  await d.save();
   await page.getByTestId('estimate-summary').scrollIntoViewIfNeeded();
   await d.choose(page.getByTestId('roofline-device'), 'NVIDIA GeForce RTX 3060 12GB');
   const bandwidth = page.getByTestId('device-bandwidth').locator('input');
@@ -80,7 +81,10 @@ test('sweeps show quadratic growth over resolution and linear growth over batch 
   const sweep = page.getByTestId('sweep');
   await sweep.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-sweep').locator('canvas')).toBeVisible();
-  await expect(page.getByTestId('sweep-fit')).toContainText(/∝ side\^2\.0\d \(quadratic\)/);
+  // The panel's default range for a 224 input: 112 to 448 in steps of 32.
+  const sizes = Array.from({ length: 11 }, (_, i): [number, number] => [112 + 32 * i, 112 + 32 * i]);
+  const fit = sweepResolution(getZooModel('resnet18')!, sizes).fits.macs!;
+  await expect(page.getByTestId('sweep-fit')).toContainText(`∝ side^${fit.exponent.toFixed(2)} (quadratic)`);
   await page.getByTestId('sweep-metric').getByText('Parameters').click();
   await expect(page.getByTestId('sweep-fit')).toContainText('(constant)');
   await page.getByTestId('sweep-axis').getByText('batch size').click();
