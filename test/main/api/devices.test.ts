@@ -48,6 +48,28 @@ describe('devices:*', () => {
     expect(await t.api.call('devices:get', {})).toEqual(before);
   });
 
+  it('travel in an export and are checked on import', async () => {
+    const request = { devices: [{ ...DEVICE_PRESETS[5], bandwidth: 102e9 }], selected: DEVICE_PRESETS[5].id };
+    await t.api.call('devices:set', request);
+    const doc = await t.api.call('data:export', {});
+    if (!doc.ok) throw new Error(doc.error.message);
+    const target = tempStore();
+    try {
+      const imported = await target.api.call('data:import', { document: doc.value, mode: 'merge' });
+      expect(imported.ok, JSON.stringify(imported)).toBe(true);
+      expect(await target.api.call('devices:get', {})).toEqual({ ok: true, value: request });
+      const tampered = JSON.parse(JSON.stringify(doc.value)) as typeof doc.value;
+      const row = tampered.tables.settings!.find((r) => r.key === 'devices')!;
+      row.value = JSON.stringify({ ...request, selected: 'gone' });
+      const refused = await target.api.call('data:import', { document: tampered, mode: 'replace' });
+      expect(!refused.ok && refused.error.message).toMatch(
+        /tables\.settings\.\d .*selected is not one of the devices/,
+      );
+    } finally {
+      target.cleanup();
+    }
+  });
+
   it('a stored list that is no longer valid reads as the presets', async () => {
     t.store.settings.setMany({ devices: { devices: [], selected: 'x' } });
     const got = await t.api.call('devices:get', {});
