@@ -17,9 +17,9 @@ import {
   graphOption,
   perLayerOption,
   rfOption,
-  rooflineOption,
 } from '../src/renderer/src/designs/chart-options';
-import { DEVICE_PRESETS } from '../src/renderer/src/designs/roofline';
+import { rooflineOption } from '../src/renderer/src/designs/estimate-options';
+import { DEVICE_PRESETS, estimateModel } from '../src/core/hardware';
 
 const RUNS = 60;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -51,7 +51,15 @@ for (let i = 0; i < RUNS + 10; i++) {
   perLayerOption(a, 'macs', false, 'MACs');
   cumulativeOption(a, { macs: 'm', memory: 'b' });
   rfOption(a, { size: 's', jump: 'j' });
-  rooflineOption(a, DEVICE_PRESETS[0], { roof: 'r', memory: 'm', compute: 'c', x: 'x', y: 'y' });
+  rooflineOption(estimateModel(a, DEVICE_PRESETS[0]), {
+    roof: 'r',
+    memory: 'm',
+    compute: 'c',
+    measured: 'p',
+    x: 'x',
+    y: 'y',
+    time: 't',
+  });
   graphOption(layoutGraph(a));
   const t6 = performance.now();
   if (i < 10) continue;

@@ -13,6 +13,11 @@ Usage:
                    two designs (model.json, model.onnx, zoo:NAME) compared layer by layer
   convscope report <model.json | model.onnx | zoo:NAME> --format md|html|csv|json [--input CxHxW]
                    [--convention macs|flops] [--dtype fp32|fp16|int8]   a worksheet-style report
+  convscope estimate <model.json | model.onnx | zoo:NAME> --device NAME [--input CxHxW]
+                     [--dtype fp32|fp16|int8] [--batch N] [--measured-ms T] [--json]
+  convscope estimate --list [--json]     the device presets (docs/devices.md)
+  convscope sweep <model.json | zoo:NAME> (--input Cx{a..b:s}x{a..b:s} | --batch a..b[:s])
+                  [--device NAME] [--dtype fp32|fp16|int8] [--json | --csv]
   convscope zoo
   convscope ops [--json]
   convscope gradients --depth L --activation A --init I [--width W] [--batch B] [--batchnorm]
@@ -37,6 +42,8 @@ const commands: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report')).report,
   export: async () => (await import('./commands/export')).exportCommand,
   zoo: async () => (await import('./commands/zoo')).zoo,
+  estimate: async () => (await import('./commands/estimate')).estimate,
+  sweep: async () => (await import('./commands/sweep')).sweep,
   ops: async () => (await import('./commands/ops')).ops,
   quiz: async () => (await import('./commands/quiz')).quiz,
   gradients: async () => (await import('./commands/gradients')).gradients,

@@ -18,6 +18,8 @@ export const CHANNELS = [
   'designs:versions',
   'designs:version',
   'designs:restore',
+  'devices:get',
+  'devices:set',
   'drafts:get',
   'drafts:list',
   'drafts:save',

@@ -3,6 +3,7 @@ import type { Channel } from './channels';
 import { appContract } from './contracts/app';
 import { dataContract } from './contracts/data';
 import { designsContract } from './contracts/designs';
+import { devicesContract } from './contracts/devices';
 import { labRunsContract } from './contracts/lab-runs';
 import { lessonsContract } from './contracts/lessons';
 import { practiceContract } from './contracts/practice';
@@ -18,6 +19,7 @@ export const contract = {
   ...appContract,
   ...dataContract,
   ...designsContract,
+  ...devicesContract,
   ...labRunsContract,
   ...lessonsContract,
   ...practiceContract,

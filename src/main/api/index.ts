@@ -7,6 +7,7 @@ import { APP_VERSION } from '../paths';
 import type { Repositories } from '../db';
 import { dataHandlers } from './data';
 import { designHandlers } from './designs';
+import { deviceHandlers } from './devices';
 import { labRunHandlers } from './lab-runs';
 import { practiceHandlers } from './practice';
 import { progressHandlers } from './progress';
@@ -18,6 +19,7 @@ const handlers: Handlers = {
   'app:status': (_request, { status }) => ok(status),
   ...dataHandlers,
   ...designHandlers,
+  ...deviceHandlers,
   ...practiceHandlers,
   ...labRunHandlers,
   ...progressHandlers,

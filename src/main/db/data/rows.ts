@@ -79,7 +79,10 @@ const CHECKS: Record<string, RowCheck> = {
     const value = json(row, 'value');
     if (!value.ok) return value.message;
     // Keys the settings API knows are checked by it; others (the window's bounds) are validated on read.
-    const checked = parseRequest('settings:set', { [String(row.key)]: value.value });
+    const checked =
+      row.key === 'devices'
+        ? parseRequest('devices:set', value.value)
+        : parseRequest('settings:set', { [String(row.key)]: value.value });
     return checked.ok || /unknown field/.test(checked.message) ? null : checked.message;
   },
   drafts: (row) =>

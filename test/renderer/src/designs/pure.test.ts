@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel, type ModelSpec } from '../../../../src/core';
 import { createHistory } from '../../../../src/renderer/src/designs/history';
 import { analysisCsv } from '../../../../src/renderer/src/designs/csv';
-import { attainable, boundOf, DEVICE_PRESETS, ridge } from '../../../../src/renderer/src/designs/roofline';
 import { layoutGraph } from '../../../../src/renderer/src/designs/graph';
 import { SHOWN_TOTALS, shownTotals } from '../../../../src/renderer/src/designs/compare';
 import { diffDesigns } from '../../../../src/core/diff';
@@ -13,11 +12,7 @@ import {
   parseShape,
 } from '../../../../src/renderer/src/designs/field-text';
 import { importModelText, fileNameFor } from '../../../../src/renderer/src/designs/file-import';
-import {
-  graphOption,
-  perLayerOption,
-  rooflinePoints,
-} from '../../../../src/renderer/src/designs/chart-options';
+import { graphOption, perLayerOption } from '../../../../src/renderer/src/designs/chart-options';
 
 const tiny: ModelSpec = {
   format: 'convscope-model',
@@ -88,23 +83,6 @@ describe('analysisCsv', () => {
   it('quotes ids with commas or quotes', () => {
     const m: ModelSpec = { ...tiny, layers: [{ id: 'a,"b"', op: 'relu' }] };
     expect(analysisCsv(analyzeModel(m)).split('\r\n')[1].startsWith('"a,""b""",relu')).toBe(true);
-  });
-});
-
-describe('roofline', () => {
-  it('attainable = min(peak, bandwidth × intensity); the ridge splits memory- from compute-bound', () => {
-    const d = { id: 'x', label: 'x', peakFlops: 100, bandwidth: 10 };
-    expect(ridge(d)).toBe(10);
-    expect(attainable(d, 2)).toBe(20);
-    expect(attainable(d, 50)).toBe(100);
-    expect(boundOf(d, 9.99)).toBe('memory');
-    expect(boundOf(d, 10)).toBe('compute');
-  });
-
-  it('places only layers that compute', () => {
-    const a = analyzeModel(tiny);
-    const points = rooflinePoints(a, DEVICE_PRESETS[0]);
-    expect(points.map((p) => p.id)).toEqual(a.layers.filter((l) => l.flops > 0).map((l) => l.id));
   });
 });
 

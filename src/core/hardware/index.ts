@@ -1,0 +1,5 @@
+export * from './devices';
+export * from './work';
+export * from './roofline';
+export * from './sweep';
+export * from './report';
