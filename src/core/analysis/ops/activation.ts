@@ -1,10 +1,21 @@
 /** Activations: same shape as the input, one op per element; most may work in place. */
 import { tex, trace } from '../../formulas/latex';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { elementCounting, fvcoreIgnored, fvcoreUnsupported, rule } from './counting';
 import { attr, defineOp, finite, type LayerFrom } from './define';
 import type { OnnxNodeSketch } from './onnx-sketch';
 import { numel, ShapeError } from './shape-math';
-import type { AttrSpec, AttrsOf, OnnxMapping, OpInputs, OpResult } from './types';
+import type {
+  AttrSpec,
+  AttrsOf,
+  CounterRule,
+  CountingIO,
+  LayerCounting,
+  OnnxMapping,
+  OpInputs,
+  OpResult,
+  SavedSpec,
+} from './types';
 
 function activate({ shapes, rfs }: OpInputs, explain: boolean): OpResult {
   const x = shapes[0];
@@ -27,17 +38,43 @@ const node = <L = unknown>(
   from: readonly string[] = [opType],
 ): OnnxMapping<L> => ({ from, opset, example: (layer) => [{ opType, attrs: attrs(layer) }] });
 
+/**
+ * How an activation is counted, per element n: `all` operations (rule in words), fvcore's and
+ * ptflops' counts; and what autograd saves: its `input` or its `output` (docs/conventions.md).
+ */
+interface Arithmetic {
+  /** Operations per element, or a count from the shapes, with the rule in words. */
+  all: [perElement: number, text: string] | ((io: CountingIO) => [count: number, text: string]);
+  kind?: 'activation' | 'softmax';
+  fvcore: (n: number) => CounterRule;
+  ptflops: (n: number) => CounterRule;
+  /** 'input': derivative needs x (in place: autograd keeps a copy); 'output': needs y. */
+  saves: 'input' | 'output';
+}
+
 interface ActivationDef<K extends string, A extends Record<string, AttrSpec>> {
   attrs: A;
   summary: string;
   inplace: boolean;
   onnx: OnnxMapping<LayerFrom<K, A>>;
+  arithmetic: Arithmetic;
+}
+
+function activationCounting(a: Arithmetic, io: CountingIO): LayerCounting {
+  const n = numel(io.outShape);
+  const [all, text] = typeof a.all === 'function' ? a.all(io) : [a.all[0] * n, a.all[1]];
+  return elementCounting(a.kind ?? 'activation', all, text, { fvcore: a.fvcore(n), ptflops: a.ptflops(n) });
+}
+
+function activationSaves(a: Arithmetic, inplace: boolean): SavedSpec {
+  if (a.saves === 'output') return { output: true };
+  return inplace ? { inputCopy: true } : { inputs: [0] };
 }
 
 /** An activation whose attributes do not change its shape or cost. */
 function activation<K extends string, A extends Record<string, AttrSpec>>(
   op: K,
-  { attrs, summary, inplace, onnx }: ActivationDef<K, A>,
+  { attrs, summary, inplace, onnx, arithmetic }: ActivationDef<K, A>,
 ) {
   return defineOp(op, attrs, {
     family: 'activation',
@@ -45,39 +82,77 @@ function activation<K extends string, A extends Record<string, AttrSpec>>(
     inplace,
     template: () => ({}) as AttrsOf<LayerFrom<K, A>>,
     compute: (_layer, input, explain) => activate(input, explain),
+    counting: (_layer, io) => activationCounting(arithmetic, io),
+    saves: (_layer, _io, inPlace) => activationSaves(arithmetic, inPlace),
     onnx,
   });
 }
+
+const ptNone = (): CounterRule => rule(0, '0: no hook [P-mod]');
+const ptOnce = (what: string) => (n: number) => rule(n, `numel(y): ${what} [P-mod]`);
+const ptTwice = (fn: string) => (n: number) =>
+  rule(2 * n, `2·numel(y): the module hook and the patched ${fn} [P-mod, P-fn]`);
+const fvUnsupported = (aten: string) => () => fvcoreUnsupported(aten);
 
 export const relu = activation('relu', {
   attrs: {},
   summary: 'max(x, 0)',
   inplace: true,
   onnx: node<unknown>('Relu', undefined, 13, ['Relu', 'Clip']),
+  arithmetic: {
+    all: [1, '1 comparison per element'],
+    fvcore: () => fvcoreIgnored('aten::relu'),
+    ptflops: ptTwice('F.relu'),
+    saves: 'output',
+  },
 });
 export const relu6 = activation('relu6', {
   attrs: {},
   summary: 'min(max(x, 0), 6)',
   inplace: true,
   onnx: node<unknown>('Clip', () => ({ min: 0, max: 6 }), 10),
+  arithmetic: {
+    all: [2, '2 comparisons per element'],
+    fvcore: fvUnsupported('aten::hardtanh'),
+    ptflops: ptOnce('module hook'),
+    saves: 'input',
+  },
 });
 export const leakyRelu = activation('leaky_relu', {
   attrs: { negative_slope: attr(finite.optional(), { kind: 'number', default: 0.01 }) },
   summary: 'x for x ≥ 0, negative_slope · x below',
   inplace: true,
   onnx: node('LeakyRelu', (l: { negative_slope?: number }) => ({ alpha: l.negative_slope ?? 0.01 })),
+  arithmetic: {
+    all: [2, 'a comparison and a multiply per element'],
+    fvcore: fvUnsupported('aten::leaky_relu'),
+    ptflops: ptOnce('module hook'),
+    saves: 'input',
+  },
 });
 export const elu = activation('elu', {
   attrs: { alpha: attr(finite.optional(), { kind: 'number', default: 1 }) },
   summary: 'x for x > 0, α(eˣ − 1) below',
   inplace: true,
   onnx: node('Elu', (l: { alpha?: number }) => ({ alpha: l.alpha ?? 1 })),
+  arithmetic: {
+    all: [4, 'a comparison, exp, subtract 1, multiply by α per element'],
+    fvcore: fvUnsupported('aten::elu'),
+    ptflops: ptTwice('F.elu'),
+    saves: 'input',
+  },
 });
 export const gelu = activation('gelu', {
   attrs: {},
   summary: 'x · Φ(x) (Gaussian error linear unit)',
   inplace: false,
   onnx: node<unknown>('Gelu', undefined, 20),
+  arithmetic: {
+    all: [5, 'multiply by 1/√2, erf, add 1, multiply by x, by 0.5 per element'],
+    fvcore: fvUnsupported('aten::gelu'),
+    ptflops: ptTwice('F.gelu'),
+    saves: 'input',
+  },
 });
 export const silu = activation('silu', {
   attrs: {},
@@ -86,36 +161,78 @@ export const silu = activation('silu', {
   onnx: {
     none: 'ONNX has no SiLU operator: exporters write x · sigmoid(x) as Sigmoid and Mul, imported as two layers',
   },
+  arithmetic: {
+    all: [5, 'a sigmoid (4) and a multiply per element'],
+    fvcore: fvUnsupported('aten::silu'),
+    ptflops: (n: number) => rule(n, 'numel(x): the patched F.silu [P-fn]'),
+    saves: 'input',
+  },
 });
 export const sigmoid = activation('sigmoid', {
   attrs: {},
   summary: '1 / (1 + e⁻ˣ)',
   inplace: false,
   onnx: node<unknown>('Sigmoid'),
+  arithmetic: {
+    all: [4, 'negate, exp, add 1, divide per element'],
+    fvcore: fvUnsupported('aten::sigmoid'),
+    ptflops: ptNone,
+    saves: 'output',
+  },
 });
 export const tanh = activation('tanh', {
   attrs: {},
   summary: 'tanh(x)',
   inplace: false,
   onnx: node<unknown>('Tanh'),
+  arithmetic: {
+    all: [1, 'one transcendental per element'],
+    fvcore: fvUnsupported('aten::tanh'),
+    ptflops: ptNone,
+    saves: 'output',
+  },
 });
 export const hardswish = activation('hardswish', {
   attrs: {},
   summary: 'x · relu6(x + 3) / 6',
   inplace: true,
   onnx: node<unknown>('HardSwish', undefined, 14),
+  arithmetic: {
+    all: [5, 'a hardsigmoid (4) and a multiply per element'],
+    fvcore: fvUnsupported('aten::hardswish'),
+    ptflops: ptNone,
+    saves: 'input',
+  },
 });
 export const hardsigmoid = activation('hardsigmoid', {
   attrs: {},
   summary: 'relu6(x + 3) / 6',
   inplace: true,
   onnx: node<unknown>('HardSigmoid', () => ({ alpha: 1 / 6, beta: 0.5 })),
+  arithmetic: {
+    all: [4, 'add 3, two comparisons, multiply by 1/6 per element'],
+    fvcore: fvUnsupported('aten::hardsigmoid'),
+    ptflops: ptNone,
+    saves: 'input',
+  },
 });
 export const softmax = activation('softmax', {
   attrs: {},
   summary: 'eˣ / Σ eˣ over the channels or features',
   inplace: false,
   onnx: node<unknown>('Softmax', () => ({ axis: 1 })),
+  arithmetic: {
+    kind: 'softmax',
+    // Over F = the channels (or features) in each of the rows = numel / F positions.
+    all: ({ outShape }) => {
+      const f = outShape[0];
+      const rows = numel(outShape) / f;
+      return [rows * (5 * f - 2), 'rows·(5F − 2): max, subtract, exp, sum, divide over F values'];
+    },
+    fvcore: fvUnsupported('aten::softmax'),
+    ptflops: (n) => rule(n, 'numel(x): the patched F.softmax [P-fn]'),
+    saves: 'output',
+  },
 });
 
 /**
@@ -140,6 +257,19 @@ export const clamp = defineOp(
         throw new ShapeError(`clamp needs min ≤ max, got min ${min} and max ${max}`);
       return activate(input, explain);
     },
+    counting: (layer, io) => {
+      const bounds = (layer.min === undefined ? 0 : 1) + (layer.max === undefined ? 0 : 1);
+      return elementCounting(
+        'activation',
+        bounds * numel(io.outShape),
+        '1 comparison per bound per element',
+        {
+          fvcore: fvcoreIgnored('aten::clamp'),
+          ptflops: ptNone(),
+        },
+      );
+    },
+    saves: (_layer, _io, inPlace) => (inPlace ? { inputCopy: true } : { inputs: [0] }),
     onnx: node('Clip', (l) => ({ min: l.min ?? -Infinity, max: l.max ?? Infinity }), 10),
   },
 );

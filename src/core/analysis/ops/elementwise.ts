@@ -2,6 +2,7 @@
 import { tex, trace } from '../../formulas/latex';
 import type { Shape } from '../../model/shape';
 import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchangedRf } from './common';
+import { elementCounting, fvcoreUnsupported, rule, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { numel, ShapeError } from './shape-math';
 import type { OpInputs, OpResult } from './types';
@@ -62,6 +63,8 @@ function elementwise(
   };
 }
 
+const SIGN = { add: '+', mul: '*', sub: '-', div: '/' } as const;
+
 function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, summary: string) {
   return defineOp(op, attrs, {
     family: 'elementwise',
@@ -71,6 +74,22 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
     template: (input, inputs) =>
       inputs >= 2 ? {} : { constant_shape: (input.length === 3 ? [input[0], 1, 1] : [input[0]]) as Shape },
     compute: (layer, input, explain) => elementwise(op, layer.constant_shape, input, explain),
+    counting: (_layer, { result }) =>
+      elementCounting(
+        'elementwise',
+        result.ops.elementwise,
+        '(operands − 1)·numel(y): one per output and extra operand',
+        {
+          fvcore: fvcoreUnsupported(`aten::${op}`),
+          ptflops: rule(
+            0,
+            `0: the ${SIGN[op]} operator is not patched (explicit torch.${op} would count numel(y)) [P-fn]`,
+          ),
+        },
+      ),
+    // add and sub need no operand for their gradients; mul and div keep their operands.
+    saves: (layer) =>
+      op === 'add' || op === 'sub' ? SAVES_NOTHING : { inputs: (layer.inputs ?? ['']).map((_, i) => i) },
     onnx: {
       from: op === 'add' ? ['Add', 'Sum'] : [opType],
       opset: 13,
