@@ -71,7 +71,7 @@ export const batchnorm = defineOp(
       });
     },
     // Training mode: the input, and the batch mean and inverse std (2·C values).
-    saves: (_layer, io) => ({ inputs: [0], extraElements: 2 * io.inShapes[0][0] }),
+    saves: (_layer, io) => ({ inputs: [0], statElements: 2 * io.inShapes[0][0] }),
     onnx: {
       from: ['BatchNormalization'],
       opset: 13,

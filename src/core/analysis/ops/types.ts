@@ -198,8 +198,10 @@ export interface SavedSpec {
   output?: boolean;
   /** A new storage of the input's size (an in-place op whose derivative needs the input: ReLU6). */
   inputCopy?: boolean;
-  /** Extra values of the analysis dtype (BatchNorm's mean and inverse std, dropout's mask). */
+  /** Extra values of the analysis dtype per sample (dropout's mask, LayerNorm's row statistics). */
   extraElements?: number;
+  /** Extra values of the analysis dtype per layer, whatever the batch (BatchNorm's mean and inverse std). */
+  statElements?: number;
   /** int64 values (max-pooling indices). */
   indexElements?: number;
   /** The output is a new storage in training although the op is a view at inference (dropout). */
