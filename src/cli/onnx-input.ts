@@ -2,7 +2,7 @@
  * `analyze model.onnx`: loaded only for .onnx input, so that other commands never load the ONNX
  * reader and protobufjs.
  */
-import type { AnalysisOptions, ModelAnalysis, Shape } from '../core';
+import type { AnalysisOptions, ModelAnalysis, ModelSpec, Shape } from '../core';
 import { analyzeOnnx, type ByteSource, chunkedSource, type OnnxImport, OnnxImportError } from '../core/onnx';
 import { terminalSafe } from '../core/report';
 import { type CliIO, UsageError } from './io';
@@ -17,14 +17,14 @@ export async function analyzeOnnxFile(
   io: CliIO,
   input: Shape | undefined,
   options: Partial<AnalysisOptions>,
-): Promise<{ analysis: ModelAnalysis; jsonExtras: object; summary: string }> {
+): Promise<{ analysis: ModelAnalysis; model: ModelSpec; jsonExtras: object; summary: string }> {
   const file = io.openFile?.(path);
   try {
     const bytes: Uint8Array | ByteSource = file
       ? chunkedSource(file.size, (target, position) => file.readAt(target, position))
       : await io.readFile(path);
     const { imported, analysis } = analyzeOnnx(bytes, { inputShape: input, analysis: options });
-    return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
+    return { analysis, model: imported.model, jsonExtras: jsonExtras(imported), summary: summary(imported) };
   } catch (error) {
     if (error instanceof OnnxImportError) throw new UsageError(`${path}: ${error.message}`);
     throw error;
