@@ -7,13 +7,14 @@
  *   MACs convention:  value = Σ MACs of the included product kinds
  *   FLOPs convention: value = 2 · Σ MACs + Σ included element ops (a bias add is 1 per output)
  */
+import { COUNTING_CONVENTIONS, type CountingConvention } from '../../shared/conventions';
 import type { ModelSpec } from '../model/types';
 import { type CountedLayer, countLayers, sumOf } from './counting';
 import type { ArithmeticKind, ElementKind, ProductKind } from './ops/types';
 import type { ModelAnalysis } from './types';
 
-export type ConventionName = 'paper' | 'all' | 'fvcore' | 'ptflops';
-export const CONVENTION_NAMES: readonly ConventionName[] = ['paper', 'all', 'fvcore', 'ptflops'];
+export type ConventionName = CountingConvention;
+export const CONVENTION_NAMES: readonly ConventionName[] = COUNTING_CONVENTIONS;
 
 export const PRODUCT_KINDS: readonly ProductKind[] = [
   'conv',
