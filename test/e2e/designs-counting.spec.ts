@@ -34,6 +34,12 @@ async function save(page: Page, name: string, model: unknown): Promise<void> {
 
 const resnet = getZooModel('resnet18') as ModelSpec;
 
+/** Opens the Designs library; its first render computes every design's totals, slow on a busy machine. */
+async function openDesigns(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/designs`);
+  await expect(page.getByTestId('page-designs')).toBeVisible(OPENED);
+}
+
 test('a chosen convention labels the figures, is kept after a reload, and compares with another', async ({
   page,
   web,
@@ -42,7 +48,7 @@ test('a chosen convention labels the figures, is kept after a reload, and compar
   const d = new DesignsPage(page);
   await shell.open(web.url);
   await save(page, 'ResNet-18', resnet);
-  await shell.open(web.url, 'designs');
+  await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
 
   const total = page.getByTestId('counting-total');
@@ -68,7 +74,7 @@ test('a chosen convention labels the figures, is kept after a reload, and compar
 
   // The choice is a preference: a reload (and another design) opens with it.
   await page.reload();
-  await shell.open(web.url, 'designs');
+  await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('counting-total')).toHaveAttribute(
     'data-value',
@@ -82,7 +88,7 @@ test('the training panel gives the step for the optimizer and batch chosen', asy
   const d = new DesignsPage(page);
   await shell.open(web.url);
   await save(page, 'ResNet-18', resnet);
-  await shell.open(web.url, 'designs');
+  await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('training')).toBeVisible(OPENED);
   await d.choose(page.getByTestId('training-optimizer'), 'SGD with momentum');
@@ -126,7 +132,7 @@ test('operators not understood are listed by name and count, the totals marked i
       { id: 'erf2', op: 'unsupported', name: 'Erf' },
     ],
   });
-  await shell.open(web.url, 'designs');
+  await openDesigns(page, web.url);
   await d.row('With Erf').getByTestId('design-open').click();
   await expect(page.getByTestId('analysis-unsupported')).toContainText('Erf ×2', OPENED);
   await expect(page.getByTestId('total-incomplete')).toBeVisible();
