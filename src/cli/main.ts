@@ -5,7 +5,9 @@ import { nodeIO } from './node-io';
 const HELP = `convscope — complexity of convolutional networks from the command line
 
 Usage:
-  convscope analyze <model.json | model.onnx | zoo:NAME> [--input CxHxW] [--convention macs|flops]
+  convscope analyze <model.json | model.onnx | zoo:NAME> [--input CxHxW]
+                    [--convention paper|all|fvcore|ptflops|macs|flops]
+                    [--training sgd|momentum|adam|adamw [--batch N]] [--inplace]
                     [--dtype fp32|fp16|int8] [--json | --csv]
   convscope export <model.json | model.onnx | zoo:NAME> --pytorch | --format pytorch|json
                    [--input CxHxW]     a PyTorch nn.Module file (or the model JSON) on stdout

@@ -23,11 +23,11 @@ export async function analyzeOnnxFile(
   io: CliIO,
   input: Shape | undefined,
   options: Partial<AnalysisOptions>,
-): Promise<{ analysis: ModelAnalysis; jsonExtras: object; summary: string }> {
+): Promise<{ analysis: ModelAnalysis; model: ModelSpec; jsonExtras: object; summary: string }> {
   const { imported, analysis } = await readOnnxFile(path, io, (bytes) =>
     analyzeOnnx(bytes, { inputShape: input, analysis: options }),
   );
-  return { analysis, jsonExtras: jsonExtras(imported), summary: summary(imported) };
+  return { analysis, model: imported.model, jsonExtras: jsonExtras(imported), summary: summary(imported) };
 }
 
 /** The design an ONNX file converts to (for `convscope export`). */

@@ -1,4 +1,3 @@
-import { decodeShare, ShareLinkError } from '../core/share';
 import { UsageError } from './io';
 
 /** Whether a model argument is a share link or code rather than a file name or zoo name. */
@@ -8,6 +7,8 @@ export function isShareText(arg: string): boolean {
 
 /** The design of a share link or code, its problem as a usage error naming what is wrong. */
 export async function openShareText(text: string) {
+  // Loaded only for a share link: decoding validates the design (zod), which other models skip.
+  const { decodeShare, ShareLinkError } = await import('../core/share');
   try {
     return await decodeShare(text);
   } catch (error) {

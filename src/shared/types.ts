@@ -1,3 +1,4 @@
+import type { CountingConvention } from './conventions';
 /** Domain objects that cross the API boundary. Timestamps are milliseconds since the Unix epoch. */
 
 /** A ConvScope model as JSON (format documented in docs/model-format.md, validated by src/core). */
@@ -47,6 +48,8 @@ export type LocaleSetting = 'system' | 'en' | 'zh-CN';
 export interface Settings {
   theme: ThemeSetting;
   locale: LocaleSetting;
+  /** The counting convention the Designs page shows (docs/conventions.md). */
+  convention: CountingConvention;
 }
 
 export interface LessonProgress {

@@ -1,5 +1,17 @@
-import type { AnalysisOptions, Dtype, Shape } from '../../core';
-import { jsonText, reportCsv, reportJson, reportText } from '../../core/report';
+// Modules, not the core's index: the index would load zod and the model schema on every analysis.
+import type { AnalysisOptions, Dtype, ModelAnalysis, ModelSpec, Shape } from '../../core';
+import { applyConvention, CONVENTION_NAMES, type ConventionName } from '../../core/analysis/conventions';
+import { analyzeTraining, type OptimizerName, OPTIMIZERS } from '../../core/analysis/training';
+import {
+  conventionJson,
+  conventionText,
+  jsonText,
+  reportCsv,
+  reportJson,
+  reportText,
+  trainingJson,
+  trainingText,
+} from '../../core/report';
 import { type Command, UsageError } from '../io';
 import { analyzeLoaded, loadModel } from '../model-input';
 
@@ -20,6 +32,10 @@ interface AnalyzeArgs {
   input?: Shape;
   options: Partial<AnalysisOptions>;
   output: 'table' | 'json' | 'csv';
+  /** A counting convention preset (docs/conventions.md). */
+  preset?: ConventionName;
+  training?: OptimizerName;
+  batch?: number;
 }
 
 export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
@@ -41,11 +57,32 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
         break;
       case '--convention': {
         const v = value();
-        if (v !== 'macs' && v !== 'flops')
-          throw new UsageError(`--convention must be macs or flops, got "${v}"`);
-        out.options.convention = v;
+        if (v === 'macs' || v === 'flops') out.options.convention = v;
+        else if ((CONVENTION_NAMES as readonly string[]).includes(v)) out.preset = v as ConventionName;
+        else
+          throw new UsageError(
+            `--convention must be ${CONVENTION_NAMES.join(', ')}, macs or flops, got "${v}"`,
+          );
         break;
       }
+      case '--training': {
+        const v = value();
+        if (!(OPTIMIZERS as readonly string[]).includes(v))
+          throw new UsageError(`--training must be ${OPTIMIZERS.join(', ')}, got "${v}"`);
+        out.training = v as OptimizerName;
+        break;
+      }
+      case '--batch': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1)
+          throw new UsageError(`--batch must be a positive integer, got "${v}"`);
+        out.batch = n;
+        break;
+      }
+      case '--inplace':
+        out.options.inplaceActivations = true;
+        break;
       case '--dtype': {
         const v = value();
         if (v !== 'fp32' && v !== 'fp16' && v !== 'int8')
@@ -64,7 +101,7 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
       default:
         if (a.startsWith('-'))
           throw new UsageError(
-            `unknown option ${flag} (options: --input, --convention, --dtype, --json, --csv)`,
+            `unknown option ${flag} (options: --input, --convention, --training, --batch, --inplace, --dtype, --json, --csv)`,
           );
         positional.push(a);
     }
@@ -74,21 +111,46 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
   if (positional.length > 1)
     throw new UsageError(`expected one model, got ${positional.length}: ${positional.join(' ')}`);
   out.model = positional[0];
+  if (out.batch !== undefined && !out.training)
+    throw new UsageError('--batch needs --training (sgd, momentum, adam or adamw)');
+  if (out.output === 'csv' && (out.preset || out.training))
+    throw new UsageError(
+      '--csv prints the layer table only: use --json or the table with --convention or --training',
+    );
   return out;
 }
 
 /** `convscope analyze`: the per-layer report of a zoo model, a model.json or a model.onnx file. */
 export const analyze: Command = async (args, io) => {
-  const { model, input, options, output } = parseAnalyzeArgs(args);
-  const { analysis, jsonExtras, summary } = /\.onnx$/i.test(model)
-    ? await (await import('../onnx-input')).analyzeOnnxFile(model, io, input, options)
-    : {
-        analysis: analyzeLoaded(await loadModel(model, io, input), model, options),
-        jsonExtras: {},
-        summary: '',
-      };
-  if (output === 'json') io.out(jsonText({ ...reportJson(analysis), ...jsonExtras }));
-  else if (output === 'csv') io.out(reportCsv(analysis));
-  else io.out(summary ? `${reportText(analysis)}\n\n${summary}` : reportText(analysis));
+  const { model, input, options, output, preset, training, batch } = parseAnalyzeArgs(args);
+  let spec: ModelSpec;
+  let analysis: ModelAnalysis;
+  let jsonExtras: object = {};
+  let summary = '';
+  if (/\.onnx$/i.test(model)) {
+    const r = await (await import('../onnx-input')).analyzeOnnxFile(model, io, input, options);
+    ({ analysis, jsonExtras, summary, model: spec } = r);
+  } else {
+    spec = await loadModel(model, io, input);
+    analysis = analyzeLoaded(spec, model, options);
+  }
+  const conv = preset ? applyConvention(spec, analysis, preset) : undefined;
+  const train = training
+    ? analyzeTraining(spec, analysis, { optimizer: training, batch: batch ?? 1 })
+    : undefined;
+  if (output === 'json') {
+    io.out(
+      jsonText({
+        ...reportJson(analysis),
+        ...jsonExtras,
+        ...(conv ? { convention: conventionJson(conv) } : {}),
+        ...(train ? { training: trainingJson(train) } : {}),
+      }),
+    );
+  } else if (output === 'csv') io.out(reportCsv(analysis));
+  else {
+    const parts = [reportText(analysis), summary, conv && conventionText(conv), train && trainingText(train)];
+    io.out(parts.filter(Boolean).join('\n\n'));
+  }
   return 0;
 };

@@ -22,3 +22,4 @@ export {
   type OpCount,
 } from './json';
 export { renderTable, reportText, terminalSafe, type Align } from './text';
+export { conventionJson, conventionText, trainingJson, trainingText, type ConventionJson } from './extras';

@@ -1,3 +1,4 @@
+import { COUNTING_CONVENTIONS } from '../conventions';
 import { z } from 'zod';
 import type { AppStatus, Progress, Settings } from '../types';
 import { channel, emptyRequest } from './common';
@@ -5,6 +6,7 @@ import { channel, emptyRequest } from './common';
 const settingsRequest = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   locale: z.enum(['system', 'en', 'zh-CN']).optional(),
+  convention: z.enum(COUNTING_CONVENTIONS).optional(),
 });
 
 const progressRequest = z.strictObject({

@@ -22,8 +22,17 @@ describe('settings:*', () => {
     t.reopen();
     expect(await t.api.call('settings:get', {})).toEqual({
       ok: true,
-      value: { theme: 'dark', locale: 'zh-CN' },
+      value: { theme: 'dark', locale: 'zh-CN', convention: 'paper' },
     });
+  });
+
+  it('keeps the counting convention across a reopen and refuses an unknown one', async () => {
+    await t.api.call('settings:set', { convention: 'fvcore' });
+    t.reopen();
+    const got = await t.api.call('settings:get', {});
+    expect(got.ok && got.value.convention).toBe('fvcore');
+    const bad = await t.api.call('settings:set', { convention: 'thop' } as never);
+    expect(bad.ok).toBe(false);
   });
 
   it('a stored value that is no longer valid reads as the default', async () => {

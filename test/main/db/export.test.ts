@@ -102,7 +102,7 @@ describe('data import', () => {
     const list = await b.api.call('designs:list', {});
     expect(list.ok && list.value.map((d) => d.name).sort()).toEqual(['a first', 'a second']);
     const settings = await b.api.call('settings:get', {});
-    expect(settings).toEqual({ ok: true, value: { theme: 'dark', locale: 'zh-CN' } });
+    expect(settings).toEqual({ ok: true, value: { theme: 'dark', locale: 'zh-CN', convention: 'paper' } });
   });
 
   it('merge of a file into the database it came from adds and replaces nothing', async () => {

@@ -83,7 +83,7 @@ describe('importing an export written by an earlier schema', () => {
     const reviews = await t.api.call('practice:reviews', {});
     expect(reviews.ok, JSON.stringify(reviews)).toBe(true);
     const settings = await t.api.call('settings:get', {});
-    expect(settings).toEqual({ ok: true, value: { theme: 'dark', locale: 'zh-CN' } });
+    expect(settings).toEqual({ ok: true, value: { theme: 'dark', locale: 'zh-CN', convention: 'paper' } });
     // Importing the same file again adds nothing.
     const again = await t.api.call('data:import', { document: doc, mode: 'merge' });
     expect(again.ok && again.value.totals.added).toBe(0);

@@ -1,11 +1,22 @@
 /** Activations: same shape as the input, one op per element; most may work in place. */
 import { tex, trace } from '../../formulas/latex';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { elementCounting, fvcoreIgnored, fvcoreUnsupported, rule } from './counting';
 import { attr, defineOp, finite, type LayerFrom } from './define';
 import type { OnnxNodeSketch } from './onnx-sketch';
 import { pyCall } from './pytorch-text';
 import { numel, ShapeError } from './shape-math';
-import type { AttrSpec, AttrsOf, OnnxMapping, OpInputs, OpResult } from './types';
+import type {
+  AttrSpec,
+  AttrsOf,
+  CounterRule,
+  CountingIO,
+  LayerCounting,
+  OnnxMapping,
+  OpInputs,
+  OpResult,
+  SavedSpec,
+} from './types';
 
 function activate({ shapes, rfs }: OpInputs, explain: boolean): OpResult {
   const x = shapes[0];
@@ -28,6 +39,20 @@ const node = <L = unknown>(
   from: readonly string[] = [opType],
 ): OnnxMapping<L> => ({ from, opset, example: (layer) => [{ opType, attrs: attrs(layer) }] });
 
+/**
+ * How an activation is counted, per element n: `all` operations (rule in words), fvcore's and
+ * ptflops' counts; and what autograd saves: its `input` or its `output` (docs/conventions.md).
+ */
+interface Arithmetic {
+  /** Operations per element, or a count from the shapes, with the rule in words. */
+  all: [perElement: number, text: string] | ((io: CountingIO) => [count: number, text: string]);
+  kind?: 'activation' | 'softmax';
+  fvcore: (n: number) => CounterRule;
+  ptflops: (n: number) => CounterRule;
+  /** 'input': derivative needs x (in place: autograd keeps a copy); 'output': needs y. */
+  saves: 'input' | 'output';
+}
+
 interface ActivationDef<K extends string, A extends Record<string, AttrSpec>> {
   attrs: A;
   summary: string;
@@ -35,12 +60,24 @@ interface ActivationDef<K extends string, A extends Record<string, AttrSpec>> {
   onnx: OnnxMapping<LayerFrom<K, A>>;
   /** The torch.nn module, e.g. `nn.ReLU()`. */
   torch: (layer: LayerFrom<K, A>) => string;
+  arithmetic: Arithmetic;
+}
+
+function activationCounting(a: Arithmetic, io: CountingIO): LayerCounting {
+  const n = numel(io.outShape);
+  const [all, text] = typeof a.all === 'function' ? a.all(io) : [a.all[0] * n, a.all[1]];
+  return elementCounting(a.kind ?? 'activation', all, text, { fvcore: a.fvcore(n), ptflops: a.ptflops(n) });
+}
+
+function activationSaves(a: Arithmetic, inplace: boolean): SavedSpec {
+  if (a.saves === 'output') return { output: true };
+  return inplace ? { inputCopy: true } : { inputs: [0] };
 }
 
 /** An activation whose attributes do not change its shape or cost. */
 function activation<K extends string, A extends Record<string, AttrSpec>>(
   op: K,
-  { attrs, summary, inplace, onnx, torch }: ActivationDef<K, A>,
+  { attrs, summary, inplace, onnx, torch, arithmetic }: ActivationDef<K, A>,
 ) {
   return defineOp(op, attrs, {
     family: 'activation',
@@ -48,10 +85,18 @@ function activation<K extends string, A extends Record<string, AttrSpec>>(
     inplace,
     template: () => ({}) as AttrsOf<LayerFrom<K, A>>,
     compute: (_layer, input, explain) => activate(input, explain),
+    counting: (_layer, io) => activationCounting(arithmetic, io),
+    saves: (_layer, _io, inPlace) => activationSaves(arithmetic, inPlace),
     onnx,
     pytorch: { to: (layer) => ({ module: torch(layer) }) },
   });
 }
+
+const ptNone = (): CounterRule => rule(0, '0: no hook [P-mod]');
+const ptOnce = (what: string) => (n: number) => rule(n, `numel(y): ${what} [P-mod]`);
+const ptTwice = (fn: string) => (n: number) =>
+  rule(2 * n, `2·numel(y): the module hook and the patched ${fn} [P-mod, P-fn]`);
+const fvUnsupported = (aten: string) => () => fvcoreUnsupported(aten);
 
 export const relu = activation('relu', {
   attrs: {},
@@ -59,6 +104,12 @@ export const relu = activation('relu', {
   inplace: true,
   onnx: node<unknown>('Relu', undefined, 13, ['Relu', 'Clip']),
   torch: () => 'nn.ReLU()',
+  arithmetic: {
+    all: [1, '1 comparison per element'],
+    fvcore: () => fvcoreIgnored('aten::relu'),
+    ptflops: ptTwice('F.relu'),
+    saves: 'output',
+  },
 });
 export const relu6 = activation('relu6', {
   attrs: {},
@@ -66,6 +117,12 @@ export const relu6 = activation('relu6', {
   inplace: true,
   onnx: node<unknown>('Clip', () => ({ min: 0, max: 6 }), 10),
   torch: () => 'nn.ReLU6()',
+  arithmetic: {
+    all: [2, '2 comparisons per element'],
+    fvcore: fvUnsupported('aten::hardtanh'),
+    ptflops: ptOnce('module hook'),
+    saves: 'input',
+  },
 });
 export const leakyRelu = activation('leaky_relu', {
   attrs: { negative_slope: attr(finite.optional(), { kind: 'number', default: 0.01 }) },
@@ -73,6 +130,12 @@ export const leakyRelu = activation('leaky_relu', {
   inplace: true,
   onnx: node('LeakyRelu', (l: { negative_slope?: number }) => ({ alpha: l.negative_slope ?? 0.01 })),
   torch: (l) => pyCall('nn.LeakyReLU', [], [['negative_slope', l.negative_slope, 0.01]]),
+  arithmetic: {
+    all: [2, 'a comparison and a multiply per element'],
+    fvcore: fvUnsupported('aten::leaky_relu'),
+    ptflops: ptOnce('module hook'),
+    saves: 'input',
+  },
 });
 export const elu = activation('elu', {
   attrs: { alpha: attr(finite.optional(), { kind: 'number', default: 1 }) },
@@ -80,6 +143,12 @@ export const elu = activation('elu', {
   inplace: true,
   onnx: node('Elu', (l: { alpha?: number }) => ({ alpha: l.alpha ?? 1 })),
   torch: (l) => pyCall('nn.ELU', [], [['alpha', l.alpha, 1]]),
+  arithmetic: {
+    all: [4, 'a comparison, exp, subtract 1, multiply by α per element'],
+    fvcore: fvUnsupported('aten::elu'),
+    ptflops: ptTwice('F.elu'),
+    saves: 'input',
+  },
 });
 export const gelu = activation('gelu', {
   attrs: {},
@@ -87,6 +156,12 @@ export const gelu = activation('gelu', {
   inplace: false,
   onnx: node<unknown>('Gelu', undefined, 20),
   torch: () => 'nn.GELU()',
+  arithmetic: {
+    all: [5, 'multiply by 1/√2, erf, add 1, multiply by x, by 0.5 per element'],
+    fvcore: fvUnsupported('aten::gelu'),
+    ptflops: ptTwice('F.gelu'),
+    saves: 'input',
+  },
 });
 export const silu = activation('silu', {
   attrs: {},
@@ -96,6 +171,12 @@ export const silu = activation('silu', {
     none: 'ONNX has no SiLU operator: exporters write x · sigmoid(x) as Sigmoid and Mul, imported as two layers',
   },
   torch: () => 'nn.SiLU()',
+  arithmetic: {
+    all: [5, 'a sigmoid (4) and a multiply per element'],
+    fvcore: fvUnsupported('aten::silu'),
+    ptflops: (n: number) => rule(n, 'numel(x): the patched F.silu [P-fn]'),
+    saves: 'input',
+  },
 });
 export const sigmoid = activation('sigmoid', {
   attrs: {},
@@ -103,6 +184,12 @@ export const sigmoid = activation('sigmoid', {
   inplace: false,
   onnx: node<unknown>('Sigmoid'),
   torch: () => 'nn.Sigmoid()',
+  arithmetic: {
+    all: [4, 'negate, exp, add 1, divide per element'],
+    fvcore: fvUnsupported('aten::sigmoid'),
+    ptflops: ptNone,
+    saves: 'output',
+  },
 });
 export const tanh = activation('tanh', {
   attrs: {},
@@ -110,6 +197,12 @@ export const tanh = activation('tanh', {
   inplace: false,
   onnx: node<unknown>('Tanh'),
   torch: () => 'nn.Tanh()',
+  arithmetic: {
+    all: [1, 'one transcendental per element'],
+    fvcore: fvUnsupported('aten::tanh'),
+    ptflops: ptNone,
+    saves: 'output',
+  },
 });
 export const hardswish = activation('hardswish', {
   attrs: {},
@@ -117,6 +210,12 @@ export const hardswish = activation('hardswish', {
   inplace: true,
   onnx: node<unknown>('HardSwish', undefined, 14),
   torch: () => 'nn.Hardswish()',
+  arithmetic: {
+    all: [5, 'a hardsigmoid (4) and a multiply per element'],
+    fvcore: fvUnsupported('aten::hardswish'),
+    ptflops: ptNone,
+    saves: 'input',
+  },
 });
 export const hardsigmoid = activation('hardsigmoid', {
   attrs: {},
@@ -124,6 +223,12 @@ export const hardsigmoid = activation('hardsigmoid', {
   inplace: true,
   onnx: node<unknown>('HardSigmoid', () => ({ alpha: 1 / 6, beta: 0.5 })),
   torch: () => 'nn.Hardsigmoid()',
+  arithmetic: {
+    all: [4, 'add 3, two comparisons, multiply by 1/6 per element'],
+    fvcore: fvUnsupported('aten::hardsigmoid'),
+    ptflops: ptNone,
+    saves: 'input',
+  },
 });
 export const softmax = activation('softmax', {
   attrs: {},
@@ -131,6 +236,18 @@ export const softmax = activation('softmax', {
   inplace: false,
   onnx: node<unknown>('Softmax', () => ({ axis: 1 })),
   torch: () => 'nn.Softmax(dim=1)',
+  arithmetic: {
+    kind: 'softmax',
+    // Over F = the channels (or features) in each of the rows = numel / F positions.
+    all: ({ outShape }) => {
+      const f = outShape[0];
+      const rows = numel(outShape) / f;
+      return [rows * (5 * f - 2), 'rows·(5F − 2): max, subtract, exp, sum, divide over F values'];
+    },
+    fvcore: fvUnsupported('aten::softmax'),
+    ptflops: (n) => rule(n, 'numel(x): the patched F.softmax [P-fn]'),
+    saves: 'output',
+  },
 });
 
 /**
@@ -155,6 +272,19 @@ export const clamp = defineOp(
         throw new ShapeError(`clamp needs min ≤ max, got min ${min} and max ${max}`);
       return activate(input, explain);
     },
+    counting: (layer, io) => {
+      const bounds = (layer.min === undefined ? 0 : 1) + (layer.max === undefined ? 0 : 1);
+      return elementCounting(
+        'activation',
+        bounds * numel(io.outShape),
+        '1 comparison per bound per element',
+        {
+          fvcore: fvcoreIgnored('aten::clamp'),
+          ptflops: ptNone(),
+        },
+      );
+    },
+    saves: (_layer, _io, inPlace) => (inPlace ? { inputCopy: true } : { inputs: [0] }),
     onnx: node('Clip', (l) => ({ min: l.min ?? -Infinity, max: l.max ?? Infinity }), 10),
     pytorch: {
       to: (layer) => ({

@@ -14,6 +14,7 @@ import {
 import { attr, defineOp, intOrPair, nonNegOrPair, padding, posInt } from './define';
 import type { IntOrPair, PaddingSpec, Shape } from '../../model/shape';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
+import { productCounting, SAVES_INPUT } from './counting';
 import { toPair } from './shape-math';
 import type { Rf2 } from './types';
 
@@ -71,6 +72,14 @@ export const conv2d = defineOp(
         warnings: inexactWarnings(c.outputSize),
       };
     },
+    counting: (_layer, { result }) =>
+      productCounting(
+        'conv',
+        result,
+        'numel(y)·(Cin/g)·Kh·Kw, no bias [F-conv]',
+        'numel(y)·(Cin/g)·Kh·Kw + numel(y) if bias [P-mod]',
+      ),
+    saves: () => SAVES_INPUT,
     onnx: {
       from: ['Conv'],
       opset: 13,
@@ -176,6 +185,14 @@ export const convTranspose2d = defineOp(
         rfFormulas: !explain ? NONE : () => [...rfStep('h', 0), ...rfStep('w', 1)],
       };
     },
+    counting: (_layer, { result }) =>
+      productCounting(
+        'convTranspose',
+        result,
+        'numel(x)·(Cout/g)·Kh·Kw (by the input), no bias [F-conv]',
+        'numel(x)·(Cout/g)·Kh·Kw + numel(y) if bias [P-mod]',
+      ),
+    saves: () => SAVES_INPUT,
     onnx: {
       from: ['ConvTranspose'],
       opset: 13,

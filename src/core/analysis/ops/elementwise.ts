@@ -3,6 +3,7 @@ import { tex, trace } from '../../formulas/latex';
 import type { Shape } from '../../model/shape';
 import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchangedRf } from './common';
 import { pyCall } from './pytorch-text';
+import { elementCounting, fvcoreUnsupported, rule, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { numel, ShapeError } from './shape-math';
 import type { OpInputs, OpResult } from './types';
@@ -63,8 +64,8 @@ function elementwise(
   };
 }
 
-/** The Python operator of each element-wise op (applied left to right, as the analysis counts it). */
-const PY_OPERATOR = { add: '+', mul: '*', sub: '-', div: '/' } as const;
+/** The operator sign of each element-wise op (formulas and the PyTorch export; applied left to right). */
+const SIGN = { add: '+', mul: '*', sub: '-', div: '/' } as const;
 
 function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, summary: string) {
   return defineOp(op, attrs, {
@@ -75,6 +76,22 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
     template: (input, inputs) =>
       inputs >= 2 ? {} : { constant_shape: (input.length === 3 ? [input[0], 1, 1] : [input[0]]) as Shape },
     compute: (layer, input, explain) => elementwise(op, layer.constant_shape, input, explain),
+    counting: (_layer, { result }) =>
+      elementCounting(
+        'elementwise',
+        result.ops.elementwise,
+        '(operands − 1)·numel(y): one per output and extra operand',
+        {
+          fvcore: fvcoreUnsupported(`aten::${op}`),
+          ptflops: rule(
+            0,
+            `0: the ${SIGN[op]} operator is not patched (explicit torch.${op} would count numel(y)) [P-fn]`,
+          ),
+        },
+      ),
+    // add and sub need no operand for their gradients; mul and div keep their operands.
+    saves: (layer) =>
+      op === 'add' || op === 'sub' ? SAVES_NOTHING : { inputs: (layer.inputs ?? ['']).map((_, i) => i) },
     onnx: {
       from: op === 'add' ? ['Add', 'Sum'] : [opType],
       opset: 13,
@@ -91,10 +108,10 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
       to: (layer) =>
         layer.constant_shape
           ? {
-              module: pyCall('WithConstant', [PY_OPERATOR[op], [...layer.constant_shape]]),
+              module: pyCall('WithConstant', [SIGN[op], [...layer.constant_shape]]),
               helpers: ['WithConstant'],
             }
-          : { expr: (args) => args.join(` ${PY_OPERATOR[op]} `) },
+          : { expr: (args) => args.join(` ${SIGN[op]} `) },
     },
   });
 }

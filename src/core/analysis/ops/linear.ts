@@ -2,6 +2,7 @@
 import { z } from './zod-recipe';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
 import { pyCall } from './pytorch-text';
+import { productCounting, SAVES_INPUT } from './counting';
 import { attr, defineOp, posInt } from './define';
 import { linearFormulas } from './linear-math';
 import { ShapeError, shapeText } from './shape-math';
@@ -42,6 +43,9 @@ export const linear = defineOp(
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
+    counting: (_layer, { result }) =>
+      productCounting('linear', result, 'in·out per row, no bias [F-lin]', 'in·out + out per row [P-mod]'),
+    saves: () => SAVES_INPUT,
     onnx: {
       from: ['Gemm', 'MatMul'],
       opset: 13,

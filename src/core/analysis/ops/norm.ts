@@ -2,6 +2,7 @@
 import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { elementCounting, rule, sizes } from './counting';
 import { attr, defineOp } from './define';
 import { pyCall } from './pytorch-text';
 import { numel } from './shape-math';
@@ -62,6 +63,16 @@ export const batchnorm = defineOp(
     template: () => ({}),
     compute: (layer, input, explain) =>
       normalise(layer.affine ?? true, layer.track_running_stats ?? true, input, explain),
+    counting(layer, io) {
+      const { x } = sizes(io);
+      const affine = layer.affine ?? true;
+      return elementCounting('norm', 2 * x, '2·numel(x): in eval, scale and shift folded per channel', {
+        fvcore: rule(affine ? 2 * x : x, `${affine ? '2·' : ''}numel(x), eval [F-norm batchnorm_flop_jit]`),
+        ptflops: rule(affine ? 2 * x : x, `${affine ? '2·' : ''}numel(x) [P-mod bn_flops_counter_hook]`),
+      });
+    },
+    // Training mode: the input, and the batch mean and inverse std (2·C values).
+    saves: (_layer, io) => ({ inputs: [0], statElements: 2 * io.inShapes[0][0] }),
     onnx: {
       from: ['BatchNormalization'],
       opset: 13,
@@ -100,6 +111,22 @@ export const layernorm = defineOp(
     idPrefix: 'ln',
     template: () => ({}),
     compute: (layer, input, explain) => normalise(layer.elementwise_affine ?? true, false, input, explain),
+    counting(layer, io) {
+      const { x } = sizes(io);
+      const rows = x / io.inShapes[0][0];
+      const affine = layer.elementwise_affine ?? true;
+      return elementCounting(
+        'norm',
+        (affine ? 7 : 5) * x + 5 * rows,
+        `${affine ? 7 : 5}·numel(x) + 5·rows: mean, variance, normalise${affine ? ', scale and shift' : ''}; per row 2 divisions, ε, √, reciprocal`,
+        {
+          fvcore: rule(affine ? 5 * x : 4 * x, `${affine ? 5 : 4}·numel(x) [F-norm norm_flop_counter(2)]`),
+          ptflops: rule(x, 'numel(x): LayerNorm has no `affine` attribute [P-mod bn_flops_counter_hook]'),
+        },
+      );
+    },
+    // The input, and the mean and inverse std of each row.
+    saves: (_layer, io) => ({ inputs: [0], extraElements: (2 * numel(io.inShapes[0])) / io.inShapes[0][0] }),
     onnx: {
       none: 'LayerNormalization (and the ReduceMean/Sub/Pow/Sqrt/Div pattern exporters write) is not imported yet',
     },

@@ -4,11 +4,12 @@ import { tex, trace } from '../../formulas/latex';
 import { type RfDim, rfConv1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';
 import { BASE, convRfFormulas, inexactWarnings, need3d, NONE, opsWith } from './common';
+import { elementCounting, fvcoreUnsupported, rule, SAVES_INPUT, sizes } from './counting';
 import { attr, defineOp, intOrPair, padding } from './define';
 import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
-import { ShapeError, toPair } from './shape-math';
-import type { OnnxMapping, OpInputs, OpResult, PytorchMapping, Rf2 } from './types';
+import { numel, ShapeError, toPair } from './shape-math';
+import type { CountingIO, OnnxMapping, OpInputs, OpResult, PytorchMapping, Rf2 } from './types';
 
 const window = {
   kernel: attr(intOrPair, { kind: 'intOrPair', range: '≥ 1', unit: 'px' }),
@@ -117,6 +118,19 @@ function poolPytorch(kind: 'MaxPool2d' | 'AvgPool2d'): PytorchMapping<WindowLaye
   };
 }
 
+/** ptflops: the module hook and the patched functional each count numel(x) [P-mod, P-fn]. */
+const ptPool = (x: number) =>
+  rule(2 * x, '2·numel(x): pool_flops_counter_hook and the patched F.*pool* [P-mod, P-fn]');
+
+/** Adaptive average pooling: every input element is added once into its window (windows tile the map). */
+function adaptiveCounting(io: CountingIO) {
+  const { x } = sizes(io);
+  return elementCounting('pool', x, 'numel(x): adds and one division per output', {
+    fvcore: rule(x, 'numel(x) [F-ew elementwise_flop_counter(1, 0)]'),
+    ptflops: ptPool(x),
+  });
+}
+
 export const maxpool2d = defineOp(
   'maxpool2d',
   {
@@ -131,6 +145,16 @@ export const maxpool2d = defineOp(
     accepts: 'map',
     template: () => ({ kernel: 2 }),
     compute: windowed,
+    counting(layer, io) {
+      const { x, y } = sizes(io);
+      const [kh, kw] = toPair(layer.kernel, 1);
+      return elementCounting('pool', y * (kh * kw - 1), 'numel(y)·(Kh·Kw − 1) comparisons', {
+        fvcore: fvcoreUnsupported('aten::max_pool2d'),
+        ptflops: ptPool(x),
+      });
+    },
+    // The input and one int64 index per output element.
+    saves: (_layer, io) => ({ inputs: [0], indexElements: numel(io.outShape) }),
     onnx: poolOnnx('MaxPool'),
     pytorch: poolPytorch('MaxPool2d'),
   },
@@ -146,6 +170,15 @@ export const avgpool2d = defineOp(
     accepts: 'map',
     template: () => ({ kernel: 2 }),
     compute: windowed,
+    counting(layer, io) {
+      const { x, y } = sizes(io);
+      const [kh, kw] = toPair(layer.kernel, 1);
+      return elementCounting('pool', y * kh * kw, 'numel(y)·Kh·Kw: adds and a division per output', {
+        fvcore: fvcoreUnsupported('aten::avg_pool2d'),
+        ptflops: ptPool(x),
+      });
+    },
+    saves: () => SAVES_INPUT,
     onnx: poolOnnx('AveragePool'),
     pytorch: poolPytorch('AvgPool2d'),
   },
@@ -209,6 +242,8 @@ export const adaptiveAvgpool2d = defineOp(
     accepts: 'map',
     template: () => ({ output_size: 1 }),
     compute: (layer, input, explain) => adaptive(toPair(layer.output_size, 1), input, explain),
+    counting: (_layer, io) => adaptiveCounting(io),
+    saves: () => SAVES_INPUT,
     onnx: {
       none: 'ONNX has no adaptive pooling: exporters write a fixed AveragePool (or GlobalAveragePool for 1×1), imported as avgpool2d or global_avgpool',
     },
@@ -228,6 +263,8 @@ export const globalAvgpool = defineOp(
     accepts: 'map',
     template: () => ({}),
     compute: (_layer, input, explain) => adaptive([1, 1], input, explain),
+    counting: (_layer, io) => adaptiveCounting(io),
+    saves: () => SAVES_INPUT,
     onnx: {
       from: ['GlobalAveragePool', 'ReduceMean'],
       opset: 13,

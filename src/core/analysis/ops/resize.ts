@@ -4,6 +4,7 @@ import { tex, trace } from '../../formulas/latex';
 import { rfPad1d, rfUpsample1d } from '../../formulas/receptive-field';
 import type { Pair } from '../../model/shape';
 import { BASE, need3d, NONE, opsWith } from './common';
+import { elementCounting, noArithmetic, rule, SAVES_NOTHING, sizes } from './counting';
 import { attr, defineOp, intOrPair, nonNegInt } from './define';
 import { pyCall, pyFloat, pyPair } from './pytorch-text';
 import { ShapeError, toPair } from './shape-math';
@@ -92,6 +93,23 @@ export const upsample = defineOp(
             ],
       };
     },
+    counting(layer, io) {
+      const { y } = sizes(io);
+      const bilinear = layer.mode === 'bilinear';
+      return elementCounting(
+        'elementwise',
+        bilinear ? 7 * y : 0,
+        bilinear ? '7·numel(y): 4 weight multiplies, 3 adds per output' : '0: nearest copies',
+        {
+          fvcore: rule(bilinear ? 4 * y : y, `${bilinear ? '4·' : ''}numel(y) [F-ops, F-ew]`),
+          ptflops: rule(
+            2 * y,
+            '2·numel(y): upsample_flops_counter_hook and the patched F.interpolate [P-mod, P-fn]',
+          ),
+        },
+      );
+    },
+    saves: () => SAVES_NOTHING,
     onnx: {
       from: ['Resize', 'Upsample'],
       opset: 13,
@@ -218,6 +236,8 @@ export const pad = defineOp(
             ],
       };
     },
+    counting: () => noArithmetic('data movement', 'aten::constant_pad_nd is ignored'),
+    saves: () => SAVES_NOTHING,
     onnx: {
       // Asymmetric padding of a Conv, MaxPool or AveragePool becomes a pad layer before it.
       from: ['Pad', 'Conv', 'MaxPool', 'AveragePool'],

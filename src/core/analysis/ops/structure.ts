@@ -4,9 +4,10 @@ import { tex, trace } from '../../formulas/latex';
 import { rfCollapse1d } from '../../formulas/receptive-field';
 import type { Shape } from '../../model/shape';
 import { BASE, convRfFormulas, mergeFormulas, mergeRf, NONE, passThrough, unchangedRf } from './common';
+import { noArithmetic, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { pyCall } from './pytorch-text';
-import { ShapeError, shapeText } from './shape-math';
+import { numel, ShapeError, shapeText } from './shape-math';
 import type { OpResult, Rf2 } from './types';
 
 export const concat = defineOp(
@@ -55,6 +56,8 @@ export const concat = defineOp(
         rfFormulas: !explain ? NONE : mergeFormulas(rfs, rf),
       };
     },
+    counting: () => noArithmetic('data movement', 'aten::cat is ignored'),
+    saves: () => SAVES_NOTHING,
     onnx: {
       from: ['Concat'],
       opset: 13,
@@ -96,6 +99,8 @@ export const flatten = defineOp(
         rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, [h, w], [h, w], [1, 1], [0, 0]),
       };
     },
+    counting: () => noArithmetic('data movement', 'aten::flatten is ignored'),
+    saves: () => SAVES_NOTHING,
     onnx: {
       from: ['Flatten', 'Reshape', 'Squeeze', 'ReduceMean'],
       opset: 13,
@@ -116,6 +121,8 @@ export const identity = defineOp(
     template: () => ({}),
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
     // ONNX Identity is an alias (no layer); a Clip without bounds is an identity layer.
+    counting: () => noArithmetic('data movement', 'nothing is traced'),
+    saves: () => SAVES_NOTHING,
     onnx: { from: ['Clip'], opset: 10, example: () => [{ opType: 'Clip' }] },
     pytorch: { to: () => ({ module: 'nn.Identity()' }) },
   },
@@ -134,6 +141,9 @@ export const dropout = defineOp(
     view: true,
     template: () => ({}),
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
+    counting: () => noArithmetic('data movement', 'aten::dropout is ignored'),
+    // Training: the output is x·mask/(1 − p), a new storage, and the mask is kept (float, as on CPU).
+    saves: (_layer, io) => ({ extraElements: numel(io.outShape), allocates: true }),
     onnx: {
       from: ['Dropout'],
       opset: 13,

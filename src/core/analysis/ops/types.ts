@@ -163,4 +163,69 @@ export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & 
   pytorch: PytorchMapping<L>;
   /** i18n key of the op's name (`ops.names.<op>`). */
   labelKey: string;
+  /**
+   * The layer's arithmetic per kind and what fvcore and ptflops count for it (docs/conventions.md),
+   * per sample. Optional: without it, `layerCounting` (../counting.ts) derives it from the result:
+   * the MACs under the op family's product kind, the element ops under their category, and the
+   * counters' default rules (fvcore: MACs; ptflops: MACs + bias adds).
+   */
+  counting?(layer: L, io: CountingIO): LayerCounting;
+  /**
+   * What autograd keeps of this layer for the backward pass (PyTorch 1.13 CPU). Optional: the
+   * default keeps the inputs of a layer with MACs and nothing otherwise (see ../training.ts).
+   */
+  saves?(layer: L, io: CountingIO, inplace: boolean): SavedSpec;
+}
+
+/** What a counting or saving rule reads: the layer's input and output shapes and its result. */
+export interface CountingIO {
+  inShapes: Shape[];
+  outShape: Shape;
+  result: OpResult;
+}
+
+/** Multiply-accumulates by the kind of product (the kinds of `totals.macsByKind`). */
+export type ProductKind = 'conv' | 'convTranspose' | 'linear' | 'matmul' | 'recurrent';
+/** Arithmetic outside the products, counted one operation at a time. */
+export type ElementKind = 'bias' | 'norm' | 'activation' | 'pool' | 'elementwise' | 'softmax';
+export type ArithmeticKind = ProductKind | ElementKind;
+
+/** What one established counter gives for a layer, in its own unit (MACs for fvcore and ptflops). */
+export interface CounterRule {
+  count: number;
+  /** The rule in words, e.g. "2·numel(x): BatchNorm with affine [F-norm]". */
+  rule: string;
+  /** The counter does not know the op: it counts 0 and warns with this name (fvcore's "aten::max_pool2d"). */
+  unsupported?: string;
+}
+
+/** One layer's arithmetic, per sample. */
+export interface LayerCounting {
+  /** MACs by product kind. */
+  macs: Partial<Record<ProductKind, number>>;
+  /** Operations counted one by one ("all operators"), by kind; `bias` is one add per output. */
+  ops: Partial<Record<ElementKind, number>>;
+  /** How "all operators" counts the op, in words (e.g. "1 comparison per element"). */
+  rule?: string;
+  fvcore?: CounterRule;
+  ptflops?: CounterRule;
+}
+
+/**
+ * What a layer saves for backward, as storages: its inputs (by position), its output, a copy of its
+ * input, and extra elements (statistics, masks) or int64 indices that no other layer shares.
+ */
+export interface SavedSpec {
+  inputs?: number[];
+  output?: boolean;
+  /** A new storage of the input's size (an in-place op whose derivative needs the input: ReLU6). */
+  inputCopy?: boolean;
+  /** Extra values of the analysis dtype per sample (dropout's mask, LayerNorm's row statistics). */
+  extraElements?: number;
+  /** Extra values of the analysis dtype per layer, whatever the batch (BatchNorm's mean and inverse std). */
+  statElements?: number;
+  /** int64 values (max-pooling indices). */
+  indexElements?: number;
+  /** The output is a new storage in training although the op is a view at inference (dropout). */
+  allocates?: boolean;
 }

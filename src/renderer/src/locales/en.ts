@@ -1,3 +1,4 @@
+import counting from './en/counting';
 import designs from './en/designs';
 import practice from './en/practice';
 import progress from './en/progress';
@@ -40,6 +41,7 @@ const en = {
   ...gradients,
   ...progress,
   ...designs,
+  ...counting,
   ...ops,
   settings: {
     title: 'Settings',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import counting from './zh-CN/counting';
 import designs from './zh-CN/designs';
 import practice from './zh-CN/practice';
 import progress from './zh-CN/progress';
@@ -39,6 +40,7 @@ const zhCN: Messages = {
   ...gradients,
   ...progress,
   ...designs,
+  ...counting,
   ...ops,
   settings: {
     title: '设置',

@@ -4,12 +4,13 @@ import { api } from '../api';
 import type { Settings } from '../../../shared/types';
 
 /**
- * The user's theme and language choices, persisted through `settings:get/set`. A change shows at once
+ * The user's theme, language and counting-convention choices, persisted through `settings:get/set`. A change shows at once
  * and is rolled back if the backend refuses it, so the screen never claims a setting that was not saved.
  */
 export const useSettingsStore = defineStore('settings', () => {
   const theme = ref<Settings['theme']>('system');
   const locale = ref<Settings['locale']>('system');
+  const convention = ref<Settings['convention']>('paper');
   const loaded = ref(false);
   /** The backend's messages for a failed load and for the last failed save; null when they succeeded. */
   const loadError = ref<string | null>(null);
@@ -18,6 +19,7 @@ export const useSettingsStore = defineStore('settings', () => {
   function apply(value: Settings) {
     theme.value = value.theme;
     locale.value = value.locale;
+    convention.value = value.convention ?? 'paper';
   }
 
   async function load(): Promise<boolean> {
@@ -33,7 +35,7 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   async function update(patch: Partial<Settings>): Promise<boolean> {
-    const before: Settings = { theme: theme.value, locale: locale.value };
+    const before: Settings = { theme: theme.value, locale: locale.value, convention: convention.value };
     apply({ ...before, ...patch });
     const result = await api.settings.set(patch);
     if (!result.ok) {
@@ -46,5 +48,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return true;
   }
 
-  return { theme, locale, loaded, loadError, saveError, load, update };
+  return { theme, locale, convention, loaded, loadError, saveError, load, update };
 });

@@ -1,0 +1,65 @@
+/** The Designs page's counting conventions and training panel. */
+export default {
+  counting: {
+    title: 'Counting convention',
+    convention: 'Convention',
+    names: {
+      paper: 'Paper style',
+      all: 'All operators',
+      fvcore: 'fvcore',
+      ptflops: 'ptflops',
+    },
+    labels: {
+      paper:
+        'MACs of convolutions, transposed convolutions, linear, matmul and recurrent layers: the number in a paper’s table. No bias, normalisation, activation or pooling.',
+      all: 'FLOPs: 2 × MACs, plus every bias add, normalisation, activation, pooling, element-wise and softmax operation, each operator by its own rule.',
+      fvcore:
+        'What fvcore’s FlopCountAnalysis prints as “flops”: MACs of conv and linear layers, BatchNorm, adaptive average pooling and upsampling; no bias; ReLU ignored; other operators counted 0 with a warning.',
+      ptflops:
+        'What ptflops prints (pytorch backend, count_functional=True): MACs with the bias, BatchNorm, activations and pooling, some of them counted twice; + and * operators are not counted.',
+    },
+    total: 'Total',
+    figure: '{name}, {unit}',
+    rule: 'Rule',
+    counterWarns: 'Counted 0 by {name}, which warns: {ops}',
+    incomplete:
+      'Incomplete: operators not understood ({ops}). Their cost is unknown, so every total is a lower bound.',
+    compare: 'Compare with',
+    compareNone: 'nothing',
+    compareTitle: 'Why do {a} and {b} differ?',
+    compareSummary: '{b} − {a} = {difference}, from {layers} layers:',
+    compareSame: 'The two conventions give the same figure for every layer.',
+    byOp: '{op} × {layers}: {difference}',
+    columns: {
+      id: 'Layer',
+      op: 'Operator',
+      difference: 'Difference',
+      why: 'Rules',
+    },
+  },
+  training: {
+    title: 'Training step',
+    optimizer: 'Optimizer',
+    optimizers: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam', adamw: 'AdamW' },
+    batch: 'Batch size',
+    inplace: 'In-place activations',
+    forwardMacs: 'Forward MACs',
+    backwardMacs: 'Backward MACs',
+    stepMacs: 'MACs per step',
+    backwardNote: 'Weight and input gradients; the first layer needs no input gradient.',
+    paramBytes: 'Parameters',
+    gradBytes: 'Gradients',
+    optimizerStateBytes: 'Optimizer state',
+    savedActivationBytes: 'Saved activations',
+    otherPeak: 'Other live tensors at the peak',
+    peakBytes: 'Peak memory',
+    peakAt: 'at the {phase} pass of {layer}',
+    phases: { forward: 'forward', backward: 'backward' },
+    memoryChart: 'Memory per training step',
+    computeChart: 'MACs per training step',
+    forward: 'Forward',
+    backward: 'Backward',
+    note: 'Per step at batch {batch}, {dtype}. Saved activations are what autograd keeps for the backward pass, each storage once; the peak is parameters, gradients and optimizer state plus the largest set of live activations and activation gradients.',
+    incomplete: 'Incomplete: operators not understood ({ops}); the figures are lower bounds.',
+  },
+};

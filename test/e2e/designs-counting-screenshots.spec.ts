@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { getZooModel } from '../../src/core';
+import { repoRoot, test, expect } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { DesignsPage } from './pages/designs-page';
+
+/**
+ * The counting-convention comparison and the Training panel, light and dark, English and Chinese:
+ * docs/screenshots/designs-counting-<theme>[-zh].png and designs-training-<theme>[-zh].png.
+ */
+
+async function save(page: Page, name: string, model: unknown): Promise<void> {
+  const ok = await page.evaluate(
+    async ({ name, model }) => {
+      const r = await fetch('/api/designs:save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, model }),
+      });
+      return ((await r.json()) as { ok: boolean }).ok;
+    },
+    { name, model },
+  );
+  expect(ok).toBe(true);
+}
+
+const NAMES = {
+  en: { fvcore: 'fvcore', paper: 'Paper style', adam: 'Adam' },
+  'zh-CN': { fvcore: 'fvcore', paper: '论文口径', adam: 'Adam' },
+};
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`counting and training screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
+      test.setTimeout(300_000);
+      const context = await web.newContext(browser, {
+        locale,
+        colorScheme: theme,
+        viewport: { width: 1366, height: 900 },
+      });
+      const page = await context.newPage();
+      const shell = new AppShell(page);
+      const d = new DesignsPage(page);
+      await shell.open(web.url);
+      await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
+      const shot = (state: string) =>
+        page.screenshot({
+          path: join(repoRoot, 'docs', 'screenshots', `designs-${state}-${suffix}.png`),
+          animations: 'disabled',
+        });
+      await shell.open(web.url, 'designs');
+      await d.row('MobileNet v2').getByTestId('design-open').click();
+      await expect(page.getByTestId('counting')).toBeVisible({ timeout: 90_000 });
+      await d.choose(page.getByTestId('counting-convention'), NAMES[locale].fvcore);
+      await d.choose(page.getByTestId('counting-compare'), NAMES[locale].paper);
+      await expect(page.getByTestId('compare-summary')).toBeVisible();
+      await page.getByTestId('counting').scrollIntoViewIfNeeded();
+      await page.evaluate(() =>
+        document.querySelector('[data-testid="counting"]')?.scrollIntoView({ block: 'start' }),
+      );
+      await page.waitForTimeout(500);
+      await shot('counting');
+      await page.getByTestId('training-batch').locator('input').fill('32');
+      await page.getByTestId('training-batch').locator('input').blur();
+      await page.evaluate(() =>
+        document.querySelector('[data-testid="training"]')?.scrollIntoView({ block: 'start' }),
+      );
+      await page.waitForTimeout(800);
+      await shot('training');
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import type { Page } from '@playwright/test';
+import {
+  analyzeModel,
+  analyzeTraining,
+  applyConvention,
+  getZooModel,
+  reconcile,
+  type ModelSpec,
+} from '../../src/core';
+import { test, expect } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { DesignsPage } from './pages/designs-page';
+
+/** Counting conventions, their comparison, the training step and unknown operators on the Designs page. */
+
+// Opening ResNet-18 analyses it under every panel; on a busy machine that takes a while.
+test.describe.configure({ timeout: 240_000 });
+const OPENED = { timeout: 90_000 };
+
+async function save(page: Page, name: string, model: unknown): Promise<void> {
+  const ok = await page.evaluate(
+    async ({ name, model }) => {
+      const r = await fetch('/api/designs:save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, model }),
+      });
+      return ((await r.json()) as { ok: boolean }).ok;
+    },
+    { name, model },
+  );
+  expect(ok).toBe(true);
+}
+
+const resnet = getZooModel('resnet18') as ModelSpec;
+
+/** Opens the Designs library; its first render computes every design's totals, slow on a busy machine. */
+async function openDesigns(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}#/designs`);
+  await expect(page.getByTestId('page-designs')).toBeVisible(OPENED);
+}
+
+test('a chosen convention labels the figures, is kept after a reload, and compares with another', async ({
+  page,
+  web,
+}) => {
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url);
+  await save(page, 'ResNet-18', resnet);
+  await openDesigns(page, web.url);
+  await d.row('ResNet-18').getByTestId('design-open').click();
+
+  const total = page.getByTestId('counting-total');
+  const analysis = analyzeModel(resnet);
+  // Paper style by default.
+  await expect(total).toHaveAttribute(
+    'data-value',
+    String(applyConvention(resnet, analysis, 'paper').total),
+    OPENED,
+  );
+  await d.choose(page.getByTestId('counting-convention'), 'fvcore');
+  const fvcore = applyConvention(resnet, analysis, 'fvcore');
+  await expect(total).toHaveAttribute('data-value', String(fvcore.total));
+  await expect(total).toHaveAttribute('data-unit', 'MACs');
+  await expect(total).toContainText('fvcore, MACs');
+  await expect(page.getByTestId('counting-label')).toContainText('FlopCountAnalysis');
+  await expect(page.getByTestId('counting-counter-warns')).toContainText('aten::max_pool2d ×1, aten::add ×8');
+
+  await d.choose(page.getByTestId('counting-compare'), 'Paper style');
+  const rec = reconcile(resnet, analysis, 'fvcore', 'paper');
+  await expect(page.getByTestId('compare-summary')).toHaveAttribute('data-value', String(rec.difference));
+  await expect(page.getByTestId('compare-by-op')).toHaveCount(rec.byOp.length);
+
+  // The choice is a preference: after a reload the design opens again under it.
+  await page.reload();
+  await expect(page.getByTestId('counting-total')).toHaveAttribute(
+    'data-value',
+    String(fvcore.total),
+    OPENED,
+  );
+});
+
+test('the training panel gives the step for the optimizer and batch chosen', async ({ page, web }) => {
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url);
+  await save(page, 'ResNet-18', resnet);
+  await openDesigns(page, web.url);
+  await d.row('ResNet-18').getByTestId('design-open').click();
+  await expect(page.getByTestId('training')).toBeVisible(OPENED);
+  await d.choose(page.getByTestId('training-optimizer'), 'SGD with momentum');
+  await page.getByTestId('training-batch').locator('input').fill('8');
+  await page.getByTestId('training-batch').locator('input').blur();
+  const want = analyzeTraining(resnet, analyzeModel(resnet), {
+    optimizer: 'momentum',
+    batch: 8,
+    inplace: true,
+  });
+  await expect(page.getByTestId('training-savedActivationBytes')).toHaveAttribute(
+    'data-value',
+    String(want.savedActivationBytes),
+  );
+  await expect(page.getByTestId('training-optimizerStateBytes')).toHaveAttribute(
+    'data-value',
+    String(want.optimizerStateBytes),
+  );
+  await expect(page.getByTestId('training-backwardMacs')).toHaveAttribute(
+    'data-value',
+    String(want.backwardMacs),
+  );
+  await expect(page.getByTestId('training-peakBytes')).toHaveAttribute('data-value', String(want.peakBytes));
+});
+
+test('operators not understood are listed by name and count, the totals marked incomplete', async ({
+  page,
+  web,
+}) => {
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url);
+  await save(page, 'With Erf', {
+    format: 'convscope-model',
+    version: 1,
+    name: 'With Erf',
+    input: [1, 6, 6],
+    layers: [
+      { id: 'conv', op: 'conv2d', out_channels: 2, kernel: 3, bias: false },
+      { id: 'erf', op: 'unsupported', name: 'Erf' },
+      { id: 'erf2', op: 'unsupported', name: 'Erf' },
+    ],
+  });
+  await openDesigns(page, web.url);
+  await d.row('With Erf').getByTestId('design-open').click();
+  await expect(page.getByTestId('analysis-unsupported')).toContainText('Erf ×2', OPENED);
+  await expect(page.getByTestId('total-incomplete')).toBeVisible();
+  await expect(page.getByTestId('counting-incomplete')).toContainText('Erf ×2');
+  await expect(page.getByTestId('training-incomplete')).toContainText('Erf ×2');
+  await expect(page.getByTestId('counting-total')).not.toHaveAttribute('data-value', '0');
+});
