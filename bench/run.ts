@@ -11,7 +11,7 @@
  * may be) that is over it is listed under the table as "over budget" and fails the run, like a suite
  * that fails.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCliBench } from './cli';
@@ -53,6 +53,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
 const fmt = (n: number) =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString();
 
+const loadAtStart = loadavg()[0]!;
 const rows: BenchRow[] = [];
 const failures: string[] = [];
 for (const [name, run] of suites.filter(([n]) => !only.length || only.some((w) => n.includes(w)))) {
@@ -66,7 +67,7 @@ for (const [name, run] of suites.filter(([n]) => !only.length || only.some((w) =
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
 const lines = [
-  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}.`,
+  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (--quick)' : ''}; load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`,
   '',
   '| suite | case | value | peer (same run) | ratio |',
   '| --- | --- | ---: | --- | ---: |',

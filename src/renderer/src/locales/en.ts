@@ -15,6 +15,7 @@ const en = {
     name: 'ConvScope',
     tagline: 'Complexity of convolutional networks',
     backendError: 'The settings could not be loaded: {message}',
+    navLabel: 'Main navigation',
   },
   nav: {
     home: 'Home',

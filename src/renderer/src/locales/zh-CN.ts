@@ -14,6 +14,7 @@ const zhCN: Messages = {
     name: 'ConvScope',
     tagline: '卷积神经网络的复杂度',
     backendError: '无法加载设置：{message}',
+    navLabel: '主导航',
   },
   nav: {
     home: '首页',

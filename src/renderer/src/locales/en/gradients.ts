@@ -3,6 +3,7 @@ import { EXPERIMENTS } from '../../../../core/autograd/experiments/catalog';
 export default {
   gradients: {
     title: 'Gradient Lab',
+    controlsLabel: 'Experiment settings',
     subtitle:
       'Train real networks and watch the gradient of every layer. Pick a preset to see a problem, then its remedy, and compare up to four runs.',
     choosePreset: 'Choose a preset',

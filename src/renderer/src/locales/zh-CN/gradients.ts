@@ -1,6 +1,7 @@
 export default {
   gradients: {
     title: '梯度实验室',
+    controlsLabel: '实验设置',
     subtitle:
       '真实地训练网络，观察每一层的梯度。选择一个预设先看问题，再看对应的解决办法，最多可同时比较四次运行。',
     choosePreset: '选择预设',
