@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel } from '../../src/core';
+import { analyzeTraining } from '../../src/core/analysis/training';
 import { DEVICE_PRESETS, estimateModel, findDevice } from '../../src/core/hardware';
 import { runCli as run } from './cli-run';
 
 describe('convscope estimate', () => {
+  it('--training adam --batch 8 adds the training-step estimate of the core; the text states its three parts', async () => {
+    const args = ['estimate', 'zoo:resnet18', '--device', 'a100', '--batch', '8', '--training', 'adam'];
+    const r = await run(...args, '--json');
+    expect(r.code).toBe(0);
+    const step = JSON.parse(r.out).trainingStep;
+    const a = analyzeModel(getZooModel('resnet18')!);
+    const training = analyzeTraining(getZooModel('resnet18')!, a, { optimizer: 'adam', batch: 8 });
+    const e = estimateModel(a, findDevice('a100'), 8, training).trainingStep!;
+    expect(step).toMatchObject({ optimizer: 'adam', batch: 8, flops: e.flops, bytes: e.bytes });
+    expect(step.seconds).toBe(Number(e.seconds.toPrecision(6)));
+    expect(step.backward).toHaveLength(e.backward.length);
+    expect(step.seconds).toBeGreaterThan(2 * step.forwardSeconds);
+    const text = (await run(...args)).out;
+    expect(text).toMatch(
+      /estimated time per training step \(adam, batch 8\): .* = forward .* \+ backward .* \+ update /,
+    );
+    expect((await run('estimate', 'zoo:resnet18', '--device', 'a100', '--training', 'lbfgs')).err).toMatch(
+      /--training must be sgd, momentum, adam, adamw, got "lbfgs"/,
+    );
+  });
+
   it('--json is the core estimate of the model on the named device, labelled as an estimate', async () => {
     const r = await run('estimate', 'zoo:resnet50', '--device', 'rtx-4090', '--dtype', 'fp16', '--json');
     expect(r.code).toBe(0);
@@ -79,12 +101,15 @@ describe('convscope sweep', () => {
   it('--batch with --csv and a device: one row per batch size with the estimated time', async () => {
     const r = await run('sweep', 'zoo:resnet18', '--batch', '1..3', '--device', 'a100', '--csv');
     const rows = r.out.trim().split('\r\n');
-    expect(rows[0]).toBe('x,channels,h,w,batch,macs,params,activation_bytes_fp32,seconds,error');
+    expect(rows[0]).toBe(
+      'x,channels,h,w,batch,macs,params,activation_bytes_fp32,training_adam_bytes_fp32,seconds,error',
+    );
     expect(rows).toHaveLength(4);
     const a = analyzeModel(getZooModel('resnet18')!);
     const t = estimateModel(a, findDevice('a100'), 2).seconds;
+    const train = analyzeTraining(getZooModel('resnet18')!, a, { optimizer: 'adam', batch: 2 }).peakBytes;
     expect(rows[2]).toBe(
-      `2,3,224,224,2,${2 * a.totals.macs},${a.totals.params},${2 * a.totals.activationBytes},${Number(t.toPrecision(6))},`,
+      `2,3,224,224,2,${2 * a.totals.macs},${a.totals.params},${2 * a.totals.activationBytes},${train},${Number(t.toPrecision(6))},`,
     );
   });
 

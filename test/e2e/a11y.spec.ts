@@ -171,8 +171,10 @@ async function walk(page: Page, url: string, audit: Audit): Promise<void> {
   const review = page.getByTestId('practice-start-reviews');
   await expect(async () => {
     await page.reload();
-    await expect(review).toBeEnabled({ timeout: 1000 });
-  }).toPass({ timeout: 90_000, intervals: [5_000] });
+    // The page itself may take a while to come back on a busy machine; the review must be enabled then.
+    await expect(page.getByTestId('practice-start')).toBeVisible({ timeout: 60_000 });
+    await expect(review).toBeEnabled({ timeout: 3000 });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
   await review.click();
   await expect(practice.question).toHaveAttribute('data-phase', 'asking');
   await audit.check('Practice: a review');

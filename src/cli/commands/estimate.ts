@@ -1,4 +1,5 @@
 import type { AnalysisOptions, Dtype } from '../../core';
+import { analyzeTraining, type OptimizerName, OPTIMIZERS } from '../../core/analysis/training';
 import {
   DEVICE_PRESETS,
   estimateJson,
@@ -16,7 +17,7 @@ import { analyzeLoaded, loadModel } from '../model-input';
 import { parseShapeArg } from './analyze';
 
 const USAGE =
-  'convscope estimate <model.json | model.onnx | zoo:NAME> --device NAME [--input CxHxW] [--dtype fp32|fp16|int8] [--batch N] [--measured-ms T] [--json]';
+  'convscope estimate <model.json | model.onnx | zoo:NAME> --device NAME [--input CxHxW] [--dtype fp32|fp16|int8] [--batch N] [--training sgd|momentum|adam|adamw] [--measured-ms T] [--json]';
 
 export function parseDtype(v: string | undefined): Dtype | undefined {
   if (v === undefined) return undefined;
@@ -56,11 +57,12 @@ function listDevices(json: boolean): string {
 export const estimate: Command = async (args, io) => {
   const positional = args.filter(
     (a, i) =>
-      !a.startsWith('-') && !(i > 0 && /^--(device|input|dtype|batch|measured-ms)$/.test(args[i - 1])),
+      !a.startsWith('-') &&
+      !(i > 0 && /^--(device|input|dtype|batch|training|measured-ms)$/.test(args[i - 1])),
   );
   const { values, bools } = parseFlags(
     args.filter((a) => !positional.includes(a)),
-    new Set(['--device', '--input', '--dtype', '--batch', '--measured-ms']),
+    new Set(['--device', '--input', '--dtype', '--batch', '--training', '--measured-ms']),
     new Set(['--json', '--list']),
     USAGE,
   );
@@ -81,10 +83,23 @@ export const estimate: Command = async (args, io) => {
   const input = values.has('--input') ? parseShapeArg(values.get('--input') as string) : undefined;
   const options: Partial<AnalysisOptions> = { dtype: parseDtype(values.get('--dtype')) ?? 'fp32' };
   const batch = intFlag(values, '--batch', 1, 1, 1 << 20);
-  const analysis = /\.onnx$/i.test(model)
-    ? (await (await import('../onnx-input')).analyzeOnnxFile(model, io, input, options)).analysis
-    : analyzeLoaded(await loadModel(model, io, input), model, options);
-  const e = estimateModel(analysis, device, batch);
+  const optimizer = values.get('--training');
+  if (optimizer !== undefined && !OPTIMIZERS.includes(optimizer as OptimizerName))
+    throw new UsageError(`--training must be ${OPTIMIZERS.join(', ')}, got "${optimizer}"`);
+  let analysis;
+  let spec;
+  if (/\.onnx$/i.test(model)) {
+    const onnx = await (await import('../onnx-input')).analyzeOnnxFile(model, io, input, options);
+    analysis = onnx.analysis;
+    spec = onnx.model;
+  } else {
+    spec = await loadModel(model, io, input);
+    analysis = analyzeLoaded(spec, model, options);
+  }
+  const training = optimizer
+    ? analyzeTraining(spec, analysis, { optimizer: optimizer as OptimizerName, batch })
+    : undefined;
+  const e = estimateModel(analysis, device, batch, training);
   let measured;
   if (values.has('--measured-ms')) {
     const ms = Number(values.get('--measured-ms'));

@@ -49,7 +49,24 @@ export function estimateJson(
     byKind: e.byKind.map((k) => ({ ...k, seconds: r6(k.seconds), share: r6(k.share) })),
     dominating: e.dominating.map((d) => ({ ...d, seconds: r6(d.seconds), share: r6(d.share) })),
     unknown: e.unknown,
-    trainingStep: e.trainingStep,
+    trainingStep: e.trainingStep && {
+      optimizer: e.trainingStep.optimizer,
+      batch: e.trainingStep.batch,
+      seconds: r6(e.trainingStep.seconds),
+      forwardSeconds: r6(e.trainingStep.forwardSeconds),
+      backwardSeconds: r6(e.trainingStep.backwardSeconds),
+      updateSeconds: r6(e.trainingStep.updateSeconds),
+      flops: e.trainingStep.flops,
+      bytes: e.trainingStep.bytes,
+      update: { ...e.trainingStep.update, seconds: r6(e.trainingStep.update.seconds) },
+      backward: e.trainingStep.backward.map((w) => ({
+        id: w.id,
+        op: w.op,
+        flops: w.flops,
+        bytes: w.bytes,
+        seconds: r6(w.seconds),
+      })),
+    },
     ...(measured
       ? {
           measured: {
@@ -101,7 +118,12 @@ export function estimateText(model: string, e: ModelEstimate, measured?: Measure
     '',
     table,
     '',
-    `estimated time per inference: ${formatSeconds(e.seconds)} (forward pass; a training step is not estimated: backward work per layer is not counted yet)`,
+    `estimated time per inference: ${formatSeconds(e.seconds)} (forward pass)`,
+    ...(e.trainingStep
+      ? [
+          `estimated time per training step (${e.trainingStep.optimizer}, batch ${e.trainingStep.batch}): ${formatSeconds(e.trainingStep.seconds)} = forward ${formatSeconds(e.trainingStep.forwardSeconds)} + backward ${formatSeconds(e.trainingStep.backwardSeconds)} + update ${formatSeconds(e.trainingStep.updateSeconds)}`,
+        ]
+      : []),
     `bound: ${e.bounds.compute} compute, ${e.bounds.memory} memory, ${e.bounds.overhead} launch overhead · under the memory roof: ${e.roofs.memory} of ${e.layers.length} layers`,
     `dominating: ${e.dominating.map((x) => `${terminalSafe(x.id)} ${formatSeconds(x.seconds)} (${pct(x.share)})`).join(', ')}`,
     `time by operator: ${e.byKind.map((k) => `${k.op} ${pct(k.share)}`).join(', ')}`,
@@ -124,6 +146,7 @@ const METRIC_HEAD: Record<SweepMetric, string> = {
   macs: 'MACs',
   params: 'params',
   activationBytes: 'activation',
+  trainingBytes: 'training (Adam)',
   seconds: 'time',
 };
 
@@ -146,7 +169,19 @@ export function sweepJson(model: string, sweep: Sweep, dtype: string, device?: s
 
 export function sweepCsv(sweep: Sweep, dtype: string): string {
   return toCsv([
-    ['x', 'channels', 'h', 'w', 'batch', 'macs', 'params', `activation_bytes_${dtype}`, 'seconds', 'error'],
+    [
+      'x',
+      'channels',
+      'h',
+      'w',
+      'batch',
+      'macs',
+      'params',
+      `activation_bytes_${dtype}`,
+      `training_adam_bytes_${dtype}`,
+      'seconds',
+      'error',
+    ],
     ...sweep.points.map((p) => [
       p.x,
       p.input[0],
@@ -156,6 +191,7 @@ export function sweepCsv(sweep: Sweep, dtype: string): string {
       p.error ? '' : p.macs,
       p.error ? '' : p.params,
       p.error ? '' : p.activationBytes,
+      p.trainingBytes ?? '',
       p.seconds === null ? '' : r6(p.seconds),
       p.error ?? '',
     ]),
@@ -165,20 +201,21 @@ export function sweepCsv(sweep: Sweep, dtype: string): string {
 export function sweepText(model: string, sweep: Sweep, dtype: string, device?: string): string {
   const x = sweep.axis === 'batch' ? 'batch' : 'side';
   const table = renderTable(
-    [x, 'input', 'MACs', 'params', 'activation', 'time'],
+    [x, 'input', 'MACs', 'params', 'activation', 'training (Adam)', 'time'],
     sweep.points.map((p) =>
       p.error
-        ? [String(Number(p.x.toPrecision(6))), p.input.join('×'), `error: ${p.error}`, '', '', '']
+        ? [String(Number(p.x.toPrecision(6))), p.input.join('×'), `error: ${p.error}`, '', '', '', '']
         : [
             String(Number(p.x.toPrecision(6))),
             p.input.join('×'),
             formatCount(p.macs),
             formatCount(p.params),
             formatBytes(p.activationBytes, 'iec'),
+            p.trainingBytes === null ? '—' : formatBytes(p.trainingBytes, 'iec'),
             p.seconds === null ? '—' : formatSeconds(p.seconds),
           ],
     ),
-    ['right', 'right', 'right', 'right', 'right', 'right'],
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
   const fits = SWEEP_METRICS.map((m) => {
     const f = sweep.fits[m];

@@ -12,6 +12,8 @@ import type { Dtype, ModelAnalysis } from '../analysis/types';
 import { type FormulaTrace, tex, trace } from '../formulas/latex';
 import type { LayerOp } from '../model/types';
 import type { DeviceModel } from './devices';
+import type { TrainingAnalysis } from '../analysis/training';
+import { estimateTrainingStep, type TrainingStepEstimate } from './training-step';
 import { forwardWork, type LayerWork } from './work';
 
 /** Shown with every estimate, in the UI's and the CLI's words. */
@@ -73,11 +75,8 @@ export interface ModelEstimate {
   dominating: { id: string; seconds: number; share: number }[];
   /** Layers of unknown cost (unsupported operators): left out, so the time is a lower bound. */
   unknown: string[];
-  /**
-   * A training step (forward + backward + update) needs per-layer backward work, which the analysis
-   * does not count yet: null until it does (see work.ts).
-   */
-  trainingStep: null;
+  /** One training step (forward + backward + update) at the same batch, when a training analysis was given. */
+  trainingStep: TrainingStepEstimate | null;
   formulas: FormulaTrace[];
 }
 
@@ -231,9 +230,21 @@ export function estimateWork(work: LayerWork[], device: DeviceModel, dtype: Dtyp
   };
 }
 
-/** The forward pass of an analysed model for a batch, on a device, at the analysis's data type. */
-export function estimateModel(analysis: ModelAnalysis, device: DeviceModel, batch = 1): ModelEstimate {
-  return estimateWork(forwardWork(analysis, batch), device, analysis.options.dtype, batch);
+/**
+ * The forward pass of an analysed model for a batch, on a device, at the analysis's data type; with
+ * `training` (analyzeTraining of the same model at the same batch) also one training step.
+ */
+export function estimateModel(
+  analysis: ModelAnalysis,
+  device: DeviceModel,
+  batch = 1,
+  training?: TrainingAnalysis,
+): ModelEstimate {
+  const e = estimateWork(forwardWork(analysis, batch), device, analysis.options.dtype, batch);
+  if (!training) return e;
+  if (training.batch !== batch)
+    throw new Error(`the training analysis is for batch ${training.batch}, the estimate for batch ${batch}`);
+  return { ...e, trainingStep: estimateTrainingStep(analysis, training, device, e.dtype, e) };
 }
 
 export interface MeasuredPoint {

@@ -4,16 +4,18 @@
  *
  * A resolution point is exactly analyzeModel with that input; a batch point scales the batch-1
  * analysis: MACs and activation memory × N, parameters × 1, time = the roofline estimate at batch N
- * (inputs and outputs × N, weights read once; see work.ts).
+ * (inputs and outputs × N, weights read once; see work.ts). Training memory is the peak of one Adam
+ * step at that batch (analyzeTraining: parameters, gradients, both moments, live activations).
  */
 import { analyzeModel } from '../analysis/analyze';
+import { analyzeTraining } from '../analysis/training';
 import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
 import type { Shape } from '../model/shape';
 import type { ModelSpec } from '../model/types';
 import type { DeviceModel } from './devices';
 import { estimateModel } from './roofline';
 
-export const SWEEP_METRICS = ['macs', 'params', 'activationBytes', 'seconds'] as const;
+export const SWEEP_METRICS = ['macs', 'params', 'activationBytes', 'trainingBytes', 'seconds'] as const;
 export type SweepMetric = (typeof SWEEP_METRICS)[number];
 
 export interface SweepPoint {
@@ -24,6 +26,8 @@ export interface SweepPoint {
   macs: number;
   params: number;
   activationBytes: number;
+  /** Peak memory of one Adam training step at this batch (null when some layer is not understood). */
+  trainingBytes: number | null;
   /** Roofline estimate of the forward pass (null without a device or when some cost is unknown). */
   seconds: number | null;
   /** Why this point could not be analysed (the input is too small for the network, say). */
@@ -96,8 +100,15 @@ function checkCount(n: number) {
   if (n > MAX_SWEEP_POINTS) throw new Error(`a sweep has at most ${MAX_SWEEP_POINTS} points, got ${n}`);
 }
 
-function pointOf(analysis: ModelAnalysis, x: number, batch: number, device?: DeviceModel): SweepPoint {
+function pointOf(
+  model: ModelSpec,
+  analysis: ModelAnalysis,
+  x: number,
+  batch: number,
+  device?: DeviceModel,
+): SweepPoint {
   const e = device ? estimateModel(analysis, device, batch) : null;
+  const training = analyzeTraining(model, analysis, { optimizer: 'adam', batch });
   return {
     x,
     input: analysis.input,
@@ -105,6 +116,7 @@ function pointOf(analysis: ModelAnalysis, x: number, batch: number, device?: Dev
     macs: batch * analysis.totals.macs,
     params: analysis.totals.params,
     activationBytes: batch * analysis.totals.activationBytes,
+    trainingBytes: training.complete ? training.peakBytes : null,
     seconds: e && e.unknown.length === 0 ? e.seconds : null,
   };
 }
@@ -122,7 +134,8 @@ export function sweepResolution(
   const points = sizes.map(([h, w]): SweepPoint => {
     const x = h === w ? h : Math.sqrt(h * w);
     try {
-      return pointOf(analyzeModel({ ...model, input: [c, h, w] }, options), x, 1, device);
+      const sized: ModelSpec = { ...model, input: [c, h, w] };
+      return pointOf(sized, analyzeModel(sized, options), x, 1, device);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
@@ -132,6 +145,7 @@ export function sweepResolution(
         macs: 0,
         params: 0,
         activationBytes: 0,
+        trainingBytes: null,
         seconds: null,
         error: message,
       };
@@ -152,7 +166,7 @@ export function sweepBatch(
     if (!(Number.isSafeInteger(b) && b >= 1))
       throw new Error(`batch sizes must be positive integers, got ${b}`);
   const analysis = analyzeModel(model, options);
-  const points = batches.map((b) => pointOf(analysis, b, b, device));
+  const points = batches.map((b) => pointOf(model, analysis, b, b, device));
   return { axis: 'batch', points, fits: fitsOf(points) };
 }
 

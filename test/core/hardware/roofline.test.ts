@@ -10,7 +10,9 @@ import {
   forwardWork,
   placeMeasurement,
   ridgePoint,
+  trainingWork,
 } from '../../../src/core/hardware';
+import { analyzeTraining } from '../../../src/core/analysis/training';
 
 const device = (peak: number, bandwidth: number, launchOverhead = 0): DeviceModel => ({
   id: 'test',
@@ -175,5 +177,60 @@ describe('device presets', () => {
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../../../docs/devices.md', import.meta.url), 'utf8');
     for (const d of DEVICE_PRESETS) expect(doc).toContain(`\`${d.id}\``);
+  });
+});
+
+describe('training step against hand-computed cases', () => {
+  /*
+   * `small` at batch 1, fp32. Backward (the image needs no gradient, so conv computes no input gradient):
+   *   conv: 2·1152 = 2304 FLOPs; read output gradient 256 B + saved input 128 B, write weight gradient 288 B = 672 B
+   *   bn:   64 FLOPs; 2·256 (saved input read, input gradient written) + 256 (output gradient) + 2·8·4 (γ, β) = 832 B
+   *   relu: 64 FLOPs; 2·256 + 256 = 768 B
+   *   add:  64 FLOPs; 2·512 + 256 = 1280 B
+   * Update over 80 trainable parameters: SGD 2·80 = 160 FLOPs, 3·80·4 = 960 B; Adam 12·80 = 960 FLOPs, 7·80·4 = 2240 B.
+   */
+  const training = (optimizer: 'sgd' | 'adam', batch = 1) =>
+    analyzeTraining(small, analysis, { optimizer, batch });
+
+  it('backward work per layer and the update, as the model states', () => {
+    const { backward, update } = trainingWork(analysis, training('sgd'));
+    expect(backward.map((w) => [w.id, w.flops, w.bytes])).toEqual([
+      ['conv', 2304, 672],
+      ['bn', 64, 832],
+      ['relu', 64, 768],
+      ['sum', 64, 1280],
+    ]);
+    expect(update).toEqual({ flops: 160, bytes: 960 });
+    expect(trainingWork(analysis, training('adam')).update).toEqual({ flops: 960, bytes: 2240 });
+  });
+
+  it('step time = forward + backward + update on a memory-bound device', () => {
+    // peak 100 FLOP/s, 10 B/s: backward 67.2 + 83.2 + 76.8 + 128 = 355.2 s; SGD update 96 s; forward 252.8 s.
+    const e = estimateModel(analysis, device(100, 10), 1, training('sgd'));
+    const step = e.trainingStep!;
+    expect(step.forwardSeconds).toBeCloseTo(252.8, 9);
+    expect(step.backward.map((w) => w.seconds)).toEqual([67.2, 83.2, 76.8, 128]);
+    expect(step.backwardSeconds).toBeCloseTo(355.2, 9);
+    expect(step.updateSeconds).toBeCloseTo(96, 9);
+    expect(step.seconds).toBeCloseTo(704, 9);
+    expect(step.formulas.map((f) => [f.quantity, f.value])).toEqual([
+      ['update', step.updateSeconds],
+      ['seconds', step.seconds],
+    ]);
+    const adam = estimateModel(analysis, device(100, 10), 1, training('adam')).trainingStep!;
+    expect(adam.updateSeconds).toBeCloseTo(224, 9);
+  });
+
+  it('without a training analysis there is no step; a training analysis of another batch is refused', () => {
+    expect(estimateModel(analysis, device(100, 10)).trainingStep).toBeNull();
+    expect(() => estimateModel(analysis, device(100, 10), 2, training('sgd', 1))).toThrow(/batch 1/);
+  });
+
+  it('at batch N the backward feature-map traffic grows N-fold, the weight traffic does not', () => {
+    const one = trainingWork(analysis, training('sgd', 1)).backward[0];
+    const four = trainingWork(analysis, training('sgd', 4)).backward[0];
+    expect(four.flops).toBe(4 * one.flops);
+    expect(four.traffic.weight).toBe(one.traffic.weight);
+    expect(four.traffic.output).toBe(4 * one.traffic.output);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel, type ModelSpec } from '../../../src/core';
+import { analyzeTraining } from '../../../src/core/analysis/training';
 import {
   estimateModel,
   findDevice,
@@ -32,6 +33,8 @@ describe('resolution sweep', () => {
         macs: a.totals.macs,
         params: a.totals.params,
         activationBytes: a.totals.activationBytes,
+        trainingBytes: analyzeTraining({ ...model, input: [3, h, w] }, a, { optimizer: 'adam', batch: 1 })
+          .peakBytes,
         seconds: estimateModel(a, device).seconds,
       });
     });
@@ -97,13 +100,16 @@ describe('batch sweep', () => {
         macs: n * a.totals.macs,
         params: a.totals.params,
         activationBytes: n * a.totals.activationBytes,
+        trainingBytes: analyzeTraining(model, a, { optimizer: 'adam', batch: n }).peakBytes,
         seconds: estimateModel(a, device, n).seconds,
       });
     });
   });
 
-  it('MACs grow linearly; time grows less than linearly (weights are read once per batch)', () => {
+  it('MACs grow linearly; time and training memory less than linearly (weights read and held once per batch)', () => {
     expect(sweep.fits.macs?.exponent).toBeCloseTo(1, 12);
+    expect(sweep.fits.trainingBytes?.exponent).toBeLessThan(1);
+    expect(sweep.fits.trainingBytes?.exponent).toBeGreaterThan(0);
     expect(sweep.fits.seconds?.exponent).toBeLessThan(1);
   });
 });

@@ -182,6 +182,7 @@ export const SWEEP_FORMAT: Record<SweepMetric, (v: number) => string> = {
   macs: (v) => formatCount(v),
   params: (v) => formatCount(v),
   activationBytes: (v) => formatBytes(v, 'iec'),
+  trainingBytes: (v) => formatBytes(v, 'iec'),
   seconds: (v) => formatSeconds(v, 3),
 };
 

@@ -208,6 +208,7 @@ export default {
       label: 'Roofline estimate, not a measurement',
       device: 'Device',
       batch: 'Batch size',
+      optimizer: 'Training with',
       measured: 'Measured time',
       measuredPlaceholder: 'optional',
       measuredPoint: 'Measured',
@@ -226,8 +227,10 @@ export default {
         '{n} layers only move data (no arithmetic): they take time but have no point on the log axes.',
       model:
         'FLOPs count a multiply-add as 2 and element-wise layers at 1 operation per element; each layer reads its inputs and weights and writes its output; time = max(FLOPs ÷ peak, bytes ÷ bandwidth) + launch overhead.',
+      perStep:
+        'Estimated time per training step ({optimizer}, batch {batch}): {time} = forward {forward} + backward {backward} + update {update}.',
       training:
-        'A training step is not estimated yet: the analysis does not count the backward pass per layer.',
+        'Backward: each layer computes its weight gradient and, where the gradient flows on, its input gradient (reading the saved input and the output gradient); the update reads and writes every parameter and its optimizer state once.',
       unknown: 'Left out (unknown cost), so the time is a lower bound: {list}',
       aboveRoof:
         'The measured point lies above the roof, which is impossible: a convention or unit is wrong (MACs counted as FLOPs, ms read as s, the wrong data type or a sparse peak).',
@@ -268,15 +271,17 @@ export default {
         macs: 'MACs',
         params: 'Parameters',
         activationBytes: 'Activation memory',
+        trainingBytes: 'Training memory (Adam)',
         seconds: 'Estimated time',
       },
       quadratic: 'Grows quadratically here',
       fit: 'Fitted growth: ∝ {x}^{exponent} {growth}',
       growth: { constant: '(constant)', linear: '(linear)', quadratic: '(quadratic)' },
       note: {
-        resolution: 'Each point is the full analysis at that input size (square inputs).',
+        resolution:
+          'Each point is the full analysis at that input size (square inputs); training memory is one Adam step at batch 1.',
         batch:
-          'MACs and activation memory × N, parameters × 1; the time is the roofline estimate at batch N (weights read once).',
+          'MACs and activation memory × N, parameters × 1; training memory is the peak of one Adam step at batch N; the time is the roofline estimate at batch N (weights read once).',
       },
       needsImage: 'A resolution sweep needs a [C, H, W] input.',
       failed: '{n} sizes could not be analysed, the first {first}: {reason}',

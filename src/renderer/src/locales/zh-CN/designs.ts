@@ -208,6 +208,7 @@ const designs: typeof en = {
       label: 'Roofline 估算，不是实测值',
       device: '设备',
       batch: '批大小',
+      optimizer: '训练优化器',
       measured: '实测时间',
       measuredPlaceholder: '可选',
       measuredPoint: '实测点',
@@ -224,7 +225,10 @@ const designs: typeof en = {
       zeroIntensity: '有 {n} 层只搬运数据、不做运算：它们占用时间，但在对数坐标上没有点。',
       model:
         '一次乘加计为 2 次 FLOPs，逐元素层每个元素每种运算计 1 次；每层读入输入和权重、写出输出；时间 = max(FLOPs ÷ 峰值算力, 字节数 ÷ 带宽) + 启动开销。',
-      training: '暂不估算训练步：分析还没有逐层统计反向传播的运算量。',
+      perStep:
+        '每个训练步的估算时间（{optimizer}，批大小 {batch}）：{time} = 前向 {forward} + 反向 {backward} + 参数更新 {update}。',
+      training:
+        '反向传播：每层计算权重的梯度；梯度还要继续往前传时，再计算输入的梯度（读取保存的输入和输出的梯度）。参数更新把每个参数及其优化器状态各读写一遍。',
       unknown: '以下层代价未知，未计入，因此时间是下界：{list}',
       aboveRoof:
         '实测点高于屋顶，这是不可能的：某个约定或单位弄错了（把 MAC 数当成 FLOPs、把毫秒当成秒、用错了数据类型或用了稀疏峰值）。',
@@ -265,14 +269,16 @@ const designs: typeof en = {
         macs: 'MAC 数',
         params: '参数量',
         activationBytes: '激活内存',
+        trainingBytes: '训练内存（Adam）',
         seconds: '估算时间',
       },
       quadratic: '此段按平方增长',
       fit: '拟合增长：∝ {x}^{exponent} {growth}',
       growth: { constant: '（不变）', linear: '（线性）', quadratic: '（平方）' },
       note: {
-        resolution: '每个点都是该输入尺寸下的完整分析（正方形输入）。',
-        batch: 'MAC 数和激活内存乘以 N，参数量不变；时间是批大小为 N 时的 Roofline 估算（权重只读一次）。',
+        resolution: '每个点都是该输入尺寸下的完整分析（正方形输入）；训练内存按批大小 1、一步 Adam 计算。',
+        batch:
+          'MAC 数和激活内存乘以 N，参数量不变；训练内存是批大小为 N 时一步 Adam 训练的峰值；时间是批大小为 N 时的 Roofline 估算（权重只读一次）。',
       },
       needsImage: '分辨率扫描需要 [C, H, W] 形状的输入。',
       failed: '有 {n} 个尺寸无法分析，第一个是 {first}：{reason}',
