@@ -1,4 +1,5 @@
 import { analyzeModel, getZooModel } from '../../src/core';
+import { analyzeTraining } from '../../src/core/analysis/training';
 import { DEVICE_PRESETS, estimateModel, formatSeconds, sweepResolution } from '../../src/core/hardware';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
@@ -38,6 +39,22 @@ test('ResNet-50 on the roofline: every BN, ReLU and add is a memory-bound point,
   await measured.fill('50');
   await measured.blur();
   await expect(page.getByTestId('estimate-above-roof')).toBeHidden();
+
+  // One training step at batch 4 with SGD: forward + backward + update, as the core estimates it.
+  const batch = page.getByTestId('estimate-batch').locator('input');
+  await batch.fill('4');
+  await batch.blur();
+  await d.choose(page.getByTestId('estimate-optimizer'), 'SGD');
+  const model = getZooModel('resnet50')!;
+  const step = estimateModel(
+    resnet50,
+    preset('a100-sxm'),
+    4,
+    analyzeTraining(model, resnet50, { optimizer: 'sgd', batch: 4 }),
+  ).trainingStep!;
+  await expect(page.getByTestId('estimate-training-step')).toContainText(
+    `(SGD, batch 4): ${formatSeconds(step.seconds)} = forward ${formatSeconds(step.forwardSeconds)} + backward ${formatSeconds(step.backwardSeconds)} + update ${formatSeconds(step.updateSeconds)}`,
+  );
 });
 
 test('an edited device is saved in the settings and used after a restart', async ({ page, web }) => {
