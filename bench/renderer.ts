@@ -15,10 +15,10 @@ import { startWeb } from '../src/main/web/start';
 import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const CHROMIUM =
+export const RENDERER = join(ROOT, 'out', 'renderer');
+export const CHROMIUM =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const ARGS = [
+export const BROWSER_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -29,7 +29,8 @@ const ARGS = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
+/** Builds the renderer (electron-vite) when out/renderer is missing; later runs reuse it. */
+export function ensureRenderer(): void {
   if (!existsSync(join(RENDERER, '.vite', 'manifest.json'))) {
     const build = spawnSync(
       process.execPath,
@@ -41,12 +42,16 @@ export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
     );
     if (build.status !== 0) throw new Error('electron-vite build failed');
   }
+}
+
+export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
+  ensureRenderer();
   // The bytes of each page are the "page bundles" suite of `npm run bench` (bench/bundle.ts).
   const rows: BenchRow[] = [];
 
   const dataDir = mkdtempSync(join(tmpdir(), 'convscope-bench-'));
   const running = await startWeb({ port: 0, dataDir }, RENDERER);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
     // The web edition lets in only the browser that opened its one-time sign-in link: sign in once, then
     // give each cold context that session's cookie (a cookie warms no cache).

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { runCliBench } from './cli';
 import { runConvBench } from './conv';
 import { runCoreBench } from './core';
+import { runDesignsBrowserBench } from './designs-browser';
 import { runErfBench } from './erf';
 import { runGradientBench } from './gradients';
 import { runImportBench } from './import';
@@ -47,6 +48,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['100k-row data import', () => runImportBench(quick ? 20_000 : undefined)],
   ['web edition under load', () => runWebLoadBench(quick ? { seconds: 5, clients: 20 } : {})],
   ['renderer in Chromium', () => runRendererBench(quick ? 3 : 7)],
+  ['designs workspace in Chromium', () => runDesignsBrowserBench(quick ? 7 : 21, quick ? 3 : 7)],
   ['page bundles', async () => runBundleBench()],
 ];
 

@@ -7,7 +7,7 @@ import { RF_INPUT, toReceptiveField } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeLayer } from './compute';
-import { resolveGraph } from './graph';
+import { inputIdsOf, resolveGraph } from './graph';
 import { numel, OPERATOR_BY_OP, type OpResult, type Rf2, ShapeError } from './ops';
 import { ZERO_OPS, zeroOps } from './ops/common';
 import {
@@ -38,6 +38,21 @@ export interface EvalResult {
   analysis?: ModelAnalysis;
 }
 
+/** The rows of a layer's inputs (null: the model input). */
+function rowsOf(
+  rowOf: LayerAnalysis[],
+  sources: Int32Array,
+  s0: number,
+  nIn: number,
+): (LayerAnalysis | null)[] {
+  const rows: (LayerAnalysis | null)[] = [];
+  for (let t = 0; t < nIn; t++) {
+    const j = sources[s0 + t];
+    rows.push(j < 0 ? null : rowOf[j]);
+  }
+  return rows;
+}
+
 function validInputShape(input: unknown): input is Shape {
   return (
     Array.isArray(input) &&
@@ -63,7 +78,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   }
   const graph = resolveGraph(layers, issues);
   if (!graph) return { issues };
-  const { order, inputsOf, inputIds } = graph;
+  const { order, start, sources } = graph;
   // --- per-layer evaluation ---
   const bytes = DTYPE_BYTES[options.dtype];
   const shapes: (Shape | undefined)[] = new Array(n);
@@ -99,12 +114,15 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   for (let k = 0; k < n; k++) {
     const i = order[k];
     const layer = layers[i];
-    const ins = inputsOf[i];
-    const inShapes: Shape[] = new Array(ins.length);
-    const inRfs: Rf2[] = new Array(ins.length);
+    const s0 = start[i];
+    const nIn = start[i + 1] - s0;
+    /** The single layer read (-1: the model input), or -2 when the layer reads several. */
+    const one = nIn === 1 ? sources[s0] : -2;
+    const inShapes: Shape[] = new Array(nIn);
+    const inRfs: Rf2[] = new Array(nIn);
     let blocked = false;
-    for (let t = 0; t < ins.length; t++) {
-      const j = ins[t];
+    for (let t = 0; t < nIn; t++) {
+      const j = sources[s0 + t];
       const s = j < 0 ? model.input : shapes[j];
       if (s === undefined) {
         blocked = true;
@@ -115,9 +133,10 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     }
     // A layer fed by a failed layer is skipped: one mistake gives one message, not a cascade.
     if (blocked) continue;
+    const inIds = inputIdsOf(layers, i);
     let c: OpResult;
     try {
-      c = computeLayer(layer, inShapes, inRfs, inputIds[i]);
+      c = computeLayer(layer, inShapes, inRfs, inIds);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       issues.push({
@@ -213,23 +232,23 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     if (c.unsupported !== undefined) incomplete.push(layer.id);
     // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
     // shares the input row's RF record instead of building a new one.
-    const src = ins.length === 1 && ins[0] >= 0 ? rowOf[ins[0]] : undefined;
+    const src = one >= 0 ? rowOf[one] : undefined;
     const rf = src !== undefined && c.rf === inRfs[0] ? freezeRf(src.rf) : toReceptiveField(c.rf[0], c.rf[1]);
     // Same-size outputs (a padded 3×3 conv) reuse the input's shape array.
     const outShape =
       c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
     if (outShape !== c.outShape) shapes[i] = outShape;
     let rowShapes = inShapes;
-    if (ins.length === 1 && ins[0] >= 0) {
-      const shared = singleShapes[ins[0]];
+    if (one >= 0) {
+      const shared = singleShapes[one];
       if (shared !== undefined) rowShapes = shared;
-      else singleShapes[ins[0]] = inShapes;
+      else singleShapes[one] = inShapes;
     }
     const row = new LayerRow(
       {
         id: layer.id,
         op: layer.op,
-        inputs: inputIds[i],
+        inputs: inIds,
         inputShapes: rowShapes,
         outputShape: outShape,
         outputElements: outElems,
@@ -252,7 +271,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
         unsupported: c.unsupported,
       },
       layer,
-      ins.length === 1 ? (ins[0] < 0 ? null : rowOf[ins[0]]) : ins.map((j) => (j < 0 ? null : rowOf[j])),
+      one === -1 ? null : one >= 0 ? rowOf[one] : rowsOf(rowOf, sources, s0, nIn),
       rowCtx,
     );
     out[k] = row;

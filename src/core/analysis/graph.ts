@@ -1,13 +1,22 @@
 /** The model graph: ids, input references and an evaluation order (iterative: no stack for long chains). */
 import { INPUT_ID, type LayerSpec, type ModelIssue } from '../model/types';
+import { IdIndex } from './id-index';
 
 export interface Graph {
   /** Layer indices in evaluation (topological) order. */
-  order: number[] | Int32Array;
-  /** Per layer, the indices of the layers it reads (-1: the model input). */
-  inputsOf: number[][];
-  /** Per layer, the ids it reads (as written, or the implicit previous layer). */
-  inputIds: string[][];
+  order: Int32Array;
+  /**
+   * The layers each layer reads, flat: layer `i` reads `sources[start[i]]` … `sources[start[i + 1] - 1]`
+   * (-1: the model input). Two typed arrays instead of one array per layer: nothing per layer for the
+   * garbage collector to copy and trace in a 300,000-layer model.
+   */
+  start: Int32Array;
+  sources: Int32Array;
+}
+
+/** The ids layer `i` reads, as written, or the implicit previous layer (a new array each call). */
+export function inputIdsOf(layers: readonly LayerSpec[], i: number): string[] {
+  return layers[i].inputs ?? [i === 0 ? INPUT_ID : layers[i - 1].id];
 }
 
 /**
@@ -18,9 +27,11 @@ export interface Graph {
 export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[]): Graph | null {
   const n = layers.length;
   // --- ids and inputs ---
-  const index = new Map<string, number>();
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push(layers[i].id);
+  const index = new IdIndex(ids);
   for (let i = 0; i < n; i++) {
-    const id = layers[i].id;
+    const id = ids[i];
     if (id === INPUT_ID) {
       issues.push({
         layerId: id,
@@ -29,60 +40,63 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
       });
       continue;
     }
-    const prev = index.get(id);
-    if (prev !== undefined) {
+    const prev = index.add(i);
+    if (prev !== i) {
       issues.push({
         layerId: id,
         path: `layers[${i}].id`,
         message: `layer "${id}": duplicate id (also used by layer ${prev})`,
       });
-    } else index.set(id, i);
+    }
   }
-  const inputsOf: number[][] = new Array(n);
-  const inputIds: string[][] = new Array(n);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + (layers[i].inputs?.length ?? 1);
+  const sources = new Int32Array(start[n]);
   for (let i = 0; i < n; i++) {
     const l = layers[i];
-    const ids = l.inputs ?? [i === 0 ? INPUT_ID : layers[i - 1].id];
-    if (ids.length === 0) {
+    const refs = l.inputs;
+    if (refs === undefined) {
+      sources[start[i]] = i - 1;
+      continue;
+    }
+    if (refs.length === 0) {
       issues.push({
         layerId: l.id,
         path: `layers[${i}].inputs`,
         message: `layer "${l.id}": inputs must not be empty`,
       });
     }
-    const idx: number[] = new Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      const ref = ids[k];
-      if (ref === INPUT_ID) idx[k] = -1;
-      else if (l.inputs === undefined) idx[k] = i - 1;
-      else {
-        const j = index.get(ref);
-        if (j === undefined) {
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k];
+      let j = -1;
+      if (ref !== INPUT_ID) {
+        const at = index.get(ref);
+        if (at === undefined) {
           issues.push({
             layerId: l.id,
             path: `layers[${i}].inputs[${k}]`,
             message: `layer "${l.id}": unknown input "${ref}"`,
           });
-          idx[k] = -2;
-        } else idx[k] = j;
+          j = -2;
+        } else j = at;
       }
+      sources[start[i] + k] = j;
     }
-    inputsOf[i] = idx;
-    inputIds[i] = ids;
   }
   if (issues.length) return null;
   // --- order: the list order when it is already topological (the usual case), else Kahn's algorithm ---
-  let order: number[] | Int32Array = [];
+  let order = new Int32Array(n);
   let sorted = true;
-  for (let i = 0; i < n && sorted; i++) for (const j of inputsOf[i]) if (j >= i) sorted = false;
+  for (let i = 0; i < n && sorted; i++)
+    for (let t = start[i]; t < start[i + 1]; t++) if (sources[t] >= i) sorted = false;
   if (sorted) {
-    order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
   } else {
     const indeg = new Int32Array(n);
     const users: number[][] = Array.from({ length: n }, () => []);
     for (let i = 0; i < n; i++) {
-      for (const j of inputsOf[i]) {
+      for (let t = start[i]; t < start[i + 1]; t++) {
+        const j = sources[t];
         if (j >= 0) {
           indeg[i]++;
           users[j].push(i);
@@ -103,7 +117,12 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
       while (!seenAt.has(cur)) {
         seenAt.set(cur, path.length);
         path.push(cur);
-        cur = inputsOf[cur].find((j) => j >= 0 && indeg[j] > 0) as number;
+        let next = -1;
+        for (let t = start[cur]; t < start[cur + 1] && next < 0; t++) {
+          const j = sources[t];
+          if (j >= 0 && indeg[j] > 0) next = j;
+        }
+        cur = next;
       }
       const loop = path.slice(seenAt.get(cur)).reverse();
       // Start the loop at the layer listed first, so the message reads in file order.
@@ -118,7 +137,7 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
       });
       return null;
     }
-    order = queue;
+    order = Int32Array.from(queue);
   }
-  return { order, inputsOf, inputIds };
+  return { order, start, sources };
 }

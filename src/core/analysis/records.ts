@@ -9,15 +9,24 @@ import type { LayerAnalysis, OtherOps } from './types';
  * frozen: rows share it, so nobody may change it.
  */
 export class RecordCache<T extends object> {
-  private last = new Map<string, T>();
+  /** Per kind, the last record and whether it is frozen yet (asking `Object.isFrozen` each time costs more). */
+  private last = new Map<string, { rec: T; frozen: boolean }>();
   constructor(private readonly same: (a: T, b: T) => boolean) {}
   get(kind: string, rec: T): T {
     const prev = this.last.get(kind);
-    if (prev !== undefined && this.same(prev, rec)) {
-      if (!Object.isFrozen(prev)) Object.freeze(prev);
-      return prev;
+    if (prev === undefined) {
+      this.last.set(kind, { rec, frozen: false });
+      return rec;
     }
-    this.last.set(kind, rec);
+    if (this.same(prev.rec, rec)) {
+      if (!prev.frozen) {
+        Object.freeze(prev.rec);
+        prev.frozen = true;
+      }
+      return prev.rec;
+    }
+    prev.rec = rec;
+    prev.frozen = false;
     return rec;
   }
 }
@@ -66,8 +75,13 @@ export function sameShape(a: Shape, b: Shape): boolean {
   return a.length === b.length && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
+/** The receptive-field record frozen last: a run of layers that keep the RF shares it. */
+let lastFrozenRf: LayerAnalysis['rf'] | undefined;
+
 /** Freezes a receptive-field record and its pairs before rows share it. */
 export function freezeRf(rf: LayerAnalysis['rf']): LayerAnalysis['rf'] {
+  if (rf === lastFrozenRf) return rf;
+  lastFrozenRf = rf;
   if (!Object.isFrozen(rf)) {
     Object.freeze(rf.size);
     Object.freeze(rf.jump);
