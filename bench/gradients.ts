@@ -64,7 +64,6 @@ function engineStep(depth: number, width: number): () => void {
     lossForward('mean_square', y, BATCH, width, null, dy);
     net.backward(dy);
     opt.step();
-    net.syncWeights();
   };
 }
 

@@ -151,6 +151,19 @@ function gemmTN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number
   }
 }
 
+let scratch: FArray | null = null;
+
+/**
+ * C[m×n] (+)= A[m×k] · B[n×k]ᵀ (back-propagation through a layer stored input-major): Bᵀ into a
+ * scratch buffer kept between calls, then gemmNN.
+ */
+function gemmNT(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void {
+  if (!scratch || scratch.length < k * n || scratch.constructor !== b.constructor)
+    scratch = new (b.constructor as typeof Float64Array)(k * n);
+  transpose(b, scratch, n, k);
+  gemmNN(a, scratch, c, m, k, n, accumulate);
+}
+
 /** Bᵀ of A[m×n] into B[n×m]. */
 function transpose(a: FArray, b: FArray, m: number, n: number): void {
   for (let i = 0; i < m; i++) {
@@ -159,4 +172,4 @@ function transpose(a: FArray, b: FArray, m: number, n: number): void {
   }
 }
 
-export const kernels: Kernels = { gemmNN, gemmTN, transpose };
+export const kernels: Kernels = { gemmNN, gemmTN, gemmNT, transpose };

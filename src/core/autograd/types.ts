@@ -7,6 +7,8 @@ export type DType = 'float64' | 'float32';
 export interface Kernels {
   gemmNN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void;
   gemmTN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void;
+  /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ. */
+  gemmNT(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void;
   transpose(a: FArray, b: FArray, m: number, n: number): void;
 }
 
