@@ -248,12 +248,7 @@ export class Mlp {
       const out = layer.fanOut;
       const size = n * out;
       const z = c.z[l];
-      this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false);
-      const b = layer.b;
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) z[o + j] += b[j];
-      }
+      this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false, layer.b);
       let u: FArray = z;
       if (layer.gamma && layer.beta) {
         const xhat = c.xhat[l] as FArray;
@@ -324,13 +319,8 @@ export class Mlp {
         if (layer.gamma) dz = c.dz;
       }
       const hPrev = l === 0 ? c.x : c.h[l - 1];
-      this.kernels.gemmTN(hPrev, dz, layer.gwt, fanIn, n, out, false);
-      const gb = layer.gb;
-      gb.fill(0);
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) gb[j] += dz[o + j];
-      }
+      // dL/dWᵀ = h_{l−1}ᵀ δ_l and dL/db = Σ_rows δ_l in one call.
+      this.kernels.gemmTN(hPrev, dz, layer.gwt, fanIn, n, out, false, layer.gb);
       if (l > 0 || options.inputGrad) {
         this.kernels.gemmNT(dz, layer.wt, dhPrev, n, out, fanIn, false);
         if (layer.residual) for (let i = 0; i < n * fanIn; i++) dhPrev[i] += dh[i];

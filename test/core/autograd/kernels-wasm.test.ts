@@ -81,6 +81,37 @@ describe('WebAssembly SIMD matrix kernels', () => {
     });
   }
 
+  for (const [m, k, n] of [
+    [1, 1, 1],
+    [5, 3, 9],
+    [17, 65, 33],
+    [128, 300, 64],
+  ]) {
+    it(`adds a bias row and sums columns as the TypeScript reference does for ${m}×${k}×${n}`, () => {
+      const K = wasm as NonNullable<typeof wasm>;
+      const rng = new Rng(m + k + n);
+      const a = new Float32Array(m * k),
+        at = new Float32Array(k * m),
+        b = new Float32Array(k * n),
+        bias = new Float32Array(n);
+      rng.fillNormal(a);
+      rng.fillNormal(b);
+      rng.fillNormal(bias);
+      k32.transpose(a, at, m, k);
+      const want = new Float32Array(m * n),
+        got = new Float32Array(m * n);
+      k32.gemmNN(a, b, want, m, k, n, false, bias);
+      K.gemmNN(a, b, got, m, k, n, false, bias);
+      for (let i = 0; i < m * n; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(1e-4 * Math.sqrt(k));
+      // Column sums: same order of additions in float32, so the very same numbers.
+      const sumsWant = new Float32Array(n),
+        sumsGot = new Float32Array(n).fill(Number.NaN);
+      k32.gemmTN(at, b, want, m, k, n, false, sumsWant);
+      K.gemmTN(at, b, got, m, k, n, false, sumsGot);
+      expect(Array.from(sumsGot)).toEqual(Array.from(sumsWant));
+    });
+  }
+
   it('reads only the m·k, k·n leading entries of longer buffers and writes only m·n of C', () => {
     const K = wasm as NonNullable<typeof wasm>;
     const a = new Float32Array(20).fill(1),

@@ -61,9 +61,10 @@
         (br $panel))))
 
   ;; One 4×8 tile of C at address c (row stride sc bytes) from kc steps of an A panel (ap) and a B
-  ;; panel (bp). mr ≤ 4 rows and nr ≤ 8 columns of the tile lie inside C; acc adds to C.
+  ;; panel (bp). mr ≤ 4 rows and nr ≤ 8 columns of the tile lie inside C; acc adds to C; otherwise a
+  ;; non-zero bias is the address of the tile's 8 entries of a row vector added to every row.
   (func $tile (param $ap i32) (param $bp i32) (param $kc i32) (param $c i32) (param $sc i32)
-    (param $mr i32) (param $nr i32) (param $acc i32)
+    (param $mr i32) (param $nr i32) (param $acc i32) (param $bias i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $x v128)
@@ -83,7 +84,18 @@
         (local.set $c21 (v128.load offset=16 (local.get $cp)))
         (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
         (local.set $c30 (v128.load (local.get $cp)))
-        (local.set $c31 (v128.load offset=16 (local.get $cp)))))
+        (local.set $c31 (v128.load offset=16 (local.get $cp))))
+      (else
+        (if (i32.and (local.get $full) (i32.ne (local.get $bias) (i32.const 0)))
+          (then
+            (local.set $c00 (v128.load (local.get $bias)))
+            (local.set $c01 (v128.load offset=16 (local.get $bias)))
+            (local.set $c10 (local.get $c00))
+            (local.set $c11 (local.get $c01))
+            (local.set $c20 (local.get $c00))
+            (local.set $c21 (local.get $c01))
+            (local.set $c30 (local.get $c00))
+            (local.set $c31 (local.get $c01))))))
     (local.set $end (i32.add (local.get $ap) (i32.shl (local.get $kc) (i32.const 4))))
     (block $k_done
       (loop $k
@@ -140,6 +152,11 @@
             (local.set $v
               (f32.load (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 3)) (local.get $t)) (i32.const 2))))
             (if (local.get $acc) (then (local.set $v (f32.add (local.get $v) (f32.load (local.get $cp))))))
+            (if (local.get $bias)
+              (then
+                (local.set $v
+                  (f32.add (local.get $v)
+                    (f32.load (i32.add (local.get $bias) (i32.shl (local.get $t) (i32.const 2))))))))
             (f32.store (local.get $cp) (local.get $v))
             (local.set $cp (i32.add (local.get $cp) (i32.const 4)))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
@@ -147,10 +164,12 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rs))))
 
-  ;; C[m×n] (+)= op(A)·op(B). ta: A is stored k×m (Aᵀ·B); tb: B is stored n×k (A·Bᵀ). ap and bp are
-  ;; free space for the packed panels: 16·⌈m/4⌉·k and 32·⌈n/8⌉·k bytes. k ≥ 1.
+  ;; C[m×n] (+)= op(A)·op(B) (+ bias). ta: A is stored k×m (Aᵀ·B); tb: B is stored n×k (A·Bᵀ). ap and
+  ;; bp are free space for the packed panels: 16·⌈m/4⌉·k and 32·⌈n/8⌉·k bytes. k ≥ 1. bias, when not 0
+  ;; and acc is 0, is the address of n floats added to every row of C (a layer's bias).
   (func (export "gemm") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32)
     (param $n i32) (param $ta i32) (param $tb i32) (param $acc i32) (param $ap i32) (param $bp i32)
+    (param $bias i32)
     (local $i i32) (local $j i32) (local $kb i32) (local $kc i32) (local $sc i32) (local $k4 i32)
     (local $accb i32)
     (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
@@ -192,10 +211,50 @@
                     (i32.ge_u (i32.sub (local.get $m) (local.get $i)) (i32.const 4)))
                   (select (i32.const 8) (i32.sub (local.get $n) (local.get $j))
                     (i32.ge_u (i32.sub (local.get $n) (local.get $j)) (i32.const 8)))
-                  (local.get $accb))
+                  (local.get $accb)
+                  (select (i32.const 0)
+                    (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2)))
+                    (i32.or (local.get $accb) (i32.eqz (local.get $bias)))))
                 (local.set $i (i32.add (local.get $i) (i32.const 4)))
                 (br $is)))
             (local.set $j (i32.add (local.get $j) (i32.const 8)))
             (br $js)))
         (local.set $kb (i32.add (local.get $kb) (i32.const 256)))
-        (br $kbs)))))
+        (br $kbs))))
+  ;; dst[j] = Σ_r src[r·cols + j], rows summed in order (the bias gradient: column sums of δ).
+  (func (export "colsum") (param $src i32) (param $rows i32) (param $cols i32) (param $dst i32)
+    (local $j i32) (local $r i32) (local $p i32) (local $s v128) (local $f f32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
+    (block $v_done
+      (loop $vs
+        (br_if $v_done (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $cols)))
+        (local.set $s (v128.const f32x4 0 0 0 0))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $r (i32.const 0))
+        (block $r_done
+          (loop $rs
+            (br_if $r_done (i32.ge_u (local.get $r) (local.get $rows)))
+            (local.set $s (f32x4.add (local.get $s) (v128.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rs)))
+        (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vs)))
+    (block $s_done
+      (loop $ss
+        (br_if $s_done (i32.ge_u (local.get $j) (local.get $cols)))
+        (local.set $f (f32.const 0))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $r (i32.const 0))
+        (block $r2_done
+          (loop $rs2
+            (br_if $r2_done (i32.ge_u (local.get $r) (local.get $rows)))
+            (local.set $f (f32.add (local.get $f) (f32.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rs2)))
+        (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $f))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $ss))))
+)

@@ -30,7 +30,9 @@ interface Gemm {
     acc: number,
     ap: number,
     bp: number,
+    bias: number,
   ): void;
+  colsum(src: number, rows: number, cols: number, dst: number): void;
 }
 
 /** Which module runs: relaxed SIMD with fused multiply-add, plain SIMD, or none (no SIMD here). */
@@ -86,7 +88,8 @@ function heapOf(gemm: Gemm, bytes: number): Float32Array {
 const align = (bytes: number) => (bytes + 15) & ~15;
 
 /**
- * C[m×n] (+)= op(A)·op(B) with op(A) m×k (A stored k×m when ta) and op(B) k×n (B stored n×k when tb).
+ * C[m×n] (+)= op(A)·op(B) with op(A) m×k (A stored k×m when ta) and op(B) k×n (B stored n×k when tb);
+ * `bias` (n, without accumulate) is added to every row; `sums` receives the column sums of B (k×n).
  */
 function gemm(
   g: Gemm,
@@ -99,14 +102,25 @@ function gemm(
   ta: boolean,
   tb: boolean,
   accumulate: boolean,
+  bias: FArray | undefined,
+  sums: FArray | undefined,
 ): void {
+  if (sums) {
+    // Column sums of B (k×n) also when C is empty; overwritten below in the usual case.
+    sums.fill(0, 0, n);
+    if (m === 0) for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) sums[j] += b[p * n + j];
+  }
   if (m === 0 || n === 0) return;
   if (k === 0) {
-    if (!accumulate) c.fill(0, 0, m * n);
+    if (!accumulate) {
+      c.fill(0, 0, m * n);
+      if (bias) for (let i = 0; i < m; i++) c.set(bias.subarray(0, n), i * n);
+    }
     return;
   }
-  // Layout: the 128-byte scratch tile, A, B, C, then the packed panels of A and B.
-  const pa = 128;
+  // Layout: the 128-byte scratch tile, the bias (or column sums), A, B, C, then the packed panels.
+  const pv = 128;
+  const pa = pv + align(4 * n);
   const pb = pa + align(4 * m * k);
   const pc = pb + align(4 * k * n);
   const ppa = pc + align(4 * m * n);
@@ -116,8 +130,14 @@ function gemm(
   h.set(a.length === m * k ? a : a.subarray(0, m * k), pa >> 2);
   h.set(b.length === k * n ? b : b.subarray(0, k * n), pb >> 2);
   if (accumulate) h.set(c.subarray(0, m * n), pc >> 2);
-  g.gemm(pa, pb, pc, m, k, n, ta ? 1 : 0, tb ? 1 : 0, accumulate ? 1 : 0, ppa, ppb);
+  const withBias = bias !== undefined && !accumulate;
+  if (withBias) h.set(bias.subarray(0, n), pv >> 2);
+  g.gemm(pa, pb, pc, m, k, n, ta ? 1 : 0, tb ? 1 : 0, accumulate ? 1 : 0, ppa, ppb, withBias ? pv : 0);
   c.set(h.subarray(pc >> 2, (pc >> 2) + m * n));
+  if (sums) {
+    g.colsum(pb, k, n, pv);
+    sums.set(h.subarray(pv >> 2, (pv >> 2) + n));
+  }
 }
 
 /** The WebAssembly SIMD kernels, or null when this runtime cannot run them. */
@@ -126,9 +146,9 @@ export function wasmKernels(): Kernels | null {
   if (!l) return null;
   const g = l.gemm;
   return {
-    gemmNN: (a, b, c, m, k, n, acc) => gemm(g, a, b, c, m, k, n, false, false, acc),
-    gemmTN: (a, b, c, m, k, n, acc) => gemm(g, a, b, c, m, k, n, true, false, acc),
-    gemmNT: (a, b, c, m, k, n, acc) => gemm(g, a, b, c, m, k, n, false, true, acc),
+    gemmNN: (a, b, c, m, k, n, acc, bias) => gemm(g, a, b, c, m, k, n, false, false, acc, bias, undefined),
+    gemmTN: (a, b, c, m, k, n, acc, sums) => gemm(g, a, b, c, m, k, n, true, false, acc, undefined, sums),
+    gemmNT: (a, b, c, m, k, n, acc) => gemm(g, a, b, c, m, k, n, false, true, acc, undefined, undefined),
     transpose: reference.transpose,
   };
 }
