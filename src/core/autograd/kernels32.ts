@@ -5,7 +5,10 @@
  */
 import type { FArray, Kernels } from './types';
 
-/** C[m×n] (+)= A[m×k] · B[k×n], then + bias[n] on every row when given (without accumulate). */
+/**
+ * C[m×n] (+)= A[m×k] · B[k×n], then + bias[n] on every row when given (without accumulate), then
+ * max(C, 0) with `relu` (NaN → 0, as `x > 0 ? x : 0`).
+ */
 function gemmNN(
   a: FArray,
   b: FArray,
@@ -15,6 +18,7 @@ function gemmNN(
   n: number,
   accumulate: boolean,
   bias?: FArray,
+  relu?: boolean,
 ): void {
   product(a, b, c, m, k, n, accumulate);
   if (bias && !accumulate)
@@ -22,6 +26,7 @@ function gemmNN(
       const o = i * n;
       for (let j = 0; j < n; j++) c[o + j] += bias[j];
     }
+  if (relu) for (let i = 0; i < m * n; i++) c[i] = c[i] > 0 ? c[i] : 0;
 }
 
 function product(

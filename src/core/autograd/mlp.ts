@@ -248,7 +248,12 @@ export class Mlp {
       const out = layer.fanOut;
       const size = n * out;
       const z = c.z[l];
-      this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false, layer.b);
+      if (layer.activation === 'relu' && !layer.gamma) {
+        // a = relu(h W + b) in one sweep over the output: z itself is needed by nothing later.
+        this.kernels.gemmNN(hPrev, layer.wt, c.a[l], n, layer.fanIn, out, false, layer.b, true);
+      } else {
+        this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false, layer.b);
+      }
       let u: FArray = z;
       if (layer.gamma && layer.beta) {
         const xhat = c.xhat[l] as FArray;
@@ -263,7 +268,8 @@ export class Mlp {
           for (let j = 0; j < out; j++) u[o + j] = gamma[j] * xhat[o + j] + beta[j];
         }
       }
-      activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
+      if (layer.activation !== 'relu' || layer.gamma)
+        activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
       if (layer.residual) {
         const h = c.h[l],
           a = c.a[l];

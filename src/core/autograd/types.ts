@@ -5,7 +5,10 @@ export type DType = 'float64' | 'float32';
 
 /** Matrix kernels, one monomorphic copy per element type (see kernels64.ts). */
 export interface Kernels {
-  /** C[m×n] (+)= A[m×k] · B[k×n]; without accumulate, + bias[n] on every row when given. */
+  /**
+   * C[m×n] (+)= A[m×k] · B[k×n]; without accumulate, + bias[n] on every row when given; with relu,
+   * then C = max(C, 0) (NaN → 0).
+   */
   gemmNN(
     a: FArray,
     b: FArray,
@@ -15,6 +18,7 @@ export interface Kernels {
     n: number,
     accumulate: boolean,
     bias?: FArray,
+    relu?: boolean,
   ): void;
   /** C[m×n] (+)= A[k×m]ᵀ · B[k×n]; with `sums`, also its column sums Σ_p B[p][j] (rows in order). */
   gemmTN(

@@ -103,6 +103,17 @@ describe('WebAssembly SIMD matrix kernels', () => {
       k32.gemmNN(a, b, want, m, k, n, false, bias);
       K.gemmNN(a, b, got, m, k, n, false, bias);
       for (let i = 0; i < m * n; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(1e-4 * Math.sqrt(k));
+      // relu after the bias: the same entries are zero, the rest as before.
+      const reluWant = new Float32Array(m * n),
+        reluGot = new Float32Array(m * n);
+      k32.gemmNN(a, b, reluWant, m, k, n, false, bias, true);
+      K.gemmNN(a, b, reluGot, m, k, n, false, bias, true);
+      for (let i = 0; i < m * n; i++) {
+        expect(reluWant[i]).toBe(want[i] > 0 ? want[i] : 0);
+        expect(Math.abs(reluGot[i] - reluWant[i])).toBeLessThan(1e-4 * Math.sqrt(k));
+        expect(reluGot[i] >= 0).toBe(true);
+        if (got[i] <= 0) expect(reluGot[i]).toBe(0);
+      }
       // Column sums: same order of additions in float32, so the very same numbers.
       const sumsWant = new Float32Array(n),
         sumsGot = new Float32Array(n).fill(Number.NaN);

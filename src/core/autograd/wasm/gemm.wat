@@ -62,9 +62,10 @@
 
   ;; One 4×8 tile of C at address c (row stride sc bytes) from kc steps of an A panel (ap) and a B
   ;; panel (bp). mr ≤ 4 rows and nr ≤ 8 columns of the tile lie inside C; acc adds to C; otherwise a
-  ;; non-zero bias is the address of the tile's 8 entries of a row vector added to every row.
+  ;; non-zero bias is the address of the tile's 8 entries of a row vector added to every row. relu
+  ;; stores max(x, 0) (NaN and −0 as 0, like `x > 0 ? x : 0`).
   (func $tile (param $ap i32) (param $bp i32) (param $kc i32) (param $c i32) (param $sc i32)
-    (param $mr i32) (param $nr i32) (param $acc i32) (param $bias i32)
+    (param $mr i32) (param $nr i32) (param $acc i32) (param $bias i32) (param $relu i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $x v128)
@@ -117,6 +118,17 @@
         (local.set $ap (i32.add (local.get $ap) (i32.const 16)))
         (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
         (br $k)))
+    (if (i32.and (local.get $full) (local.get $relu))
+      (then
+        (local.set $x (v128.const f32x4 0 0 0 0))
+        (local.set $c00 (v128.and (local.get $c00) (f32x4.gt (local.get $c00) (local.get $x))))
+        (local.set $c01 (v128.and (local.get $c01) (f32x4.gt (local.get $c01) (local.get $x))))
+        (local.set $c10 (v128.and (local.get $c10) (f32x4.gt (local.get $c10) (local.get $x))))
+        (local.set $c11 (v128.and (local.get $c11) (f32x4.gt (local.get $c11) (local.get $x))))
+        (local.set $c20 (v128.and (local.get $c20) (f32x4.gt (local.get $c20) (local.get $x))))
+        (local.set $c21 (v128.and (local.get $c21) (f32x4.gt (local.get $c21) (local.get $x))))
+        (local.set $c30 (v128.and (local.get $c30) (f32x4.gt (local.get $c30) (local.get $x))))
+        (local.set $c31 (v128.and (local.get $c31) (f32x4.gt (local.get $c31) (local.get $x))))))
     (if (local.get $full)
       (then
         (local.set $cp (local.get $c))
@@ -157,6 +169,10 @@
                 (local.set $v
                   (f32.add (local.get $v)
                     (f32.load (i32.add (local.get $bias) (i32.shl (local.get $t) (i32.const 2))))))))
+            (if (local.get $relu)
+              (then
+                (local.set $v
+                  (select (local.get $v) (f32.const 0) (f32.gt (local.get $v) (f32.const 0))))))
             (f32.store (local.get $cp) (local.get $v))
             (local.set $cp (i32.add (local.get $cp) (i32.const 4)))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
@@ -166,10 +182,11 @@
 
   ;; C[m×n] (+)= op(A)·op(B) (+ bias). ta: A is stored k×m (Aᵀ·B); tb: B is stored n×k (A·Bᵀ). ap and
   ;; bp are free space for the packed panels: 16·⌈m/4⌉·k and 32·⌈n/8⌉·k bytes. k ≥ 1. bias, when not 0
-  ;; and acc is 0, is the address of n floats added to every row of C (a layer's bias).
+  ;; and acc is 0, is the address of n floats added to every row of C (a layer's bias); relu then
+  ;; stores max(C, 0) (the forward pass of a relu layer in the same sweep over C).
   (func (export "gemm") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32)
     (param $n i32) (param $ta i32) (param $tb i32) (param $acc i32) (param $ap i32) (param $bp i32)
-    (param $bias i32)
+    (param $bias i32) (param $relu i32)
     (local $i i32) (local $j i32) (local $kb i32) (local $kc i32) (local $sc i32) (local $k4 i32)
     (local $accb i32)
     (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
@@ -214,7 +231,10 @@
                   (local.get $accb)
                   (select (i32.const 0)
                     (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2)))
-                    (i32.or (local.get $accb) (i32.eqz (local.get $bias)))))
+                    (i32.or (local.get $accb) (i32.eqz (local.get $bias))))
+                  ;; relu on the last k block only
+                  (i32.and (local.get $relu)
+                    (i32.ge_u (i32.add (local.get $kb) (i32.const 256)) (local.get $k))))
                 (local.set $i (i32.add (local.get $i) (i32.const 4)))
                 (br $is)))
             (local.set $j (i32.add (local.get $j) (i32.const 8)))

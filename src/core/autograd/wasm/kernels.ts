@@ -31,6 +31,7 @@ interface Gemm {
     ap: number,
     bp: number,
     bias: number,
+    relu: number,
   ): void;
   colsum(src: number, rows: number, cols: number, dst: number): void;
 }
@@ -89,7 +90,8 @@ const align = (bytes: number) => (bytes + 15) & ~15;
 
 /**
  * C[m×n] (+)= op(A)·op(B) with op(A) m×k (A stored k×m when ta) and op(B) k×n (B stored n×k when tb);
- * `bias` (n, without accumulate) is added to every row; `sums` receives the column sums of B (k×n).
+ * `bias` (n, without accumulate) is added to every row, then max(C, 0) with `relu`; `sums` receives
+ * the column sums of B (k×n).
  */
 function gemm(
   g: Gemm,
@@ -103,6 +105,7 @@ function gemm(
   tb: boolean,
   accumulate: boolean,
   bias: FArray | undefined,
+  relu: boolean,
   sums: FArray | undefined,
 ): void {
   if (sums) {
@@ -116,6 +119,7 @@ function gemm(
       c.fill(0, 0, m * n);
       if (bias) for (let i = 0; i < m; i++) c.set(bias.subarray(0, n), i * n);
     }
+    if (relu) for (let i = 0; i < m * n; i++) c[i] = c[i] > 0 ? c[i] : 0;
     return;
   }
   // Layout: the 128-byte scratch tile, the bias (or column sums), A, B, C, then the packed panels.
@@ -132,7 +136,21 @@ function gemm(
   if (accumulate) h.set(c.subarray(0, m * n), pc >> 2);
   const withBias = bias !== undefined && !accumulate;
   if (withBias) h.set(bias.subarray(0, n), pv >> 2);
-  g.gemm(pa, pb, pc, m, k, n, ta ? 1 : 0, tb ? 1 : 0, accumulate ? 1 : 0, ppa, ppb, withBias ? pv : 0);
+  g.gemm(
+    pa,
+    pb,
+    pc,
+    m,
+    k,
+    n,
+    ta ? 1 : 0,
+    tb ? 1 : 0,
+    accumulate ? 1 : 0,
+    ppa,
+    ppb,
+    withBias ? pv : 0,
+    relu ? 1 : 0,
+  );
   c.set(h.subarray(pc >> 2, (pc >> 2) + m * n));
   if (sums) {
     g.colsum(pb, k, n, pv);
@@ -146,9 +164,12 @@ export function wasmKernels(): Kernels | null {
   if (!l) return null;
   const g = l.gemm;
   return {
-    gemmNN: (a, b, c, m, k, n, acc, bias) => gemm(g, a, b, c, m, k, n, false, false, acc, bias, undefined),
-    gemmTN: (a, b, c, m, k, n, acc, sums) => gemm(g, a, b, c, m, k, n, true, false, acc, undefined, sums),
-    gemmNT: (a, b, c, m, k, n, acc) => gemm(g, a, b, c, m, k, n, false, true, acc, undefined, undefined),
+    gemmNN: (a, b, c, m, k, n, acc, bias, relu) =>
+      gemm(g, a, b, c, m, k, n, false, false, acc, bias, relu === true, undefined),
+    gemmTN: (a, b, c, m, k, n, acc, sums) =>
+      gemm(g, a, b, c, m, k, n, true, false, acc, undefined, false, sums),
+    gemmNT: (a, b, c, m, k, n, acc) =>
+      gemm(g, a, b, c, m, k, n, false, true, acc, undefined, false, undefined),
     transpose: reference.transpose,
   };
 }
