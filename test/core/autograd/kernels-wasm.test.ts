@@ -22,7 +22,7 @@ describe('WebAssembly SIMD matrix kernels', () => {
     expect(readFileSync(GENERATED as string, 'utf8')).toBe(await (render as () => Promise<string>)());
   });
 
-  // Edges of the 4×8 register tile and of the 256-step k blocks, in every dimension.
+  // Edges of the 4×8 register tile and of the 64-step k blocks, in every dimension.
   const sizes: [number, number, number][] = [
     [1, 1, 1],
     [3, 1, 17],

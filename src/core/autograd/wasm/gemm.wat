@@ -6,8 +6,10 @@
 ;; a weight matrix): A into panels of 4 rows, [panel][p][4], and B into panels of 8 columns,
 ;; [panel][p][8], zero-padded at the edges. A 4×8 register tile (8 f32x4 accumulators, 2 B vectors and
 ;; one broadcast A value: 11 of the 16 vector registers x64 code has) then walks k with only contiguous,
-;; statically offset loads. k is cut into blocks of 256 so one B panel block (8 KiB) stays in L1 while
-;; every row panel passes over it. Edge tiles go through a 4×8 scratch tile at address 0.
+;; statically offset loads. k is cut into blocks of 64: one B panel block (2 KiB) stays in L1 while
+;; every row panel passes over it, and each block is summed on its own and then added to C (blocked
+;; summation: float32 rounding grows with 64 + k/64 instead of k; ResNet-18's ERF needs it to stay
+;; within 1e-6 of float64 PyTorch). Edge tiles go through a 4×8 scratch tile at address 0.
 ;;
 ;; `f32x4.relaxed_madd` is relaxed SIMD's fused multiply-add. scripts/build-wasm.mjs also emits a
 ;; plain-SIMD module from this source with each one rewritten as f32x4.add(f32x4.mul(a, b), c); the
@@ -72,31 +74,18 @@
     (local $end i32) (local $full i32) (local $cp i32) (local $r i32) (local $t i32) (local $v f32)
     (local.set $full
       (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8))))
-    (if (i32.and (local.get $full) (local.get $acc))
+    ;; The accumulators start at 0 (or the bias) even when adding to C: each k block is summed on its
+    ;; own and then added, which keeps float32 rounding of long sums (im2col's k = 9·channels) small.
+    (if (i32.and (local.get $full) (i32.ne (local.get $bias) (i32.const 0)))
       (then
-        (local.set $cp (local.get $c))
-        (local.set $c00 (v128.load (local.get $cp)))
-        (local.set $c01 (v128.load offset=16 (local.get $cp)))
-        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
-        (local.set $c10 (v128.load (local.get $cp)))
-        (local.set $c11 (v128.load offset=16 (local.get $cp)))
-        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
-        (local.set $c20 (v128.load (local.get $cp)))
-        (local.set $c21 (v128.load offset=16 (local.get $cp)))
-        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
-        (local.set $c30 (v128.load (local.get $cp)))
-        (local.set $c31 (v128.load offset=16 (local.get $cp))))
-      (else
-        (if (i32.and (local.get $full) (i32.ne (local.get $bias) (i32.const 0)))
-          (then
-            (local.set $c00 (v128.load (local.get $bias)))
-            (local.set $c01 (v128.load offset=16 (local.get $bias)))
-            (local.set $c10 (local.get $c00))
-            (local.set $c11 (local.get $c01))
-            (local.set $c20 (local.get $c00))
-            (local.set $c21 (local.get $c01))
-            (local.set $c30 (local.get $c00))
-            (local.set $c31 (local.get $c01))))))
+        (local.set $c00 (v128.load (local.get $bias)))
+        (local.set $c01 (v128.load offset=16 (local.get $bias)))
+        (local.set $c10 (local.get $c00))
+        (local.set $c11 (local.get $c01))
+        (local.set $c20 (local.get $c00))
+        (local.set $c21 (local.get $c01))
+        (local.set $c30 (local.get $c00))
+        (local.set $c31 (local.get $c01))))
     (local.set $end (i32.add (local.get $ap) (i32.shl (local.get $kc) (i32.const 4))))
     (block $k_done
       (loop $k
@@ -118,6 +107,20 @@
         (local.set $ap (i32.add (local.get $ap) (i32.const 16)))
         (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
         (br $k)))
+    (if (i32.and (local.get $full) (local.get $acc))
+      (then
+        (local.set $cp (local.get $c))
+        (local.set $c00 (f32x4.add (v128.load (local.get $cp)) (local.get $c00)))
+        (local.set $c01 (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c01)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
+        (local.set $c10 (f32x4.add (v128.load (local.get $cp)) (local.get $c10)))
+        (local.set $c11 (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c11)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
+        (local.set $c20 (f32x4.add (v128.load (local.get $cp)) (local.get $c20)))
+        (local.set $c21 (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c21)))
+        (local.set $cp (i32.add (local.get $cp) (local.get $sc)))
+        (local.set $c30 (f32x4.add (v128.load (local.get $cp)) (local.get $c30)))
+        (local.set $c31 (f32x4.add (v128.load offset=16 (local.get $cp)) (local.get $c31)))))
     (if (i32.and (local.get $full) (local.get $relu))
       (then
         (local.set $x (v128.const f32x4 0 0 0 0))
@@ -203,7 +206,7 @@
       (loop $kbs
         (br_if $kb_done (i32.ge_u (local.get $kb) (local.get $k)))
         (local.set $kc (i32.sub (local.get $k) (local.get $kb)))
-        (if (i32.gt_u (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
+        (if (i32.gt_u (local.get $kc) (i32.const 64)) (then (local.set $kc (i32.const 64))))
         (local.set $accb (i32.or (local.get $acc) (i32.ne (local.get $kb) (i32.const 0))))
         (local.set $j (i32.const 0))
         (block $j_done
@@ -234,12 +237,12 @@
                     (i32.or (local.get $accb) (i32.eqz (local.get $bias))))
                   ;; relu on the last k block only
                   (i32.and (local.get $relu)
-                    (i32.ge_u (i32.add (local.get $kb) (i32.const 256)) (local.get $k))))
+                    (i32.ge_u (i32.add (local.get $kb) (i32.const 64)) (local.get $k))))
                 (local.set $i (i32.add (local.get $i) (i32.const 4)))
                 (br $is)))
             (local.set $j (i32.add (local.get $j) (i32.const 8)))
             (br $js)))
-        (local.set $kb (i32.add (local.get $kb) (i32.const 256)))
+        (local.set $kb (i32.add (local.get $kb) (i32.const 64)))
         (br $kbs))))
   ;; dst[j] = Σ_r src[r·cols + j], rows summed in order (the bias gradient: column sums of δ).
   (func (export "colsum") (param $src i32) (param $rows i32) (param $cols i32) (param $dst i32)
