@@ -8,6 +8,8 @@ import { Rng, selectKernels } from '../../../src/core/autograd';
 import { GENERATED, render } from '../../../scripts/build-wasm.mjs';
 
 const wasm = wasmKernels();
+// The plain-SIMD module, for runtimes without relaxed SIMD: run through the same comparisons below.
+const plain = wasmKernels('simd');
 
 describe('WebAssembly SIMD matrix kernels', () => {
   it('load in this runtime (Node 22 has WebAssembly SIMD) and are the default for float32', () => {
@@ -16,6 +18,10 @@ describe('WebAssembly SIMD matrix kernels', () => {
     expect(selectKernels('float32', 'wasm')).not.toBe(k32);
     expect(selectKernels('float32', 'ts')).toBe(k32);
     expect(selectKernels('float64', 'wasm')).toBe(k64);
+  });
+
+  it('has a plain-SIMD module that this runtime runs too', () => {
+    expect(plain).not.toBeNull();
   });
 
   it('the committed generated module is what scripts/build-wasm.mjs builds from gemm.wat', async () => {
@@ -66,10 +72,14 @@ describe('WebAssembly SIMD matrix kernels', () => {
       const ref = new Float32Array(m * n);
       k32.gemmNN(a, b, ref, m, k, n, false);
       close(ref, null, 'TypeScript gemmNN');
+      const P = plain as NonNullable<typeof plain>;
       for (const [name, run] of [
         ['NN', (c: Float32Array, acc: boolean) => K.gemmNN(a, b, c, m, k, n, acc)],
         ['TN', (c: Float32Array, acc: boolean) => K.gemmTN(at, b, c, m, k, n, acc)],
         ['NT', (c: Float32Array, acc: boolean) => K.gemmNT(a, bt, c, m, k, n, acc)],
+        ['NN (plain SIMD)', (c: Float32Array, acc: boolean) => P.gemmNN(a, b, c, m, k, n, acc)],
+        ['TN (plain SIMD)', (c: Float32Array, acc: boolean) => P.gemmTN(at, b, c, m, k, n, acc)],
+        ['NT (plain SIMD)', (c: Float32Array, acc: boolean) => P.gemmNT(a, bt, c, m, k, n, acc)],
       ] as const) {
         const c = new Float32Array(m * n).fill(Number.NaN);
         run(c, false);

@@ -46,26 +46,34 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+const MODULES = { 'relaxed-simd': GEMM_RELAXED_SIMD, simd: GEMM_SIMD } as const;
+
+/** An instance of one module, or null where the runtime cannot validate or may not compile it. */
+function instantiate(variant: keyof typeof MODULES): Gemm | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) return null;
+  const bytes = decode(MODULES[variant]);
+  try {
+    if (!api.validate(bytes)) return null;
+    // Synchronous compilation: the module is a few KiB, well under any main-thread limit.
+    return new api.Instance(new api.Module(bytes)).exports as unknown as Gemm;
+  } catch {
+    // A policy that forbids compiling WebAssembly (CSP without 'wasm-unsafe-eval'): no SIMD kernels.
+    return null;
+  }
+}
+
 let loaded: { gemm: Gemm; variant: WasmVariant } | null | undefined;
 
+/** The first module this runtime runs: relaxed SIMD, else plain SIMD. */
 function load(): { gemm: Gemm; variant: WasmVariant } | null {
   if (loaded !== undefined) return loaded;
   loaded = null;
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!api) return null;
-  for (const [variant, base64] of [
-    ['relaxed-simd', GEMM_RELAXED_SIMD],
-    ['simd', GEMM_SIMD],
-  ] as const) {
-    const bytes = decode(base64);
-    try {
-      if (!api.validate(bytes)) continue;
-      // Synchronous compilation: the module is a few KiB, well under any main-thread limit.
-      const instance = new api.Instance(new api.Module(bytes));
-      loaded = { gemm: instance.exports as unknown as Gemm, variant };
+  for (const variant of ['relaxed-simd', 'simd'] as const) {
+    const gemm = instantiate(variant);
+    if (gemm) {
+      loaded = { gemm, variant };
       break;
-    } catch {
-      // A policy that forbids compiling WebAssembly (CSP without 'wasm-unsafe-eval'): no SIMD kernels.
     }
   }
   return loaded;
@@ -158,11 +166,13 @@ function gemm(
   }
 }
 
-/** The WebAssembly SIMD kernels, or null when this runtime cannot run them. */
-export function wasmKernels(): Kernels | null {
-  const l = load();
-  if (!l) return null;
-  const g = l.gemm;
+/**
+ * The WebAssembly SIMD kernels, or null when this runtime cannot run them; `variant` asks for one
+ * module in particular (tests run both).
+ */
+export function wasmKernels(variant?: 'relaxed-simd' | 'simd'): Kernels | null {
+  const g = variant ? instantiate(variant) : load()?.gemm;
+  if (!g) return null;
   return {
     gemmNN: (a, b, c, m, k, n, acc, bias, relu) =>
       gemm(g, a, b, c, m, k, n, false, false, acc, bias, relu === true, undefined),
