@@ -1,12 +1,16 @@
 /*
  * Gradient engine benchmark: training steps per second (forward, backward, SGD update) of the
- * engine vs @tensorflow/tfjs-core on the cpu and wasm backends, identical MLPs (relu, Kaiming
- * init, loss mean(y²), float32, batch 128), all in the same run; then the wall time of the full
- * 240-configuration reference sweep (depth 5/10/20/50 × 5 activations × 3 inits × BatchNorm ×
- * residual) × 20 seeds in float64.
+ * engine on its WebAssembly SIMD kernels vs the same engine on its TypeScript kernels, vs
+ * @tensorflow/tfjs-core on the cpu and wasm backends, and vs PyTorch on one thread with its GEMMs in
+ * oneDNN (bench/gradients_torch.py, when /usr/bin/python3 has torch): identical MLPs (relu, Kaiming
+ * init, loss mean(y²), float32, batch 128), all in the same run, case by case. Rates are steps per
+ * second of process CPU time (the machine is shared; wall-clock rates are logged beside them). Then
+ * the wall time of the full 240-configuration reference sweep (depth 5/10/20/50 × 5 activations ×
+ * 3 inits × BatchNorm × residual) × 20 seeds in float64.
  *
  * Run: npx tsx bench/gradients.ts
  */
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -14,35 +18,63 @@ import {
   type Activation,
   type GradientSetup,
   type Init,
+  type KernelChoice,
   Mlp,
   Optimizer,
   Rng,
   createGradientRunner,
   lossForward,
+  wasmVariant,
 } from '../src/core/autograd';
 import type { BenchRow } from './types';
 
 const BATCH = 128;
 const CASES: [number, number][] = [
+  [20, 32],
   [20, 64],
   [50, 64],
+  [20, 128],
   [20, 256],
   [50, 256],
+  [10, 512],
 ];
+const PYTHON = '/usr/bin/python3';
 
-/** Runs `step` repeatedly for about `seconds` after a warm-up and returns steps per second. */
-async function rate(step: () => void | Promise<void>, seconds = 2): Promise<number> {
+interface Rate {
+  /** Steps per second of process CPU time. */
+  cpu: number;
+  /** Steps per second of wall time. */
+  wall: number;
+}
+
+/** Runs `step` repeatedly for about `seconds` after a warm-up; steps per CPU and per wall second. */
+async function rate(step: () => void | Promise<void>, seconds = 2): Promise<Rate> {
   for (let i = 0; i < 3; i++) await step();
   let n = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   while (performance.now() - t0 < seconds * 1000) {
     await step();
     n++;
   }
-  return (n * 1000) / (performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  return { cpu: n / ((c.user + c.system) / 1e6), wall: (n * 1000) / (performance.now() - t0) };
 }
 
-function engineStep(depth: number, width: number): () => void {
+/** The same MLP step in PyTorch (one thread, oneDNN GEMMs), or why it was not measured. */
+function torchRate(depth: number, width: number): Rate | string {
+  const args = ['bench/gradients_torch.py', String(depth), String(width), String(BATCH), '2', 'onednn'];
+  // glibc's malloc otherwise maps and unmaps every large tensor anew (page faults on each GEMM's output),
+  // which slows PyTorch several-fold; these are the settings a tuned install (or jemalloc) gives it.
+  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: '1000000000', MALLOC_TRIM_THRESHOLD_: '1000000000' };
+  const py = spawnSync(PYTHON, args, { encoding: 'utf8', env });
+  if (py.error) return py.error.message;
+  if (py.status !== 0) return py.stderr.trim().split('\n').pop() ?? `exit ${py.status}`;
+  const r = JSON.parse(py.stdout) as { stepsPerSecond: number; stepsPerCpuSecond: number };
+  return { cpu: r.stepsPerCpuSecond, wall: r.stepsPerSecond };
+}
+
+function engineStep(depth: number, width: number, kernels: KernelChoice): () => void {
   const net = new Mlp({
     inputDim: width,
     outputDim: width,
@@ -51,6 +83,7 @@ function engineStep(depth: number, width: number): () => void {
     activation: 'relu',
     init: { kind: 'kaiming_normal' },
     dtype: 'float32',
+    kernels,
   });
   const rng = new Rng(1);
   net.initialize(rng);
@@ -64,7 +97,6 @@ function engineStep(depth: number, width: number): () => void {
     lossForward('mean_square', y, BATCH, width, null, dy);
     net.backward(dy);
     opt.step();
-    net.syncWeights();
   };
 }
 
@@ -149,32 +181,45 @@ export function referenceSweep(): { configs: number; seconds: number } {
 
 export async function runGradientBench(
   log: (line: string) => void = () => {},
-  options: { sweep?: boolean } = {},
+  options: { sweep?: boolean; torch?: boolean } = {},
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const { tf, backends } = await loadTf();
+  const fmtRate = (r: Rate) => `${r.cpu.toFixed(1)} steps/CPU-s (${r.wall.toFixed(1)} steps/s wall)`;
+  log(`engine kernels: WebAssembly ${wasmVariant() ?? 'unavailable'}`);
   for (const [depth, width] of CASES) {
     const name = `MLP depth ${depth} width ${width} batch ${BATCH} float32`;
-    const ours = await rate(engineStep(depth, width));
-    rows.push({ suite: 'gradients', case: `${name}: engine`, value: ours, unit: 'steps/s' });
-    log(`${name}: engine ${ours.toFixed(1)} steps/s`);
+    const ours = await rate(engineStep(depth, width, 'wasm'));
+    rows.push({ suite: 'gradients', case: `${name}: engine`, value: ours.cpu, unit: 'steps/CPU-s' });
+    log(`${name}: engine ${fmtRate(ours)}`);
+    const peer = (label: string, theirs: Rate, peerName: string) => {
+      rows.push({
+        suite: 'gradients',
+        case: `${name}: engine vs ${label}`,
+        value: theirs.cpu,
+        unit: 'steps/CPU-s',
+        peer: peerName,
+        ratio: ours.cpu / theirs.cpu,
+      });
+      log(`${name}: ${label} ${fmtRate(theirs)}, engine/${label} = ${(ours.cpu / theirs.cpu).toFixed(2)}`);
+    };
+    peer(
+      'TypeScript kernels',
+      await rate(engineStep(depth, width, 'ts')),
+      'the engine on its TypeScript kernels',
+    );
     for (const b of backends) {
       if (b.error) continue;
       await tf.setBackend(b.name);
       await tf.ready();
       const theirs = await rate(tfjsStep(tf, depth, width));
       tf.disposeVariables();
-      rows.push({
-        suite: 'gradients',
-        case: `${name}: engine vs tfjs-${b.name}`,
-        value: theirs,
-        unit: 'steps/s',
-        peer: `tfjs-backend-${b.name}`,
-        ratio: ours / theirs,
-      });
-      log(
-        `${name}: tfjs-${b.name} ${theirs.toFixed(1)} steps/s, engine/tfjs = ${(ours / theirs).toFixed(2)}`,
-      );
+      peer(`tfjs-${b.name}`, theirs, `tfjs-backend-${b.name}`);
+    }
+    if (options.torch !== false) {
+      const theirs = torchRate(depth, width);
+      if (typeof theirs === 'string') log(`${name}: PyTorch not measured: ${theirs}`);
+      else peer('PyTorch-oneDNN', theirs, 'PyTorch 1.13, 1 thread, GEMMs in oneDNN');
     }
   }
   for (const b of backends) if (b.error) log(`tfjs-backend-${b.name} could not initialise: ${b.error}`);

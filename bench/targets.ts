@@ -19,6 +19,15 @@ interface Target {
   holds(value: number): boolean;
 }
 
+/** Gradient-bench cases of width ≥ 128 (WIDE) or ≤ 64 (NARROW) whose case name also matches `re`. */
+const width = (c: string) => Number(/ width (\d+) /.exec(c)?.[1] ?? NaN);
+/** What selects rows by case name: a RegExp or any test of the same shape. */
+interface CaseMatch {
+  test(c: string): boolean;
+}
+const WIDE = (re: RegExp): CaseMatch => ({ test: (c) => width(c) >= 128 && re.test(c) });
+const NARROW = (re: RegExp): CaseMatch => ({ test: (c) => width(c) <= 64 && re.test(c) });
+
 const find = (rows: BenchRow[], suite: string, re: RegExp) =>
   rows.find((r) => r.suite === suite && re.test(r.case));
 const fmt = (n: number, unit: string) => `${Number(n.toPrecision(3))} ${unit}`;
@@ -36,7 +45,7 @@ function bound(target: string, suite: string, re: RegExp, op: '<' | '≤' | '≥
 }
 
 /** Every row matching `re` holds `ratio ≥ limit`; measured is the smallest ratio. */
-function everyRatio(target: string, suite: string, re: RegExp, limit: number): Target {
+function everyRatio(target: string, suite: string, re: CaseMatch, limit: number): Target {
   return {
     target,
     measure: (rows) => {
@@ -90,6 +99,24 @@ export const TARGETS: Target[] = [
   bound('Designs: longest task during edits ≤ 50 ms', 'designs', /^longest task/, '≤', 50),
   bound('Designs: open a 500-layer design < 200 ms to totals', 'designs', /^open .*500/, '<', 200),
   everyRatio('Gradient engine ≥ 5× tfjs-wasm (steps/s), every width', 'gradients', /vs tfjs-wasm$/, 5),
+  everyRatio(
+    'Gradient engine on WebAssembly SIMD ≥ 4× its TypeScript kernels (steps/s), widths ≥ 128',
+    'gradients',
+    WIDE(/vs TypeScript kernels$/),
+    4,
+  ),
+  everyRatio(
+    'Gradient engine ≥ 0.25× PyTorch-oneDNN, 1 thread (steps/s), widths ≥ 128',
+    'gradients',
+    WIDE(/vs PyTorch-oneDNN$/),
+    0.25,
+  ),
+  everyRatio(
+    'Gradient engine ≥ 1× PyTorch-oneDNN, 1 thread (steps/s), widths ≤ 64',
+    'gradients',
+    NARROW(/vs PyTorch-oneDNN$/),
+    1,
+  ),
 ];
 
 /** Which targets hold in `rows`. */

@@ -1,11 +1,12 @@
 /**
  * The one Content-Security-Policy of the renderer, used by the Electron protocol handler and the web
  * edition alike: no remote origins anywhere. Styles allow inline because the component library and KaTeX
- * set style attributes; scripts never do.
+ * set style attributes; scripts never do. 'wasm-unsafe-eval' lets the gradient engine compile its own
+ * WebAssembly SIMD kernels (bundled bytes, no fetch); it allows no JavaScript eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

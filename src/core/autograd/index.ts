@@ -10,7 +10,9 @@
  * - `Mlp`, `Optimizer`, `lossForward`, `makeDataset`, `Rng`: the building blocks
  */
 export { Rng } from './rng';
-export { type DType, type FArray, alloc } from './types';
+export { type DType, type FArray, type Kernels, alloc } from './types';
+export { type KernelChoice, defaultKernelChoice, selectKernels } from './kernels';
+export { type WasmVariant, wasmVariant } from './wasm/kernels';
 export {
   ACTIVATIONS,
   type Activation,

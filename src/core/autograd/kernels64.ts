@@ -10,8 +10,39 @@
  */
 import type { FArray, Kernels } from './types';
 
-/** C[m×n] (+)= A[m×k] · B[k×n]. */
-function gemmNN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void {
+/**
+ * C[m×n] (+)= A[m×k] · B[k×n], then + bias[n] on every row when given (without accumulate), then
+ * max(C, 0) with `relu` (NaN → 0, as `x > 0 ? x : 0`).
+ */
+function gemmNN(
+  a: FArray,
+  b: FArray,
+  c: FArray,
+  m: number,
+  k: number,
+  n: number,
+  accumulate: boolean,
+  bias?: FArray,
+  relu?: boolean,
+): void {
+  product(a, b, c, m, k, n, accumulate);
+  if (bias && !accumulate)
+    for (let i = 0; i < m; i++) {
+      const o = i * n;
+      for (let j = 0; j < n; j++) c[o + j] += bias[j];
+    }
+  if (relu) for (let i = 0; i < m * n; i++) c[i] = c[i] > 0 ? c[i] : 0;
+}
+
+function product(
+  a: FArray,
+  b: FArray,
+  c: FArray,
+  m: number,
+  k: number,
+  n: number,
+  accumulate: boolean,
+): void {
   if (!accumulate) c.fill(0, 0, m * n);
   const k4 = k - (k % 4);
   let i = 0;
@@ -83,8 +114,39 @@ function gemmNN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number
   }
 }
 
-/** C[m×n] (+)= A[k×m]ᵀ · B[k×n], i.e. C[i][j] = Σ_p A[p][i]·B[p][j] (weight gradients Hᵀ·δ). */
-function gemmTN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void {
+/**
+ * C[m×n] (+)= A[k×m]ᵀ · B[k×n], i.e. C[i][j] = Σ_p A[p][i]·B[p][j] (weight gradients Hᵀ·δ); with
+ * `sums`, also sums[j] = Σ_p B[p][j] (bias gradients), rows added in order.
+ */
+function gemmTN(
+  a: FArray,
+  b: FArray,
+  c: FArray,
+  m: number,
+  k: number,
+  n: number,
+  accumulate: boolean,
+  sums?: FArray,
+): void {
+  productTN(a, b, c, m, k, n, accumulate);
+  if (sums) {
+    sums.fill(0, 0, n);
+    for (let p = 0; p < k; p++) {
+      const o = p * n;
+      for (let j = 0; j < n; j++) sums[j] += b[o + j];
+    }
+  }
+}
+
+function productTN(
+  a: FArray,
+  b: FArray,
+  c: FArray,
+  m: number,
+  k: number,
+  n: number,
+  accumulate: boolean,
+): void {
   if (!accumulate) c.fill(0, 0, m * n);
   const k4 = k - (k % 4);
   let i = 0;
@@ -156,6 +218,19 @@ function gemmTN(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number
   }
 }
 
+let scratch: FArray | null = null;
+
+/**
+ * C[m×n] (+)= A[m×k] · B[n×k]ᵀ (back-propagation through a layer stored input-major): Bᵀ into a
+ * scratch buffer kept between calls, then gemmNN.
+ */
+function gemmNT(a: FArray, b: FArray, c: FArray, m: number, k: number, n: number, accumulate: boolean): void {
+  if (!scratch || scratch.length < k * n || scratch.constructor !== b.constructor)
+    scratch = new (b.constructor as typeof Float64Array)(k * n);
+  transpose(b, scratch, n, k);
+  product(a, scratch, c, m, k, n, accumulate);
+}
+
 /** Bᵀ of A[m×n] into B[n×m]. */
 function transpose(a: FArray, b: FArray, m: number, n: number): void {
   for (let i = 0; i < m; i++) {
@@ -164,4 +239,4 @@ function transpose(a: FArray, b: FArray, m: number, n: number): void {
   }
 }
 
-export const kernels: Kernels = { gemmNN, gemmTN, transpose };
+export const kernels: Kernels = { gemmNN, gemmTN, gemmNT, transpose };

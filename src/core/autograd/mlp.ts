@@ -6,8 +6,7 @@ import {
   initWeights,
   saturatedFraction,
 } from './layers';
-import { kernels as kernels32 } from './kernels32';
-import { kernels as kernels64 } from './kernels64';
+import { type KernelChoice, defaultKernelChoice, selectKernels } from './kernels';
 import type { Rng } from './rng';
 import { batchNormBackward, batchNormForward } from './batchnorm';
 import { type DType, type FArray, type Kernels, alloc } from './types';
@@ -42,16 +41,20 @@ export interface MlpConfig {
   dtype?: DType;
   /** BatchNorm ε (default 1e-5). */
   bnEps?: number;
+  /** float32 matrix kernels: WebAssembly SIMD or the TypeScript reference (default: see KernelChoice). */
+  kernels?: KernelChoice;
 }
 
 /** One Linear layer with its optional BatchNorm and its gradients. */
 export interface LinearLayer {
   readonly fanIn: number;
   readonly fanOut: number;
-  /** Weights stored input-major, [fanIn × fanOut] (the transpose of PyTorch's `weight`). */
+  /**
+   * Weights stored input-major, [fanIn × fanOut] (the transpose of PyTorch's `weight`): the forward
+   * pass multiplies by it, back-propagation by its transpose (gemmNT), so no copy in PyTorch's
+   * layout has to be kept in step.
+   */
   readonly wt: FArray;
-  /** The same weights in PyTorch's layout [fanOut × fanIn], refreshed by `Mlp.syncWeights()`. */
-  readonly w: FArray;
   readonly b: FArray;
   readonly gwt: FArray;
   readonly gb: FArray;
@@ -122,6 +125,7 @@ export class Mlp {
       residual: false,
       dtype: 'float64',
       bnEps: 1e-5,
+      kernels: defaultKernelChoice(),
       // An option passed as undefined means "default", not "undefined" (which would make every step NaN).
       ...(Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as MlpConfig),
     };
@@ -130,7 +134,7 @@ export class Mlp {
     }
     this.config = c;
     this.signalNorms = new Float64Array(Math.max(0, c.depth - 1));
-    this.kernels = c.dtype === 'float64' ? kernels64 : kernels32;
+    this.kernels = selectKernels(c.dtype, c.kernels);
     const L = c.depth;
     for (let l = 1; l <= L; l++) {
       const fanIn = l === 1 ? c.inputDim : c.width;
@@ -141,7 +145,6 @@ export class Mlp {
         fanIn,
         fanOut,
         wt: alloc(c.dtype, fanIn * fanOut),
-        w: alloc(c.dtype, fanIn * fanOut),
         b: alloc(c.dtype, fanOut),
         gwt: alloc(c.dtype, fanIn * fanOut),
         gb: alloc(c.dtype, fanOut),
@@ -167,19 +170,15 @@ export class Mlp {
    */
   initialize(rng: Rng, init: Init = this.config.init): void {
     for (const layer of this.layers) {
-      initWeights(layer.w, layer.fanIn, layer.fanOut, init, rng);
-      this.kernels.transpose(layer.w, layer.wt, layer.fanOut, layer.fanIn);
+      const w = alloc(this.config.dtype, layer.fanIn * layer.fanOut);
+      initWeights(w, layer.fanIn, layer.fanOut, init, rng);
+      this.kernels.transpose(w, layer.wt, layer.fanOut, layer.fanIn);
       layer.b.fill(0);
       layer.gamma?.fill(1);
       layer.beta?.fill(0);
       layer.runningMean?.fill(0);
       layer.runningVar?.fill(1);
     }
-  }
-
-  /** Refreshes the [out × in] copies after the input-major weights changed (optimizer steps). */
-  syncWeights(): void {
-    for (const layer of this.layers) this.kernels.transpose(layer.wt, layer.w, layer.fanIn, layer.fanOut);
   }
 
   /** Every trainable tensor with its gradient, layer 1 first. */
@@ -249,11 +248,11 @@ export class Mlp {
       const out = layer.fanOut;
       const size = n * out;
       const z = c.z[l];
-      this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false);
-      const b = layer.b;
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) z[o + j] += b[j];
+      if (layer.activation === 'relu' && !layer.gamma) {
+        // a = relu(h W + b) in one sweep over the output: z itself is needed by nothing later.
+        this.kernels.gemmNN(hPrev, layer.wt, c.a[l], n, layer.fanIn, out, false, layer.b, true);
+      } else {
+        this.kernels.gemmNN(hPrev, layer.wt, z, n, layer.fanIn, out, false, layer.b);
       }
       let u: FArray = z;
       if (layer.gamma && layer.beta) {
@@ -269,7 +268,8 @@ export class Mlp {
           for (let j = 0; j < out; j++) u[o + j] = gamma[j] * xhat[o + j] + beta[j];
         }
       }
-      activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
+      if (layer.activation !== 'relu' || layer.gamma)
+        activate(layer.activation, u, c.a[l], size, leakySlope, eluAlpha);
       if (layer.residual) {
         const h = c.h[l],
           a = c.a[l];
@@ -325,15 +325,10 @@ export class Mlp {
         if (layer.gamma) dz = c.dz;
       }
       const hPrev = l === 0 ? c.x : c.h[l - 1];
-      this.kernels.gemmTN(hPrev, dz, layer.gwt, fanIn, n, out, false);
-      const gb = layer.gb;
-      gb.fill(0);
-      for (let r = 0; r < n; r++) {
-        const o = r * out;
-        for (let j = 0; j < out; j++) gb[j] += dz[o + j];
-      }
+      // dL/dWᵀ = h_{l−1}ᵀ δ_l and dL/db = Σ_rows δ_l in one call.
+      this.kernels.gemmTN(hPrev, dz, layer.gwt, fanIn, n, out, false, layer.gb);
       if (l > 0 || options.inputGrad) {
-        this.kernels.gemmNN(dz, layer.w, dhPrev, n, out, fanIn, false);
+        this.kernels.gemmNT(dz, layer.wt, dhPrev, n, out, fanIn, false);
         if (layer.residual) for (let i = 0; i < n * fanIn; i++) dhPrev[i] += dh[i];
         if (l > 0) this.signalNorms[l - 1] = l2(dhPrev.subarray(0, n * fanIn));
         const t = dh;

@@ -1,4 +1,5 @@
 import type { Param } from './mlp';
+import type { FArray } from './types';
 
 /**
  * Optimizers, PyTorch conventions:
@@ -49,78 +50,110 @@ export class Optimizer {
     }
   }
 
+  /**
+   * One update. Penalty gradients, the gradient norm, value clipping and the update itself run in one
+   * pass over each tensor; only norm clipping needs the global norm first, and then a second pass.
+   * The sums run in the same order as separate passes would, so the numbers do not change.
+   */
   step(): UpdateReport {
     const l1 = this.penalty.l1 ?? 0,
       l2c = this.penalty.l2 ?? 0;
+    const penalize = l1 !== 0 || l2c !== 0;
+    const clip = this.clip;
     let penalty = 0;
-    for (const p of this.params) {
-      if (p.kind !== 'weight' || (l1 === 0 && l2c === 0)) continue;
-      const w = p.value,
-        g = p.grad;
-      for (let i = 0; i < w.length; i++) {
-        penalty += l1 * Math.abs(w[i]) + l2c * w[i] * w[i];
-        // d/dw of l1·|w| + l2·w² (sign(0) = 0, as torch.sign).
-        g[i] += l1 * Math.sign(w[i]) + 2 * l2c * w[i];
-      }
-    }
     let sq = 0;
-    for (const p of this.params) for (let i = 0; i < p.grad.length; i++) sq += p.grad[i] * p.grad[i];
-    const gradNorm = Math.sqrt(sq);
+    let scale = 1;
     let clipped = false;
-    if (this.clip?.kind === 'norm' && gradNorm > this.clip.max) {
-      // torch.nn.utils.clip_grad_norm_ scales by max/(norm + 1e-6).
-      const scale = this.clip.max / (gradNorm + 1e-6);
-      for (const p of this.params) for (let i = 0; i < p.grad.length; i++) p.grad[i] *= scale;
-      clipped = true;
-    } else if (this.clip?.kind === 'value') {
-      const m = this.clip.max;
+    let gradNorm = 0;
+    if (clip?.kind === 'norm') {
+      // The norm (penalty gradients included) must be known before any weight moves.
       for (const p of this.params) {
-        const g = p.grad;
-        for (let i = 0; i < g.length; i++) {
-          if (g[i] > m || g[i] < -m) {
-            g[i] = g[i] > m ? m : -m;
-            clipped = true;
-          }
-        }
+        if (penalize && p.kind === 'weight') penalty += addPenaltyGrad(p.value, p.grad, l1, l2c);
+        sq += sumSquares(p.grad);
+      }
+      gradNorm = Math.sqrt(sq);
+      // torch.nn.utils.clip_grad_norm_ scales by max/(norm + 1e-6).
+      if (gradNorm > clip.max) {
+        scale = clip.max / (gradNorm + 1e-6);
+        clipped = true;
       }
     }
+    const fold = clip?.kind !== 'norm';
+    const vmax = clip?.kind === 'value' ? clip.max : Infinity;
     this.t++;
     const updateRatios: number[] = [];
     const cfg = this.config;
-    this.params.forEach((p, k) => {
+    const b1 = cfg.kind === 'adam' ? (cfg.beta1 ?? 0.9) : 0,
+      b2 = cfg.kind === 'adam' ? (cfg.beta2 ?? 0.999) : 0,
+      eps = cfg.kind === 'adam' ? (cfg.eps ?? 1e-8) : 0;
+    const c1 = 1 - Math.pow(b1, this.t),
+      c2 = 1 - Math.pow(b2, this.t);
+    const mu = cfg.kind === 'sgd' ? (cfg.momentum ?? 0) : 0;
+    const lr = cfg.lr;
+    for (let k = 0; k < this.params.length; k++) {
+      const p = this.params[k];
       const w = p.value,
         g = p.grad;
+      if (fold && penalize && p.kind === 'weight') penalty += addPenaltyGrad(w, g, l1, l2c);
       let dw2 = 0,
         w2 = 0;
-      if (cfg.kind === 'sgd') {
-        const mu = cfg.momentum ?? 0;
-        const v = this.state[k][0];
-        for (let i = 0; i < w.length; i++) {
-          v[i] = mu * v[i] + g[i];
-          const d = cfg.lr * v[i];
-          w2 += w[i] * w[i];
+      const n = w.length;
+      if (cfg.kind === 'sgd' && mu === 0 && fold && vmax === Infinity) {
+        // Plain SGD (PyTorch keeps no momentum buffer then): w ← w − lr·g.
+        for (let i = 0; i < n; i++) {
+          const gi = g[i];
+          sq += gi * gi;
+          const d = lr * gi;
+          const wi = w[i];
+          w2 += wi * wi;
           dw2 += d * d;
-          w[i] -= d;
+          w[i] = wi - d;
         }
       } else {
-        const b1 = cfg.beta1 ?? 0.9,
-          b2 = cfg.beta2 ?? 0.999,
-          eps = cfg.eps ?? 1e-8;
-        const m = this.state[k][0],
-          v = this.state[k][1];
-        const c1 = 1 - Math.pow(b1, this.t),
-          c2 = 1 - Math.pow(b2, this.t);
-        for (let i = 0; i < w.length; i++) {
-          m[i] = b1 * m[i] + (1 - b1) * g[i];
-          v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-          const d = (cfg.lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
+        const s0 = this.state[k][0],
+          s1 = cfg.kind === 'adam' ? this.state[k][1] : s0;
+        for (let i = 0; i < n; i++) {
+          let gi = g[i];
+          if (fold) {
+            sq += gi * gi;
+            if (gi > vmax || gi < -vmax) {
+              gi = g[i] = gi > vmax ? vmax : -vmax;
+              clipped = true;
+            }
+          } else if (scale !== 1) gi = g[i] *= scale;
+          let d: number;
+          if (cfg.kind === 'sgd') {
+            s0[i] = mu * s0[i] + gi;
+            d = lr * s0[i];
+          } else {
+            s0[i] = b1 * s0[i] + (1 - b1) * gi;
+            s1[i] = b2 * s1[i] + (1 - b2) * gi * gi;
+            d = (lr * (s0[i] / c1)) / (Math.sqrt(s1[i] / c2) + eps);
+          }
           w2 += w[i] * w[i];
           dw2 += d * d;
           w[i] -= d;
         }
       }
       if (p.kind === 'weight') updateRatios.push(w2 > 0 ? Math.sqrt(dw2 / w2) : 0);
-    });
+    }
+    if (fold) gradNorm = Math.sqrt(sq);
     return { penalty, gradNorm, clipped, updateRatios };
   }
+}
+
+/** Adds the gradient of l1·Σ|w| + l2·Σw² to g (sign(0) = 0, as torch.sign) and returns the penalty. */
+function addPenaltyGrad(w: FArray, g: FArray, l1: number, l2c: number): number {
+  let penalty = 0;
+  for (let i = 0; i < w.length; i++) {
+    penalty += l1 * Math.abs(w[i]) + l2c * w[i] * w[i];
+    g[i] += l1 * Math.sign(w[i]) + 2 * l2c * w[i];
+  }
+  return penalty;
+}
+
+function sumSquares(x: FArray): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return s;
 }

@@ -159,7 +159,6 @@ export class TrainingRun {
     ae.initialize(this.rng);
     ae.layers[0].wt.set(main.wt);
     ae.layers[0].b.set(main.b);
-    ae.syncWeights();
     const opt = new Optimizer(this.config.pretrain?.optimizer ?? this.config.optimizer, ae.params());
     this.pre = { layer, done: 0, ae, opt, dy: alloc(this.net.config.dtype, this.batch * main.fanIn) };
   }
@@ -195,7 +194,6 @@ export class TrainingRun {
     const grads = net.weightGradNorms();
     const acts = net.activationStats();
     const upd = this.optimizer.step();
-    net.syncWeights();
     return {
       step: this.stepCount,
       phase: 'finetune',
@@ -230,7 +228,6 @@ export class TrainingRun {
     const grads = pre.ae.weightGradNorms();
     const acts = pre.ae.activationStats();
     const upd = pre.opt.step();
-    pre.ae.syncWeights();
     const main = this.net.layers[pre.layer - 1];
     main.wt.set(pre.ae.layers[0].wt);
     main.b.set(pre.ae.layers[0].b);
@@ -258,7 +255,6 @@ export class TrainingRun {
     };
     pre.done++;
     if (pre.done >= (this.config.pretrain?.stepsPerLayer ?? 0)) {
-      this.net.syncWeights();
       if (pre.layer + 1 < this.net.depth) this.startPretrain(pre.layer + 1);
       else this.pre = null;
     }

@@ -22,7 +22,7 @@ describe('matrix kernels', () => {
     [9, 13, 6],
     [16, 3, 11],
   ]) {
-    it(`gemmNN and gemmTN equal the naive triple loop for ${m}×${k}×${n}`, () => {
+    it(`gemmNN, gemmTN and gemmNT equal the naive triple loop for ${m}×${k}×${n}`, () => {
       const rng = new Rng(m * 100 + k * 10 + n);
       const a = new Float64Array(m * k),
         at = new Float64Array(k * m),
@@ -44,6 +44,10 @@ describe('matrix kernels', () => {
         for (let i = 0; i < m * n; i++) expect(Math.abs(c[i] - expected[i])).toBeLessThan(tol * 10);
         kernels.gemmTN(AT, B, c, m, k, n, true); // accumulate: now 2·A·B
         for (let i = 0; i < m * n; i++) expect(Math.abs(c[i] - 2 * expected[i])).toBeLessThan(tol * 20);
+        const BT = kernels === k64 ? new Float64Array(n * k) : new Float32Array(n * k);
+        kernels.transpose(B, BT, k, n);
+        kernels.gemmNT(A, BT, c, m, k, n, true); // now 3·A·B
+        for (let i = 0; i < m * n; i++) expect(Math.abs(c[i] - 3 * expected[i])).toBeLessThan(tol * 30);
       }
     });
   }

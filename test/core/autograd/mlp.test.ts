@@ -34,7 +34,6 @@ function makeNet(
   // Non-zero biases and BatchNorm affine parameters so that their gradients are exercised too.
   for (const p of net.params())
     if (p.kind !== 'weight') for (let i = 0; i < p.value.length; i++) p.value[i] += 0.3 * rng.normal();
-  net.syncWeights();
   return net;
 }
 
@@ -64,13 +63,10 @@ function check(net: Mlp, kind: LossKind): void {
     for (let i = 0; i < p.value.length; i++) {
       const v = p.value[i];
       p.value[i] = v + h;
-      net.syncWeights();
       const up = lossOf(net, x, kind, target);
       p.value[i] = v - h;
-      net.syncWeights();
       const down = lossOf(net, x, kind, target);
       p.value[i] = v;
-      net.syncWeights();
       const numeric = (up - down) / (2 * h);
       expect(Math.abs(numeric - analytic[k][i]), `${p.kind} of layer ${p.layer}[${i}]`).toBeLessThan(
         1e-6 * Math.max(1, Math.abs(numeric)),
@@ -133,9 +129,9 @@ describe('MLP forward pass', () => {
       activation: 'relu',
       init: { kind: 'xavier_normal' },
     });
-    net.layers[0].w.set([1, 0, 0, -1]);
-    net.layers[1].w.set([2, 3]);
-    net.layers.forEach((l) => net.kernels.transpose(l.w, l.wt, l.fanOut, l.fanIn));
+    // wt is input-major: W1ᵀ = [[1, 0], [0, −1]], W2ᵀ = [[2], [3]].
+    net.layers[0].wt.set([1, 0, 0, -1]);
+    net.layers[1].wt.set([2, 3]);
     expect(Array.from(net.forward([1, 2], 1))).toEqual([2]);
   });
 

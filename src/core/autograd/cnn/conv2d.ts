@@ -195,7 +195,6 @@ export function conv2dBackward(
     checkInput(x, g);
     dWeight = alloc(dtype, weight.length);
   }
-  const colT = want.weight ? alloc(dtype, k * n) : null;
   for (let gi = 0; gi < g.groups; gi++) {
     const c0 = gi * cinG;
     const wg = weight.subarray(gi * coutG * k, (gi + 1) * coutG * k);
@@ -208,14 +207,14 @@ export function conv2dBackward(
         kern.gemmTN(wg, dyg, dx.data.subarray(c0 * n, c0 * n + k * n), k, coutG, n, false);
       }
     }
-    if (dWeight && colT && x) {
+    if (dWeight && x) {
       let b: FArray;
       if (col) {
         im2col(x, c0, g, col);
         b = col;
       } else b = x.data.subarray(c0 * n, c0 * n + k * n);
-      kern.transpose(b, colT, k, n);
-      kern.gemmNN(dyg, colT, dWeight.subarray(gi * coutG * k, (gi + 1) * coutG * k), coutG, n, k, false);
+      // dW = dy · colᵀ: the kernels read the column matrix transposed, no copy of it.
+      kern.gemmNT(dyg, b, dWeight.subarray(gi * coutG * k, (gi + 1) * coutG * k), coutG, n, k, false);
     }
   }
   let dBias: FArray | null = null;

@@ -1,5 +1,4 @@
-import { kernels as kernels32 } from '../kernels32';
-import { kernels as kernels64 } from '../kernels64';
+import { selectKernels } from '../kernels';
 import type { DType, FArray, Kernels } from '../types';
 import { alloc } from '../types';
 
@@ -28,7 +27,7 @@ export function dtypeOf(a: FArray): DType {
   return a instanceof Float64Array ? 'float64' : 'float32';
 }
 
-/** The matrix kernels for this element type (one monomorphic copy each, see kernels64.ts). */
+/** The matrix kernels for this element type (float32: WebAssembly SIMD unless CONVSCOPE_KERNELS=ts). */
 export function kernelsFor(a: FArray): Kernels {
-  return a instanceof Float64Array ? kernels64 : kernels32;
+  return selectKernels(dtypeOf(a));
 }
