@@ -49,9 +49,10 @@ const lesson: LessonText = {
     },
     {
       id: 'lstm',
-      title: 'LSTM 的门',
+      title: '时间维度上的对策：正交权重与 LSTM 的门',
       blocks: [
-        '普通循环网络在每个时间步都乘以同一个矩阵。LSTM 的细胞状态通过加法更新，$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$；当遗忘门 $f_t$ 接近 1 时，梯度几乎原样沿时间反向流动。把遗忘门的偏置初始化为 {{lstm.bias}}（Jozefowicz 等人，2015），门的初值就是 $\\sigma({{lstm.bias}}) = {{lstm.f0}}$ 而不是 {{lstm.fHalf}}，细胞从第一步起就能保住记忆。',
+        '普通循环网络每往回一个时间步，梯度都要乘以 $W_{hh}^\\top$ 和 tanh 的斜率。把 $W_{hh}$ 初始化为正交矩阵（奇异值全为 1），就去掉了权重造成的那部分缩小；但 tanh 的斜率小于 1，梯度仍会变小，只是慢一些。',
+        'LSTM 则改变了单元本身：它的细胞状态通过加法更新，$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$；当遗忘门 $f_t$ 接近 1 时，梯度几乎原样沿时间反向流动。把遗忘门的偏置初始化为 {{lstm.bias}}（Jozefowicz 等人，2015），门的初值就是 $\\sigma({{lstm.bias}}) = {{lstm.f0}}$ 而不是 {{lstm.fHalf}}，细胞从第一步起就能保住记忆。',
       ],
     },
     {
