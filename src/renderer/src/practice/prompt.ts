@@ -6,9 +6,10 @@ import {
   type FormulaTraceName,
   stepName,
   STEP_NAMES_EN,
+  grade,
   promptTemplates,
-  SLIP_MESSAGES,
   type Choice,
+  type GradeNote,
   type GradeResult,
   type Prompt,
   type Question,
@@ -20,7 +21,6 @@ import {
   FORMAT_TEMPLATES_ZH,
   PARAM_TEXT_ZH,
   QUIZ_TEMPLATES_ZH,
-  SLIPS_ZH,
   STEP_NAMES_ZH,
 } from '../locales/zh-CN/practice';
 
@@ -110,10 +110,34 @@ export function localizeChoice(q: Pick<Question, 'prompt'>, choice: Choice, loca
   return wrong ? { ...choice, text: wrong.text, explanation: wrong.why } : choice;
 }
 
-/** The likely slip in the UI language. */
-export function slipText(slip: NonNullable<GradeResult['slip']>, locale: AppLocale): string {
-  if (locale === 'zh-CN') return SLIPS_ZH[slip.id] ?? slip.message;
-  return SLIP_MESSAGES[slip.id] ?? slip.message;
+/** vue-i18n's `t`, as the grading texts need it. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A note of the answer reader or the grader in the UI language (`grading.notes.<code>`). */
+export function noteText(note: GradeNote, t: Translate): string {
+  return t(`grading.notes.${note.code}`, note.params);
+}
+
+/** Why an answer was not accepted, in the UI language (a result without a note keeps its text). */
+export function resultNote(g: Pick<GradeResult, 'note' | 'message'>, t: Translate): string | null {
+  return g.note ? noteText(g.note, t) : (g.message ?? null);
+}
+
+/** The likely slip in the UI language (`grading.slips.<id>`). */
+export function slipText(slip: NonNullable<GradeResult['slip']>, t: Translate): string {
+  return t(`grading.slips.${slip.id}`);
+}
+
+/**
+ * Reads an answer the way the grader will, before it is sent: '' when nothing was typed, the note
+ * saying why when it cannot be read (or is ambiguous), null when it can be graded. Practice and the
+ * lessons' checks ask again on a note instead of counting the answer as a miss.
+ */
+export function unreadable(q: Question, answer: string): GradeNote | '' | null {
+  if (answer.trim() === '') return '';
+  const local = grade(q, answer);
+  if (local.parsed !== null) return null;
+  return local.note ?? { code: 'not-a-number', params: { raw: answer.trim() } };
 }
 
 /** The expected answer as a learner would write it; a choice shows its letter and localized text. */
