@@ -42,6 +42,8 @@ export function paramToZh(value: string): string {
   if (exact !== undefined) return exact;
   const unit = /^in (\w+) \(1 \w+ = (\S+) bytes\), to 4 significant digits$/.exec(value);
   if (unit) return `以 ${unit[1]} 为单位（1 ${unit[1]} = ${unit[2]} 字节），保留 4 位有效数字`;
+  const steps = /^(\d+) steps?$/.exec(value);
+  if (steps) return `${steps[1]} 步`;
   return value
     .replace(/^f = (\w+) and \|w_l\| = (\S+) for every layer$/, '每一层都有 f = $1，|w_l| = $2')
     .replace(/, then:\n/g, '，然后：\n')

@@ -135,7 +135,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.gradient.clip-component':
     '梯度 {g} 被裁剪到全局 L2 范数不超过 {c}。裁剪后它的第一个分量是多少？请保留 3 位有效数字。',
   'quiz.gradient.l2':
-    '权重 w = {w}，数据梯度 g = {g}{gText}。损失中含有 L2 惩罚项 λ·w²，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 运行 {steps} 步。之后 w 是多少？请保留 3 位有效数字。',
+    '权重 w = {w}，数据梯度 g = {g}{gText}。损失中含有 L2 惩罚项 λ·w²，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 运行 {stepsText}。之后 w 是多少？请保留 3 位有效数字。',
   'quiz.concepts.item': '{question}',
   'quiz.concepts.rf-fit':
     '一组卷积的核大小依次为 {kernels}，步长依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
