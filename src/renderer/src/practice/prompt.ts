@@ -6,7 +6,6 @@ import {
   type FormulaTraceName,
   stepName,
   STEP_NAMES_EN,
-  grade,
   promptTemplates,
   type Choice,
   type GradeNote,
@@ -128,18 +127,6 @@ export function resultNote(g: Pick<GradeResult, 'note' | 'message'>, t: Translat
 /** The likely slip in the UI language (`grading.slips.<id>`). */
 export function slipText(slip: NonNullable<GradeResult['slip']>, t: Translate): string {
   return t(`grading.slips.${slip.id}`);
-}
-
-/**
- * Reads an answer the way the grader will, before it is sent: '' when nothing was typed, the note
- * saying why when it cannot be read (or is ambiguous), null when it can be graded. Practice and the
- * lessons' checks ask again on a note instead of counting the answer as a miss.
- */
-export function unreadable(q: Question, answer: string): GradeNote | '' | null {
-  if (answer.trim() === '') return '';
-  const local = grade(q, answer);
-  if (local.parsed !== null) return null;
-  return local.note ?? { code: 'not-a-number', params: { raw: answer.trim() } };
 }
 
 /** The expected answer as a learner would write it; a choice shows its letter and localized text. */

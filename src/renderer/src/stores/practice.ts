@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { GradeNote, Question } from '../../../core/quiz';
-import { unreadable } from '../practice/prompt';
+import { unreadable } from '../practice/answer-check';
 import { api } from '../api';
 import type { PracticeAnswer } from '../../../shared/contracts/practice';
 import type { ReviewItem } from '../../../shared/types';
