@@ -125,6 +125,7 @@ export default {
     },
     demo: {
       openLab: 'Open in the Gradient Lab',
+      labelSep: ': ',
       choose: 'Choose a demonstration',
       diverged: 'diverged (not a finite number)',
       axis: {

@@ -125,7 +125,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.rf.dilation':
     '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
+    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
     '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
@@ -160,7 +160,7 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
   'What is the output shape [C, H, W]?': '输出形状 [C, H, W] 是多少？',
   ', ceil_mode=True': '，ceil_mode=True',
   '"same" (output ⌈X/S⌉; an odd extra pixel goes after, as in TensorFlow)':
-    '"same"（输出为 ⌈X/S⌉；与 TensorFlow 一样，多出的奇数像素补在后面）',
+    '"same"（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
   'Count multiply-accumulates (MACs): one multiply plus one add is 1 MAC; bias adds are not counted.':
     '统计乘加次数（MAC）：一次乘法加一次加法计为 1 个 MAC；不计偏置加法。',
   'Count FLOPs with the convention FLOPs = 2 × MACs (each multiply-accumulate is a multiply and an add); bias adds are not counted.':
