@@ -77,7 +77,7 @@ function summary(imported: OnnxImport): string {
     lines.push(`unsupported  ${ops(imported.unsupported, ' ×') || 'none'}`);
     if (imported.skipped.length)
       lines.push(
-        `INCOMPLETE   ${imported.skipped.length} node(s) not analysed; totals above are lower bounds`,
+        `INCOMPLETE   ${imported.skipped.length === 1 ? '1 node' : `${imported.skipped.length} nodes`} not analysed; totals above are lower bounds`,
       );
   }
   for (const n of imported.notes) lines.push(`note         ${terminalSafe(n)}`);

@@ -50,6 +50,15 @@ describe('convscope lab', () => {
     expect(other.final.decadesLost).not.toBe(one.final.decadesLost);
   });
 
+  it('orthogonal W_hh: listed as a remedy of rnn-tanh, and it loses less than half the decades', async () => {
+    const list = JSON.parse((await runCli('lab', '--list', '--json')).out) as Record<string, unknown>[];
+    expect(list.find((e) => e.id === 'rnn-orthogonal')).toMatchObject({ kind: 'remedy', fixes: 'rnn-tanh' });
+    const plain = JSON.parse((await runCli('lab', '--preset', 'rnn-tanh', '--json')).out);
+    const orthogonal = JSON.parse((await runCli('lab', '--preset', 'rnn-orthogonal', '--json')).out);
+    expect(orthogonal.final.decadesLost).toBeLessThan(plain.final.decadesLost / 2);
+    expect(orthogonal.claims.every((c: { holds: boolean }) => c.holds)).toBe(true);
+  });
+
   it('an unknown id is a clear error that lists the valid ids', async () => {
     const { code, err } = await runCli('lab', '--preset', 'vanishing-sigmoid');
     expect(code).toBe(1);

@@ -105,6 +105,22 @@ test('LSTM against tanh RNN: the gradient-through-time chart compares both', asy
   await expect(lab.row(1).getByTestId('lab-decades')).not.toBeEmpty();
 });
 
+test('orthogonal W_hh: the preset sets the field and loses less than half the tanh RNN’s decades', async ({
+  page,
+  web,
+}) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'rnn-orthogonal');
+  await expect(page.getByTestId('lab-recurrent-init')).toContainText('Orthogonal');
+  await page.getByTestId('lab-run-pair').click();
+  await lab.waitDone(1);
+  await expect(lab.rows).toHaveCount(2);
+  const decades = async (i: number) =>
+    Number(/(-?[\d.]+)/.exec((await lab.row(i).getByTestId('lab-decades').textContent()) ?? '')?.[1]);
+  const [plain, orthogonal] = [await decades(0), await decades(1)];
+  expect(Math.abs(orthogonal)).toBeLessThan(Math.abs(plain) / 2);
+});
+
 for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`screenshots of the Gradient Lab, ${theme}, ${locale}`, async ({ browser, web }) => {

@@ -79,7 +79,28 @@ for (const locale of ['en', 'zh-CN'] as const) {
           await shot(page, `lessons-${id}-widget-${suffix}`);
         }
       }
+      // The recurrent remedies: orthogonal W_hh next to the tanh RNN it fixes.
+      await lessons.openLesson(web.url, 'remedies');
+      const demo = page.getByTestId('widget-gradient-demo');
+      await demo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await demo.getByTestId('demo-select').click();
+      await page.locator('.n-base-select-option').filter({ hasText: /W_hh/ }).click();
+      await expect(demo).toHaveAttribute('data-demo', 'rnn-orthogonal');
+      await expect(demo.getByTestId('demo-summary')).toHaveAttribute('data-ready', 'true', {
+        timeout: 90_000,
+      });
+      await page.waitForTimeout(400);
+      await shot(page, `lessons-remedies-orthogonal-${suffix}`);
+
       await lessons.openLesson(web.url, 'output-size');
+      await lessons.section('check').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // An answer the grader cannot read is asked again, with the reason and the expected form.
+      const second = lessons.questions.nth(1);
+      await second.getByTestId('check-answer').locator('input').fill('forty-nine');
+      await second.getByTestId('check-submit').click();
+      await expect(second.getByTestId('check-unreadable')).toBeVisible();
+      await second.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot(page, `lessons-check-again-${suffix}`);
       await lessons.section('check').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await lessons.answer(0, '0');
       await shot(page, `lessons-check-${suffix}`);

@@ -5,7 +5,7 @@ import { formatAnswer } from '../../src/core/quiz';
 import { initRun, lessonBindings } from '../../src/renderer/src/lessons/bindings';
 import { readMap } from '../../src/renderer/src/lessons/bindings/common';
 import { RF_STACKS } from '../../src/renderer/src/lessons/examples';
-import { formatLargeCount, formatPercent } from '../../src/renderer/src/format';
+import { formatLargeCount, formatPercent, formatScientific } from '../../src/renderer/src/format';
 import enMessages from '../../src/renderer/src/locales/en';
 import { LESSON_IDS, LESSONS } from '../../src/renderer/src/lessons/catalog';
 import { CONTENT } from '../../src/renderer/src/lessons/content';
@@ -112,7 +112,7 @@ test('widgets respond to input with the core’s numbers', async ({ page, web })
   const demo = page.getByTestId('widget-gradient-demo');
   await expect(demo.getByTestId('demo-summary')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   const ratio = runDemo('vanishing').summary[0]!;
-  const shown = `10^${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(ratio)}`;
+  const shown = formatScientific(10 ** ratio, 'en');
   await expect(demo.getByTestId('demo-summary')).toContainText(shown);
   // Its link opens the same experiment in the Gradient Lab.
   await expect(demo.getByTestId('demo-lab-link')).toHaveAttribute('href', /#\/gradients\?preset=vanishing$/);

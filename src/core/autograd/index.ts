@@ -51,6 +51,7 @@ export {
 } from './reference';
 export {
   DEFAULT_RECURRENT,
+  fillOrthogonal,
   type RecurrentCell,
   type RecurrentCurves,
   type RecurrentPoint,

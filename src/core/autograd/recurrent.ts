@@ -32,6 +32,12 @@ export interface RecurrentSetup {
    * default init (Jozefowicz et al. 2015 recommend 1: σ(1) ≈ 0.73 keeps the cell state longer).
    */
   forgetBias?: number;
+  /**
+   * `orthogonal`: W_hh is redrawn after the default init as torch.nn.init.orthogonal_ does (a
+   * Gaussian matrix orthonormalised, gain 1; for the LSTM's 4H × H matrix its columns are orthonormal).
+   * All its singular values are 1, so W_hh alone neither shrinks nor grows the gradient through time.
+   */
+  recurrentInit?: 'default' | 'orthogonal';
 }
 
 /** One seed's curves, index t = 0..T. */
@@ -74,8 +80,31 @@ function validate(s: RecurrentSetup): void {
 const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 
 /**
- * Runs one seed: the cell is initialised first (W_ih, W_hh, b_ih, b_hh in that order), then
- * x = randn(T, batch, input) is drawn, as in the reference measurement.
+ * Fills the rows × cols matrix `w` (row-major, rows ≥ cols) with orthonormal columns: a N(0, 1)
+ * matrix orthonormalised column by column (modified Gram–Schmidt, done twice for accuracy), which is
+ * the Q of its QR decomposition with a positive diagonal of R, as torch.nn.init.orthogonal_ makes it.
+ */
+export function fillOrthogonal(w: Float64Array, rows: number, cols: number, rng: Rng): void {
+  if (rows < cols) throw new Error(`an orthogonal ${rows} × ${cols} matrix needs rows ≥ cols`);
+  rng.fillNormal(w);
+  for (let c = 0; c < cols; c++) {
+    for (let pass = 0; pass < 2; pass++) {
+      for (let p = 0; p < c; p++) {
+        let dot = 0;
+        for (let r = 0; r < rows; r++) dot += w[r * cols + p] * w[r * cols + c];
+        for (let r = 0; r < rows; r++) w[r * cols + c] -= dot * w[r * cols + p];
+      }
+    }
+    let norm = 0;
+    for (let r = 0; r < rows; r++) norm += w[r * cols + c] ** 2;
+    norm = Math.sqrt(norm);
+    for (let r = 0; r < rows; r++) w[r * cols + c] /= norm;
+  }
+}
+
+/**
+ * Runs one seed: the cell is initialised first (W_ih, W_hh, b_ih, b_hh in that order; an orthogonal
+ * W_hh is drawn after them), then x = randn(T, batch, input) is drawn, as in the reference measurement.
  */
 export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentCurves {
   validate(setup);
@@ -93,6 +122,7 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
     bih.fill(setup.forgetBias, H, 2 * H);
     bhh.fill(0, H, 2 * H);
   }
+  if (setup.recurrentInit === 'orthogonal') fillOrthogonal(whh, G, H, rng);
   const x = new Float64Array(T * N * D);
   rng.fillNormal(x);
   const wihT = new Float64Array(D * G),

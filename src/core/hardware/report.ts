@@ -130,7 +130,7 @@ export function estimateText(model: string, e: ModelEstimate, measured?: Measure
   ];
   if (e.unknown.length)
     lines.push(
-      `INCOMPLETE: ${e.unknown.length} layer(s) of unknown cost left out (${e.unknown.map(terminalSafe).join(', ')}): the time is a lower bound`,
+      `INCOMPLETE: ${e.unknown.length === 1 ? '1 layer' : `${e.unknown.length} layers`} of unknown cost left out (${e.unknown.map(terminalSafe).join(', ')}): the time is a lower bound`,
     );
   if (measured)
     lines.push(

@@ -71,7 +71,7 @@ export function analyzeOnnx(
     analysis.warnings.push({
       layerId: first.node,
       kind: 'unsupported',
-      message: `${imported.skipped.length} ONNX node(s) are not in the model (first: ${first.op} "${first.node}": ${first.reason}); totals are incomplete`,
+      message: `${imported.skipped.length === 1 ? '1 ONNX node is' : `${imported.skipped.length} ONNX nodes are`} not in the model (first: ${first.op} "${first.node}": ${first.reason}); totals are incomplete`,
     });
   }
   return { imported, analysis };

@@ -2,23 +2,33 @@ import type { FormulaTrace } from '../formulas/latex';
 import type { Prompt, Question } from './types';
 
 /**
- * The answer format a question expects, shown with it: one i18n key per form, never the answer.
+ * The answer format a question expects, shown with it: one i18n key per form, never the answer. The
+ * example answers are the params `a` and `b` (the same in every language), so that a test can check
+ * that the grader reads every form a hint promises.
  *   exact count (≥ 1,000) · whole number · one size of a square map · number to d significant digits
  *   · shape [C, H, W] · two numbers "r, j" · size in a stated unit (or any unit, stated) · letter · layer name
  */
 export const FORMAT_TEMPLATES: Record<string, string> = {
-  'format.count': 'An exact count with all its digits, not rounded: e.g. 1,204,224 or 1204224.',
-  'format.integer': 'A whole number, e.g. 3.',
-  'format.size': 'One whole number M, e.g. 28 (or 28×28).',
-  'format.sigfigs': 'A number to {digits} significant digits, e.g. {example}.',
-  'format.shape': 'The shape as [C, H, W], e.g. [64, 56, 56].',
-  'format.pair': 'Two numbers: r, j (e.g. 11, 4).',
-  'format.bytes-unit': 'A size in {unit} to 4 significant digits, e.g. 1.234 {unit}; or the exact bytes.',
-  'format.bytes-exact': 'The exact number of bytes, e.g. 4096.',
-  'format.bytes-any': 'A size with its unit (KB, MB, KiB, MiB…) to 4 significant digits, e.g. 1.234 MB.',
-  'format.choice': 'The letter of one option, e.g. B.',
+  'format.count': 'An exact count with all its digits, not rounded: e.g. {a} or {b}.',
+  'format.integer': 'A whole number, e.g. {a}.',
+  'format.size': 'One whole number M, e.g. {a} (or {b}).',
+  'format.sigfigs': 'A number to {digits} significant digits, e.g. {a} or {b}.',
+  'format.shape': 'The shape as [C, H, W], e.g. {a}.',
+  'format.pair': 'Two numbers: r, j (e.g. {a}).',
+  'format.bytes-unit':
+    'A size in {unit} to 4 significant digits, e.g. {a}; or the exact number of bytes with B, e.g. {b}.',
+  'format.bytes-exact': 'The exact number of bytes, e.g. {a}.',
+  'format.bytes-any': 'A size with its unit (KB, MB, KiB, MiB…) to 4 significant digits, e.g. {a}.',
+  'format.choice': 'The letter of one option, e.g. {a}.',
   'format.layer': 'The name of one layer, as written in the question.',
 };
+
+/** "1.23 × 10⁻⁴": the app's own way of writing a small number, which the reader accepts. */
+function superscriptExample(mantissa: string, exponent: number): string {
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const digits = [...String(Math.abs(exponent))].map((d) => sup[Number(d)]).join('');
+  return `${mantissa} × 10${exponent < 0 ? '⁻' : ''}${digits}`;
+}
 
 /** The answer format of a question (an i18n key with params; the English is FORMAT_TEMPLATES). */
 export function answerFormat(
@@ -26,31 +36,38 @@ export function answerFormat(
 ): Prompt {
   switch (q.answerKind) {
     case 'integer':
-      if (q.squareSize) return { key: 'format.size', params: {} };
+      if (q.squareSize) return { key: 'format.size', params: { a: '28', b: '28×28' } };
       return (q.expected as number) >= 1000
-        ? { key: 'format.count', params: {} }
-        : { key: 'format.integer', params: {} };
+        ? { key: 'format.count', params: { a: '1,204,224', b: '1204224' } }
+        : { key: 'format.integer', params: { a: '3' } };
     case 'number': {
       const digits = q.tolerance.kind === 'sigfigs' ? q.tolerance.digits : 4;
+      const mantissa = (1.23456789).toPrecision(digits);
       return {
         key: 'format.sigfigs',
-        params: { digits, example: digits === 3 ? '0.0123 or 1.23e-4' : '1.234' },
+        params: { digits, a: (1.23456789e-2).toPrecision(digits), b: superscriptExample(mantissa, -4) },
       };
     }
     case 'shape':
-      return { key: 'format.shape', params: {} };
+      return { key: 'format.shape', params: { a: '[64, 56, 56]' } };
     case 'pair':
-      return { key: 'format.pair', params: {} };
+      return { key: 'format.pair', params: { a: '11, 4' } };
     case 'bytes':
-      if (q.unit === 'B') return { key: 'format.bytes-exact', params: {} };
+      if (q.unit === 'B') return { key: 'format.bytes-exact', params: { a: '4096' } };
       return q.unit
-        ? { key: 'format.bytes-unit', params: { unit: q.unit } }
-        : { key: 'format.bytes-any', params: {} };
+        ? { key: 'format.bytes-unit', params: { unit: q.unit, a: `1.234 ${q.unit}`, b: '1293824 B' } }
+        : { key: 'format.bytes-any', params: { a: '1.234 MB' } };
     case 'choice':
-      return { key: 'format.choice', params: {} };
+      return { key: 'format.choice', params: { a: 'B' } };
     case 'layer-id':
       return { key: 'format.layer', params: {} };
   }
+}
+
+/** The example answers a question's format hint shows (what the grader must read). */
+export function formatExamples(q: Parameters<typeof answerFormat>[0]): string[] {
+  const { params } = answerFormat(q);
+  return [params.a, params.b].filter((v): v is string => typeof v === 'string');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatInt } from '../format';
+import { failure, renderNote, SLIP_MESSAGES, type GradeNote } from './messages';
 import { parseChoice, parseList, parseNumber, stripLabel } from './parse';
 import {
   BYTE_UNIT_SIZE,
@@ -6,51 +7,12 @@ import {
   type Built,
   type ByteUnit,
   type GradeResult,
-  type SlipId,
   type Tolerance,
 } from './types';
 
-/** What each slip means, in one sentence a learner can act on. */
-export const SLIP_MESSAGES: Record<SlipId, string> = {
-  'forgot-2p': 'It looks like the padding was counted once instead of on both sides (2P).',
-  'forgot-plus-one': 'It looks like the "+ 1" at the end of the output-size formula was left out.',
-  'floor-ceil': 'It looks like the division was rounded the wrong way (floor vs ceil_mode).',
-  'forgot-dilation': 'It looks like the dilation was ignored: the effective kernel is d(K − 1) + 1.',
-  'forgot-bias': 'It looks like the bias was forgotten.',
-  'added-bias': 'It looks like a bias was counted, but this layer has bias=False.',
-  'ignored-groups': 'It looks like the groups were ignored: each filter only sees C_in / groups channels.',
-  'macs-for-flops': 'That is the MAC count: under this convention FLOPs = 2 × MACs.',
-  'flops-for-macs': 'That is 2 × MACs (FLOPs): one multiply-accumulate counts as one MAC here.',
-  'forgot-bias-adds': 'It looks like the bias adds (one per output element) were left out.',
-  'used-input-size': 'It looks like the input height and width were used instead of the output size.',
-  'mixed-mb-mib': 'It looks like MB (10^6 bytes) and MiB (2^20 bytes) were mixed up.',
-  'dtype-bytes': 'It looks like the wrong number of bytes per value was used (fp32 = 4, fp16 = 2).',
-  'forgot-input-read': 'It looks like reading the input was left out of the memory access.',
-  'forgot-weights-read': 'It looks like reading the parameters was left out of the memory access.',
-  'strides-multiplied-wrongly':
-    "It looks like each layer's own stride was included in its jump: layer l grows the RF by (K_l − 1) · Π_{i<l} S_i, the strides of the layers before it only.",
-  'ignored-strides':
-    'It looks like the strides were ignored: each kernel grows the RF by (K − 1) times the jump so far.',
-  'max-of-branches':
-    'That is the larger branch RF; when branches are not centred on each other, the RF is the hull of both intervals.',
-  'forgot-weight-factor': 'It looks like the weight factors |w| were left out of the product.',
-  'used-sigmoid-value': 'It looks like σ(0) = 0.5 was used instead of the derivative σ′(0) = 0.25.',
-  'inverted-clip-ratio':
-    'The ratio is upside down: the scale factor is c / ‖g‖, which is below 1 when clipping.',
-  'l1-norm': 'It looks like the sum of |g_i| was used; clipping uses the L2 norm √(Σ g_i²).',
-  'l2-factor-two': 'It looks like the penalty λ·w² was differentiated to λ·w; its gradient is 2λw.',
-  'forgot-linear-layers': 'It looks like the linear layers were left out of the total.',
-  'params-for-macs': 'That layer has the most parameters, not the most MACs.',
-  'macs-for-params': 'That layer has the most MACs, not the most parameters.',
-  'counted-depthwise-only':
-    'It looks like only the depthwise convolution was counted; add the pointwise 1×1 convolution.',
-  'forgot-flatten':
-    'It looks like only the channels were used as in_features; flattening gives C · H · W inputs.',
-  'l2-for-l1': 'That is the L2 update (2λw); the L1 penalty λ·|w| adds λ·sign(w) to the gradient.',
-};
-
 type Parsed =
-  { ok: true; value: AnswerValue; unit?: ByteUnit } | { ok: false; message: string; ambiguous?: boolean };
+  | { ok: true; value: AnswerValue; unit?: ByteUnit }
+  | { ok: false; note: GradeNote; message: string; ambiguous?: boolean };
 
 const SI_UNITS = new Set<ByteUnit | undefined>(['B', 'KB', 'MB', 'GB']);
 
@@ -68,7 +30,7 @@ export function parseFor(b: Built, raw: string): Parsed {
           const square = b.squareSize && list.values.length === 2 && list.values[0] === list.values[1];
           if (square && /\d\s*[x×X]\s*\d/.test(raw.normalize('NFKC')))
             return { ok: true, value: list.values[0] };
-          return { ok: false, message: `one number is expected, not ${list.values.length}` };
+          return failure('one-number', { count: list.values.length });
         }
         return r;
       }
@@ -79,20 +41,12 @@ export function parseFor(b: Built, raw: string): Parsed {
       if (!r.ok) return r;
       if (r.byteUnit) return { ok: true, value: r.value, unit: r.byteUnit };
       if (b.unit === undefined) {
-        return {
-          ok: false,
-          ambiguous: true,
-          message: 'state the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes): a bare number could be either',
-        };
+        return failure('state-unit', {}, true);
       }
       if (r.magnitude) {
         // "1.2M" is 1.2 × 10^6 bytes only when the question counts in powers of 1000.
         if (!SI_UNITS.has(b.unit as ByteUnit)) {
-          return {
-            ok: false,
-            ambiguous: true,
-            message: `"${raw.trim()}": ${r.magnitude} is a power of 1000 but the question asks in ${b.unit} (powers of 1024); write the unit, e.g. "1.2 ${b.unit}" or "1.2 MB"`,
-          };
+          return failure('power-of-1000', { raw: raw.trim(), magnitude: r.magnitude, unit: b.unit }, true);
         }
         return { ok: true, value: r.value, unit: 'B' };
       }
@@ -118,12 +72,12 @@ export function parseFor(b: Built, raw: string): Parsed {
         .trim()
         .replace(/^["'`]|["'`]$/g, '')
         .trim();
-      if (!s) return { ok: false, message: 'the answer is empty' };
+      if (!s) return failure('empty');
       const ids = b.layerIds ?? [];
       if (ids.length === 0 || ids.includes(s)) return { ok: true, value: s };
       const loose = ids.filter((id) => id.toLowerCase() === s.toLowerCase());
       if (loose.length === 1) return { ok: true, value: loose[0] };
-      return { ok: false, message: `there is no layer "${s}" (layers: ${ids.join(', ')})` };
+      return failure('no-layer', { name: s, layers: ids.join(', ') });
     }
   }
 }
@@ -176,38 +130,35 @@ export function gradeBuilt(b: Built, raw: string): Omit<GradeResult, 'solution'>
       parsed: null,
       expected,
       message: p.message,
+      note: p.note,
       ...(p.ambiguous ? { ambiguous: true } : {}),
     };
   const got = p.value;
   // Significant digits of a size count in the unit the learner wrote (the asked one when bare).
   const scale = b.answerKind === 'bytes' ? BYTE_UNIT_SIZE[p.unit ?? (b.unit as ByteUnit) ?? 'B'] : 1;
   if (Array.isArray(expected) && Array.isArray(got) && got.length !== expected.length) {
-    return {
-      correct: false,
-      parsed: got,
-      expected,
-      message:
-        b.answerKind === 'pair'
-          ? 'two numbers are expected'
-          : `the shape has ${expected.length} dimensions, the answer ${got.length}`,
-    };
+    const note: GradeNote =
+      b.answerKind === 'pair'
+        ? { code: 'two-numbers', params: {} }
+        : { code: 'shape-dims', params: { want: expected.length, got: got.length } };
+    return { correct: false, parsed: got, expected, message: renderNote(note), note };
   }
   if (matches(got, expected, b.tolerance, scale)) return { correct: true, parsed: got, expected };
   const slip = b.slips.find((s) => matches(got, s.value, b.tolerance, scale));
-  let message: string | undefined;
+  let note: GradeNote | undefined;
   if (
     typeof got === 'number' &&
     typeof expected === 'number' &&
     b.tolerance.kind === 'exact' &&
     Math.abs(got - expected) <= 5e-3 * Math.abs(expected)
   ) {
-    message = `close, but an exact count is required (${formatInt(expected)})`;
+    note = { code: 'exact-count', params: { expected: formatInt(expected) } };
   }
   return {
     correct: false,
     parsed: got,
     expected,
-    ...(message ? { message } : {}),
+    ...(note ? { message: renderNote(note), note } : {}),
     ...(slip ? { slip: { id: slip.id, message: SLIP_MESSAGES[slip.id] } } : {}),
   };
 }

@@ -35,10 +35,19 @@ import {
 
 export * from './types';
 export { parseNumber, parseList, parseChoice, type ParsedNumber, type ParseFailure } from './parse';
-export { SLIP_MESSAGES, matches, gradeBuilt, roundSig } from './grade';
+export { matches, gradeBuilt, roundSig } from './grade';
+export {
+  GRADE_MESSAGES,
+  SLIP_MESSAGES,
+  fillNote,
+  renderNote,
+  type GradeCode,
+  type GradeNote,
+} from './messages';
 export { latexToText, traceToText } from './plain';
 export {
   answerFormat,
+  formatExamples,
   FORMAT_TEMPLATES,
   type FormulaTraceName,
   stepName,

@@ -1,3 +1,4 @@
+import { failure, type GradeNote } from './messages';
 import { BYTE_UNIT_SIZE, type ByteUnit } from './types';
 
 /**
@@ -17,7 +18,8 @@ export type ParsedNumber = {
   magnitude?: string;
 };
 
-export type ParseFailure = { ok: false; message: string; ambiguous?: boolean };
+/** A failed read: the note (code and parameters, translated by the renderer) and its English text. */
+export type ParseFailure = { ok: false; note: GradeNote; message: string; ambiguous?: boolean };
 
 const MAGNITUDES: Record<string, number> = {
   万: 4,
@@ -103,22 +105,14 @@ function plainNumber(s: string): { mantissa: string; exp: number } | null {
 function ungroup(s: string): string | ParseFailure {
   const grouped = /^([+-]?\d{1,3})((?:[,' _]\d{3})+)(\.\d+)?$/.exec(s);
   if (grouped && /^[+-]?0$/.test(grouped[1]) && grouped[2].startsWith(',')) {
-    return {
-      ok: false,
-      ambiguous: true,
-      message: `"${s}": is the comma a decimal point? Write 0.${grouped[2].slice(1)} with a point, or the whole number without the leading 0`,
-    };
+    return failure('decimal-comma-zero', { raw: s, digits: grouped[2].slice(1) }, true);
   }
   if (grouped) {
     const seps = new Set(grouped[2].replace(/\d/g, ''));
     if (seps.size === 1) return s.replace(/[,' _]/g, '');
   }
   if (s.includes(',')) {
-    return {
-      ok: false,
-      ambiguous: true,
-      message: `"${s}": a comma here is neither a thousands separator nor allowed as a decimal point; write e.g. 1.5 or 1,500`,
-    };
+    return failure('decimal-comma', { raw: s }, true);
   }
   return s;
 }
@@ -133,7 +127,7 @@ export interface NumberOptions {
 /** Parses one number with optional magnitude suffix or byte unit. */
 export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber | ParseFailure {
   let s = normalise(raw);
-  if (!s) return { ok: false, message: 'the answer is empty' };
+  if (!s) return failure('empty');
   s = s.replace(/^(?:≈|~|about\s+)/i, '').trim();
   // Scientific notation written out: 1.2 × 10^6, 1.2*10^-3, 10^{6}
   const sci = /^([+-]?(?:\d+\.?\d*|\.\d+))?\s*(?:[x×*·⋅]\s*)?10\s*\^\s*\{?\s*([+-]?\d+)\s*\}?(.*)$/i.exec(s);
@@ -144,41 +138,36 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
   if (pct) {
     const inner = parseNumber(pct[1]);
     if (!inner.ok) return inner;
-    if (inner.magnitude)
-      return { ok: false, message: `"${raw.trim()}": a percentage with a magnitude suffix` };
+    if (inner.magnitude) return failure('percent-magnitude', { raw: raw.trim() });
     return { ok: true, value: inner.value / 100 };
   }
   const frac = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(s);
   if (frac) {
     const den = Number(frac[2]);
-    if (den === 0) return { ok: false, message: `"${raw.trim()}": division by zero` };
+    if (den === 0) return failure('division-by-zero', { raw: raw.trim() });
     return { ok: true, value: Number(frac[1]) / den };
   }
   s = s.replace(NOUNS, '').trim();
   // Split into the numeric part and a trailing word (suffix or unit).
   const m =
     /^([+-]?[\d.,' _]*\d(?:\.\d*)?(?:e[+-]?\d+)?|[+-]?\.\d+(?:e[+-]?\d+)?)\s*([a-zA-Z]*|万|亿)$/i.exec(s);
-  if (!m) return { ok: false, message: `"${raw.trim()}" is not a number` };
+  if (!m) return failure('not-a-number', { raw: raw.trim() });
   const numText = ungroup(m[1].trim());
   if (typeof numText !== 'string') return numText;
   const num = plainNumber(numText);
-  if (!num) return { ok: false, message: `"${raw.trim()}" is not a number` };
+  if (!num) return failure('not-a-number', { raw: raw.trim() });
   const word = m[2];
   if (!word) return { ok: true, value: scaled(num.mantissa, num.exp) };
   const lower = word.toLowerCase();
   // A lower-case b after a prefix is bits (Mb = megabits): asked again rather than guessed.
   if (/^[kKmMgGtT]i?b$/.test(word) || word === 'b' || /^(?:bits?|[kmgt]bits?)$/i.test(word)) {
-    return {
-      ok: false,
-      ambiguous: true,
-      message: `"${raw.trim()}": "${word}" is bits (1 byte = 8 bits); write the size in bytes, e.g. ${word.slice(0, -1).toUpperCase()}B`,
-    };
+    return failure('bits', { raw: raw.trim(), word, bytes: `${word.slice(0, -1).toUpperCase()}B` }, true);
   }
   if (BYTE_UNITS[lower] !== undefined || /^[kmg]i?b(ytes?)?$/i.test(word)) {
-    if (!opts.bytes) return { ok: false, message: `"${raw.trim()}": this answer is not a size in bytes` };
+    if (!opts.bytes) return failure('not-bytes', { raw: raw.trim() });
     const unitKey = lower.replace(/ytes?$/, '');
     const unit = BYTE_UNITS[unitKey] ?? BYTE_UNITS[lower];
-    if (unit === undefined) return { ok: false, message: `"${raw.trim()}": unknown unit "${word}"` };
+    if (unit === undefined) return failure('unknown-unit', { raw: raw.trim(), word });
     const si: Partial<Record<ByteUnit, number>> = { B: 0, KB: 3, MB: 6, GB: 9 };
     const value =
       si[unit] !== undefined
@@ -187,15 +176,11 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
     return { ok: true, value, byteUnit: unit };
   }
   if (word === 'm' && !opts.lowerMIsMega) {
-    return {
-      ok: false,
-      ambiguous: true,
-      message: `"${raw.trim()}": "m" could mean milli or mega; write the number out or use M (10^6)`,
-    };
+    return failure('milli-or-mega', { raw: raw.trim() }, true);
   }
   const shift = word === 'm' ? 6 : (MAGNITUDES[word] ?? MAGNITUDES[lower]);
   if (shift === undefined) {
-    return { ok: false, message: `"${raw.trim()}": unknown suffix "${word}"` };
+    return failure('unknown-suffix', { raw: raw.trim(), word });
   }
   return { ok: true, value: scaled(num.mantissa, num.exp + shift), magnitude: word };
 }
@@ -203,7 +188,7 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): ParsedNumber
 /** Parses a shape or a pair: [64, 56, 56] · (7, 2) · 64x56x56 · 56×56 · 7 and 2 · r = 7, j = 2. */
 export function parseList(raw: string): { ok: true; values: number[] } | ParseFailure {
   let s = normalise(raw);
-  if (!s) return { ok: false, message: 'the answer is empty' };
+  if (!s) return failure('empty');
   // Labels such as "r =", "jump:", "P=" carry no value.
   s = s.replace(/[a-zA-Z_][a-zA-Z_ ]*\s*[=:]/g, ' ');
   s = s
@@ -213,11 +198,11 @@ export function parseList(raw: string): { ok: true; values: number[] } | ParseFa
   const parts = s
     .split(/\s*(?:,|;|×|\*|\band\b|\bby\b|(?<=\d)\s*[xX]\s*(?=\d)|\s+)\s*/)
     .filter((p) => p.length > 0);
-  if (parts.length === 0) return { ok: false, message: `"${raw.trim()}" holds no numbers` };
+  if (parts.length === 0) return failure('no-numbers', { raw: raw.trim() });
   const values: number[] = [];
   for (const p of parts) {
     const n = plainNumber(p);
-    if (!n) return { ok: false, message: `"${raw.trim()}": "${p}" is not a number` };
+    if (!n) return failure('list-item', { raw: raw.trim(), part: p });
     values.push(scaled(n.mantissa, n.exp));
   }
   return { ok: true, values };
@@ -234,12 +219,12 @@ export function parseChoice(
   if (letter) {
     const k = letter[1].toUpperCase();
     if (keys.includes(k)) return { ok: true, key: k };
-    return { ok: false, message: `there is no option ${k} (options: ${keys.join(', ')})` };
+    return failure('no-option-letter', { key: k, keys: keys.join(', ') });
   }
   if (/^\d+$/.test(s)) {
     const i = Number(s) - 1;
     if (i >= 0 && i < keys.length) return { ok: true, key: keys[i] };
-    return { ok: false, message: `there is no option ${s} (options 1–${keys.length})` };
+    return failure('no-option-number', { number: s, count: keys.length });
   }
   const norm = (t: string) =>
     normalise(t)
@@ -248,5 +233,5 @@ export function parseChoice(
       .trim();
   const idx = texts.findIndex((t) => norm(t) === norm(s));
   if (idx >= 0) return { ok: true, key: keys[idx] };
-  return { ok: false, message: `"${s}" is none of the options; answer with a letter (${keys.join(', ')})` };
+  return failure('none-of-options', { raw: s, keys: keys.join(', ') });
 }

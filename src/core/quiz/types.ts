@@ -1,3 +1,4 @@
+import type { GradeNote } from './messages';
 import type { FormulaTrace } from '../formulas/latex';
 
 import { SKILLS } from '../../shared/contracts/practice-specs';
@@ -136,8 +137,10 @@ export interface GradeResult {
   /** The parsed answer, in the question's base unit (bytes for byte answers); null when unparsable. */
   parsed: AnswerValue | null;
   expected: AnswerValue;
-  /** Why the answer was not accepted (unparsable, ambiguous, close but not exact, …). */
+  /** Why the answer was not accepted (unparsable, ambiguous, close but not exact, …), in English. */
   message?: string;
+  /** The same as a code with parameters, for the renderer to translate (`GRADE_MESSAGES`). */
+  note?: GradeNote;
   /** The answer could not be read unambiguously; nothing was guessed. */
   ambiguous?: boolean;
   /** The likely mistake behind a wrong answer. */

@@ -83,7 +83,7 @@ export function reportText(a: ModelAnalysis): string {
   if (!t.complete) {
     const ops = unsupportedOps(a).map((u) => `${terminalSafe(u.op)} ×${u.count}`);
     lines.push(
-      `INCOMPLETE   ${t.incomplete.length} layer(s) of unknown cost (${ops.join(', ')}); params, MACs and FLOPs above are lower bounds`,
+      `INCOMPLETE   ${t.incomplete.length === 1 ? '1 layer' : `${t.incomplete.length} layers`} of unknown cost (${ops.join(', ')}); params, MACs and FLOPs above are lower bounds`,
     );
   }
   if (a.warnings.length) {

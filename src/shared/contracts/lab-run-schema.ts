@@ -47,6 +47,7 @@ export const rnnConfigSchema = z.strictObject({
   hidden: positive.max(256),
   batch: positive.max(256),
   forgetBias: nnum.default(null),
+  recurrentInit: z.enum(['default', 'orthogonal']).default('default'),
   seed: count,
 });
 

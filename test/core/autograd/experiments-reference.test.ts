@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getExperiment, runExperiment, type ExperimentConfig } from '../../../src/core/autograd';
+import { DEFAULT_RNN, getExperiment, runExperiment, type ExperimentConfig } from '../../../src/core/autograd';
 
 /**
  * ConvScope's engine against PyTorch for the key named experiments (test/fixtures/gradient-experiments,
@@ -15,7 +15,11 @@ interface Stat {
 }
 const ref = JSON.parse(
   readFileSync(new URL('../../fixtures/gradient-experiments/measure.json', import.meta.url), 'utf8'),
-) as { mlp: Record<string, Record<'signal' | 'weightRatio', Stat>>; rnn: Record<string, { decades: Stat }> };
+) as {
+  mlp: Record<string, Record<'signal' | 'weightRatio', Stat>>;
+  rnn: Record<string, { decades: Stat }>;
+  rnnPerStep: { T: number; default: Stat; orthogonal: Stat };
+};
 
 function stat(values: number[]): Stat {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -58,4 +62,22 @@ describe('named experiments agree with PyTorch', () => {
       expectAgrees(stat(decades), ref.rnn[id]!.decades, `${id} decades`);
     });
   }
+
+  it('tanh RNN over T = 100: decades lost per step with the default and the orthogonal W_hh', () => {
+    const T = ref.rnnPerStep.T;
+    const perStep = (recurrentInit: 'default' | 'orthogonal') =>
+      stat(
+        Array.from({ length: 3 }, (_, s) => {
+          const r = runExperiment({ ...DEFAULT_RNN, length: T, recurrentInit, seed: s });
+          return r.kind === 'rnn' ? (r.decades ?? NaN) / T : NaN;
+        }),
+      );
+    const plain = perStep('default');
+    const orthogonal = perStep('orthogonal');
+    expectAgrees(plain, ref.rnnPerStep.default, 'default W_hh, decades per step');
+    expectAgrees(orthogonal, ref.rnnPerStep.orthogonal, 'orthogonal W_hh, decades per step');
+    // The remedy's separation, as PyTorch measures it: less than half the decades per step.
+    expect(ref.rnnPerStep.orthogonal.mean).toBeLessThan(ref.rnnPerStep.default.mean / 2);
+    expect(orthogonal.mean).toBeLessThan(plain.mean / 2);
+  });
 });

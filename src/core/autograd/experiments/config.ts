@@ -32,6 +32,7 @@ export type OptimizerKind = (typeof OPTIMIZERS)[number];
 export const CLIPS = ['none', 'norm', 'value'] as const;
 export type ClipKind = (typeof CLIPS)[number];
 export const CELLS = ['tanh', 'lstm'] as const;
+export const RECURRENT_INITS = ['default', 'orthogonal'] as const;
 
 export interface MlpExperimentConfig {
   kind: 'mlp';
@@ -73,6 +74,8 @@ export interface RnnExperimentConfig {
   batch: number;
   /** LSTM forget-gate bias (PyTorch's default init draws it like every bias; 1 is the usual choice). */
   forgetBias: number | null;
+  /** W_hh's init: PyTorch's default U(−1/√H, 1/√H) or an orthogonal matrix (all singular values 1). */
+  recurrentInit: (typeof RECURRENT_INITS)[number];
   seed: number;
 }
 
@@ -113,6 +116,7 @@ export const DEFAULT_RNN: RnnExperimentConfig = {
   hidden: 32,
   batch: 32,
   forgetBias: null,
+  recurrentInit: 'default',
   seed: 1,
 };
 
@@ -168,6 +172,7 @@ export function toRecurrentSetup(c: RnnExperimentConfig): RecurrentSetup {
     input: c.hidden,
     batch: c.batch,
     ...(c.cell === 'lstm' && c.forgetBias !== null ? { forgetBias: c.forgetBias } : {}),
+    ...(c.recurrentInit === 'orthogonal' ? { recurrentInit: 'orthogonal' as const } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ const T = {
   'quiz.gradient.clip-component':
     'A gradient {g} is clipped to a maximum global L2 norm of {c}. What is its first component after clipping? Give 3 significant digits.',
   'quiz.gradient.l2':
-    'A weight w = {w} has data gradient g = {g}{gText}. The loss includes the L2 penalty λ·w² with λ = {lambda}, and plain SGD with learning rate {lr} runs {steps} step(s). What is w afterwards? Give 3 significant digits.',
+    'A weight w = {w} has data gradient g = {g}{gText}. The loss includes the L2 penalty λ·w² with λ = {lambda}, and plain SGD with learning rate {lr} runs {stepsText}. What is w afterwards? Give 3 significant digits.',
 };
 
 const n3 = (x: number) => Number(x.toPrecision(3));
@@ -152,6 +152,7 @@ function build(s: GradientSpec): Built {
     lambda: s.lambda,
     lr: s.lr,
     steps: s.steps,
+    stepsText: s.steps === 1 ? '1 step' : `${s.steps} steps`,
   };
   const one = sgdWithL2(s.w, s.g, s.lr, s.lambda, 1);
   const steps =

@@ -6,6 +6,7 @@ import gradients from './en/gradients';
 import home from './en/home';
 import lessons from './en/lessons';
 import ops from './en/ops';
+import grading from './en/grading';
 /**
  * Every string the interface shows. zh-CN.ts must have exactly the same keys (a unit test checks).
  * vue-i18n treats { } @ $ | as syntax: keep them out of the texts except for named placeholders.
@@ -44,6 +45,7 @@ const en = {
   ...designs,
   ...counting,
   ...ops,
+  ...grading,
   settings: {
     title: 'Settings',
     subtitle: 'Appearance and language. A change applies at once and is saved for next time.',

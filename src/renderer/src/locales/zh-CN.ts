@@ -7,6 +7,7 @@ import gradients from './zh-CN/gradients';
 import home from './zh-CN/home';
 import lessons from './zh-CN/lessons';
 import ops from './zh-CN/ops';
+import grading from './zh-CN/grading';
 
 /** Simplified Chinese. Same keys as en.ts (a unit test checks). */
 const zhCN: Messages = {
@@ -43,6 +44,7 @@ const zhCN: Messages = {
   ...designs,
   ...counting,
   ...ops,
+  ...grading,
   settings: {
     title: '设置',
     subtitle: '外观与语言。更改会立即生效，并保存到下次使用。',

@@ -7,8 +7,8 @@ import {
   stepName,
   STEP_NAMES_EN,
   promptTemplates,
-  SLIP_MESSAGES,
   type Choice,
+  type GradeNote,
   type GradeResult,
   type Prompt,
   type Question,
@@ -20,7 +20,6 @@ import {
   FORMAT_TEMPLATES_ZH,
   PARAM_TEXT_ZH,
   QUIZ_TEMPLATES_ZH,
-  SLIPS_ZH,
   STEP_NAMES_ZH,
 } from '../locales/zh-CN/practice';
 
@@ -42,6 +41,8 @@ export function paramToZh(value: string): string {
   if (exact !== undefined) return exact;
   const unit = /^in (\w+) \(1 \w+ = (\S+) bytes\), to 4 significant digits$/.exec(value);
   if (unit) return `以 ${unit[1]} 为单位（1 ${unit[1]} = ${unit[2]} 字节），保留 4 位有效数字`;
+  const steps = /^(\d+) steps?$/.exec(value);
+  if (steps) return `${steps[1]} 步`;
   return value
     .replace(/^f = (\w+) and \|w_l\| = (\S+) for every layer$/, '每一层都有 f = $1，|w_l| = $2')
     .replace(/, then:\n/g, '，然后：\n')
@@ -110,10 +111,22 @@ export function localizeChoice(q: Pick<Question, 'prompt'>, choice: Choice, loca
   return wrong ? { ...choice, text: wrong.text, explanation: wrong.why } : choice;
 }
 
-/** The likely slip in the UI language. */
-export function slipText(slip: NonNullable<GradeResult['slip']>, locale: AppLocale): string {
-  if (locale === 'zh-CN') return SLIPS_ZH[slip.id] ?? slip.message;
-  return SLIP_MESSAGES[slip.id] ?? slip.message;
+/** vue-i18n's `t`, as the grading texts need it. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A note of the answer reader or the grader in the UI language (`grading.notes.<code>`). */
+export function noteText(note: GradeNote, t: Translate): string {
+  return t(`grading.notes.${note.code}`, note.params);
+}
+
+/** Why an answer was not accepted, in the UI language (a result without a note keeps its text). */
+export function resultNote(g: Pick<GradeResult, 'note' | 'message'>, t: Translate): string | null {
+  return g.note ? noteText(g.note, t) : (g.message ?? null);
+}
+
+/** The likely slip in the UI language (`grading.slips.<id>`). */
+export function slipText(slip: NonNullable<GradeResult['slip']>, t: Translate): string {
+  return t(`grading.slips.${slip.id}`);
 }
 
 /** The expected answer as a learner would write it; a choice shows its letter and localized text. */

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { grade, type Question } from '../../../core/quiz';
+import type { GradeNote, Question } from '../../../core/quiz';
+import { unreadable } from '../practice/answer-check';
 import { api } from '../api';
 import type { PracticeAnswer } from '../../../shared/contracts/practice';
 import type { ReviewItem } from '../../../shared/types';
@@ -34,7 +35,8 @@ export const usePracticeStore = defineStore('practice', () => {
   const index = ref(0);
   const draft = ref('');
   /** Why the typed answer could not be read; nothing was recorded. */
-  const parseError = ref<string | null>(null);
+  /** Why the typed answer cannot be graded ('' when nothing was typed); null once it can. */
+  const parseError = ref<GradeNote | '' | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);
   const reviews = ref<ReviewItem[]>([]);
@@ -104,13 +106,9 @@ export const usePracticeStore = defineStore('practice', () => {
     const item = current.value;
     if (phase.value !== 'asking' || !item?.question || busy.value) return;
     const answer = draft.value.trim();
-    if (!answer) {
-      parseError.value = '';
-      return;
-    }
-    const local = grade(item.question, answer);
-    if (local.parsed === null) {
-      parseError.value = local.message ?? '';
+    const note = unreadable(item.question, answer);
+    if (note !== null) {
+      parseError.value = note;
       return;
     }
     parseError.value = null;

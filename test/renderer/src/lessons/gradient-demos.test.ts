@@ -33,6 +33,15 @@ describe('gradient demos', () => {
     expect(lstm!).toBeLessThan(rnn! / 2);
   });
 
+  it('shows the tanh RNN with orthogonal W_hh losing less than half the decades of the default init', () => {
+    const demo = runDemo('rnn-orthogonal');
+    expect(demo.series.map((s) => s.id)).toEqual(['rnn-tanh', 'rnn-orthogonal']);
+    expect(demo.axis).toBe('time');
+    const [plain, orthogonal] = demo.summary as number[];
+    expect(orthogonal!).toBeLessThan(plain! / 2);
+    expect(orthogonal!).toBeGreaterThan(4); // still vanishing, only more slowly
+  });
+
   it('has a result of the declared shape for every remedy the lesson shows', () => {
     for (const id of REMEDY_DEMOS) {
       const e = getExperiment(id);

@@ -5,7 +5,6 @@ import {
   generate,
   promptTemplates,
   SKILLS,
-  SLIP_MESSAGES,
   type Difficulty,
 } from '../../../../src/core/quiz';
 import {
@@ -13,7 +12,6 @@ import {
   FORMAT_TEMPLATES_ZH,
   PARAM_TEXT_ZH,
   QUIZ_TEMPLATES_ZH,
-  SLIPS_ZH,
 } from '../../../../src/renderer/src/locales/zh-CN/practice';
 import {
   expectedText,
@@ -73,12 +71,6 @@ describe('concept questions in Chinese', () => {
         expect(expectedText(q, 'zh-CN').startsWith(`${q.expected as string})`)).toBe(true);
       }
     }
-  });
-});
-
-describe('slips in Chinese', () => {
-  it('exist for every slip the core names', () => {
-    expect(Object.keys(SLIPS_ZH).sort()).toEqual(Object.keys(SLIP_MESSAGES).sort());
   });
 });
 

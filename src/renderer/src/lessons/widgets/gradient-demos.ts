@@ -20,6 +20,7 @@ export const REMEDY_DEMOS: readonly string[] = [
   'relu',
   'batchnorm',
   'residual',
+  'rnn-orthogonal',
   'lstm',
   'lstm-forget-bias',
 ];

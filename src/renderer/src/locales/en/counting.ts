@@ -27,7 +27,8 @@ export default {
     compare: 'Compare with',
     compareNone: 'nothing',
     compareTitle: 'Why do {a} and {b} differ?',
-    compareSummary: '{b} − {a} = {difference}, from {layers} layers:',
+    compareSummary:
+      '{b} − {a} = {difference}, from 1 layer: | {b} − {a} = {difference}, from {layers} layers:',
     compareSame: 'The two conventions give the same figure for every layer.',
     byOp: '{op} × {layers}: {difference}',
     columns: {

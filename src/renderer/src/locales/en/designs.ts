@@ -224,7 +224,7 @@ export default {
       dominating: 'Dominating layers: {list}.',
       listSep: ', ',
       zeroIntensity:
-        '{n} layers only move data (no arithmetic): they take time but have no point on the log axes.',
+        '1 layer only moves data (no arithmetic): it takes time but has no point on the log axes. | {n} layers only move data (no arithmetic): they take time but have no point on the log axes.',
       model:
         'FLOPs count a multiply-add as 2 and element-wise layers at 1 operation per element; each layer reads its inputs and weights and writes its output; time = max(FLOPs ÷ peak, bytes ÷ bandwidth) + launch overhead.',
       perStep:
@@ -284,7 +284,8 @@ export default {
           'MACs and activation memory × N, parameters × 1; training memory is the peak of one Adam step at batch N; the time is the roofline estimate at batch N (weights read once).',
       },
       needsImage: 'A resolution sweep needs a [C, H, W] input.',
-      failed: '{n} sizes could not be analysed, the first {first}: {reason}',
+      failed:
+        '1 size could not be analysed, {first}: {reason} | {n} sizes could not be analysed, the first {first}: {reason}',
     },
     versions: {
       title: 'Version history',

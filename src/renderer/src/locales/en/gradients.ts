@@ -48,6 +48,7 @@ export default {
       samples: 'Examples',
       forgetBias: 'Forget-gate bias',
       forgetBiasDefault: 'default init',
+      recurrentInit: 'W_hh init',
     },
     kindLabel: 'Kind of experiment',
     progress: 'Training progress',
@@ -71,6 +72,7 @@ export default {
     optimizers: { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam' },
     clips: { none: 'None', norm: 'By global norm', value: 'By value' },
     cells: { tanh: 'tanh RNN', lstm: 'LSTM' },
+    recurrentInits: { default: 'PyTorch default', orthogonal: 'Orthogonal' },
     empty: 'No runs yet. Choose a preset or set up a network, then press Run.',
     numbers: {
       run: 'Run',

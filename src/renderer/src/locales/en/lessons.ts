@@ -69,8 +69,8 @@ export default {
         input: 'input',
         layer: 'layer {index}',
         row: 'RF {size}, jump {jump}',
-        alt: 'Receptive field of one unit through {layers} layers, down to the input row',
-        summary: 'Receptive field after {layers} layers:',
+        alt: 'Receptive field of one unit through 1 layer, down to the input row | Receptive field of one unit through {layers} layers, down to the input row',
+        summary: 'Receptive field after 1 layer: | Receptive field after {layers} layers:',
         jump: 'jump',
         holes: 'Pixels one output unit actually reads: {read} of the {size} it spans (holes are dashed).',
       },
@@ -125,6 +125,7 @@ export default {
     },
     demo: {
       openLab: 'Open in the Gradient Lab',
+      labelSep: ': ',
       choose: 'Choose a demonstration',
       diverged: 'diverged (not a finite number)',
       axis: {

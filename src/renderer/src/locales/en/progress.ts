@@ -33,14 +33,14 @@ export default {
     importData: 'Import JSON',
     imported: 'Imported: {added} added, {replaced} replaced, {unchanged} unchanged.',
     importedPartly:
-      'Imported: {added} added, {replaced} replaced, {unchanged} unchanged; {refused} rows the app cannot use were left out.',
+      'Imported: {added} added, {replaced} replaced, {unchanged} unchanged; 1 row the app cannot use was left out. | Imported: {added} added, {replaced} replaced, {unchanged} unchanged; {refused} rows the app cannot use were left out.',
     importStarting: 'Reading the file…',
     importPhase: {
       checking: 'Checking rows: {done} of {total}',
       writing: 'Importing rows: {done} of {total}',
     },
     importRefused:
-      'ConvScope cannot use {refused} rows of this file (listed below). The other rows can be imported: {added} added, {replaced} replaced. Nothing has been changed yet.',
+      'ConvScope cannot use 1 row of this file (shown below). The other rows can be imported: {added} added, {replaced} replaced. Nothing has been changed yet. | ConvScope cannot use {refused} rows of this file (listed below). The other rows can be imported: {added} added, {replaced} replaced. Nothing has been changed yet.',
     importMoreRefused: 'and {count} more',
     importUsable: 'Import the usable rows',
     dataError: 'The data could not be transferred: {message}',

@@ -14,32 +14,32 @@ export default {
           '八层 sigmoid，采用 Xavier 初始化，在同心圆数据上训练。sigmoid 的导数最大只有 0.25，信号每向回传一层就缩小一次：第一步时到达第 1 层的梯度只有到达最后一个隐藏层的约 10⁻⁴，训练 200 步后网络仍停留在随机猜测水平（50%）。',
       },
       relu: {
-        name: '解决：ReLU + Kaiming 初始化',
+        name: '解决方法：ReLU + Kaiming 初始化',
         caption:
           '同样的 8 层，改用 ReLU 和 Kaiming 初始化。ReLU 在激活区的导数为 1，Kaiming 的方差 2/fan_in 保持信号尺度不变，因此信号几乎不衰减地到达第 1 层（比值约为 10⁰），网络能把两个圆分开。',
       },
       'leaky-relu': {
-        name: '解决：LeakyReLU',
+        name: '解决方法：LeakyReLU',
         caption:
           'LeakyReLU（负半轴斜率 0.01）配合 Kaiming 初始化：与 ReLU 一样保持信号尺度，而且负输入仍能传回少量梯度，神经元不会完全“死亡”。',
       },
       elu: {
-        name: '解决：ELU',
+        name: '解决方法：ELU',
         caption:
           'ELU 保留 sigmoid 网络的 Xavier 初始化，只更换激活函数（正输入斜率为 1）：信号损失不到一个数量级，而不是四个，网络能够学习。',
       },
       batchnorm: {
-        name: '解决：批归一化（BatchNorm）',
+        name: '解决方法：批归一化（BatchNorm）',
         caption:
           '在每个 sigmoid 之前加入 BatchNorm。对每层的预激活值做归一化，使 sigmoid 保持在斜率最大的区域附近，信号不再逐层缩小，网络能够学习。BatchNorm 并没有改变 sigmoid 本身：它的导数最大仍是 0.25。',
       },
       residual: {
-        name: '解决：残差连接',
+        name: '解决方法：残差连接',
         caption:
           '每个块把输入加到输出上（h = h + f(h)），梯度在每个 sigmoid 旁边都有一条斜率为 1 的捷径：它几乎不衰减地到达第 1 层（约 10⁰，而不是 10⁻⁴）。残差连接做不到的是：sigmoid 块的输出全为正，和逐块增大，这个网络在 200 步内仍学不会同心圆。',
       },
       pretrain: {
-        name: '解决：逐层预训练',
+        name: '解决方法：逐层预训练',
         caption:
           '先把每个隐藏层单独训练成前一层（输入一侧）输出的自编码器（这是 Bengio 等人 2007 年的自编码器版本；Hinton 等人 2006 年堆叠的是 RBM），再对整个网络微调。微调开始时信号比随机初始化衰减得少，但 sigmoid 的导数没有变：到达第 1 层的梯度仍低于 10⁻²，网络在这里仍停留在随机猜测水平。',
       },
@@ -49,17 +49,17 @@ export default {
           '八层 ReLU，权重取自 N(0, 1.5²)，在双螺旋数据上训练。每一层把信号尺度放大约 1.5·√(32/2) = 6 倍：到达第 1 层的信号是最后一个隐藏层的 10⁴ 倍，最大的权重梯度约为 10⁵，最初几步就毁掉了网络。首末层权重梯度之比却接近 10⁰，掩盖了这一点：逐层增大的激活值与逐层缩小的梯度在其中相互抵消。',
       },
       kaiming: {
-        name: '解决：Kaiming 初始化',
+        name: '解决方法：Kaiming 初始化',
         caption:
           '同一网络改用 Kaiming 初始化（方差 2/fan_in）：信号尺度逐层保持不变，信号比和梯度范数都接近 10⁰，网络学会了双螺旋。',
       },
       xavier: {
-        name: '解决：Xavier 初始化',
+        name: '解决方法：Xavier 初始化',
         caption:
           'Xavier 初始化（方差 2/(fan_in + fan_out)）同样消除了爆炸；对 ReLU 而言尺度略偏小（信号经过各层损失约一个数量级），网络能学习，但比 Kaiming 初始化慢。',
       },
       'exploding-batchnorm': {
-        name: '解决：在爆炸网络中加入 BatchNorm',
+        name: '解决方法：在爆炸网络中加入 BatchNorm',
         caption:
           '无论权重尺度如何，BatchNorm 都会重新缩放每层的预激活值：初始化同样糟糕，信号却保持在一个数量级之内，网络能够学习。',
       },
@@ -89,22 +89,27 @@ export default {
           '一个正常的 ReLU 网络（Kaiming 初始化），用学习率 0.5 的动量 SGD 训练：步长过大，损失溢出，运行发散，尽管初始化没有任何问题。',
       },
       'clip-stable': {
-        name: '解决：裁剪过大的步长',
+        name: '解决方法：裁剪过大的步长',
         caption:
           '同一次运行，把梯度按全局范数裁剪到 1：任何一步（不计动量）的范数都不超过 0.5，运行保持有限并学会了同心圆。这正是梯度裁剪的用途：让本来正常的训练保持稳定。',
       },
       'rnn-tanh': {
-        name: '随时间消失：tanh RNN',
+        name: '梯度随时间消失：tanh RNN',
         caption:
           '一个隐藏层大小为 32、运行 50 个时间步的 tanh RNN：末端损失对时刻 t 隐藏状态的梯度每往回一步损失约 0.3 个数量级，整个序列损失 16 个数量级，网络因此学不到长距离依赖。',
       },
       lstm: {
-        name: '解决：LSTM 门控',
+        name: '解决方法：LSTM 门控',
         caption:
           '同样规模的 LSTM，采用 PyTorch 的默认初始化：细胞状态通过遗忘门以加法方式更新，梯度衰减得比 tanh RNN 慢——但遗忘门偏置接近 0 时门只开了一半，50 步内仍损失约 12 个数量级。',
       },
+      'rnn-orthogonal': {
+        name: '解决方法：正交初始化 W_hh',
+        caption:
+          '同一个 tanh RNN，只把循环权重 W_hh 初始化为正交矩阵（奇异值全为 1）：权重本身不再缩小梯度，每往回一步损失约 0.14 个数量级，而不是 0.33——50 步共损失约 7 个数量级，而不是 17 个。它做不到的是：只要单元不在 0 处，tanh 的斜率就小于 1，梯度仍会消失，只是慢一些；而且矩阵只在初始化时正交，训练可能让它偏离正交。',
+      },
       'lstm-forget-bias': {
-        name: '解决：遗忘门偏置为 1 的 LSTM',
+        name: '解决方法：遗忘门偏置为 1 的 LSTM',
         caption:
           '同一个 LSTM，把遗忘门偏置设为 1（Jozefowicz 等人 2015 年的建议）：σ(1) ≈ 0.73 让细胞状态保持得更久，梯度损失的数量级约为偏置 0 时的一半——远不到 tanh RNN 的一半。',
       },
@@ -146,6 +151,7 @@ export default {
       samples: '样本数',
       forgetBias: '遗忘门偏置',
       forgetBiasDefault: '默认初始化',
+      recurrentInit: 'W_hh 初始化',
     },
     kindLabel: '实验类型',
     progress: '训练进度',
@@ -163,6 +169,7 @@ export default {
     optimizers: { sgd: 'SGD', momentum: '带动量的 SGD', adam: 'Adam' },
     clips: { none: '不裁剪', norm: '按全局范数', value: '按数值' },
     cells: { tanh: 'tanh RNN', lstm: 'LSTM' },
+    recurrentInits: { default: 'PyTorch 默认', orthogonal: '正交' },
     empty: '还没有运行。选择一个预设或设置网络，然后点击“运行”。',
     numbers: {
       run: '运行',

@@ -123,6 +123,7 @@ const zhCN: typeof en = {
     },
     demo: {
       openLab: '在梯度实验室中打开',
+      labelSep: '：',
       choose: '选择一个演示',
       diverged: '发散（不是有限数）',
       axis: {

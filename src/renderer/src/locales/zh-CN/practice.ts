@@ -125,7 +125,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.rf.dilation':
     '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：多出的奇数像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
+    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
     '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
@@ -135,7 +135,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.gradient.clip-component':
     '梯度 {g} 被裁剪到全局 L2 范数不超过 {c}。裁剪后它的第一个分量是多少？请保留 3 位有效数字。',
   'quiz.gradient.l2':
-    '权重 w = {w}，数据梯度 g = {g}{gText}。损失中含有 L2 惩罚项 λ·w²，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 运行 {steps} 步。之后 w 是多少？请保留 3 位有效数字。',
+    '权重 w = {w}，数据梯度 g = {g}{gText}。损失中含有 L2 惩罚项 λ·w²，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 运行 {stepsText}。之后 w 是多少？请保留 3 位有效数字。',
   'quiz.concepts.item': '{question}',
   'quiz.concepts.rf-fit':
     '一组卷积的核大小依次为 {kernels}，步长依次为 {strides}。最后一层的一个单元能完整看到下列正方形物体中最大的是哪一个：宽 {objects} 像素？',
@@ -154,47 +154,13 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   ...Object.fromEntries(Object.entries(CONCEPTS_ZH).map(([id, c]) => [`quiz.concepts.${id}`, c.question])),
 };
 
-/** 常见失误的说明，键与核心的 SLIP_MESSAGES 相同。 */
-export const SLIPS_ZH: Record<string, string> = {
-  'forgot-2p': '看起来填充只算了一侧，而不是两侧（2P）。',
-  'forgot-plus-one': '看起来漏掉了输出尺寸公式末尾的“+ 1”。',
-  'floor-ceil': '看起来除法的取整方向错了（向下取整与 ceil_mode）。',
-  'forgot-dilation': '看起来忽略了膨胀：等效核大小为 d(K − 1) + 1。',
-  'forgot-bias': '看起来漏算了偏置。',
-  'added-bias': '看起来算上了偏置，但这一层是 bias=False。',
-  'ignored-groups': '看起来忽略了分组：每个卷积核只看到 C_in / groups 个通道。',
-  'macs-for-flops': '这是 MAC 数：按此约定 FLOPs = 2 × MACs。',
-  'flops-for-macs': '这是 2 × MACs（FLOPs）：这里一次乘加计为一个 MAC。',
-  'forgot-bias-adds': '看起来漏掉了偏置加法（每个输出元素一次）。',
-  'used-input-size': '看起来用了输入的高和宽，而不是输出尺寸。',
-  'mixed-mb-mib': '看起来把 MB（10^6 字节）和 MiB（2^20 字节）弄混了。',
-  'dtype-bytes': '看起来每个值的字节数用错了（fp32 = 4，fp16 = 2）。',
-  'forgot-input-read': '看起来访存量中漏掉了读取输入。',
-  'forgot-weights-read': '看起来访存量中漏掉了读取参数。',
-  'strides-multiplied-wrongly':
-    '看起来把每层自己的步长也算进了它的跳距：第 l 层使感受野增加 (K_l − 1) · Π_{i<l} S_i，只乘它之前各层的步长。',
-  'ignored-strides': '看起来忽略了步长：每个核使感受野增加 (K − 1) 乘以当前的跳距。',
-  'max-of-branches': '这是较大分支的感受野；当两个分支的中心不重合时，感受野是两个区间的并集外包。',
-  'forgot-weight-factor': '看起来乘积中漏掉了权重因子 |w|。',
-  'used-sigmoid-value': '看起来用了 σ(0) = 0.5，而不是导数 σ′(0) = 0.25。',
-  'inverted-clip-ratio': '比值颠倒了：缩放系数是 c / ‖g‖，裁剪时它小于 1。',
-  'l1-norm': '看起来用了 |g_i| 之和；裁剪使用的是 L2 范数 √(Σ g_i²)。',
-  'l2-factor-two': '看起来把惩罚项 λ·w² 求导成了 λ·w；它的梯度是 2λw。',
-  'forgot-linear-layers': '看起来总数中漏掉了全连接层。',
-  'params-for-macs': '那一层的参数最多，而不是 MAC 最多。',
-  'macs-for-params': '那一层的 MAC 最多，而不是参数最多。',
-  'counted-depthwise-only': '看起来只算了逐通道卷积；还要加上逐点 1×1 卷积。',
-  'l2-for-l1': '这是 L2 的更新（2λw）；L1 惩罚 λ·|w| 给梯度加上的是 λ·sign(w)。',
-  'forgot-flatten': '看起来只把通道数当作 in_features；展平后输入为 C · H · W 个。',
-};
-
 /** 核心在题目参数中给出的英文片段的中文写法。 */
 export const PARAM_TEXT_ZH: Record<string, string> = {
   'What is the output height (= width) M?': '输出的高度（= 宽度）M 是多少？',
   'What is the output shape [C, H, W]?': '输出形状 [C, H, W] 是多少？',
   ', ceil_mode=True': '，ceil_mode=True',
   '"same" (output ⌈X/S⌉; an odd extra pixel goes after, as in TensorFlow)':
-    '"same"（输出为 ⌈X/S⌉；与 TensorFlow 一样，多出的奇数像素补在后面）',
+    '"same"（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
   'Count multiply-accumulates (MACs): one multiply plus one add is 1 MAC; bias adds are not counted.':
     '统计乘加次数（MAC）：一次乘法加一次加法计为 1 个 MAC；不计偏置加法。',
   'Count FLOPs with the convention FLOPs = 2 × MACs (each multiply-accumulate is a multiply and an add); bias adds are not counted.':
@@ -214,7 +180,6 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
     '它把两张这样的特征图相加（残差求和），并把结果写到一张新的特征图中。',
   'In inference it reads its input, one scale and one shift per channel, and writes its output.':
     '推理时它读取输入、每个通道的一个缩放系数和一个平移量，并写出输出。',
-  '0.0123 or 1.23e-4': '0.0123 或 1.23e-4',
   ' Give its extent, from the first to the last input pixel it sees: some pixels in between are not read (holes).':
     '请给出它的跨度，即从它看到的第一个输入像素到最后一个输入像素：其间有些像素不会被读取（空洞）。',
   'What is the receptive field (in input pixels) of one unit of the last layer?':
@@ -225,16 +190,17 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
 
 /** 答案格式提示（键与核心的 FORMAT_TEMPLATES 相同）。 */
 export const FORMAT_TEMPLATES_ZH: Record<string, string> = {
-  'format.count': '精确的计数，写出全部数字，不要四舍五入：例如 1,204,224 或 1204224。',
-  'format.integer': '一个整数，例如 3。',
-  'format.size': '一个整数 M，例如 28（也可以写 28×28）。',
-  'format.sigfigs': '保留 {digits} 位有效数字，例如 {example}。',
-  'format.shape': '按 [C, H, W] 写出形状，例如 [64, 56, 56]。',
-  'format.pair': '两个数：r, j（例如 11, 4）。',
-  'format.bytes-unit': '以 {unit} 为单位，保留 4 位有效数字，例如 1.234 {unit}；也可以写出精确的字节数。',
-  'format.bytes-exact': '精确的字节数，例如 4096。',
-  'format.bytes-any': '写明单位（KB、MB、KiB、MiB 等），保留 4 位有效数字，例如 1.234 MB。',
-  'format.choice': '一个选项的字母，例如 B。',
+  'format.count': '精确的计数，写出全部数字，不要四舍五入：例如 {a} 或 {b}。',
+  'format.integer': '一个整数，例如 {a}。',
+  'format.size': '一个整数 M，例如 {a}（也可以写 {b}）。',
+  'format.sigfigs': '保留 {digits} 位有效数字，例如 {a} 或 {b}。',
+  'format.shape': '按 [C, H, W] 写出形状，例如 {a}。',
+  'format.pair': '两个数：r, j（例如 {a}）。',
+  'format.bytes-unit':
+    '以 {unit} 为单位，保留 4 位有效数字，例如 {a}；也可以写出精确的字节数并带上 B，例如 {b}。',
+  'format.bytes-exact': '精确的字节数，例如 {a}。',
+  'format.bytes-any': '写明单位（KB、MB、KiB、MiB 等），保留 4 位有效数字，例如 {a}。',
+  'format.choice': '一个选项的字母，例如 {a}。',
   'format.layer': '某一层的名称，与题目中写法相同。',
 };
 

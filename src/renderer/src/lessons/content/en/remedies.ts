@@ -49,9 +49,10 @@ const lesson: LessonText = {
     },
     {
       id: 'lstm',
-      title: 'LSTM gates',
+      title: 'Through time: orthogonal weights and LSTM gates',
       blocks: [
-        'A plain recurrent network multiplies by the same matrix at every time step. An LSTM keeps a cell state updated by addition, $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$; when the forget gate $f_t$ is near one the gradient flows back through time almost unchanged. Initialising the forget gate\u2019s bias to {{lstm.bias}} (Jozefowicz and colleagues, 2015) starts the gate at $\\sigma({{lstm.bias}}) = {{lstm.f0}}$ instead of {{lstm.fHalf}}, so the cell keeps its memory from the first step.',
+        'A plain recurrent network multiplies the gradient by $W_{hh}^\\top$ and by the slope of tanh at every time step back. Drawing $W_{hh}$ orthogonal (all its singular values are one) removes the weights\u2019 share of that shrinking; the tanh slope, below one, still shrinks the gradient, more slowly.',
+        'An LSTM changes the cell instead: it keeps a cell state updated by addition, $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$; when the forget gate $f_t$ is near one the gradient flows back through time almost unchanged. Initialising the forget gate\u2019s bias to {{lstm.bias}} (Jozefowicz and colleagues, 2015) starts the gate at $\\sigma({{lstm.bias}}) = {{lstm.f0}}$ instead of {{lstm.fHalf}}, so the cell keeps its memory from the first step.',
       ],
     },
     {

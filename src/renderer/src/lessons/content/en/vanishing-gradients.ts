@@ -29,7 +29,7 @@ const lesson: LessonText = {
       blocks: [
         'Below, a deep sigmoid network with Xavier initialisation is trained by the gradient engine. The chart shows, on a log scale, the gradient reaching each hidden layer at the first step; the second demo puts ReLU with Kaiming initialisation next to it.',
         { widget: 'grad-vanishing' },
-        'The tanh has a larger slope (up to {{tanh.max}}) but saturates just the same; the ReLU family keeps a slope of {{relu.max}} for positive inputs. The last lesson collects the remedies.',
+        'The tanh function has a larger slope (up to {{tanh.max}}) but saturates just the same; the ReLU family keeps a slope of {{relu.max}} for positive inputs. The last lesson collects the remedies.',
       ],
     },
     {

@@ -6,7 +6,7 @@ const lesson: LessonText = {
   sections: [
     {
       id: 'variance',
-      title: '一层，一个方差',
+      title: '单层的方差',
       blocks: [
         '训练开始前，权重是随机数。它们该取多大？跟着一个信号的方差穿过一层看看。一个单元把 $n$ 个输入分别乘以各自的权重再相加：',
         { tex: 'y = \\sum_{i=1}^{n} w_i\\, x_i' },
