@@ -71,6 +71,18 @@ export function formatLargeCount(n: number, locale: string): string {
   return formatPlain(n, locale);
 }
 
+/**
+ * An exact count a widget computes, as a reader of the locale takes it in: English groups digits by
+ * thousands (19,760,384); Chinese readers count in 万 and 亿, so from 10⁵ on the exact figure is
+ * followed by its reading: 19,760,384（约 1,976 万）.
+ */
+export function formatExactCount(n: number, locale: string): string {
+  const exact = formatPlain(n, locale);
+  return isZh(locale) && Number.isInteger(n) && Math.abs(n) >= 1e5
+    ? `${exact}（约 ${formatLargeCount(n, locale)}）`
+    : exact;
+}
+
 /** A short count for chart axes: en "200M", zh-CN "2亿". */
 export function formatCompact(n: number, locale: string): string {
   return formatNumber(n, locale, { notation: 'compact', maximumSignificantDigits: 3 });

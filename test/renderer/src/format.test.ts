@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCompact,
+  formatExactCount,
   formatLargeCount,
   formatPercent,
   formatPlain,
@@ -44,5 +45,12 @@ describe('locale number formatting', () => {
     expect(formatCompact(200_000_000, 'zh-CN')).toBe('2亿');
     expect(formatScientific(6.103515625e-5, 'en')).toBe('6.1 × 10⁻⁵');
     expect(formatScientific(1.4e42, 'zh-CN')).toBe('1.4 × 10⁴²');
+  });
+
+  it('an exact count keeps every digit; Chinese adds its 万/亿 reading from 10⁵ on', () => {
+    expect(formatExactCount(19_760_384, 'en')).toBe('19,760,384');
+    expect(formatExactCount(19_760_384, 'zh-CN')).toBe('19,760,384（约 1,976 万）');
+    expect(formatExactCount(4_110_000_000, 'zh-CN')).toBe('4,110,000,000（约 41.1 亿）');
+    expect(formatExactCount(99_999, 'zh-CN')).toBe('99,999');
   });
 });
