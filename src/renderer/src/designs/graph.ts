@@ -1,5 +1,5 @@
 import { layout as dagreLayout, graphlib } from '@dagrejs/dagre';
-import { formatCount, formatShape } from '../../../core/format';
+import { formatShape } from '../../../core/format';
 
 /** Box of one layer in layout pixels: the drawing uses these at a 1:1 scale, so boxes keep their shape. */
 export const NODE_WIDTH = 148;
@@ -11,8 +11,6 @@ export interface GraphNode {
   /** Output shape, e.g. "64×56×56". */
   shape: string;
   macs: number;
-  /** MACs as a short count ("118M"), empty for a layer without MACs. */
-  macsText: string;
   /** 0 (no MACs) … 1 (the costliest layer), on a log scale so that cheap layers still differ. */
   cost: number;
   /** Centre of the box. */
@@ -82,7 +80,6 @@ export function layoutGraph(analysis: GraphInput): GraphLayout {
       op: 'input',
       shape: formatShape(analysis.input),
       macs: 0,
-      macsText: '',
       cost: 0,
       x: 0,
       y: 0,
@@ -94,7 +91,6 @@ export function layoutGraph(analysis: GraphInput): GraphLayout {
       op: layer.op,
       shape: formatShape(layer.outputShape),
       macs: layer.macs,
-      macsText: layer.macs > 0 ? formatCount(layer.macs) : '',
       cost: layer.macs > 0 && scale > 0 ? Math.log10(layer.macs + 1) / scale : 0,
       x: 0,
       y: 0,
