@@ -1,7 +1,7 @@
 /*
  * The Designs editor's work per edit outside the browser's rendering, on ResNet-152 (515 layers):
- * format the model text, parse it, validate it, analyse it, and build the five chart options and
- * the graph layout. Median of many runs after a warm-up. The rest of an edit's time in the browser
+ * format the model text, parse it, validate it, analyse it, and build the chart options (the graph
+ * is laid out in a Web Worker: bench/graph-layout.ts). Median of many runs after a warm-up. The rest of an edit's time in the browser
  * is Vue, naive-ui and ECharts rendering (see the "Designs workspace" section).
  *
  * Run: npx tsx bench/designs-edit.ts [--write]   (--write records the result in docs/benchmarks.md)
@@ -11,13 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { analyzeModel, getZooModel, validateModel, type ModelSpec } from '../src/core';
 import { formatModelText, parseModelText } from '../src/renderer/src/stores/designs';
 import { setLayerField } from '../src/renderer/src/designs/model-edit';
-import { layoutGraph } from '../src/renderer/src/designs/graph';
-import {
-  cumulativeOption,
-  graphOption,
-  perLayerOption,
-  rfOption,
-} from '../src/renderer/src/designs/chart-options';
+import { cumulativeOption, perLayerOption, rfOption } from '../src/renderer/src/designs/chart-options';
 import { rooflineOption } from '../src/renderer/src/designs/estimate-options';
 import { DEVICE_PRESETS, estimateModel } from '../src/core/hardware';
 
@@ -60,7 +54,6 @@ for (let i = 0; i < RUNS + 10; i++) {
     y: 'y',
     time: 't',
   });
-  graphOption(layoutGraph(a));
   const t6 = performance.now();
   if (i < 10) continue;
   steps.edit.push(t1 - t0);

@@ -87,6 +87,30 @@ export interface Progress {
   daily: DayCount[];
   /** Reviews falling due on each of the next 14 days (today first; overdue counted today). */
   forecast: { day: string; due: number }[];
+  /** Every review card with its retrievability now, most at risk first. */
+  cards: CardKnowledge[];
+  /** Mean retrievability over the cards, per skill and over all. */
+  knowledge: KnowledgeSummary;
+}
+
+/** A review card and the probability, from its FSRS state, that its skill is recalled now. */
+export interface CardKnowledge {
+  id: string;
+  skill: string;
+  /** A parametric card's difficulty; null for a skill card. */
+  difficulty: 1 | 2 | 3 | null;
+  due: number;
+  state: string;
+  reps: number;
+  /** 0 … 1; null when the stored state is damaged. */
+  retrievability: number | null;
+}
+
+export interface KnowledgeSummary {
+  /** Mean retrievability over all cards with a sound state; null when there is none. */
+  all: number | null;
+  cards: number;
+  bySkill: { skill: string; cards: number; expected: number }[];
 }
 
 /** Which question an answer is for: generated from a seed, built from explicit numbers, or about a design. */

@@ -96,6 +96,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(page.getByTestId('chart-mastery').locator('canvas')).toBeVisible();
       await page.waitForTimeout(800); // the charts' entry animation
       await shot(page, 'progress-overview', theme, locale);
+      await page.getByTestId('knowledge').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('knowledge-card').first()).toBeVisible();
+      await shot(page, 'progress-knowledge', theme, locale);
       await context.close();
     });
   }

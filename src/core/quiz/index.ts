@@ -58,6 +58,7 @@ export { maxDerivative, chainBound, clipByNorm, sgdWithL2 } from './gradient-mat
 export { QuizRng } from './rng';
 export { CONCEPT_ITEMS } from './skills/concepts';
 export * from './review';
+export * from './knowledge';
 
 // Specs differ per skill; the registry only passes each skill's own spec back to it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, typed per entry

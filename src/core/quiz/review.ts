@@ -3,7 +3,7 @@
  * (dates as ISO strings) so the main process can store it in SQLite as is; `now` is always passed
  * in, so tests run on a fake clock.
  */
-import { type Card, createEmptyCard, fsrs, type Grade, Rating, State } from 'ts-fsrs';
+import { type Card, createEmptyCard, forgetting_curve, fsrs, type Grade, Rating, State } from 'ts-fsrs';
 
 export type ReviewGrade = 'again' | 'hard' | 'good' | 'easy';
 export type ReviewState = 'new' | 'learning' | 'review' | 'relearning';
@@ -92,6 +92,16 @@ export function scheduleReview(
   const current = card ? toFsrs(card, now) : createEmptyCard(now);
   const next = scheduler.next(current, now, RATING[grade]).card;
   return { card: fromFsrs(next), due: next.due };
+}
+
+/**
+ * The probability that the card's skill is recalled at `now`: FSRS's forgetting curve at the time since
+ * the last review (fractional days, so it falls through the day), 0 for a card never reviewed.
+ */
+export function retrievability(card: ReviewCard, now: Date): number {
+  if (card.state === 'new' || !card.lastReview || card.stability <= 0) return 0;
+  const days = Math.max(0, (now.getTime() - new Date(card.lastReview).getTime()) / 86_400_000);
+  return forgetting_curve(scheduler.parameters.w, days, card.stability);
 }
 
 /** Whether a card is due at `now`. */

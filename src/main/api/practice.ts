@@ -1,4 +1,6 @@
 import {
+  creditable,
+  creditGrade,
   generate,
   generateForDesign,
   grade,
@@ -7,6 +9,7 @@ import {
   questionFromSpec,
   QuizRng,
   ratingForAttempt,
+  relatedSkills,
   type ReviewCard,
   scheduleReview,
 } from '../../core/quiz';
@@ -143,6 +146,24 @@ export const practiceHandlers: Pick<Handlers, PracticeChannels> = {
         due: questionDue,
         question: request.question,
       });
+    }
+    // A right answer is weaker evidence about the skills it relies on (core: RELATED_SKILLS).
+    const credit = creditGrade(rating);
+    if (credit) {
+      for (const related of relatedSkills(question.skill)) {
+        for (const stored of ctx.store.practice.cardsOfSkill(related)) {
+          const prev = stored.card as ReviewCard | undefined;
+          if (!creditable(prev, at)) continue;
+          const next = scheduleReview(prev, credit, at);
+          cards.push({
+            id: stored.id,
+            skill: stored.skill,
+            card: next.card,
+            due: next.due.getTime(),
+            question: null,
+          });
+        }
+      }
     }
     const attemptId = ctx.store.practice.record(
       {

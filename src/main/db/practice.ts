@@ -98,6 +98,12 @@ export function createPracticeRepo(db: Db) {
   const dueCards = db.prepare<[number], CardRow>(
     'SELECT id, skill, card, due, question FROM review_cards WHERE due <= ? ORDER BY due, id',
   );
+  const allCards = db.prepare<[], CardRow>(
+    'SELECT id, skill, card, due, question FROM review_cards ORDER BY id',
+  );
+  const skillCards = db.prepare<[string], CardRow>(
+    'SELECT id, skill, card, due, question FROM review_cards WHERE skill = ? ORDER BY id',
+  );
   const skillStats = db.prepare<[], { skill: string; attempts: number; correct: number; last: number }>(
     'SELECT skill, count(*) AS attempts, sum(correct) AS correct, max(created_at) AS last FROM quiz_attempts GROUP BY skill',
   );
@@ -135,6 +141,16 @@ export function createPracticeRepo(db: Db) {
     card(id: string): { card: unknown; due: number } | undefined {
       const row = getCard.get(id);
       return row && { card: readCard(row.card), due: row.due };
+    },
+    /** Every stored card of a skill with its scheduler state (undefined when damaged). */
+    cardsOfSkill(skill: string): { id: string; skill: string; card: unknown; due: number }[] {
+      return skillCards
+        .all(skill)
+        .map((r) => ({ id: r.id, skill: r.skill, card: readCard(r.card), due: r.due }));
+    },
+    /** Every stored card with its scheduler state (undefined when damaged), for the Progress page. */
+    cards(): { id: string; skill: string; card: unknown; due: number }[] {
+      return allCards.all().map((r) => ({ id: r.id, skill: r.skill, card: readCard(r.card), due: r.due }));
     },
     /** Stores an attempt and its review-card updates together: all or nothing. */
     record: db.transaction((attempt: AttemptInput, cards: CardWrite[], now: number): number => {

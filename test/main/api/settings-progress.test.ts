@@ -53,6 +53,8 @@ describe('progress:get', () => {
       skills: [],
       daily: [],
       forecast: undefined,
+      cards: [],
+      knowledge: { all: null, cards: 0, bySkill: [] },
     });
     expect(progress.ok && progress.value.forecast.map((d) => d.due)).toEqual(Array(14).fill(0));
   });

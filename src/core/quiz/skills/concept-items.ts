@@ -1,8 +1,13 @@
 /**
- * The multiple-choice bank: at least one item per lesson, on what the lesson teaches. Each wrong
+ * The multiple-choice bank: at least three items per lesson, on what the lesson teaches (split by topic
+ * over this file and concept-items-<topic>.ts). Each wrong
  * option states a real misconception and is about as long as the right one (a test measures it: the
  * right option must not give itself away by its length). Options are shuffled per seed.
  */
+import { GRADIENT_CONCEPT_ITEMS } from './concept-items-gradients';
+import { NETWORK_CONCEPT_ITEMS } from './concept-items-network';
+import { RF_CONCEPT_ITEMS } from './concept-items-rf';
+import { SIZE_CONCEPT_ITEMS } from './concept-items-size';
 import { TRAINING_CONCEPT_ITEMS } from './concept-items-training';
 
 export interface ConceptOption {
@@ -184,5 +189,9 @@ export const CONCEPT_ITEMS: readonly ConceptItem[] = [
       },
     ],
   },
+  ...SIZE_CONCEPT_ITEMS,
+  ...NETWORK_CONCEPT_ITEMS,
+  ...RF_CONCEPT_ITEMS,
+  ...GRADIENT_CONCEPT_ITEMS,
   ...TRAINING_CONCEPT_ITEMS,
 ];

@@ -10,43 +10,6 @@ export {
   rfOption,
   type LayerMetric,
 } from '../../../core/report/charts';
-import type { GraphLayout } from './graph';
-
-const COLUMN_PX = 60;
-const ROW_PX = 120;
-
-/**
- * Blocks and their connections, laid out left to right and fitted to the box: a deep net shows as
- * an overview with small nodes (zoom and pan to read it), labels show for small graphs and on hover.
- */
-export function graphOption(layout: GraphLayout): EChartsCoreOption {
-  const small = layout.nodes.length <= 30;
-  return {
-    backgroundColor: 'transparent',
-    animation: false,
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: { dataType?: string; data?: { name?: string; op?: string } }) =>
-        p.dataType === 'node' ? `${p.data?.name ?? ''} · ${p.data?.op ?? ''}` : '',
-    },
-    series: [
-      {
-        type: 'graph',
-        layout: 'none',
-        roam: true,
-        symbolSize: small ? 12 : layout.nodes.length <= 120 ? 8 : 5,
-        edgeSymbol: ['none', small ? 'arrow' : 'none'],
-        edgeSymbolSize: 6,
-        label: { show: small, position: 'bottom', fontSize: 10 },
-        emphasis: { focus: 'adjacency', label: { show: true } },
-        data: layout.nodes.map((n) => ({ name: n.id, op: n.op, x: n.x * COLUMN_PX, y: n.y * ROW_PX })),
-        links: layout.edges,
-        lineStyle: { opacity: 0.7, curveness: 0.15 },
-      },
-    ],
-  };
-}
-
 /** Two designs' per-layer values overlaid, by layer position (their ids may differ). */
 export function compareOption(
   a: ModelAnalysis,

@@ -36,12 +36,23 @@ describe('the multiple-choice bank', () => {
     ['zh-CN', (id: string) => CONCEPTS_ZH[id]!],
   ] as const;
 
-  it('asks about every lesson, each item in both languages', () => {
+  it('at least 60 items, at least 3 per lesson, unique ids, each item in both languages', () => {
+    expect(CONCEPT_ITEMS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(CONCEPT_ITEMS.map((i) => i.id)).size).toBe(CONCEPT_ITEMS.length);
+    expect(new Set(CONCEPT_ITEMS.map((i) => i.question)).size).toBe(CONCEPT_ITEMS.length);
+    expect(Object.keys(CONCEPTS_ZH).sort()).toEqual(CONCEPT_ITEMS.map((i) => i.id).sort());
     for (const lesson of LESSON_IDS)
-      expect(CONCEPT_ITEMS.filter((i) => i.lesson === lesson).length, lesson).toBeGreaterThanOrEqual(1);
+      expect(CONCEPT_ITEMS.filter((i) => i.lesson === lesson).length, lesson).toBeGreaterThanOrEqual(3);
     for (const item of CONCEPT_ITEMS) {
       expect((LESSON_IDS as readonly string[]).includes(item.lesson), item.id).toBe(true);
       expect(CONCEPTS_ZH[item.id]?.wrong.length, item.id).toBe(item.wrong.length);
+      // One right option and three distractors, all different, in both languages.
+      expect(item.wrong, item.id).toHaveLength(3);
+      for (const t of [item, CONCEPTS_ZH[item.id]!]) {
+        const texts = [t.correct.text, ...t.wrong.map((w) => w.text)];
+        expect(new Set(texts).size, item.id).toBe(4);
+        for (const o of [t.correct, ...t.wrong]) expect(o.why.length, item.id).toBeGreaterThan(5);
+      }
     }
   });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeModel, getZooModel, type ModelSpec } from '../../../../src/core';
+import { analyzeModel, type ModelSpec } from '../../../../src/core';
 import { createHistory } from '../../../../src/renderer/src/designs/history';
 import { analysisCsv } from '../../../../src/renderer/src/designs/csv';
-import { layoutGraph } from '../../../../src/renderer/src/designs/graph';
 import { SHOWN_TOTALS, shownTotals } from '../../../../src/renderer/src/designs/compare';
 import { diffDesigns } from '../../../../src/core/diff';
 import {
@@ -12,7 +11,7 @@ import {
   parseShape,
 } from '../../../../src/renderer/src/designs/field-text';
 import { importModelText, fileNameFor } from '../../../../src/renderer/src/designs/file-import';
-import { graphOption, perLayerOption } from '../../../../src/renderer/src/designs/chart-options';
+import { perLayerOption } from '../../../../src/renderer/src/designs/chart-options';
 
 const tiny: ModelSpec = {
   format: 'convscope-model',
@@ -86,16 +85,6 @@ describe('analysisCsv', () => {
   });
 });
 
-describe('layoutGraph', () => {
-  it('a chain is not branching; ResNet-18 is, and parallel branches share columns', () => {
-    expect(layoutGraph(analyzeModel(tiny)).branching).toBe(false);
-    const g = layoutGraph(analyzeModel(getZooModel('resnet18')!));
-    expect(g.branching).toBe(true);
-    expect(g.nodes).toHaveLength(analyzeModel(getZooModel('resnet18')!).layers.length + 1);
-    expect(g.nodes.some((n) => n.y > 0)).toBe(true);
-  });
-});
-
 describe('shownTotals', () => {
   it('B − A per quantity, from the core diff', () => {
     const a = analyzeModel(tiny);
@@ -160,16 +149,5 @@ describe('perLayerOption', () => {
     const series = (perLayerOption(a, 'macs', true, 'MACs') as { series: { data: (number | null)[] }[] })
       .series[0];
     expect(series.data).toEqual([a.layers[0].macs, null]);
-  });
-});
-
-describe('graphOption', () => {
-  type GraphSeries = { symbolSize: number; label: { show: boolean }; data: unknown[] };
-  it('a small graph has labelled nodes; a deep one is an overview with small, unlabelled nodes', () => {
-    const small = (graphOption(layoutGraph(analyzeModel(tiny))) as { series: GraphSeries[] }).series[0];
-    expect([small.symbolSize, small.label.show, small.data.length]).toEqual([12, true, 3]);
-    const deep = layoutGraph(analyzeModel(getZooModel('resnet152')!));
-    const series = (graphOption(deep) as { series: GraphSeries[] }).series[0];
-    expect([series.symbolSize, series.label.show, series.data.length]).toEqual([5, false, deep.nodes.length]);
   });
 });

@@ -37,6 +37,8 @@ const progress = (lessons: LessonProgress[]): Progress => ({
   skills: [],
   daily: [],
   forecast: [],
+  cards: [],
+  knowledge: { all: null, cards: 0, bySkill: [] },
 });
 
 beforeEach(() => {

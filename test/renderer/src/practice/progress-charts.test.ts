@@ -52,6 +52,8 @@ describe('masteryRows and forecastOption', () => {
       { day: '2026-03-01', due: 2 },
       { day: '2026-03-02', due: 0 },
     ],
+    cards: [],
+    knowledge: { all: null, cards: 0, bySkill: [] },
   };
 
   it('shows only skills with answers, mastery in percent', () => {

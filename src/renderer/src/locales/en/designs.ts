@@ -201,6 +201,13 @@ export default {
       attainable: 'Attainable FLOP/s',
       graph: 'Graph',
       graphLinear: 'A plain chain of layers: no branches.',
+      graphSummary: 'Graph of {layers} layers with {merges} merges; click a box to select its layer.',
+      graphPending: 'Laying out the graph…',
+      graphCost: 'MACs',
+      graphCostMost: 'most',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fit: 'Fit',
       png: 'PNG',
     },
     estimate: {

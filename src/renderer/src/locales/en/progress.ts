@@ -26,6 +26,17 @@ export default {
     queueColumns: { card: 'Card', skill: 'Skill', due: 'Due', reps: 'Reviews', lapses: 'Lapses' },
     cardSkill: 'Skill card',
     cardQuestion: '{difficulty}: new numbers at each review',
+    knowledgeTitle: 'What you remember now',
+    knowledgeHelp:
+      'Each card’s retrievability is the chance, by its review history (FSRS), that you would answer its skill right now. The expected knowledge is its mean. A right answer also counts, more weakly, for the skills it relies on (an RF question for stride, say).',
+    knowledgeAll: 'Expected knowledge',
+    knowledgeCards: 'over {n} cards',
+    knowledgeEmpty: 'No review cards yet: answer a few practice questions.',
+    knowledgeColumns: {
+      cards: 'Cards',
+      expected: 'Expected knowledge',
+      retrievability: 'Retrievability now',
+    },
     data: 'Your data',
     dataHelp:
       'Export saves all your data (designs, lessons, practice answers and review cards) as one JSON file; import merges such a file into this installation.',

@@ -1,3 +1,8 @@
+import { CONCEPTS_GRADIENTS_ZH } from './concepts-gradients';
+import { CONCEPTS_NETWORK_ZH } from './concepts-network';
+import { CONCEPTS_RF_ZH } from './concepts-rf';
+import { CONCEPTS_SIZE_ZH } from './concepts-size';
+
 /** 概念题的中文：键与核心的 CONCEPT_ITEMS 相同（正确项一个，错误项按原顺序）。 */
 export interface ConceptText {
   question: string;
@@ -5,7 +10,7 @@ export interface ConceptText {
   wrong: { text: string; why: string }[];
 }
 
-export const CONCEPTS_ZH: Record<string, ConceptText> = {
+const CONCEPTS_FIRST_ZH: Record<string, ConceptText> = {
   'output-size-floor': {
     question: '为什么输出尺寸公式 ⌊(X + 2P − K)/S⌋ + 1 要向下取整？',
     correct: {
@@ -325,4 +330,13 @@ export const CONCEPTS_ZH: Record<string, ConceptText> = {
       { text: '它去掉了非线性，使每一层的导数都变成 1', why: '激活函数没有改变。' },
     ],
   },
+};
+
+/** 全部概念题的中文，按主题分在 concepts-<主题>.ts 中。 */
+export const CONCEPTS_ZH: Record<string, ConceptText> = {
+  ...CONCEPTS_FIRST_ZH,
+  ...CONCEPTS_SIZE_ZH,
+  ...CONCEPTS_NETWORK_ZH,
+  ...CONCEPTS_RF_ZH,
+  ...CONCEPTS_GRADIENTS_ZH,
 };

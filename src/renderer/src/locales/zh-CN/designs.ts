@@ -201,6 +201,13 @@ const designs: typeof en = {
       attainable: '可达 FLOP/s',
       graph: '结构图',
       graphLinear: '这是一条没有分支的层链。',
+      graphSummary: '共 {layers} 层、{merges} 处汇合的结构图；点击方框即可选中对应的层。',
+      graphPending: '正在排布结构图……',
+      graphCost: 'MAC 数',
+      graphCostMost: '最多',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      fit: '全图',
       png: 'PNG',
     },
     estimate: {

@@ -28,6 +28,13 @@ const zhCN: typeof en = {
     queueColumns: { card: '卡片', skill: '技能', due: '到期时间', reps: '复习次数', lapses: '遗忘次数' },
     cardSkill: '技能卡片',
     cardQuestion: '{difficulty}：每次复习换一组新数字',
+    knowledgeTitle: '现在还记得多少',
+    knowledgeHelp:
+      '每张卡片的可提取率，是根据它的复习记录（FSRS）估计的你此刻答对这个技能的概率；预期掌握度是它们的平均值。答对一道题，也会以较弱的程度算作它所依赖的技能的复习（例如感受野题之于步长）。',
+    knowledgeAll: '预期掌握度',
+    knowledgeCards: '共 {n} 张卡片',
+    knowledgeEmpty: '还没有复习卡片：先做几道练习题吧。',
+    knowledgeColumns: { cards: '卡片数', expected: '预期掌握度', retrievability: '当前可提取率' },
     data: '你的数据',
     dataHelp:
       '导出会把你的全部数据（设计、课程、练习答题记录和复习卡片）保存为一个 JSON 文件；导入会把这样的文件合并到当前安装中。',

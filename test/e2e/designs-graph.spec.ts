@@ -1,0 +1,63 @@
+import { analyzeModel, getZooModel } from '../../src/core';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../src/renderer/src/designs/graph';
+import { test, expect } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { DesignsPage } from './pages/designs-page';
+
+test.describe.configure({ timeout: 180_000 });
+
+const resnet18 = analyzeModel(getZooModel('resnet18')!);
+
+test('ResNet-18 graph: each add is drawn with two incoming edges, a click on a box selects its layer', async ({
+  page,
+  web,
+}) => {
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url, 'designs');
+  await d.newDesign('ResNet-18 graph', 'ResNet-18');
+  const chart = page.getByTestId('chart-graph');
+  await chart.scrollIntoViewIfNeeded();
+  const svg = chart.getByTestId('graph-svg');
+  await expect(svg).toBeVisible({ timeout: 30_000 });
+  await expect(chart.getByTestId('graph-node')).toHaveCount(resnet18.layers.length + 1);
+
+  const adds = resnet18.layers.filter((l) => l.op === 'add');
+  expect(adds).toHaveLength(8);
+  for (const add of adds) {
+    const edges = chart.locator(`[data-testid="graph-edge"][data-target="${add.id}"]`);
+    await expect(edges).toHaveCount(2);
+    const sources = await edges.evaluateAll((els) => els.map((e) => e.getAttribute('data-source')));
+    expect(sources.sort()).toEqual([...add.inputs].sort());
+    for (const d of await edges.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '')))
+      expect(d).toMatch(/^M[\d.]+,[\d.]+.+[\d.]+,[\d.]+$/);
+  }
+
+  // Boxes keep their shape on screen: one scale for width and height (the outline adds a pixel).
+  const scale = Number(await svg.getAttribute('data-scale'));
+  const conv1 = chart.locator('[data-testid="graph-node"][data-node-id="conv1"] rect');
+  const box = (await conv1.boundingBox())!;
+  expect(Math.abs(box.width - NODE_WIDTH * scale)).toBeLessThan(2);
+  expect(Math.abs(box.height - NODE_HEIGHT * scale)).toBeLessThan(2);
+
+  // A click on a box selects that layer in the layer table, and the box is outlined.
+  const node = chart.locator('[data-testid="graph-node"][data-node-id="layer1.0.conv1"]');
+  await node.click();
+  await expect(d.layerRow('layer1.0.conv1')).toHaveClass(/cs-selected/);
+  await expect(node).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('field-out_channels').locator('input')).toHaveValue('64');
+
+  // The whole drawing, then the last layer: its row is scrolled into the table and selected.
+  await chart.getByTestId('graph-fit').click();
+  await chart.locator('[data-testid="graph-node"][data-node-id="fc"]').click();
+  await expect(d.layerRow('fc')).toHaveClass(/cs-selected/);
+  await expect(d.layerRow('fc')).toBeVisible();
+  await expect(node).not.toHaveAttribute('data-selected', 'true');
+
+  // Selecting in the table outlines the box in the graph.
+  await d.selectLayer('avgpool');
+  await expect(chart.locator('[data-testid="graph-node"][data-node-id="avgpool"]')).toHaveAttribute(
+    'data-selected',
+    'true',
+  );
+});
