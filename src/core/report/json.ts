@@ -37,6 +37,8 @@ export interface AnalysisJson {
     activationElements: number;
     activationBytes: number;
     memoryAccessBytes: number;
+    /** MACs by product kind (conv, convTranspose, linear, matmul, recurrent); they add up to `macs`. */
+    macsByKind?: Record<string, number>;
   };
   layers: LayerJson[];
   warnings: { layerId: string; kind: WarningKind; message: string }[];
@@ -55,7 +57,7 @@ export function unsupportedOps(a: ModelAnalysis): OpCount[] {
 }
 
 /** The analysis as the documented JSON document (integers as JSON numbers). */
-export function reportJson(a: ModelAnalysis): AnalysisJson {
+export function reportJson(a: ModelAnalysis, macsByKind?: Record<string, number>): AnalysisJson {
   const t = a.totals;
   const doc: AnalysisJson = {
     model: a.model,
@@ -68,6 +70,7 @@ export function reportJson(a: ModelAnalysis): AnalysisJson {
       activationElements: t.activationElements,
       activationBytes: t.activationBytes,
       memoryAccessBytes: t.memoryAccessBytes,
+      ...(macsByKind ? { macsByKind } : {}),
     },
     layers: a.layers.map((l) => ({
       id: l.id,
