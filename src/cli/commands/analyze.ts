@@ -2,7 +2,6 @@
 import type { AnalysisOptions, Dtype, ModelAnalysis, ModelSpec, Shape } from '../../core';
 import { applyConvention, CONVENTION_NAMES, type ConventionName } from '../../core/analysis/conventions';
 import { analyzeTraining, type OptimizerName, OPTIMIZERS } from '../../core/analysis/training';
-import { macsByKind } from '../../core/analysis/counting';
 import {
   conventionJson,
   conventionText,
@@ -142,7 +141,7 @@ export const analyze: Command = async (args, io) => {
   if (output === 'json') {
     io.out(
       jsonText({
-        ...reportJson(analysis, macsByKind(spec, analysis)),
+        ...reportJson(analysis, spec),
         ...jsonExtras,
         ...(conv ? { convention: conventionJson(conv) } : {}),
         ...(train ? { training: trainingJson(train) } : {}),

@@ -204,7 +204,33 @@ function define<K extends 'lstm' | 'gru'>(op: K, torchName: string, summary: str
     compute: (layer, input, explain) => compute(op, layer, input, explain),
     counting: (layer, io) => counting(op, layer, io),
     saves: (layer, io) => saves(op, layer, io),
-    onnx: { none: `ONNX ${op.toUpperCase()} is not imported yet` },
+    // One ONNX node per layer (as exporters write them); the example is the first layer, batch-first.
+    onnx: {
+      from: [op.toUpperCase()],
+      opset: 14,
+      example: (layer, input) => {
+        const g = CELL[op].gates;
+        const h = layer.hidden_size;
+        const dirs = (layer.bidirectional ?? false) ? 2 : 1;
+        const f = (dims: number[]) => ({ dims, dataType: 'float' as const });
+        return [
+          {
+            opType: op.toUpperCase(),
+            attrs: {
+              hidden_size: h,
+              layout: 1,
+              ...(dirs === 2 ? { direction: 'bidirectional' } : {}),
+              ...(op === 'gru' ? { linear_before_reset: 1 } : {}),
+            },
+            consts: [
+              f([dirs, g * h, featuresOf(input)]),
+              f([dirs, g * h, h]),
+              ...((layer.bias ?? true) ? [f([dirs, 2 * g * h])] : []),
+            ],
+          },
+        ];
+      },
+    },
     pytorch: {
       to: (layer, [input]) => ({
         module: pyCall('RecurrentOutput', [
