@@ -39,6 +39,8 @@ const CELL = {
     elementwise: 8,
     /** Per step and direction, per hidden unit: the gates (4), c, tanh(c) and h. */
     saved: 7,
+    /** ptflops' rnn_flops besides the products: 8H biases, 4H, 3H and 3H gate arithmetic [P-mod]. */
+    ptflops: { bias: 8, rest: 10 },
   },
   gru: {
     gates: 3,
@@ -49,6 +51,8 @@ const CELL = {
     elementwise: 8,
     /** Per step and direction, per hidden unit: the gates (3), W_hn·h + b_hn and h. */
     saved: 5,
+    /** ptflops' rnn_flops besides the products: 6H biases, H, 3H and 3H gate arithmetic [P-mod]. */
+    ptflops: { bias: 6, rest: 7 },
   },
 } as const;
 
@@ -168,6 +172,14 @@ function compute(kind: 'lstm' | 'gru', layer: RecurrentLayer, input: OpInputs, e
   };
 }
 
+/** What ptflops adds to the products: per step, layer, direction and hidden unit, biases and gate arithmetic. */
+function ptflopsExtra(kind: 'lstm' | 'gru', layer: RecurrentLayer, t: number): number {
+  const p = CELL[kind].ptflops;
+  const perUnit = p.rest + ((layer.bias ?? true) ? p.bias : 0);
+  const dirs = (layer.bidirectional ?? false) ? 2 : 1;
+  return t * dirs * (layer.num_layers ?? 1) * layer.hidden_size * perUnit;
+}
+
 function counting(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): LayerCounting {
   const [t, d] = io.inShapes[0] as [number, number];
   const r = recurrentInfo(kind, t, d, layer);
@@ -179,8 +191,8 @@ function counting(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): 
     rule: `2 FLOPs per MAC; per step, layer, direction and hidden unit: ${CELL[kind].activation} activations, ${CELL[kind].elementwise} element-wise operations, the bias adds`,
     fvcore: { ...rule(0, `0: aten::${kind} has no handle [F-skip]`), unsupported: `aten::${kind}` },
     ptflops: rule(
-      r.macs + r.ops.bias + r.ops.elementwise,
-      `every weight per step + biases + gate arithmetic [P-mod rnn_flops_counter_hook]`,
+      r.macs + ptflopsExtra(kind, layer, t),
+      `T·(G·H·(I + H) + ${kind === 'lstm' ? '18H' : '13H'}) per layer and direction (${kind === 'lstm' ? '8H' : '6H'} of them biases) [P-mod rnn_flops_counter_hook]`,
     ),
   };
 }

@@ -195,7 +195,7 @@ export const embedding = defineOp(
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
-    counting: () => noArithmetic('a table lookup', 'aten::embedding is ignored'),
+    counting: () => ({ ...noArithmetic('a table lookup'), fvcore: fvcoreUnsupported('aten::embedding') }),
     // The ids (int64), to scatter the gradient into the rows they picked.
     saves: (_layer, io) => ({ indexElements: io.inShapes[0][0] }),
     onnx: noOnnx('PyTorch writes it as Gather on the weight'),
