@@ -161,11 +161,12 @@ export const attention = defineOp(
         ),
       };
     },
-    // The input (in-projection), Q·K·V (one storage), the scaled Q, the softmax output (h·T²) and
-    // the heads' output before the out-projection.
+    // The input (in-projection), Q, K, V (one storage), the softmax output (h·T²) and the heads'
+    // output before the out-projection, as saved_tensors_hooks sees PyTorch 1.13 (its 2 more
+    // values, one scalar, are left out): test/fixtures/reference/training/sequences.json.
     saves: (layer, { inShapes }) => {
       const [t, d] = inShapes[0] as [number, number];
-      return { inputs: [0], extraElements: 5 * t * d + layer.num_heads * t * t };
+      return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t };
     },
     onnx: {
       none: 'PyTorch writes it as MatMul, Reshape, Transpose and Softmax nodes; those are imported one by one',

@@ -37,7 +37,7 @@ const CELL = {
     activation: 5,
     /** W_ih·x + W_hh·h per gate (4), c = f⊙c + i⊙g (3), h = o⊙tanh(c) (1). */
     elementwise: 8,
-    /** Per step and direction, per hidden unit: the gates (4), c, tanh(c) and h. */
+    /** Per step and direction, per hidden unit, as measured: the gates (4), c, tanh(c) and h. */
     saved: 7,
     /** ptflops' rnn_flops besides the products: 8H biases, 4H, 3H and 3H gate arithmetic [P-mod]. */
     ptflops: { bias: 8, rest: 10 },
@@ -49,8 +49,8 @@ const CELL = {
     activation: 3,
     /** W_i·x + W_h·h for r and z (2), r⊙(W_hn·h + b_hn) + W_in·x (2), h = (1 − z)⊙n + z⊙h (4). */
     elementwise: 8,
-    /** Per step and direction, per hidden unit: the gates (3), W_hn·h + b_hn and h. */
-    saved: 5,
+    /** Per step and direction, per hidden unit, as measured: 7 values, as the LSTM. */
+    saved: 7,
     /** ptflops' rnn_flops besides the products: 6H biases, H, 3H and 3H gate arithmetic [P-mod]. */
     ptflops: { bias: 6, rest: 7 },
   },
@@ -197,14 +197,17 @@ function counting(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): 
   };
 }
 
-/** An estimate (not measured against saved_tensors_hooks): the input and each step's cell state. */
+/**
+ * The input, 7 values per step, direction and hidden unit of every layer, and the input of each upper
+ * layer (the layer below's output): as saved_tensors_hooks sees PyTorch 1.13's CPU LSTM and GRU
+ * (test/fixtures/reference/training/sequences.json).
+ */
 function saves(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): SavedSpec {
   const t = io.inShapes[0][0];
   const dirs = (layer.bidirectional ?? false) ? 2 : 1;
-  return {
-    inputs: [0],
-    extraElements: CELL[kind].saved * t * dirs * (layer.num_layers ?? 1) * layer.hidden_size,
-  };
+  const l = layer.num_layers ?? 1;
+  const h = layer.hidden_size;
+  return { inputs: [0], extraElements: CELL[kind].saved * t * dirs * l * h + (l - 1) * t * dirs * h };
 }
 
 function define<K extends 'lstm' | 'gru'>(op: K, torchName: string, summary: string) {
