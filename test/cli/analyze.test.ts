@@ -14,6 +14,7 @@ describe('convscope analyze', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(Object.keys(doc)).toEqual(['model', 'input', 'totals', 'layers', 'warnings']);
+    const a = analyzeModel(getZooModel('resnet18')!);
     expect(Object.keys(doc.totals)).toEqual([
       'params',
       'trainableParams',
@@ -22,7 +23,16 @@ describe('convscope analyze', () => {
       'activationElements',
       'activationBytes',
       'memoryAccessBytes',
+      'macsByKind',
     ]);
+    // ResNet-18: convolutions and the classifier only; the kinds add up to the MACs.
+    expect(doc.totals.macsByKind).toEqual({
+      conv: a.totals.macs - 512 * 1000,
+      convTranspose: 0,
+      linear: 512 * 1000,
+      matmul: 0,
+      recurrent: 0,
+    });
     expect(Object.keys(doc.layers[0])).toEqual([
       'id',
       'op',
@@ -35,7 +45,6 @@ describe('convscope analyze', () => {
       'rf',
     ]);
     expect(Object.keys(doc.layers[0].rf)).toEqual(['size', 'jump', 'padding']);
-    const a = analyzeModel(getZooModel('resnet18')!);
     expect(doc.model).toBe('resnet18');
     expect(doc.input).toEqual([3, 224, 224]);
     expect(doc.totals.params).toBe(a.totals.params);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel, validateModel } from '../../src/core';
 import { OPERATORS } from '../../src/core/analysis/ops';
-import type { OperatorInfo } from '../../src/core/analysis/ops/catalog';
+import { type OperatorInfo, sampleInput } from '../../src/core/analysis/ops/catalog';
 import { runCli } from './cli-run';
 
 describe('convscope ops', () => {
@@ -21,7 +21,7 @@ describe('convscope ops', () => {
         // An optional attribute says what applies when it is absent.
         if (!a.required) expect(a.default, `${info.op}.${a.name} default`).toBeDefined();
       }
-      const input = info.accepts === 'vector' ? [32] : [3, 32, 32];
+      const input = sampleInput(info.accepts, [3, 32, 32]);
       const model = { format: 'convscope-model', version: 1, name: 'ops', input, layers: [info.template] };
       const v = validateModel(model);
       expect(v.ok ? [] : v.errors, info.op).toEqual([]);

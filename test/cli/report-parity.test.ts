@@ -41,7 +41,8 @@ describe('one report for the CLI and the Designs page', () => {
 
   it('`analyze --json` is the report module’s document', async () => {
     const cli = await runCli('analyze', 'zoo:mobilenet_v2', '--json', '--dtype', 'fp16');
-    const doc = reportJson(analyzeModel(getZooModel('mobilenet_v2')!, { dtype: 'fp16' }));
+    const model = getZooModel('mobilenet_v2')!;
+    const doc = reportJson(analyzeModel(model, { dtype: 'fp16' }), model);
     expect(cli.out).toBe(JSON.stringify(doc, null, 2));
   });
 

@@ -6,7 +6,8 @@ import { DesignsPage } from './pages/designs-page';
 
 /**
  * Every operator of the registry, added from the layer table's "Add" menu to a design after a
- * convolution (after a flatten for the ops that read a vector): its row gets an output shape and an
+ * convolution (after a flatten for the ops that read a vector, after "tokens" for the ops that read a
+ * [T, D] sequence): its row gets an output shape and an
  * analysis row, and the editor reports no problem. Each addition is undone before the next op.
  */
 /** Picks `op` in the "Add" menu (typed in one go: 32 ops typed key by key would take minutes) and adds it. */
@@ -39,6 +40,10 @@ test('every operator from the Add menu is analysed without an error', async ({
     if (o.accepts === 'vector') {
       await addFromMenu(page, 'flatten');
       added.push('flatten1');
+    } else if (o.accepts === 'sequence') {
+      // The convolution's pixels as tokens.
+      await addFromMenu(page, 'tokens');
+      added.push('tokens1');
     }
     await addFromMenu(page, o.op);
     const id = `${o.idPrefix}${o.op === 'conv2d' ? 2 : 1}`;

@@ -58,3 +58,56 @@ export const EVERY_OP: ModelSpec = {
     { id: 'cat2', op: 'concat', inputs: ['ln2', 'fc2'] },
   ],
 };
+
+/**
+ * Every sequence operator after a [C, H, W] input: a patch embedding (conv with stride = kernel, then
+ * tokens), class token, position embedding, attention as one layer and written out (Q·Kᵀ, softmax,
+ * ·V), per-token linear layers, LayerNorm, GELU, LSTM and GRU, and the class token taken out.
+ */
+export const EVERY_SEQUENCE_OP: ModelSpec = {
+  format: 'convscope-model',
+  version: 1,
+  name: 'every sequence op',
+  input: [3, 16, 16],
+  layers: [
+    { id: 'patch', op: 'conv2d', out_channels: 8, kernel: 4, stride: 4 },
+    { id: 'tok', op: 'tokens' },
+    { id: 'cls', op: 'class_token' },
+    { id: 'pos', op: 'pos_embedding' },
+    { id: 'ln', op: 'layernorm' },
+    { id: 'attn', op: 'attention', num_heads: 2 },
+    { id: 'res', op: 'add', inputs: ['pos', 'attn'] },
+    { id: 'fc1', op: 'linear', out_features: 16 },
+    { id: 'ge', op: 'gelu' },
+    { id: 'dr', op: 'dropout', p: 0.1 },
+    { id: 'fc2', op: 'linear', out_features: 8, bias: false },
+    { id: 'q', op: 'linear', out_features: 8, inputs: ['fc2'] },
+    { id: 'k', op: 'linear', out_features: 8, inputs: ['fc2'] },
+    { id: 'qk', op: 'matmul', inputs: ['q', 'k'], transpose_b: true },
+    { id: 'sm', op: 'softmax' },
+    { id: 'av', op: 'matmul', inputs: ['sm', 'fc2'] },
+    { id: 'scale', op: 'mul', constant_shape: [1, 8] },
+    { id: 'cat', op: 'concat', inputs: ['scale', 'res'] },
+    { id: 'lstm', op: 'lstm', hidden_size: 6, num_layers: 2, bidirectional: true },
+    { id: 'gru', op: 'gru', hidden_size: 5, bias: false },
+    { id: 'gram', op: 'matmul', transpose_b: true },
+    { id: 'flat', op: 'flatten' },
+    { id: 'sel', op: 'select_token', index: 1, inputs: ['gru'] },
+    { id: 'head', op: 'linear', out_features: 3 },
+  ],
+};
+
+/** Token ids in: an embedding, a recurrent stack and a per-token classifier (a language-model head). */
+export const EVERY_ID_OP: ModelSpec = {
+  format: 'convscope-model',
+  version: 1,
+  name: 'every id op',
+  input: [12],
+  layers: [
+    { id: 'emb', op: 'embedding', num_embeddings: 50, embedding_dim: 16 },
+    { id: 'lstm', op: 'lstm', hidden_size: 8 },
+    { id: 'gru', op: 'gru', hidden_size: 8, num_layers: 2, bidirectional: true },
+    { id: 'ln', op: 'layernorm', elementwise_affine: false },
+    { id: 'logits', op: 'linear', out_features: 50 },
+  ],
+};

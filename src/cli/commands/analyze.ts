@@ -141,7 +141,7 @@ export const analyze: Command = async (args, io) => {
   if (output === 'json') {
     io.out(
       jsonText({
-        ...reportJson(analysis),
+        ...reportJson(analysis, spec),
         ...jsonExtras,
         ...(conv ? { convention: conventionJson(conv) } : {}),
         ...(train ? { training: trainingJson(train) } : {}),

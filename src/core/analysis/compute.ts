@@ -12,10 +12,11 @@ export function computeLayer(
   rfs: Rf2[],
   ids: string[],
   explain = false,
+  whole?: Rf2,
 ): OpResult {
   const def = operatorOf(layer.op);
   if (!def) throw new ShapeError(`unknown op "${String((layer as { op: unknown }).op)}"`);
   if (def.arity === 'one' && shapes.length !== 1)
     throw new ShapeError(`${def.op} takes one input but ${shapes.length} are given`);
-  return def.compute(layer, { shapes, rfs, ids }, explain);
+  return def.compute(layer, { shapes, rfs, ids, whole }, explain);
 }

@@ -74,3 +74,23 @@ export function sumOf(r: Partial<Record<string, number>>): number {
   for (const v of Object.values(r)) s += v ?? 0;
   return s;
 }
+
+/** The kinds of `totals.macsByKind`, in the order the JSON lists them. */
+export const PRODUCT_KINDS: readonly ProductKind[] = [
+  'conv',
+  'convTranspose',
+  'linear',
+  'matmul',
+  'recurrent',
+];
+
+/**
+ * The model's MACs by product kind (`totals.macsByKind` of `convscope analyze --json`): every kind is
+ * present, 0 when the model has none; their sum is `totals.macs`.
+ */
+export function macsByKind(model: ModelSpec, analysis: ModelAnalysis): Record<ProductKind, number> {
+  const out = Object.fromEntries(PRODUCT_KINDS.map((k) => [k, 0])) as Record<ProductKind, number>;
+  for (const { counting } of countLayers(model, analysis))
+    for (const k of PRODUCT_KINDS) out[k] += counting.macs[k] ?? 0;
+  return out;
+}

@@ -9,7 +9,7 @@ import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeLayer } from './compute';
 import { inputIdsOf, resolveGraph } from './graph';
 import { numel, OPERATOR_BY_OP, type OpResult, type Rf2, ShapeError } from './ops';
-import { ZERO_OPS, zeroOps } from './ops/common';
+import { wholeInputRf, ZERO_OPS, zeroOps } from './ops/common';
 import {
   freezeRf,
   RecordCache,
@@ -56,7 +56,8 @@ function rowsOf(
 function validInputShape(input: unknown): input is Shape {
   return (
     Array.isArray(input) &&
-    (input.length === 1 || input.length === 3) &&
+    input.length >= 1 &&
+    input.length <= 3 &&
     input.every((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1)
   );
 }
@@ -72,7 +73,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   if (!validInputShape(model.input)) {
     issues.push({
       path: 'input',
-      message: `input must be [C, H, W] or [N] of positive integers, got ${JSON.stringify(model.input)}`,
+      message: `input must be [C, H, W], [T, D] or [N] of positive integers, got ${JSON.stringify(model.input)}`,
     });
     return { issues };
   }
@@ -84,6 +85,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const shapes: (Shape | undefined)[] = new Array(n);
   const rfs: (Rf2 | undefined)[] = new Array(n);
   const inputRf: Rf2 = [RF_INPUT, RF_INPUT];
+  const whole = wholeInputRf(model.input);
   const out: LayerAnalysis[] = build ? new Array(n) : [];
   /** Rows by layer index (`out` is in evaluation order). */
   const rowOf: LayerAnalysis[] = build ? new Array(n) : [];
@@ -108,7 +110,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const traceCache = new RecordCache(sameTraces);
   /** `[shape]` of each layer's output, shared by the single-input layers that read it. */
   const singleShapes: (Shape[] | undefined)[] = build ? new Array(n) : [];
-  const rowCtx: SharedContext = { options, bytes };
+  const rowCtx: SharedContext = { options, bytes, whole };
   const conv = options.convention === 'flops' ? 2 : 1;
   let lastShape: Shape = model.input;
   for (let k = 0; k < n; k++) {
@@ -136,7 +138,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     const inIds = inputIdsOf(layers, i);
     let c: OpResult;
     try {
-      c = computeLayer(layer, inShapes, inRfs, inIds);
+      c = computeLayer(layer, inShapes, inRfs, inIds, false, whole);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       issues.push({

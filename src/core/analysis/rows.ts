@@ -26,6 +26,8 @@ const CACHE = Symbol('convscope.formulas');
 export interface SharedContext {
   options: AnalysisOptions;
   bytes: number;
+  /** The RF of the whole model input (attention, recurrence). */
+  whole: Rf2;
 }
 const LAYER = Symbol('convscope.layer');
 /** The rows a layer reads (null: the model input); one row is stored without an array. */
@@ -91,7 +93,7 @@ export class LayerRow implements LayerAnalysis {
       const src = this[SOURCES];
       const sources = Array.isArray(src) ? src : [src];
       const inRfs = sources.map(rfOfRow);
-      const c = computeLayer(this[LAYER], this.inputShapes, inRfs, this.inputs, true);
+      const c = computeLayer(this[LAYER], this.inputShapes, inRfs, this.inputs, true, ctx.whole);
       cache = this[CACHE] = [
         ...c.formulas(),
         ...commonFormulas(this, ctx.options, ctx.bytes, this.inputShapes, c),
@@ -151,7 +153,8 @@ function commonFormulas(
         )
       : trace('flops', '\\text{FLOPs} = 0', '0', 0),
   );
-  const dims = row.outputShape.length === 3 ? 'C \\cdot H \\cdot W' : 'N';
+  const rank = row.outputShape.length;
+  const dims = rank === 3 ? 'C \\cdot H \\cdot W' : rank === 2 ? 'T \\cdot D' : 'N';
   f.push(
     trace(
       'outputElements',

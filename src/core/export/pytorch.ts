@@ -114,6 +114,12 @@ export function exportPytorch(model: ModelSpec): PytorchExport {
     }
   }
 
+  // A model whose input is read by an embedding takes token ids: an int64 tensor below the vocabulary size.
+  const vocab = analysis.layers
+    .filter((r) => r.op === 'embedding' && r.inputs.includes('input'))
+    .map((r) => (specs.get(r.id) as Extract<LayerSpec, { op: 'embedding' }>).num_embeddings);
+  const ids = vocab.length ? Math.min(...vocab) : 0;
+  const example = ids ? 'torch.randint(INPUT_IDS, INPUT_SHAPE)' : 'torch.randn(*INPUT_SHAPE)';
   const last = analysis.layers.at(-1);
   const cls = className(model.name);
   const lines: string[] = [
@@ -152,12 +158,13 @@ export function exportPytorch(model: ModelSpec): PytorchExport {
     '',
     '',
     `INPUT_SHAPE = (1, ${model.input.join(', ')})`,
+    ...(ids ? [`INPUT_IDS = ${ids}  # the input is token ids in [0, INPUT_IDS)`] : []),
     '',
     '',
     'if __name__ == "__main__":',
     `    model = ${cls}().eval()`,
     '    with torch.no_grad():',
-    '        y = model(torch.randn(*INPUT_SHAPE))',
+    `        y = model(${example})`,
     '    print("output", tuple(y.shape))',
     '    print("parameters", sum(p.numel() for p in model.parameters()))',
     '',

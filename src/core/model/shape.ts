@@ -13,5 +13,8 @@ export type IntOrPair = number | Pair;
  * `"valid"` means no padding.
  */
 export type PaddingSpec = number | Pair | 'same' | 'valid';
-/** A tensor shape without batch: [C, H, W] for feature maps, [N] for flat vectors. */
-export type Shape = [number] | [number, number, number];
+/**
+ * A tensor shape without batch: [C, H, W] for feature maps, [T, D] for token sequences (T tokens of D
+ * features each) and [N] for flat vectors.
+ */
+export type Shape = [number] | [number, number] | [number, number, number];

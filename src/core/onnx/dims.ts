@@ -11,12 +11,17 @@ import { tensorElements } from './read';
 export const MAX_DIM = 2 ** 31;
 
 /**
- * The model format's shape of ONNX dims: [B, C, H, W] → [C, H, W], [B, N] → [N]; null for any other
- * rank (the format cannot hold it).
+ * The model format's shape of ONNX dims: [B, C, H, W] → [C, H, W], [B, N] → [N], and a sequence of
+ * one sample, batch-first [1, T, D] or time-major [T, 1, D], → [T, D] (the same elements in the same
+ * order); null for any other rank or a batch of sequences (the format cannot hold it).
  */
 export function modelShape(dims: readonly number[]): Shape | null {
   if (dims.length === 4) return [dims[1], dims[2], dims[3]];
   if (dims.length === 2) return [dims[1]];
+  if (dims.length === 3) {
+    if (dims[0] === 1) return [dims[1], dims[2]];
+    if (dims[1] === 1) return [dims[0], dims[2]];
+  }
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { ModelAnalysis, WarningKind } from '../analysis/types';
-import type { Shape } from '../model/types';
+import { macsByKind as macsOfKinds } from '../analysis/counting';
+import type { ModelSpec, Shape } from '../model/types';
 
 /** One layer of {@link AnalysisJson}. */
 export interface LayerJson {
@@ -37,6 +38,8 @@ export interface AnalysisJson {
     activationElements: number;
     activationBytes: number;
     memoryAccessBytes: number;
+    /** MACs by product kind (conv, convTranspose, linear, matmul, recurrent); they add up to `macs`. */
+    macsByKind?: Record<string, number>;
   };
   layers: LayerJson[];
   warnings: { layerId: string; kind: WarningKind; message: string }[];
@@ -54,8 +57,12 @@ export function unsupportedOps(a: ModelAnalysis): OpCount[] {
     .sort((x, y) => y.count - x.count || x.op.localeCompare(y.op));
 }
 
-/** The analysis as the documented JSON document (integers as JSON numbers). */
-export function reportJson(a: ModelAnalysis): AnalysisJson {
+/**
+ * The analysis as the documented JSON document (integers as JSON numbers); with the model it was
+ * made from, `totals.macsByKind` too.
+ */
+export function reportJson(a: ModelAnalysis, model?: ModelSpec): AnalysisJson {
+  const macsByKind = model ? macsOfKinds(model, a) : undefined;
   const t = a.totals;
   const doc: AnalysisJson = {
     model: a.model,
@@ -68,6 +75,7 @@ export function reportJson(a: ModelAnalysis): AnalysisJson {
       activationElements: t.activationElements,
       activationBytes: t.activationBytes,
       memoryAccessBytes: t.memoryAccessBytes,
+      ...(macsByKind ? { macsByKind } : {}),
     },
     layers: a.layers.map((l) => ({
       id: l.id,

@@ -1,9 +1,11 @@
 import type { ModelSpec } from '../model/types';
 import { ModelBuilder } from './builder';
 import { alexnet, lenet5, vgg } from './classic';
+import { efficientnetB0, mobilenetV3Small } from './efficient';
 import { googlenet } from './googlenet';
 import { mobilenetV1, mobilenetV2, squeezenet11 } from './mobile';
 import { resnet } from './resnet';
+import { recurrentLm, unetSmall, vitB16 } from './sequence';
 
 export { ModelBuilder } from './builder';
 export type { LayerBody } from './builder';
@@ -123,6 +125,48 @@ const ZOO: (ZooEntry & { build: () => ModelSpec })[] = [
     title: 'SqueezeNet 1.1',
     description: 'torchvision squeezenet1_1: Fire modules, ceil-mode max pools, 1×1 conv classifier.',
     build: squeezenet11,
+  },
+  {
+    name: 'mobilenet_v3_small',
+    title: 'MobileNet v3 Small',
+    description:
+      'torchvision mobilenet_v3_small: inverted residuals with squeeze-and-excitation (hard-sigmoid gate), ReLU and hardswish.',
+    build: mobilenetV3Small,
+  },
+  {
+    name: 'efficientnet_b0',
+    title: 'EfficientNet-B0',
+    description:
+      'torchvision efficientnet_b0: 16 MBConv blocks with squeeze-and-excitation and SiLU; stochastic depth is the identity at inference.',
+    build: efficientnetB0,
+  },
+  {
+    name: 'vit_b_16',
+    title: 'Vision Transformer ViT-B/16',
+    description:
+      'torchvision vit_b_16: 16×16 patches as 196 tokens + class token, 12 encoder blocks of 12-head self-attention and a 3072-wide MLP.',
+    build: vitB16,
+  },
+  {
+    name: 'unet_small',
+    title: 'Small U-Net',
+    description:
+      'An encoder-decoder for 1×64×64 segmentation: max-pool down, transposed convolution and bilinear upsampling up, skip connections concatenated.',
+    build: unetSmall,
+  },
+  {
+    name: 'lstm_lm',
+    title: 'LSTM language model',
+    description:
+      '35 token ids → embedding 10,000 × 256 → two-layer LSTM of 512 → decoder to 10,000 words at every step.',
+    build: () => recurrentLm('lstm'),
+  },
+  {
+    name: 'gru_lm',
+    title: 'GRU language model',
+    description:
+      '35 token ids → embedding 10,000 × 256 → two-layer GRU of 512 → decoder to 10,000 words at every step.',
+    build: () => recurrentLm('gru'),
   },
   {
     name: 'rf_three_conv3',

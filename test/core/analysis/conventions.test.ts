@@ -117,3 +117,39 @@ describe('operators not understood', () => {
     }
   });
 });
+
+/**
+ * The transformer, efficient and recurrent networks: paper style, fvcore (attention counted 0 as
+ * PyTorch 1.13's fused multi-head attention, LSTM/GRU and the embedding unsupported) and ptflops
+ * (every recurrent weight per step plus its rnn_flops gate arithmetic). ptflops fails on ViT-B/16
+ * (torchvision calls the attention with keyword arguments), so there is nothing to compare there.
+ */
+describe.each(['vit_b_16', 'mobilenet_v3_small', 'efficientnet_b0', 'lstm_lm', 'gru_lm'])('%s', (name) => {
+  const model = zoo(name);
+  const analysis = analyzeModel(model);
+  const ref = counters.networks[name];
+
+  it('paper style, fvcore and ptflops give the measured totals', () => {
+    expect(applyConvention(model, analysis, 'paper').total).toBe(ref.paperStyleMacs);
+    const fv = applyConvention(model, analysis, 'fvcore');
+    expect(fv.total).toBe(ref.fvcore.total);
+    const by = ref.fvcore.byOperator ?? {};
+    expect(fv.totalByKind.linear).toBe(by.linear);
+    expect(fv.totalByKind.conv).toBe(by.conv);
+    expect(fv.totalByKind.norm).toBe(by.batch_norm ?? by.layer_norm);
+    if (name !== 'vit_b_16')
+      expect(applyConvention(model, analysis, 'ptflops').total).toBe(ref.ptflopsPytorch.total);
+  });
+
+  it('fvcore warns about the same operators', () => {
+    const fv = applyConvention(model, analysis, 'fvcore');
+    // Not in the model format: torchvision's in-place classifier dropout (aten::dropout_) and one
+    // aten::mul of ViT's input processing.
+    const warned = Object.fromEntries(
+      Object.entries(ref.fvcore.unsupported ?? {})
+        .filter(([k]) => k !== 'aten::dropout_' && !(name === 'vit_b_16' && k === 'aten::mul'))
+        .map(([k, v]) => [k.replace(/_$/, ''), v]),
+    );
+    expect(Object.fromEntries(fv.counterUnsupported.map((u) => [u.name, u.count]))).toEqual(warned);
+  });
+});

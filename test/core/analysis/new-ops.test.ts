@@ -217,9 +217,13 @@ describe('schema of the new ops', () => {
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.errors[0].message).toMatch(/layer "u": output_shape/);
     const b = validateModel(
-      afterConv({ id: 'm', op: 'mul', constant_shape: [4, 1] } as unknown as LayerSpec),
+      afterConv({ id: 'm', op: 'mul', constant_shape: [4, 1, 1, 1] } as unknown as LayerSpec),
     );
     expect(b.ok).toBe(false);
     if (!b.ok) expect(b.errors[0].message).toMatch(/layer "m": constant_shape/);
+    // [T, D] is a shape of the format, but not one a [C, H, W] map combines with.
+    const c = validateModel(afterConv({ id: 'm', op: 'mul', constant_shape: [4, 1] }));
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.errors[0].message).toMatch(/layer "m": cannot combine .* ranks differ/);
   });
 });

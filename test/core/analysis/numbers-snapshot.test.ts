@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, getZooModel, listZoo } from '../../../src/core';
 import { layerWithFormulas } from '../../../src/core/analysis/engine';
 import { runCli } from '../../cli/cli-run';
-import { EVERY_OP } from '../../helpers/every-op';
+import { EVERY_ID_OP, EVERY_OP, EVERY_SEQUENCE_OP } from '../../helpers/every-op';
 
 const FIXTURES = ['test/fixtures/onnx', 'test/fixtures/models'];
 
@@ -91,18 +91,20 @@ describe('analyze numbers stay put', () => {
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('__snapshots__/analyze-formulas.txt');
   }, 120_000);
 
-  it('a model with every operator gives the same rows, formulas and warnings', async () => {
+  it('models with every operator (maps, sequences, token ids) give the same rows, formulas and warnings', async () => {
     const out: string[] = [];
-    for (const [k, o] of [{}, ALL_COUNTED].entries()) {
-      const a = analyzeModel(EVERY_OP, o);
-      out.push(`# options ${k}`, `totals ${JSON.stringify(a.totals)}`);
-      for (const w of a.warnings) out.push(`warning ${w.kind}: ${w.message}`);
-      for (const l of a.layers) {
-        const { formulas, ...row } = layerWithFormulas(l);
-        out.push(`${l.id} ${JSON.stringify(row)}`);
-        for (const f of formulas) out.push(`  ${f.quantity} | ${f.formula} | ${f.substituted} | ${f.value}`);
+    for (const [m, model] of [EVERY_OP, EVERY_SEQUENCE_OP, EVERY_ID_OP].entries())
+      for (const [k, o] of [{}, ALL_COUNTED].entries()) {
+        const a = analyzeModel(model, o);
+        out.push(`# ${m ? `${model.name}, ` : ''}options ${k}`, `totals ${JSON.stringify(a.totals)}`);
+        for (const w of a.warnings) out.push(`warning ${w.kind}: ${w.message}`);
+        for (const l of a.layers) {
+          const { formulas, ...row } = layerWithFormulas(l);
+          out.push(`${l.id} ${JSON.stringify(row)}`);
+          for (const f of formulas)
+            out.push(`  ${f.quantity} | ${f.formula} | ${f.substituted} | ${f.value}`);
+        }
       }
-    }
     await expect(out.join('\n') + '\n').toMatchFileSnapshot('__snapshots__/analyze-every-op.txt');
   });
 });

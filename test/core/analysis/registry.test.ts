@@ -16,6 +16,7 @@ import {
 } from '../../../src/core';
 import { layerWithFormulas } from '../../../src/core/analysis/engine';
 import { type AnyOperator, OPERATORS } from '../../../src/core/analysis/ops';
+import { sampleInput } from '../../../src/core/analysis/ops/catalog';
 import { analyzeOnnx, ONNX_HANDLERS } from '../../../src/core/onnx';
 import {
   insertLayer,
@@ -35,8 +36,8 @@ const ALL = {
   countElementwise: true,
 };
 
-/** The input a design starts from for an op: a feature map, or a vector for ops that need one. */
-const inputFor = (o: AnyOperator): Shape => (o.accepts === 'vector' ? [32] : [3, 16, 16]);
+/** The input a design starts from for an op: a feature map, or a vector or sequence for ops that need one. */
+const inputFor = (o: AnyOperator): Shape => sampleInput(o.accepts, [3, 16, 16]);
 
 /** A design whose only layer is the op, added as the editor's "add layer" does. */
 function designWith(o: AnyOperator): { model: ModelSpec; layer: Record<string, unknown> } {

@@ -128,7 +128,13 @@ describe('validateModel', () => {
 
   it('wrong input kinds and counts', () => {
     expect(firstMessage([{ id: 'fc', op: 'linear', out_features: 2 }])).toBe(
-      'layer "fc": needs a flat [N] input but gets [3, 8, 8]; add a flatten layer before it',
+      'layer "fc": needs a flat [N] input or a [T, D] sequence but gets [3, 8, 8]; add a flatten (or tokens) layer before it',
+    );
+    expect(firstMessage([{ id: 'a', op: 'attention', num_heads: 2 }])).toBe(
+      'layer "a": needs a [T, D] token sequence but gets [3, 8, 8]; add a tokens layer before it',
+    );
+    expect(firstMessage([{ id: 'a', op: 'attention', num_heads: 5 }], [4, 8])).toBe(
+      'layer "a": num_heads 5 does not divide the 8 features of [4, 8]',
     );
     expect(firstMessage([{ id: 'r', op: 'relu', inputs: ['input', 'input'] }])).toBe(
       'layer "r": relu takes one input but 2 are given',

@@ -16,6 +16,12 @@ const NAMES = [
   'mobilenet_v1',
   'mobilenet_v2',
   'squeezenet1_1',
+  'mobilenet_v3_small',
+  'efficientnet_b0',
+  'vit_b_16',
+  'unet_small',
+  'lstm_lm',
+  'gru_lm',
   'rf_three_conv3',
   'rf_dilated_stack',
 ];

@@ -1,6 +1,7 @@
 /** Activations: same shape as the input, one op per element; most may work in place. */
 import { tex, trace } from '../../formulas/latex';
-import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { BASE, featuresOf, NONE, opsWith, unchangedRf } from './common';
+import type { Shape } from '../../model/shape';
 import { elementCounting, fvcoreIgnored, fvcoreUnsupported, rule } from './counting';
 import { attr, defineOp, finite, type LayerFrom } from './define';
 import type { OnnxNodeSketch } from './onnx-sketch';
@@ -58,8 +59,8 @@ interface ActivationDef<K extends string, A extends Record<string, AttrSpec>> {
   summary: string;
   inplace: boolean;
   onnx: OnnxMapping<LayerFrom<K, A>>;
-  /** The torch.nn module, e.g. `nn.ReLU()`. */
-  torch: (layer: LayerFrom<K, A>) => string;
+  /** The torch.nn module, e.g. `nn.ReLU()`, for an input of shape `input` (without batch). */
+  torch: (layer: LayerFrom<K, A>, input: Shape) => string;
   arithmetic: Arithmetic;
 }
 
@@ -88,7 +89,7 @@ function activation<K extends string, A extends Record<string, AttrSpec>>(
     counting: (_layer, io) => activationCounting(arithmetic, io),
     saves: (_layer, _io, inPlace) => activationSaves(arithmetic, inPlace),
     onnx,
-    pytorch: { to: (layer) => ({ module: torch(layer) }) },
+    pytorch: { to: (layer, [input]) => ({ module: torch(layer, input) }) },
   });
 }
 
@@ -232,15 +233,20 @@ export const hardsigmoid = activation('hardsigmoid', {
 });
 export const softmax = activation('softmax', {
   attrs: {},
-  summary: 'eˣ / Σ eˣ over the channels or features',
+  summary: 'eˣ / Σ eˣ over the channels, the features of a vector, or the last axis of a [T, D] sequence',
   inplace: false,
-  onnx: node<unknown>('Softmax', () => ({ axis: 1 })),
-  torch: () => 'nn.Softmax(dim=1)',
+  // The features of a vector or map are axis 1 with the batch; a sequence's are the last axis.
+  onnx: {
+    from: ['Softmax'],
+    opset: 13,
+    example: (_layer, input) => [{ opType: 'Softmax', attrs: { axis: input.length === 2 ? -1 : 1 } }],
+  },
+  torch: (_layer, input) => `nn.Softmax(dim=${input.length === 2 ? -1 : 1})`,
   arithmetic: {
     kind: 'softmax',
     // Over F = the channels (or features) in each of the rows = numel / F positions.
     all: ({ outShape }) => {
-      const f = outShape[0];
+      const f = featuresOf(outShape);
       const rows = numel(outShape) / f;
       return [rows * (5 * f - 2), 'rows·(5F − 2): max, subtract, exp, sum, divide over F values'];
     },

@@ -14,7 +14,7 @@ export const FIELD_TYPES: Readonly<Record<FieldKind, string>> = {
   padding: 'integer, [h, w], "same" or "valid"',
   padding4: 'integer, [h, w] or [top, bottom, left, right]',
   text: 'string',
-  shape: '[C, H, W] or [N]',
+  shape: '[C, H, W], [T, D] or [N]',
 };
 
 export interface AttributeInfo {
@@ -35,18 +35,31 @@ export interface OperatorInfo {
   /** "one" input, or "many" (one or more). */
   inputs: 'one' | 'many';
   /** The input ranks it reads: "map" ([C, H, W]), "vector" ([N]) or "any". */
-  accepts: 'map' | 'vector' | 'any';
+  accepts: 'map' | 'vector' | 'sequence' | 'any';
   attributes: AttributeInfo[];
-  /** The layer "add layer" makes after a [3, 32, 32] input (a [32] vector for vector-only ops). */
+  /**
+   * The layer "add layer" makes after a [3, 32, 32] input (a [32] vector for vector-only ops, the
+   * map's 1024 tokens of 3 features for sequence ops).
+   */
   template: Record<string, unknown>;
   /** ONNX op types imported as this operator, or why there are none. */
   onnx: { from: readonly string[] } | { none: string };
 }
 
+/**
+ * The input a sample layer of an op is made for: `map` (or any op) gets the map, a vector op a [32]
+ * vector, a sequence op the map's pixels as tokens ([H·W, C]).
+ */
+export function sampleInput(accepts: OperatorInfo['accepts'], map: [number, number, number]): Shape {
+  if (accepts === 'vector') return [32];
+  if (accepts === 'sequence') return [map[1] * map[2], map[0]];
+  return map;
+}
+
 /** Every operator with its attributes and template, in the registry's order. */
 export function operatorCatalog(): OperatorInfo[] {
   return OPERATORS.map((o) => {
-    const input: Shape = o.accepts === 'vector' ? [32] : [3, 32, 32];
+    const input = sampleInput(o.accepts, [3, 32, 32]);
     return {
       op: o.op,
       family: o.family,

@@ -5,7 +5,7 @@ import { rfConvFormulas, rfMerge1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';
 import type { OtherOps } from '../types';
 import { ShapeError, shapeText } from './shape-math';
-import type { OpResult, Rf2 } from './types';
+import type { OpInputs, OpResult, Rf2 } from './types';
 
 export const zeroOps = (): OtherOps => ({ bias: 0, norm: 0, activation: 0, pooling: 0, elementwise: 0 });
 
@@ -34,6 +34,52 @@ export function opsWith(key: keyof OtherOps, n: number): OtherOps {
 
 export function spatial(s: Shape): Pair | null {
   return s.length === 3 ? [s[1], s[2]] : null;
+}
+
+/** [T, D] of a sequence input, or a ShapeError naming what the layer got. */
+export function needSequence(s: Shape, what = 'a [T, D] token sequence'): [number, number] {
+  if (s.length !== 2)
+    throw new ShapeError(
+      `needs ${what} but gets ${shapeText(s)}${s.length === 3 ? '; add a tokens layer before it' : ''}`,
+    );
+  return s;
+}
+
+/** The features of each position: C of a map (per pixel), D of a sequence (per token), N of a vector. */
+export const featuresOf = (s: Shape): number => (s.length === 2 ? s[1] : s[0]);
+
+/**
+ * The receptive field of a unit that sees the whole model input: H×W of a map input, the T positions
+ * of a sequence (or of a vector of token ids), with jump 1 from position 0.
+ */
+export function wholeInputRf(input: Shape): Rf2 {
+  const [h, w] = input.length === 3 ? [input[1], input[2]] : [input[0], 1];
+  return [
+    { size: h, jump: 1, start: 0, holes: null },
+    { size: w, jump: 1, start: 0, holes: null },
+  ];
+}
+
+/**
+ * The RF of a layer whose every output sees every input position (attention, the last step of a
+ * recurrence): the hull of the whole model input and the RF it reads, at the input's jump.
+ */
+export function seesEverything({ rfs, whole }: OpInputs): Rf2 {
+  const prf = rfs[0];
+  if (!whole) return prf;
+  return [0, 1].map((d) => {
+    const lo = Math.min(prf[d].start, whole[d].start);
+    const hi = Math.max(prf[d].start + prf[d].size, whole[d].start + whole[d].size);
+    return { size: hi - lo, jump: prf[d].jump, start: lo, holes: null };
+  }) as Rf2;
+}
+
+/** The trace of {@link seesEverything}: `why` says which units see what (stated in the formula). */
+export function everythingRfFormulas(rf: Rf2, why: string): () => FormulaTrace[] {
+  return () => [
+    trace('rf.size.h', `r = \\text{whole input (${why})}`, `r = ${tex(rf[0].size)}`, rf[0].size),
+    trace('rf.size.w', `r = \\text{whole input (${why})}`, `r = ${tex(rf[1].size)}`, rf[1].size),
+  ];
 }
 
 export function need3d(s: Shape, what = 'a [C, H, W] input'): [number, number, number] {

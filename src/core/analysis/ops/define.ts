@@ -13,7 +13,11 @@ export const intOrPair = z.union([posInt, pair(posInt)]);
 export const nonNegOrPair = z.union([nonNegInt, pair(nonNegInt)]);
 export const padding = z.union([nonNegInt, pair(nonNegInt), z.literal('same'), z.literal('valid')]);
 export const finite = z.number().finite();
-export const shape = z.union([z.tuple([posInt]), z.tuple([posInt, posInt, posInt])]);
+export const shape = z.union([
+  z.tuple([posInt]),
+  z.tuple([posInt, posInt]),
+  z.tuple([posInt, posInt, posInt]),
+]);
 
 export const baseFields = {
   id: z.string().min(1),

@@ -74,7 +74,15 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
     arity: 'many',
     // One input: a per-channel (or per-feature) constant, so that the new layer is complete.
     template: (input, inputs) =>
-      inputs >= 2 ? {} : { constant_shape: (input.length === 3 ? [input[0], 1, 1] : [input[0]]) as Shape },
+      inputs >= 2
+        ? {}
+        : {
+            constant_shape: (input.length === 3
+              ? [input[0], 1, 1]
+              : input.length === 2
+                ? [1, input[1]]
+                : [input[0]]) as Shape,
+          },
     compute: (layer, input, explain) => elementwise(op, layer.constant_shape, input, explain),
     counting: (_layer, { result }) =>
       elementCounting(

@@ -4,12 +4,15 @@
  * CLI (`convscope ops`) and the tests read this list. docs/architecture.md says how to add one.
  */
 import * as activation from './activation';
+import * as attention from './attention';
 import * as conv from './conv';
 import * as elementwise from './elementwise';
 import * as linear from './linear';
 import * as norm from './norm';
 import * as pool from './pool';
+import * as recurrent from './recurrent';
 import * as resize from './resize';
+import * as sequence from './sequence';
 import * as structure from './structure';
 import type { OperatorDef } from './types';
 
@@ -45,6 +48,15 @@ export const OPERATORS = [
   structure.concat,
   resize.upsample,
   resize.pad,
+  sequence.tokens,
+  sequence.classToken,
+  sequence.posEmbedding,
+  sequence.selectToken,
+  sequence.embedding,
+  attention.matmul,
+  attention.attention,
+  recurrent.lstm,
+  recurrent.gru,
   structure.identity,
   structure.unsupported,
 ] as const;

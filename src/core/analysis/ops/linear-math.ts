@@ -30,8 +30,23 @@ export function linearInfo(inFeatures: number, outFeatures: number, bias = true)
   };
 }
 
-export function linearFormulas(nin: number, nout: number, bias: number): FormulaTrace[] {
+/** With `tokens` > 1, the layer applied to each token of a [T, D] sequence (MACs and bias adds × T). */
+export function linearFormulas(nin: number, nout: number, bias: number, tokens = 1): FormulaTrace[] {
   const w = nin * nout;
+  if (tokens !== 1) {
+    const t = tokens;
+    return [
+      trace('params.weights', 'N_{out} \\cdot D', `${nout} \\cdot ${nin} = ${tex(w)}`, w),
+      trace('params.bias', bias ? 'N_{out}' : '0 \\text{ (no bias)}', `${bias}`, bias),
+      trace(
+        'macs',
+        'T \\cdot N_{out} \\cdot D \\text{ (per token)}',
+        `${t} \\cdot ${nout} \\cdot ${nin} = ${tex(t * w)}`,
+        t * w,
+      ),
+      trace('ops.bias', bias ? 'T \\cdot N_{out}' : '0', `${tex(t * bias)}`, t * bias),
+    ];
+  }
   return [
     trace('params.weights', 'N_{out} \\cdot N_{in}', `${nout} \\cdot ${nin} = ${tex(w)}`, w),
     trace('params.bias', bias ? 'N_{out}' : '0 \\text{ (no bias)}', `${bias}`, bias),

@@ -15,31 +15,34 @@ export const linear = defineOp(
   },
   {
     family: 'linear',
-    summary: 'Fully connected layer (torch.nn.Linear) on a flat [N] input',
+    summary:
+      'Fully connected layer (torch.nn.Linear) on a flat [N] input, or on each token of a [T, D] sequence',
     idPrefix: 'fc',
     accepts: 'vector',
+    // Vectors in the editor's menus; a [T, D] sequence is read too (per token).
     template: () => ({ out_features: 10 }),
     compute(layer, { shapes, rfs }, explain) {
       const x = shapes[0];
       const prf = rfs[0];
-      if (x.length !== 1)
+      if (x.length === 3)
         throw new ShapeError(
-          `needs a flat [N] input but gets ${shapeText(x)}; add a flatten layer before it`,
+          `needs a flat [N] input or a [T, D] sequence but gets ${shapeText(x)}; add a flatten (or tokens) layer before it`,
         );
-      const nin = x[0];
+      // A sequence: the same layer on each of its T tokens.
+      const [tokens, nin] = x.length === 2 ? x : [1, x[0]];
       const nout = layer.out_features;
       if (!Number.isSafeInteger(nout) || nout < 1)
         throw new ShapeError(`out_features must be a positive integer, got ${nout}`);
       const b = (layer.bias ?? true) ? nout : 0;
       return {
         ...BASE,
-        outShape: [nout],
+        outShape: x.length === 2 ? [tokens, nout] : [nout],
         rf: prf,
         weights: nin * nout,
         bias: b,
-        macs: nin * nout,
-        ops: opsWith('bias', b),
-        formulas: !explain ? NONE : () => linearFormulas(nin, nout, b),
+        macs: tokens * nin * nout,
+        ops: opsWith('bias', tokens * b),
+        formulas: !explain ? NONE : () => linearFormulas(nin, nout, b, tokens),
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
@@ -62,7 +65,11 @@ export const linear = defineOp(
     },
     pytorch: {
       to: (layer, [input]) => ({
-        module: pyCall('nn.Linear', [input[0], layer.out_features], [['bias', layer.bias ?? true, true]]),
+        module: pyCall(
+          'nn.Linear',
+          [input.at(-1) as number, layer.out_features],
+          [['bias', layer.bias ?? true, true]],
+        ),
       }),
     },
   },

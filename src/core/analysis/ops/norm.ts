@@ -1,7 +1,7 @@
 /** Normalisation: batchnorm and layernorm (one op per element, fused scale and shift). */
 import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
-import { BASE, NONE, opsWith, unchangedRf } from './common';
+import { BASE, featuresOf, NONE, opsWith, unchangedRf } from './common';
 import { elementCounting, rule, sizes } from './counting';
 import { attr, defineOp } from './define';
 import { pyCall } from './pytorch-text';
@@ -12,10 +12,15 @@ import type { OpInputs, OpResult } from './types';
  * γ and β of C elements when affine; running mean and variance (2C, read at inference) plus the
  * num_batches_tracked counter when tracked.
  */
-function normalise(affine: boolean, track: boolean, { shapes, rfs }: OpInputs, explain: boolean): OpResult {
+function normalise(
+  affine: boolean,
+  track: boolean,
+  { shapes, rfs }: OpInputs,
+  explain: boolean,
+  c = shapes[0][0],
+): OpResult {
   const x = shapes[0];
   const prf = rfs[0];
-  const c = x[0];
   const elems = numel(x);
   const w = affine ? c : 0;
   return {
@@ -107,13 +112,15 @@ export const layernorm = defineOp(
   { elementwise_affine: attr(z.boolean().optional(), { kind: 'bool', default: true }) },
   {
     family: 'normalisation',
-    summary: "Layer normalisation over channels (torchvision's LayerNorm2d) or over a flat vector",
+    summary:
+      "Layer normalisation over channels (torchvision's LayerNorm2d), over the features of each token of a [T, D] sequence, or over a flat vector",
     idPrefix: 'ln',
     template: () => ({}),
-    compute: (layer, input, explain) => normalise(layer.elementwise_affine ?? true, false, input, explain),
+    compute: (layer, input, explain) =>
+      normalise(layer.elementwise_affine ?? true, false, input, explain, featuresOf(input.shapes[0])),
     counting(layer, io) {
       const { x } = sizes(io);
-      const rows = x / io.inShapes[0][0];
+      const rows = x / featuresOf(io.inShapes[0]);
       const affine = layer.elementwise_affine ?? true;
       return elementCounting(
         'norm',
@@ -126,7 +133,10 @@ export const layernorm = defineOp(
       );
     },
     // The input, and the mean and inverse std of each row.
-    saves: (_layer, io) => ({ inputs: [0], extraElements: (2 * numel(io.inShapes[0])) / io.inShapes[0][0] }),
+    saves: (_layer, io) => ({
+      inputs: [0],
+      extraElements: (2 * numel(io.inShapes[0])) / featuresOf(io.inShapes[0]),
+    }),
     onnx: {
       none: 'LayerNormalization (and the ReduceMean/Sub/Pow/Sqrt/Div pattern exporters write) is not imported yet',
     },
@@ -135,7 +145,7 @@ export const layernorm = defineOp(
       to: (layer, [input]) => ({
         module: pyCall(
           input.length === 3 ? 'LayerNorm2d' : 'nn.LayerNorm',
-          [input[0]],
+          [featuresOf(input)],
           [['elementwise_affine', layer.elementwise_affine ?? true, true]],
         ),
         helpers: input.length === 3 ? ['LayerNorm2d'] : [],

@@ -3,7 +3,17 @@ import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { rfCollapse1d } from '../../formulas/receptive-field';
 import type { Shape } from '../../model/shape';
-import { BASE, convRfFormulas, mergeFormulas, mergeRf, NONE, passThrough, unchangedRf } from './common';
+import {
+  BASE,
+  convRfFormulas,
+  everythingRfFormulas,
+  mergeFormulas,
+  mergeRf,
+  NONE,
+  passThrough,
+  seesEverything,
+  unchangedRf,
+} from './common';
 import { noArithmetic, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { pyCall } from './pytorch-text';
@@ -15,7 +25,7 @@ export const concat = defineOp(
   {},
   {
     family: 'structure',
-    summary: 'Concatenation along channels ([C,H,W]) or features ([N])',
+    summary: 'Concatenation along channels ([C,H,W]), tokens ([T,D]) or features ([N])',
     arity: 'many',
     template: () => ({}),
     compute(_layer, { shapes, rfs, ids }, explain) {
@@ -33,9 +43,14 @@ export const concat = defineOp(
             `concat needs equal H×W but inputs are ${x[1]}×${x[2]} ("${ids[0]}") and ${s[1]}×${s[2]} ("${ids[b]}")`,
           );
         }
+        if (rank === 2 && s[1] !== x[1])
+          throw new ShapeError(
+            `concat of sequences needs tokens of equal D but they have ${x[1]} ("${ids[0]}") and ${s[1]} ("${ids[b]}") features`,
+          );
         total += s[0];
       }
-      const out: Shape = rank === 3 ? [total, x[1], x[2]] : [total];
+      // Sequences are joined along the tokens (dim 1 with the batch, as torch.cat(dim=1)).
+      const out: Shape = rank === 3 ? [total, x[1], x[2]] : rank === 2 ? [total, x[1]] : [total];
       const warnings: OpResult['warnings'] = [];
       const rf = shapes.length > 1 ? mergeRf(rfs, shapes, out, ids, warnings) : rfs[0];
       return {
@@ -72,14 +87,27 @@ export const flatten = defineOp(
   {},
   {
     family: 'structure',
-    summary: '[C, H, W] → [C·H·W] (a view: no data moved)',
+    summary: '[C, H, W] → [C·H·W] or [T, D] → [T·D] (a view: no data moved)',
     inplace: true,
     view: true,
     template: () => ({}),
-    compute(_layer, { shapes, rfs }, explain) {
+    compute(_layer, { shapes, rfs, whole }, explain) {
       const x = shapes[0];
       const prf = rfs[0];
       if (x.length === 1) return passThrough(x, prf);
+      if (x.length === 2) {
+        const [t, d] = x;
+        const seqRf = seesEverything({ shapes, rfs, ids: [], whole });
+        return {
+          ...BASE,
+          outShape: [t * d],
+          rf: seqRf,
+          formulas: !explain
+            ? NONE
+            : () => [trace('outputShape', 'N = T \\cdot D', `N = ${t} \\cdot ${d} = ${tex(t * d)}`, t * d)],
+          rfFormulas: !explain ? NONE : everythingRfFormulas(seqRf, 'the vector holds every token'),
+        };
+      }
       const [c, h, w] = x;
       const rf: Rf2 = [rfCollapse1d(prf[0], h), rfCollapse1d(prf[1], w)];
       return {

@@ -74,6 +74,11 @@ export interface OpInputs {
   shapes: Shape[];
   rfs: Rf2[];
   ids: string[];
+  /**
+   * The receptive field of a unit that sees the whole model input (H×W of a map, the T positions of a
+   * sequence): what attention and recurrence give, since every token reads every (earlier) token.
+   */
+  whole?: Rf2;
 }
 
 /**
@@ -101,7 +106,8 @@ export type PytorchMapping<L> =
   | { none: string };
 
 /** Classes the exported file defines once when a layer needs them (src/core/export/pytorch-prelude.ts). */
-export type PytorchHelper = 'LayerNorm2d' | 'WithConstant';
+export type PytorchHelper =
+  'LayerNorm2d' | 'WithConstant' | 'ClassToken' | 'PosEmbedding' | 'SelfAttention' | 'RecurrentOutput';
 
 export type OpFamily =
   | 'convolution'
@@ -111,7 +117,10 @@ export type OpFamily =
   | 'activation'
   | 'elementwise'
   | 'structure'
-  | 'resize';
+  | 'resize'
+  | 'sequence'
+  | 'attention'
+  | 'recurrent';
 
 /** The fields every layer has besides its attributes. */
 export interface LayerBase {
@@ -148,8 +157,8 @@ export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & 
   idPrefix: string;
   /** 'one': exactly one input; 'many': one or more. */
   arity: 'one' | 'many';
-  /** The input ranks it accepts: [C, H, W] maps, [N] vectors or both. */
-  accepts: 'map' | 'vector' | 'any';
+  /** The input ranks it accepts: [C, H, W] maps, [N] vectors, [T, D] sequences, or any. */
+  accepts: 'map' | 'vector' | 'sequence' | 'any';
   /** May overwrite its input (PyTorch `inplace=True`) or is a view/no-op at inference. */
   inplace: boolean;
   /** Moves no data at inference (views and no-ops). */

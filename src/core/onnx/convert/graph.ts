@@ -23,10 +23,10 @@ export function graphInput(info: OnnxModelInfo, options: ConvertOptions): GraphI
   const [main, ...extra] = real;
   if (!main.dims) throw new OnnxImportError('input', `graph input "${main.name}" has no tensor shape`);
   const raw = main.dims;
-  if (raw.length !== 4 && raw.length !== 2) {
+  if (raw.length !== 4 && raw.length !== 3 && raw.length !== 2) {
     throw new OnnxImportError(
       'input',
-      `graph input "${main.name}" has ${raw.length} dimensions; [N, C, H, W] or [N, features] are supported`,
+      `graph input "${main.name}" has ${raw.length} dimensions; [N, C, H, W], a sequence ([N, T, D] or time-major [T, N, D], N = 1) or [N, features] are supported`,
     );
   }
   const given = options.inputShape;

@@ -10,6 +10,7 @@ import { LINEAR_HANDLERS } from './linear';
 import { MATH_HANDLERS } from './math';
 import { NORM_HANDLERS } from './norm';
 import { POOL_HANDLERS } from './pool';
+import { RECURRENT_HANDLERS } from './recurrent';
 import { REDUCE_HANDLERS } from './reduce';
 import { RESIZE_HANDLERS } from './resize';
 import { SHAPE_HANDLERS } from './shape';
@@ -28,6 +29,7 @@ export const ONNX_HANDLER_FAMILIES: readonly {
   { family: 'Pooling', handlers: POOL_HANDLERS },
   { family: 'Linear', handlers: LINEAR_HANDLERS },
   { family: 'Normalisation', handlers: NORM_HANDLERS },
+  { family: 'Recurrent', handlers: RECURRENT_HANDLERS },
   { family: 'Activations', handlers: ACTIVATION_HANDLERS },
   { family: 'Element-wise arithmetic', handlers: ELEMENTWISE_HANDLERS },
   { family: 'Reductions', handlers: REDUCE_HANDLERS },

@@ -1,6 +1,6 @@
 /** Fully connected layers: Gemm and MatMul with a constant 2-D weight → linear. */
 import { float, int, nodeError } from '../attrs';
-import { dimsText } from '../dims';
+import { dimsText, modelShape } from '../dims';
 import { Unsupported, type Val } from '../convert/value';
 import { type NodeInfo, tensorElements } from '../read';
 import { layersFrom } from './layers-from';
@@ -14,17 +14,21 @@ const PENDING_BIAS = stateKey(
 
 /**
  * Gemm (Y = α·A·B′ + β·C, B′ = Bᵀ with transB) and MatMul: [B, K] × [K, N] (+ [N]) → linear with N
- * outputs. The weight must be a constant; a MatMul between two activations is unsupported.
+ * outputs; a MatMul of one sequence ([1, T, K] or time-major [T, 1, K]) is the same layer on each
+ * token. The weight must be a constant; a MatMul between two activations is unsupported.
  */
 function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const x = ins[0];
-  if (x?.dims && x.dims.length !== 2) throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
+  const sequence = node.opType === 'MatMul' && x?.dims?.length === 3 && modelShape(x.dims) !== null;
+  if (x?.dims && x.dims.length !== 2 && !sequence)
+    throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
   const w = ctx.weight(ins[1], node, 'weight', 2);
   const { from, dims: xd } = ctx.input(x);
   const gemm = node.opType === 'Gemm';
   if (gemm && int(node, 'transA', 0) !== 0) throw new Unsupported('Gemm with transA');
   const [k, n] = gemm && int(node, 'transB', 0) === 1 ? [w[1], w[0]] : [w[0], w[1]];
-  if (k !== xd[1]) throw nodeError(node, `weight ${dimsText(w)} does not fit ${xd[1]} input features`);
+  const features = xd[xd.length - 1];
+  if (k !== features) throw nodeError(node, `weight ${dimsText(w)} does not fit ${features} input features`);
   const b = gemm ? ins[2] : undefined;
   if (b) {
     const bd = ctx.weight(b, node, 'bias');
@@ -36,7 +40,12 @@ function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   }
   ctx.param(ins[1]);
   ctx.param(b);
-  const id = ctx.layerOut(node, { op: 'linear', out_features: n, bias: !!b }, [from], [xd[0], n]);
+  const id = ctx.layerOut(
+    node,
+    { op: 'linear', out_features: n, bias: !!b },
+    [from],
+    [...xd.slice(0, -1), n],
+  );
   if (!gemm) ctx.state(PENDING_BIAS).set(node.outputs[0], { id, n });
 }
 
@@ -71,7 +80,7 @@ export const LINEAR_HANDLERS: Record<string, OnnxHandler> = {
   },
   MatMul: {
     layers: layersFrom('MatMul'),
-    doc: 'A 2-D input times a constant 2-D weight; a following Add of a constant vector becomes its bias. MatMul between two activations is unsupported.',
+    doc: 'A 2-D input (or one sequence, [1, T, K] or [T, 1, K]: per token) times a constant 2-D weight; a following Add of a constant vector becomes its bias. MatMul between two activations is unsupported.',
     convert: linear,
   },
 };

@@ -14,6 +14,7 @@ export const WIDGET_KEYS = [
   'layer-cost',
   'net-chart-small',
   'net-chart-zoo',
+  'attention-cost',
   'rf-classic',
   'rf-strided',
   'rf-dilated',

@@ -145,6 +145,29 @@ describe('lesson values', () => {
     expect(b['t.r3']).toBe(rf.syn_a_3x_conv3.formula.rf_interval_union[0]);
   });
 
+  it('give attention and recurrence the PyTorch-measured ViT-B/16 and LSTM figures', () => {
+    const zoo18 = (name: string) =>
+      JSON.parse(readFileSync(`test/fixtures/reference/zoo18/${name}.json`, 'utf8')) as {
+        macs: number;
+        macsByKind: { matmul: number };
+        attentionCheck?: { countedMacs: number };
+        macsPerStep?: number;
+        macsRecurrent?: number;
+      };
+    const vit = zoo18('vit_b_16');
+    const lm = zoo18('lstm_lm');
+    const n = lessonBindings('network-complexity');
+    // One attention layer: 4·197·768² + 2·197²·768, as a step-by-step re-implementation counted.
+    expect(n['vit.attn']).toBe(vit.attentionCheck!.countedMacs);
+    expect(n['vit.proj']).toBe(4 * 197 * 768 ** 2);
+    expect(n['vit.mm']).toBe(2 * 197 ** 2 * 768);
+    expect([n['vit.projGrowth'], n['vit.mmGrowth']]).toEqual([2, 4]);
+    expect(n['vit.macs']).toBe(vit.macs);
+    expect(n['vit.modelMmShare']).toBe(vit.macsByKind.matmul / vit.macs);
+    expect(n['lstm.step']).toBe(lm.macsPerStep);
+    expect(n['lstm.macs']).toBe(lm.macsRecurrent);
+  });
+
   it('match hand-worked examples', () => {
     const o = lessonBindings('output-size');
     // (32 − 5 + 0)/1 + 1 = 28

@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../../../core/model/types';
 import { smallNet } from '../examples';
 import type { Bindings } from '../types';
 import { convBindings, layer, zoo } from './common';
+import { sequenceBindings } from './sequences';
 
 /** One ResNet layer (no bias: a BatchNorm follows every ResNet convolution), and ResNet-50's totals. */
 export function layerComplexity(): Bindings {
@@ -63,6 +64,7 @@ export function networkComplexity(): Bindings {
     'vgg16.macs': zoo('vgg16').totals.macs,
     'r50.macs': zoo('resnet50').totals.macs,
     'mnv2.macs': zoo('mobilenet_v2').totals.macs,
+    ...sequenceBindings(),
   };
 }
 

@@ -56,6 +56,16 @@ export default {
         outShape: 'Output',
         weights: 'Weights',
       },
+      attention: {
+        tokens: 'Tokens T',
+        setup:
+          "One self-attention layer of ViT-B/16's width (D = {d}, {h} heads), and an LSTM of the same width over the same T steps. The token products overtake the projections at T = 2D = {cross}.",
+        projections: 'Projections 4·T·D²',
+        products: 'Token products 2·T²·D',
+        lstm: 'LSTM over T steps',
+        summary:
+          "Token products: {share} of the attention layer's {total} MACs. The LSTM runs its {steps} steps one after another.",
+      },
       net: {
         compute: 'Compute',
         params: 'Parameters',

@@ -57,6 +57,15 @@ const zhCN: typeof en = {
         outShape: '输出',
         weights: '权重个数',
       },
+      attention: {
+        tokens: '词元数 T',
+        setup:
+          '一层与 ViT-B/16 同宽的自注意力（D = {d}，{h} 个头），以及一个同宽、在同样 T 个时间步上运行的 LSTM。当 T = 2D = {cross} 时，词元间乘积追上投影。',
+        projections: '投影 4·T·D²',
+        products: '词元间乘积 2·T²·D',
+        lstm: 'T 步的 LSTM',
+        summary: '词元间乘积占这一层注意力 {total} 次乘加的 {share}。LSTM 的 {steps} 个时间步只能依次执行。',
+      },
       net: {
         compute: '计算量',
         params: '参数量',

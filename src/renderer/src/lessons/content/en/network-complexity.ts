@@ -42,11 +42,25 @@ const lesson: LessonText = {
       ],
     },
     {
+      id: 'sequences',
+      title: 'Tokens: attention and recurrence',
+      blocks: [
+        'Transformers and recurrent networks read a **sequence** of $T$ tokens of $D$ features each. A linear layer applied to every token costs $T \\cdot D_{in} \\cdot D_{out}$ MACs. **Self-attention** adds products between tokens: every token\u2019s query meets every token\u2019s key ($QK^\\top$), and the weights it gets mix every token\u2019s value:',
+        {
+          tex: '\\text{MACs} = \\underbrace{4\\,T D^2}_{Q,\\,K,\\,V,\\,O} + \\underbrace{2\\,T^2 D}_{QK^\\top,\\;AV}',
+        },
+        'In ViT-B/16 ($T = {{vit.T}}$ tokens, $D = {{vit.D}}$, {{vit.h}} heads) one attention layer needs {{vit.proj}} MACs for its four projections and {{vit.mm}} for the products between tokens, {{vit.mmShare|pct}} of its {{vit.attn}}. Double the tokens and the projections cost {{vit.projGrowth|fixed1}} times as much, the token products {{vit.mmGrowth|fixed1}} times: the second term grows with the square of $T$ and overtakes the first once $T > 2D = {{vit.cross}}$. Over the whole model the token products are {{vit.modelMmShare|pct}} of its {{vit.macs|approx}} MACs; a counter that skips them reports too little, and more so for long sequences or large images.',
+        { widget: 'attention-cost' },
+        'Attention also sees everything at once: the receptive field of every output token is the whole input. A **recurrent** layer (LSTM, GRU) gets there step by step: at each of the $T$ steps it multiplies the input and its previous state by all its weights, so its MACs are $T$ times its weights and grow only linearly with $T$, but the steps run one after another. The LSTM language model of the zoo ({{lstm.L}} layers of {{lstm.H}} features, $T = {{lstm.T}}$ words) needs {{lstm.step}} MACs per step, {{lstm.macs}} in all, in {{lstm.steps}} steps that cannot run in parallel.',
+      ],
+    },
+    {
       id: 'recap',
       title: 'Recap',
       blocks: [
         { tex: '\\text{MACs} = \\sum_{l=1}^{D} M_l^2 \\cdot K_l^2 \\cdot C_{l-1} \\cdot C_l' },
         { tex: '\\text{depthwise-separable:}\\quad M^2 K^2 C_{in} + M^2 C_{in} C_{out}' },
+        { tex: '\\text{self-attention:}\\quad 4\\,T D^2 + 2\\,T^2 D' },
         {
           list: [
             'Halving $M$ while doubling the channels keeps a layer\u2019s MACs about level.',

@@ -1,0 +1,185 @@
+/**
+ * Products of activations: `matmul` between two layers' outputs (QKᵀ, attention·V) and multi-head
+ * self-attention as one layer (arithmetic in attention-math.ts).
+ */
+import { z } from './zod-recipe';
+import { tex, trace } from '../../formulas/latex';
+import type { Shape } from '../../model/shape';
+import {
+  BASE,
+  everythingRfFormulas,
+  featuresOf,
+  needSequence,
+  NONE,
+  opsWith,
+  seesEverything,
+} from './common';
+import { fvcoreUnsupported, rule } from './counting';
+import { attentionFormulas, attentionInfo } from './attention-math';
+import { attr, defineOp, posInt } from './define';
+import { pyCall } from './pytorch-text';
+import { ShapeError, shapeText } from './shape-math';
+
+/**
+ * A · B (or A · Bᵀ) of [T, K] and [K, N] (or [N, K]) matrices, or of [B, T, K] stacks of them (one
+ * product per leading index, as torch.matmul): [T, N] (or [B, T, N]).
+ */
+function matmulShapes(a: Shape, b: Shape, transposeB: boolean, ids: string[]) {
+  const name = (s: Shape, i: number) => `${shapeText(s)} ("${ids[i] ?? ids[0]}")`;
+  if (a.length === 1 || a.length !== b.length)
+    throw new ShapeError(
+      `multiplies two [T, K] sequences or two [B, T, K] stacks of matrices, not ${name(a, 0)} and ${name(b, 1)}`,
+    );
+  const batch = a.length === 3 ? a[0] : 1;
+  if (a.length === 3 && b[0] !== batch)
+    throw new ShapeError(`the stacks differ in size: ${name(a, 0)} and ${name(b, 1)}`);
+  const [t, k] = a.length === 3 ? [a[1], a[2]] : [a[0], a[1]];
+  const [b0, b1] = b.length === 3 ? [b[1], b[2]] : [b[0], b[1]];
+  const [kb, n] = transposeB ? [b1, b0] : [b0, b1];
+  if (k !== kb)
+    throw new ShapeError(
+      `inner sizes differ: ${name(a, 0)} has K = ${k}, ${name(b, 1)}${transposeB ? 'ᵀ' : ''} has ${kb} rows`,
+    );
+  const out: Shape = a.length === 3 ? [batch, t, n] : [t, n];
+  return { batch, t, k, n, out };
+}
+
+export const matmul = defineOp(
+  'matmul',
+  {
+    /** Multiply by the second input transposed (Q·Kᵀ). With one input, the input times itself. */
+    transpose_b: attr(z.boolean().optional(), { kind: 'bool', default: false }),
+  },
+  {
+    family: 'attention',
+    summary: 'Product of two activations, A·B or A·Bᵀ (torch.matmul): QKᵀ and attention·V',
+    arity: 'many',
+    accepts: 'sequence',
+    // One input: x·xᵀ, so that the new layer is complete; give a second input for Q·Kᵀ.
+    template: (_input, inputs) => (inputs >= 2 ? {} : { transpose_b: true }),
+    compute(layer, input, explain) {
+      const { shapes, ids } = input;
+      if (shapes.length > 2) throw new ShapeError(`multiplies two inputs, not ${shapes.length}`);
+      const a = shapes[0];
+      const b = shapes[1] ?? shapes[0];
+      const tb = layer.transpose_b ?? false;
+      const { batch, t, k, n, out } = matmulShapes(a, b, tb, ids);
+      const macs = batch * t * k * n;
+      const rf = seesEverything(input);
+      return {
+        ...BASE,
+        outShape: out,
+        rf,
+        macs,
+        formulas: !explain
+          ? NONE
+          : () => [
+              trace(
+                'macs',
+                'B \\cdot T \\cdot K \\cdot N',
+                `${batch} \\cdot ${t} \\cdot ${k} \\cdot ${n} = ${tex(macs)}`,
+                macs,
+              ),
+            ],
+        rfFormulas: !explain
+          ? NONE
+          : everythingRfFormulas(rf, 'an entry sums over K and may pair any two tokens'),
+      };
+    },
+    counting: (_layer, { result }) => ({
+      macs: { matmul: result.macs },
+      ops: {},
+      rule: '2 FLOPs per MAC',
+      fvcore: rule(result.macs, 'B·T·K·N [F-matmul matmul_flop_jit]'),
+      ptflops: rule(result.macs, 'B·T·K·N: the patched torch.matmul [P-fn]'),
+    }),
+    saves: (layer) => ({ inputs: (layer.inputs ?? ['']).map((_, i) => i) }),
+    onnx: { none: 'MatMul between two activations is imported as this layer only in the attention pattern' },
+    pytorch: {
+      to: (layer) => ({
+        expr: ([a, b]) => {
+          const rhs = b ?? a;
+          return `torch.matmul(${a}, ${(layer.transpose_b ?? false) ? `${rhs}.transpose(-2, -1)` : rhs})`;
+        },
+      }),
+    },
+  },
+);
+
+export const attention = defineOp(
+  'attention',
+  {
+    num_heads: attr(posInt, { kind: 'int', range: '≥ 1, divides D', unit: 'heads' }),
+    bias: attr(z.boolean().optional(), { kind: 'bool', default: true }),
+  },
+  {
+    family: 'attention',
+    summary:
+      'Multi-head self-attention (torch.nn.MultiheadAttention): Q, K, V and output projections, softmax(QKᵀ/√d)·V',
+    idPrefix: 'attn',
+    accepts: 'sequence',
+    template: (input) => ({ num_heads: input.length === 2 && input[1] % 4 !== 0 ? 1 : 4 }),
+    compute(layer, input, explain) {
+      const [t, d] = needSequence(input.shapes[0]);
+      const h = layer.num_heads;
+      if (d % h !== 0)
+        throw new ShapeError(
+          `num_heads ${h} does not divide the ${d} features of ${shapeText(input.shapes[0])}`,
+        );
+      const bias = layer.bias ?? true;
+      const info = attentionInfo(t, d, h, bias);
+      const rf = seesEverything(input);
+      return {
+        ...BASE,
+        outShape: [t, d],
+        rf,
+        weights: info.weights,
+        bias: info.bias,
+        macs: info.macs,
+        ops: { ...opsWith('bias', info.biasAdds), activation: info.softmaxOps, elementwise: info.scaleOps },
+        formulas: !explain ? NONE : () => attentionFormulas(info),
+        rfFormulas: !explain ? NONE : everythingRfFormulas(rf, 'every token attends to every token'),
+      };
+    },
+    counting(layer, { inShapes }) {
+      const [t, d] = inShapes[0] as [number, number];
+      const info = attentionInfo(t, d, layer.num_heads, layer.bias ?? true);
+      return {
+        macs: { linear: info.projectionMacs, matmul: info.matmulMacs },
+        ops: {
+          ...(info.biasAdds ? { bias: info.biasAdds } : {}),
+          softmax: info.softmaxAll,
+          elementwise: info.scaleOps,
+        },
+        rule: '2 FLOPs per MAC; bias adds; softmax 5 per score − 2 per row; the 1/√d scale 1 per element of Q',
+        // In eval mode PyTorch 1.13 runs nn.MultiheadAttention as one fused op fvcore has no handle for
+        // (measured on torchvision's ViT-B/16: 12 warnings, the layers counted 0).
+        fvcore: fvcoreUnsupported('aten::_native_multi_head_attention'),
+        ptflops: rule(
+          info.projectionMacs + info.biasAdds + info.matmulMacs,
+          '4·T·D² + 4·T·D + 2·T²·D [P-mod multihead_attention_counter_hook]',
+        ),
+      };
+    },
+    // The input (in-projection), Q, K, V (one storage), the softmax output (h·T²) and the heads'
+    // output before the out-projection, as saved_tensors_hooks sees PyTorch 1.13 (its 2 more
+    // values, one scalar, are left out): test/fixtures/reference/training/sequences.json.
+    saves: (layer, { inShapes }) => {
+      const [t, d] = inShapes[0] as [number, number];
+      return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t };
+    },
+    onnx: {
+      none: 'PyTorch writes it as MatMul, Reshape, Transpose and Softmax nodes; those are imported one by one',
+    },
+    pytorch: {
+      to: (layer, [input]) => ({
+        module: pyCall(
+          'SelfAttention',
+          [featuresOf(input), layer.num_heads],
+          [['bias', layer.bias ?? true, true]],
+        ),
+        helpers: ['SelfAttention'],
+      }),
+    },
+  },
+);

@@ -1,0 +1,28 @@
+/**
+ * What autograd saves for attention, LSTM and GRU layers, against PyTorch 1.13's saved_tensors_hooks
+ * (test/fixtures/reference/training/sequences.json, measured by sequences.py there).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeModel, analyzeTraining, type LayerSpec, type ModelSpec } from '../../../src/core';
+
+const REF = JSON.parse(readFileSync('test/fixtures/reference/training/sequences.json', 'utf8')) as {
+  input: [number, number];
+  layers: Record<string, { layer: Omit<LayerSpec, 'id'>; savedActivationBytes: number }>;
+};
+
+describe.each(Object.entries(REF.layers))('%s', (_name, ref) => {
+  it('saves the bytes PyTorch keeps for backward', () => {
+    const model = {
+      format: 'convscope-model',
+      version: 1,
+      name: 'one layer',
+      input: REF.input,
+      layers: [{ id: 'x', ...ref.layer }],
+    } as ModelSpec;
+    const t = analyzeTraining(model, analyzeModel(model), { optimizer: 'sgd', batch: 1 });
+    // PyTorch's attention also saves one 8-byte scalar, left out.
+    const slack = ref.layer.op === 'attention' ? 8 : 0;
+    expect(ref.savedActivationBytes - t.savedActivationBytes).toBe(slack);
+  });
+});
