@@ -47,6 +47,8 @@ class Audit {
     this.checked.push(label);
     // Let transitions (modal fade-in, tab underline) finish: axe reads computed colours mid-fade otherwise.
     await this.page.waitForTimeout(350);
+    // A toast ("Saved") fades out a few seconds later; mid-fade its text has no defined contrast.
+    await expect(this.page.locator('.n-message')).toHaveCount(0, { timeout: 10_000 });
     // Only violations are detailed: axe then skips listing every passing node of the big tables.
     const result = await new AxeBuilder({ page: this.page })
       .options({ resultTypes: ['violations'] })
