@@ -16,7 +16,7 @@ const zhCN: typeof en = {
     start: '开始',
     resume: '继续',
     review: '复习',
-    complete: '标记本课为已完成',
+    complete: '将本课记为已完成',
     completed: '本课已完成。',
     next: '下一课：{title}',
     toPractice: '去练习',
