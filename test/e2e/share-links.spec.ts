@@ -56,6 +56,8 @@ test('a share link opens the same design in another browser, unsaved; a tampered
     await expect(error).toBeVisible();
     await expect(error).toContainText('This share link cannot be opened; nothing was changed.');
     await expect(error).toContainText(why);
+    // Said once, in the user's words: no second, technical line repeating it.
+    await expect(page3.getByTestId('share-error-detail')).toHaveCount(0);
     await expect(page3.getByTestId('editor')).toHaveCount(0);
     await expect(new DesignsPage(page3).rows).toHaveCount(1);
     await page3.close();
