@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { getZooModel } from '../../src/core';
-import { repoRoot, test, expect } from './fixtures';
+import { expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
+import { screenshotPath, testEachLook } from './pages/looks';
 
 /**
  * The counting-convention comparison and the Training panel, light and dark, English and Chinese:
@@ -30,46 +30,37 @@ const NAMES = {
   'zh-CN': { fvcore: 'fvcore', paper: '论文口径', adam: 'Adam' },
 };
 
-for (const locale of ['en', 'zh-CN'] as const) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`counting and training screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
-      test.setTimeout(300_000);
-      const context = await web.newContext(browser, {
-        locale,
-        colorScheme: theme,
-        viewport: { width: 1366, height: 900 },
+testEachLook(
+  'counting and training screenshots',
+  { viewport: { width: 1366, height: 900 }, timeout: 300_000 },
+  async (page, look, web) => {
+    const shell = new AppShell(page);
+    const d = new DesignsPage(page);
+    await shell.open(web.url);
+    await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+    const shot = (state: string) =>
+      page.screenshot({
+        path: screenshotPath(`designs-${state}`, look),
+        animations: 'disabled',
       });
-      const page = await context.newPage();
-      const shell = new AppShell(page);
-      const d = new DesignsPage(page);
-      await shell.open(web.url);
-      await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
-      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
-      const shot = (state: string) =>
-        page.screenshot({
-          path: join(repoRoot, 'docs', 'screenshots', `designs-${state}-${suffix}.png`),
-          animations: 'disabled',
-        });
-      await shell.open(web.url, 'designs');
-      await d.row('MobileNet v2').getByTestId('design-open').click();
-      await expect(page.getByTestId('counting')).toBeVisible({ timeout: 90_000 });
-      await d.choose(page.getByTestId('counting-convention'), NAMES[locale].fvcore);
-      await d.choose(page.getByTestId('counting-compare'), NAMES[locale].paper);
-      await expect(page.getByTestId('compare-summary')).toBeVisible();
-      await page.getByTestId('counting').scrollIntoViewIfNeeded();
-      await page.evaluate(() =>
-        document.querySelector('[data-testid="counting"]')?.scrollIntoView({ block: 'start' }),
-      );
-      await page.waitForTimeout(500);
-      await shot('counting');
-      await page.getByTestId('training-batch').locator('input').fill('32');
-      await page.getByTestId('training-batch').locator('input').blur();
-      await page.evaluate(() =>
-        document.querySelector('[data-testid="training"]')?.scrollIntoView({ block: 'start' }),
-      );
-      await page.waitForTimeout(800);
-      await shot('training');
-      await context.close();
-    });
-  }
-}
+    await shell.open(web.url, 'designs');
+    await d.row('MobileNet v2').getByTestId('design-open').click();
+    await expect(page.getByTestId('counting')).toBeVisible({ timeout: 90_000 });
+    await d.choose(page.getByTestId('counting-convention'), NAMES[look.locale].fvcore);
+    await d.choose(page.getByTestId('counting-compare'), NAMES[look.locale].paper);
+    await expect(page.getByTestId('compare-summary')).toBeVisible();
+    await page.getByTestId('counting').scrollIntoViewIfNeeded();
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="counting"]')?.scrollIntoView({ block: 'start' }),
+    );
+    await page.waitForTimeout(500);
+    await shot('counting');
+    await page.getByTestId('training-batch').locator('input').fill('32');
+    await page.getByTestId('training-batch').locator('input').blur();
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="training"]')?.scrollIntoView({ block: 'start' }),
+    );
+    await page.waitForTimeout(800);
+    await shot('training');
+  },
+);

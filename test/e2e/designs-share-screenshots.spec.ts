@@ -1,16 +1,14 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { repoRoot, test, expect } from './fixtures';
+import { expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
+import { screenshotPath, testEachLook } from './pages/looks';
 
 /**
  * The Export menu (with its PyTorch and share-link entries) and the share-link dialogs, light and dark,
  * English and Chinese: docs/screenshots/designs-export-menu-, designs-share-, designs-share-open- and
  * designs-share-error-<theme>[-zh].png.
  */
-const shotPath = (name: string, suffix: string) =>
-  join(repoRoot, 'docs', 'screenshots', `designs-${name}-${suffix}.png`);
 
 /** A screenshot of the region around `el` (dropdowns and modals are not inside one element of the page). */
 async function shotAround(page: Page, els: Locator[], path: string): Promise<void> {
@@ -27,51 +25,42 @@ async function shotAround(page: Page, els: Locator[], path: string): Promise<voi
   });
 }
 
-for (const locale of ['en', 'zh-CN'] as const) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`export menu and share-link screenshots, ${locale}, ${theme}`, async ({ browser, web }) => {
-      test.setTimeout(300_000);
-      const context = await web.newContext(browser, {
-        locale,
-        colorScheme: theme,
-        viewport: { width: 1366, height: 900 },
-      });
-      const page = await context.newPage();
-      const shell = new AppShell(page);
-      const d = new DesignsPage(page);
-      const suffix = `${theme}${locale === 'en' ? '' : '-zh'}`;
-      await shell.open(web.url, 'designs');
-      await d.newDesign(locale === 'en' ? 'Small ResNet' : '小型 ResNet', 'ResNet-18');
+testEachLook(
+  'export menu and share-link screenshots',
+  { viewport: { width: 1366, height: 900 }, timeout: 300_000 },
+  async (page, look, web) => {
+    const shell = new AppShell(page);
+    const d = new DesignsPage(page);
+    await shell.open(web.url, 'designs');
+    await d.newDesign(look.locale === 'en' ? 'Small ResNet' : '小型 ResNet', 'ResNet-18');
 
-      // Export ▾: JSON, CSV, PNG, the PyTorch module and the share link.
-      const button = page.getByTestId('editor-export');
-      await button.click();
-      const menu = page.locator('.n-dropdown-menu');
-      await expect(menu.locator('.n-dropdown-option')).toHaveCount(5);
-      await shotAround(page, [button, menu], shotPath('export-menu', suffix));
+    // Export ▾: JSON, CSV, PNG, the PyTorch module and the share link.
+    const button = page.getByTestId('editor-export');
+    await button.click();
+    const menu = page.locator('.n-dropdown-menu');
+    await expect(menu.locator('.n-dropdown-option')).toHaveCount(5);
+    await shotAround(page, [button, menu], screenshotPath('designs-export-menu', look));
 
-      // The share dialog: the link, ready to copy.
-      await menu.locator('.n-dropdown-option').nth(4).click();
-      const share = page.getByTestId('share-modal');
-      await expect(share.locator('textarea')).toHaveValue(/#\/designs\?share=cs1\./);
-      await shotAround(page, [share], shotPath('share', suffix));
-      const link = await share.locator('textarea').inputValue();
-      await page.keyboard.press('Escape');
-      await expect(share).toBeHidden();
+    // The share dialog: the link, ready to copy.
+    await menu.locator('.n-dropdown-option').nth(4).click();
+    const share = page.getByTestId('share-modal');
+    await expect(share.locator('textarea')).toHaveValue(/#\/designs\?share=cs1\./);
+    await shotAround(page, [share], screenshotPath('designs-share', look));
+    const link = await share.locator('textarea').inputValue();
+    await page.keyboard.press('Escape');
+    await expect(share).toBeHidden();
 
-      // Opening a pasted link.
-      await page.getByTestId('share-open-button').click();
-      const open = page.getByTestId('share-open-text');
-      await open.locator('textarea').fill(link);
-      await shotAround(page, [page.locator('.n-modal').last()], shotPath('share-open', suffix));
-      await page.keyboard.press('Escape');
+    // Opening a pasted link.
+    await page.getByTestId('share-open-button').click();
+    const open = page.getByTestId('share-open-text');
+    await open.locator('textarea').fill(link);
+    await shotAround(page, [page.locator('.n-modal').last()], screenshotPath('designs-share-open', look));
+    await page.keyboard.press('Escape');
 
-      // A damaged link: a clear message, nothing changed.
-      await page.goto(`${web.url}#/designs?share=cs1.AAAAbroken`);
-      const error = page.getByTestId('share-error');
-      await expect(error).toBeVisible();
-      await shotAround(page, [error], shotPath('share-error', suffix));
-      await context.close();
-    });
-  }
-}
+    // A damaged link: a clear message, nothing changed.
+    await page.goto(`${web.url}#/designs?share=cs1.AAAAbroken`);
+    const error = page.getByTestId('share-error');
+    await expect(error).toBeVisible();
+    await shotAround(page, [error], screenshotPath('designs-share-error', look));
+  },
+);
