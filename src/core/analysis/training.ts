@@ -130,6 +130,7 @@ export function analyzeTraining(
     if (spec.extraElements) mine.push({ key: `${id}#extra`, bytes: spec.extraElements * batch * b });
     if (spec.statElements) mine.push({ key: `${id}#stats`, bytes: spec.statElements * b });
     if (spec.indexElements) mine.push({ key: `${id}#indices`, bytes: spec.indexElements * batch * 8 });
+    if (spec.scalarBytes) mine.push({ key: `${id}#scalar`, bytes: spec.scalarBytes });
     for (const e of mine) storages.set(e.key, { bytes: e.bytes, lastRead: -1, savers: [k] });
     extra.push(mine);
     for (const i of spec.inputs ?? []) storages.get(storageOf.get(c.row.inputs[i]) as string)?.savers.push(k);

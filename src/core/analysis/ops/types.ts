@@ -235,6 +235,11 @@ export interface SavedSpec {
   statElements?: number;
   /** int64 values (max-pooling indices). */
   indexElements?: number;
+  /**
+   * Bytes per layer whatever the batch and the dtype: a Python number autograd keeps as a float64
+   * scalar tensor (attention's √d divisor, 8 bytes).
+   */
+  scalarBytes?: number;
   /** The output is a new storage in training although the op is a view at inference (dropout). */
   allocates?: boolean;
 }
