@@ -171,6 +171,8 @@ export const attention = defineOp(
       const [t, d] = inShapes[0] as [number, number];
       return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t, scalarBytes: 8 };
     },
+    // in_proj_weight, out_proj.weight (and in_proj_bias, out_proj.bias).
+    paramTensors: (layer) => ((layer.bias ?? true) ? 4 : 2),
     onnx: {
       none: 'no ONNX operator of its own: PyTorch writes nn.MultiheadAttention as MatMul, Slice, Reshape, Transpose, Softmax and Gemm nodes, which the importer folds into this layer (src/core/onnx/fuse)',
     },
