@@ -1,6 +1,7 @@
 /**
  * Transposed convolution (groups, output_padding, dilation), upsampling (nearest, bilinear), a tiny
- * U-Net, nn.MultiheadAttention, a torchvision ViT encoder block and a tiny torchvision ViT, exported
+ * U-Net, nn.MultiheadAttention, a torchvision ViT encoder block, a tiny torchvision ViT and the full
+ * vit_b_16 (its weights stripped: names and dims kept), exported
  * from PyTorch (test/fixtures/onnx/issue18/make_fixtures.py): the import gives PyTorch's parameters,
  * MACs by kind under the paper-style convention and output shape, complete.
  */
@@ -25,6 +26,7 @@ const NAMES = [
   'attention',
   'vit_block',
   'vit_tiny',
+  'vit_b_16',
 ];
 
 describe.each(NAMES)('%s.onnx', (name) => {
