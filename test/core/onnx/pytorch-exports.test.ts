@@ -1,7 +1,7 @@
 /**
  * Transposed convolution (groups, output_padding, dilation), upsampling (nearest, bilinear), a tiny
  * U-Net, nn.MultiheadAttention, a torchvision ViT encoder block, a tiny torchvision ViT and the full
- * vit_b_16 (its weights stripped: names and dims kept), exported
+ * vit_b_16 (its weights stripped: names and dims kept) and attention written with torch.matmul, exported
  * from PyTorch (test/fixtures/onnx/issue18/make_fixtures.py): the import gives PyTorch's parameters,
  * MACs by kind under the paper-style convention and output shape, complete.
  */
@@ -27,6 +27,7 @@ const NAMES = [
   'vit_block',
   'vit_tiny',
   'vit_b_16',
+  'matmul',
 ];
 
 describe.each(NAMES)('%s.onnx', (name) => {
@@ -66,6 +67,14 @@ describe('the ViT patterns PyTorch exports', () => {
 
   it('nn.MultiheadAttention is one attention layer with its heads', () => {
     expect(ops('attention')).toEqual([{ id: '/attn', op: 'attention', num_heads: 4 }]);
+  });
+
+  it('MatMul between activations outside the pattern: Q·Kᵀ (K transposed) and attention·V as matmul', () => {
+    const layers = ops('matmul');
+    expect(layers.filter((l) => l.op === 'matmul')).toEqual([
+      { id: '/MatMul', op: 'matmul', transpose_b: true, inputs: ['/q/MatMul', '/k/MatMul'] },
+      { id: '/MatMul_1', op: 'matmul', inputs: ['/Softmax', '/v/MatMul'] },
+    ]);
   });
 
   it('an encoder block: LayerNorm, attention, residual add, LayerNorm, MLP with GELU (Erf), add', () => {
