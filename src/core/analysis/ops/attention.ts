@@ -171,6 +171,18 @@ export const attention = defineOp(
       const [t, d] = inShapes[0] as [number, number];
       return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t, scalarBytes: 8 };
     },
+    // Weight gradients of the four projections; the out-projection's input gradient, both gradients of
+    // QKᵀ and of attention·V (Q, K and V feed the in-projection's weight gradient), and the
+    // in-projection's input gradient only when the input needs one (sequences.json, backwardMacs).
+    backward(layer, { inShapes }, inputNeedsGrad) {
+      const [t, d] = inShapes[0] as [number, number];
+      const info = attentionInfo(t, d, layer.num_heads, layer.bias ?? true);
+      const qkv = (3 * info.projectionMacs) / 4;
+      return {
+        weights: info.projectionMacs,
+        input: info.projectionMacs - qkv + 2 * info.matmulMacs + (inputNeedsGrad ? qkv : 0),
+      };
+    },
     // in_proj_weight, out_proj.weight (and in_proj_bias, out_proj.bias).
     paramTensors: (layer) => ((layer.bias ?? true) ? 4 : 2),
     onnx: {
