@@ -12,6 +12,7 @@ import {
   OPTIMIZERS,
   type ModelSpec,
 } from '../../../src/core';
+import { analyzeOnnx } from '../../../src/core/onnx';
 
 interface Run {
   batch: number;
@@ -134,5 +135,20 @@ describe('a small graph by hand', () => {
     // Not in place the conv output is freed after the ReLU reads it: the peak is the same here, but
     // the forward pass holds input + conv output + relu output for a moment.
     expect(copy.peakActivationBytes).toBeGreaterThanOrEqual(input + 2 * act);
+  });
+});
+
+describe('vit_b_16 imported from its PyTorch ONNX export (test/fixtures/onnx/issue18)', () => {
+  it('gives PyTorch’s training figures at batch 8, as the zoo model does', () => {
+    const { imported, analysis } = analyzeOnnx(readFileSync('test/fixtures/onnx/issue18/vit_b_16.onnx'));
+    const run = ref('vit_b_16').runs.find((r) => r.batch === 8) as Run;
+    const t = analyzeTraining(imported.model, analysis, { optimizer: 'adam', batch: 8 });
+    expect(t.complete).toBe(true);
+    expect(t.forwardMacs).toBe(run.forwardMacs);
+    expect(t.backwardMacs).toBe(run.backwardMacs);
+    expect(t.paramBytes).toBe(run.paramBytes);
+    expect(t.gradBytes).toBe(run.gradBytes);
+    expect(t.savedActivationBytes).toBe(run.savedActivationBytes);
+    expect(t.optimizerStateBytes).toBe(ref('vit_b_16').optimizers.adam.optimizerStateBytes);
   });
 });
