@@ -26,11 +26,11 @@ describe('convscope export', () => {
   });
 
   it('a layer PyTorch cannot express fails the export and is named', async () => {
-    const r = await runCli('export', 'test/fixtures/onnx/gelu_erf.onnx', '--pytorch');
+    const r = await runCli('export', 'test/fixtures/onnx/unsupported.onnx', '--pytorch');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toMatch(
-      /^convscope export: cannot export to PyTorch: layer "\/Erf" \(unsupported\): operator Erf is known only/,
+      /^convscope export: cannot export to PyTorch: layer "\/Softplus" \(unsupported\): operator Softplus is known only/,
     );
   });
 

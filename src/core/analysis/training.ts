@@ -130,6 +130,7 @@ export function analyzeTraining(
     if (spec.extraElements) mine.push({ key: `${id}#extra`, bytes: spec.extraElements * batch * b });
     if (spec.statElements) mine.push({ key: `${id}#stats`, bytes: spec.statElements * b });
     if (spec.indexElements) mine.push({ key: `${id}#indices`, bytes: spec.indexElements * batch * 8 });
+    if (spec.scalarBytes) mine.push({ key: `${id}#scalar`, bytes: spec.scalarBytes });
     for (const e of mine) storages.set(e.key, { bytes: e.bytes, lastRead: -1, savers: [k] });
     extra.push(mine);
     for (const i of spec.inputs ?? []) storages.get(storageOf.get(c.row.inputs[i]) as string)?.savers.push(k);
@@ -158,10 +159,19 @@ export function analyzeTraining(
     needsGrad.set(row.id, trainableWeights || gradIn.some(Boolean));
     params += row.params.total;
     trainable += row.params.trainable;
-    if (row.params.trainable) tensors += (row.params.weights ? 1 : 0) + (row.params.bias ? 1 : 0);
-    const weights = row.params.weights > 0 && trainableWeights ? macs : 0;
-    const input =
-      row.params.weights > 0 ? (gradIn.some(Boolean) ? macs : 0) : macs * gradIn.filter(Boolean).length;
+    const def = operatorOf(c.layer.op);
+    if (row.params.trainable)
+      tensors +=
+        def?.paramTensors?.(c.layer as never) ?? (row.params.weights ? 1 : 0) + (row.params.bias ? 1 : 0);
+    const own = row.unsupported ? undefined : def?.backward?.(c.layer as never, c.io, gradIn.some(Boolean));
+    const weights = !trainableWeights ? 0 : own ? own.weights * batch : row.params.weights > 0 ? macs : 0;
+    const input = own
+      ? own.input * batch
+      : row.params.weights > 0
+        ? gradIn.some(Boolean)
+          ? macs
+          : 0
+        : macs * gradIn.filter(Boolean).length;
     forwardMacs += macs;
     backwardMacs += weights + input;
     return {

@@ -94,7 +94,9 @@ export const matmul = defineOp(
       ptflops: rule(result.macs, 'B·T·K·N: the patched torch.matmul [P-fn]'),
     }),
     saves: (layer) => ({ inputs: (layer.inputs ?? ['']).map((_, i) => i) }),
-    onnx: { none: 'MatMul between two activations is imported as this layer only in the attention pattern' },
+    onnx: {
+      none: 'no ONNX operator of its own: MatMul of two [1, T, K] sequences (the second possibly a Transpose 0, 2, 1) is read as this layer; inside the attention pattern it is part of attention',
+    },
     pytorch: {
       to: (layer) => ({
         expr: ([a, b]) => {
@@ -161,15 +163,30 @@ export const attention = defineOp(
         ),
       };
     },
-    // The input (in-projection), Q, K, V (one storage), the softmax output (h·T²) and the heads'
-    // output before the out-projection, as saved_tensors_hooks sees PyTorch 1.13 (its 2 more
-    // values, one scalar, are left out): test/fixtures/reference/training/sequences.json.
+    // The input (in-projection), Q, K, V (one storage), the softmax output (h·T²), the heads' output
+    // before the out-projection, and the √d that scales Q: q / math.sqrt(d) makes DivBackward0 keep
+    // the Python number as a float64 scalar tensor (8 bytes, whatever the batch). As
+    // saved_tensors_hooks sees PyTorch 1.13: test/fixtures/reference/training/sequences.json.
     saves: (layer, { inShapes }) => {
       const [t, d] = inShapes[0] as [number, number];
-      return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t };
+      return { inputs: [0], extraElements: 4 * t * d + layer.num_heads * t * t, scalarBytes: 8 };
     },
+    // Weight gradients of the four projections; the out-projection's input gradient, both gradients of
+    // QKᵀ and of attention·V (Q, K and V feed the in-projection's weight gradient), and the
+    // in-projection's input gradient only when the input needs one (sequences.json, backwardMacs).
+    backward(layer, { inShapes }, inputNeedsGrad) {
+      const [t, d] = inShapes[0] as [number, number];
+      const info = attentionInfo(t, d, layer.num_heads, layer.bias ?? true);
+      const qkv = (3 * info.projectionMacs) / 4;
+      return {
+        weights: info.projectionMacs,
+        input: info.projectionMacs - qkv + 2 * info.matmulMacs + (inputNeedsGrad ? qkv : 0),
+      };
+    },
+    // in_proj_weight, out_proj.weight (and in_proj_bias, out_proj.bias).
+    paramTensors: (layer) => ((layer.bias ?? true) ? 4 : 2),
     onnx: {
-      none: 'PyTorch writes it as MatMul, Reshape, Transpose and Softmax nodes; those are imported one by one',
+      none: 'no ONNX operator of its own: PyTorch writes nn.MultiheadAttention as MatMul, Slice, Reshape, Transpose, Softmax and Gemm nodes, which the importer folds into this layer (src/core/onnx/fuse)',
     },
     pytorch: {
       to: (layer, [input]) => ({

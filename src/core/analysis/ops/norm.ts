@@ -138,7 +138,7 @@ export const layernorm = defineOp(
       extraElements: (2 * numel(io.inShapes[0])) / featuresOf(io.inShapes[0]),
     }),
     onnx: {
-      none: 'LayerNormalization (and the ReduceMean/Sub/Pow/Sqrt/Div pattern exporters write) is not imported yet',
+      none: 'LayerNormalization (opset 17) is not imported; the ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div (+ Mul, Add) nodes PyTorch writes below opset 17 are read as this layer (src/core/onnx/fuse)',
     },
     pytorch: {
       // Over the features of a vector; over the channels of each pixel of a map (torchvision's LayerNorm2d).

@@ -9,7 +9,7 @@ import { rule } from './counting';
 import { attr, defineOp, posInt } from './define';
 import { pyCall } from './pytorch-text';
 import type { OtherOps } from '../types';
-import type { CountingIO, LayerCounting, OpInputs, OpResult, SavedSpec } from './types';
+import type { BackwardMacs, CountingIO, LayerCounting, OpInputs, OpResult, SavedSpec } from './types';
 
 const attrs = {
   hidden_size: attr(posInt, { kind: 'int', range: '≥ 1', unit: 'features' }),
@@ -210,6 +210,29 @@ function saves(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): Sav
   return { inputs: [0], extraElements: CELL[kind].saved * t * dirs * l * h + (l - 1) * t * dirs * h };
 }
 
+/**
+ * Backward MACs per sample: every weight gradient (W_hh's at the first step too, with h₀ = 0), the
+ * gradient of each step's hidden input but the first one's (h₀ is zeros and needs none), and the
+ * gradient of each layer's input x (the first layer's only when its input needs one). Measured:
+ * test/fixtures/reference/training (lstm_lm, gru_lm: 2·forward − 2·G·H² per sample).
+ */
+function backward(
+  kind: 'lstm' | 'gru',
+  layer: RecurrentLayer,
+  io: CountingIO,
+  inputNeedsGrad: boolean,
+): BackwardMacs {
+  const [t, d] = io.inShapes[0] as [number, number];
+  const r = recurrentInfo(kind, t, d, layer);
+  const { hidden: h, directions: dirs, gates: g, layers } = r;
+  let input = 0;
+  for (let l = 0; l < layers; l++) {
+    const x = l === 0 ? d : dirs * h;
+    input += dirs * g * h * ((t - 1) * h + (l > 0 || inputNeedsGrad ? t * x : 0));
+  }
+  return { weights: r.macs, input };
+}
+
 function define<K extends 'lstm' | 'gru'>(op: K, torchName: string, summary: string) {
   return defineOp(op, attrs, {
     family: 'recurrent',
@@ -219,6 +242,10 @@ function define<K extends 'lstm' | 'gru'>(op: K, torchName: string, summary: str
     compute: (layer, input, explain) => compute(op, layer, input, explain),
     counting: (layer, io) => counting(op, layer, io),
     saves: (layer, io) => saves(op, layer, io),
+    backward: (layer, io, inputNeedsGrad) => backward(op, layer, io, inputNeedsGrad),
+    // weight_ih, weight_hh (and bias_ih, bias_hh) per layer and direction.
+    paramTensors: (layer) =>
+      (layer.num_layers ?? 1) * ((layer.bidirectional ?? false) ? 2 : 1) * ((layer.bias ?? true) ? 4 : 2),
     // One ONNX node per layer (as exporters write them); the example is the first layer, batch-first.
     onnx: {
       from: [op.toUpperCase()],

@@ -14,6 +14,11 @@ const noOnnx = (what: string) => ({
   none: `${what}; the importer does not turn this pattern into a layer yet`,
 });
 
+/** No ONNX operator of its own: the importer reads the nodes PyTorch writes as this layer. */
+const fromPattern = (what: string) => ({
+  none: `no ONNX operator of its own: PyTorch writes it as ${what}, which the importer reads as this layer`,
+});
+
 export const tokens = defineOp(
   'tokens',
   {},
@@ -44,7 +49,7 @@ export const tokens = defineOp(
     counting: () =>
       noArithmetic('a view (flatten and transpose)', 'aten::flatten and aten::transpose are ignored'),
     saves: () => SAVES_NOTHING,
-    onnx: noOnnx('PyTorch writes it as Reshape (or Flatten) and Transpose'),
+    onnx: fromPattern('Reshape to [B, C, H·W] and Transpose (0, 2, 1)'),
     pytorch: { to: () => ({ expr: ([x]) => `${x}.flatten(2).transpose(1, 2)` }) },
   },
 );
@@ -77,7 +82,7 @@ export const classToken = defineOp(
     },
     counting: () => noArithmetic('a copy (concatenation)', 'aten::cat is ignored'),
     saves: () => SAVES_NOTHING,
-    onnx: noOnnx('PyTorch writes it as Expand and Concat with a constant'),
+    onnx: fromPattern('Concat of the (expanded) constant [1, 1, D] before the tokens'),
     pytorch: {
       to: (_layer, [input]) => ({
         module: pyCall('ClassToken', [featuresOf(input)]),
@@ -121,7 +126,7 @@ export const posEmbedding = defineOp(
         ptflops: rule(0, '0: the + operator is not patched [P-fn]'),
       }),
     saves: () => SAVES_NOTHING,
-    onnx: noOnnx('PyTorch writes it as Add with a constant'),
+    onnx: fromPattern('Add of a constant [1, T, D]'),
     pytorch: {
       to: (_layer, [input]) => ({
         module: pyCall('PosEmbedding', [input[0], featuresOf(input)]),
@@ -158,7 +163,7 @@ export const selectToken = defineOp(
     },
     counting: () => noArithmetic('a view (select)', 'aten::select is ignored'),
     saves: () => SAVES_NOTHING,
-    onnx: noOnnx('PyTorch writes it as Gather'),
+    onnx: fromPattern('Gather of one constant index along the tokens'),
     pytorch: { to: (layer) => ({ expr: ([x]) => `${x}[:, ${layer.index ?? 0}]` }) },
   },
 );

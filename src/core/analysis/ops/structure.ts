@@ -171,7 +171,10 @@ export const dropout = defineOp(
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
     counting: () => noArithmetic('data movement', 'aten::dropout is ignored'),
     // Training: the output is x·mask/(1 − p), a new storage, and the mask is kept (float, as on CPU).
-    saves: (_layer, io) => ({ extraElements: numel(io.outShape), allocates: true }),
+    // With p = 0 PyTorch returns the input itself (torch 1.13 dropout: `if (p == 0 || !train …)
+    // return input`): nothing kept, no new storage (torchvision's ViT-B/16: 37 such dropouts).
+    saves: (layer, io) =>
+      (layer.p ?? 0.5) === 0 ? SAVES_NOTHING : { extraElements: numel(io.outShape), allocates: true },
     onnx: {
       from: ['Dropout'],
       opset: 13,

@@ -184,6 +184,23 @@ export interface OperatorDef<L extends LayerBase & { op: string } = LayerBase & 
    * default keeps the inputs of a layer with MACs and nothing otherwise (see ../training.ts).
    */
   saves?(layer: L, io: CountingIO, inplace: boolean): SavedSpec;
+  /**
+   * Backward MACs per sample when they are not the default (the forward MACs once for the weight
+   * gradients and once for the gradient of each input that needs one; see ../training.ts): a
+   * recurrent layer computes no gradient for its initial hidden state (zeros).
+   */
+  backward?(layer: L, io: CountingIO, inputNeedsGrad: boolean): BackwardMacs;
+  /**
+   * How many tensors hold its parameters in PyTorch (Adam keeps one `step` per tensor). Default: one
+   * for the weights and one for the bias, when there are any.
+   */
+  paramTensors?(layer: L): number;
+}
+
+/** MACs of a layer's backward pass per sample: weight gradients and input gradients. */
+export interface BackwardMacs {
+  weights: number;
+  input: number;
 }
 
 /** What a counting or saving rule reads: the layer's input and output shapes and its result. */
@@ -235,6 +252,11 @@ export interface SavedSpec {
   statElements?: number;
   /** int64 values (max-pooling indices). */
   indexElements?: number;
+  /**
+   * Bytes per layer whatever the batch and the dtype: a Python number autograd keeps as a float64
+   * scalar tensor (attention's √d divisor, 8 bytes).
+   */
+  scalarBytes?: number;
   /** The output is a new storage in training although the op is a view at inference (dropout). */
   allocates?: boolean;
 }

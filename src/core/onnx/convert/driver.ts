@@ -12,6 +12,7 @@ import { nodeError } from '../attrs';
 import { checkDims, dimsText, modelShape, sameDims } from '../dims';
 import { OnnxImportError } from '../errors';
 import { type ConstVal, isIntType, MAX_CONST_ELEMENTS } from '../fold/values';
+import { emitFusion, type Fusion, findFusions } from '../fuse';
 import { handlerFor } from '../handlers';
 import type { ConvertContext, Inputs, LayerBody, StateKey } from '../handlers/types';
 import { type NodeInfo, type OnnxModelInfo, type TensorInfo, tensorElements, tensorValues } from '../read';
@@ -39,6 +40,9 @@ export class Conversion implements ConvertContext {
   private readonly valueInfo = new Map<string, (number | string | null)[] | null>();
   private readonly reportedViews = new Set<NodeInfo>();
   private readonly states = new Map<StateKey<unknown>, unknown>();
+  /** Multi-node patterns that are one layer (fuse/): by their last node, and their other nodes. */
+  private fusions = new Map<NodeInfo, Fusion>();
+  private fused = new Set<NodeInfo>();
   /** The graph input's dims (with batch). */
   readonly inputDims: number[];
 
@@ -80,7 +84,10 @@ export class Conversion implements ConvertContext {
       for (const o of n.outputs) if (o) this.producers.set(o, n);
       for (const name of n.inputs) this.readers.set(name, (this.readers.get(name) ?? 0) + 1);
     }
-    for (const node of order) this.visit(node);
+    const { byAnchor, inner } = findFusions(this.info, order);
+    this.fusions = byAnchor;
+    this.fused = inner;
+    for (const node of order) if (!this.fused.has(node)) this.visit(node);
     // A graph output that is a flattened view still needs its flatten layer (e.g. SqueezeNet's head).
     for (const o of this.info.outputs) {
       const v = this.vals.get(o.name);
@@ -226,6 +233,8 @@ export class Conversion implements ConvertContext {
     try {
       if (node.domain !== '' && node.domain !== 'ai.onnx')
         throw new Unsupported(`operator domain "${node.domain}"`);
+      const fusion = this.fusions.get(node);
+      if (fusion) return emitFusion(fusion, (name) => this.vals.get(name), this);
       const h = handlerFor(node.opType);
       const x = ins[0];
       // Shape computations first: exporters compute shapes with small constant subgraphs.

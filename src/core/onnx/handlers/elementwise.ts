@@ -6,6 +6,7 @@ import type { NodeInfo } from '../read';
 import { addBiasToMatMul } from './linear';
 import { binaryFold } from './math';
 import { layersFrom } from './layers-from';
+import { posEmbeddingFromAdd } from './sequence';
 import type { ConvertContext, Inputs, LayerBody, OnnxHandler } from './types';
 
 const KIND: Record<string, 'add' | 'sub' | 'mul' | 'div'> = {
@@ -25,7 +26,7 @@ function binary(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const dyn = ins.filter((v) => v && !v.c);
   const consts = ins.filter((v) => v && v.c);
   if (!dyn.length) throw new Skip('all inputs are constant', { kind: 'constant' });
-  if (addBiasToMatMul(node, ins, ctx)) return;
+  if (addBiasToMatMul(node, ins, ctx) || posEmbeddingFromAdd(node, ins, ctx)) return;
   const first = dyn[0] as Val;
   const layers: string[] = [];
   let dims: number[] | null = first.dims;

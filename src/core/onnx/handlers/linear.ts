@@ -1,5 +1,5 @@
 /** Fully connected layers: Gemm and MatMul with a constant 2-D weight → linear. */
-import { float, int, nodeError } from '../attrs';
+import { float, int, ints, nodeError } from '../attrs';
 import { dimsText, modelShape } from '../dims';
 import { Unsupported, type Val } from '../convert/value';
 import { type NodeInfo, tensorElements } from '../read';
@@ -19,6 +19,7 @@ const PENDING_BIAS = stateKey(
  */
 function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const x = ins[0];
+  if (node.opType === 'MatMul' && ins[1] && !ins[1].c) return product(node, ins, ctx);
   const sequence = node.opType === 'MatMul' && x?.dims?.length === 3 && modelShape(x.dims) !== null;
   if (x?.dims && x.dims.length !== 2 && !sequence)
     throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
@@ -47,6 +48,31 @@ function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
     [...xd.slice(0, -1), n],
   );
   if (!gemm) ctx.state(PENDING_BIAS).set(node.outputs[0], { id, n });
+}
+
+/** A [1, T, D] sequence (one sample, batch-first). */
+const sequence = (d: number[] | null | undefined): d is number[] => !!d && d.length === 3 && d[0] === 1;
+
+/**
+ * MatMul of two activations, [1, T, K] · [1, K, N] → `matmul`; when the second is a Transpose
+ * (perm 0, 2, 1) of a [1, N, K] layer, `matmul` with transpose_b reading that layer (Q·Kᵀ).
+ */
+function product(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
+  const [a, b] = ins as Val[];
+  if (!sequence(a.dims) || !sequence(b.dims))
+    throw new Unsupported('MatMul between activations that are not one [T, K] sequence each');
+  const from = ctx.layerOf(a);
+  const perm = b.viewNode?.opType === 'Transpose' ? ints(b.viewNode, 'perm')?.join() : undefined;
+  const transposed = !b.layer && b.src && perm === '0,2,1' && sequence(ctx.layerDims(b.src));
+  const other = transposed ? (b.src as string) : ctx.layerOf(b);
+  if (a.dims[2] !== b.dims[1])
+    throw nodeError(node, `inner sizes differ: ${dimsText(a.dims)} · ${dimsText(b.dims)}`);
+  ctx.layerOut(
+    node,
+    { op: 'matmul', ...(transposed ? { transpose_b: true } : {}) },
+    [from, other],
+    [1, a.dims[1], b.dims[2]],
+  );
 }
 
 /**
@@ -80,7 +106,7 @@ export const LINEAR_HANDLERS: Record<string, OnnxHandler> = {
   },
   MatMul: {
     layers: layersFrom('MatMul'),
-    doc: 'A 2-D input (or one sequence, [1, T, K] or [T, 1, K]: per token) times a constant 2-D weight; a following Add of a constant vector becomes its bias. MatMul between two activations is unsupported.',
+    doc: 'A 2-D input (or one sequence, [1, T, K] or [T, 1, K]: per token) times a constant 2-D weight; a following Add of a constant vector becomes its bias. Between two [1, T, K] · [1, K, N] sequences: `matmul` (with transpose_b when the second is a Transpose 0, 2, 1 of a layer). Inside the attention pattern: part of `attention`.',
     convert: linear,
   },
 };

@@ -28,6 +28,7 @@ import {
 } from '../fold/values';
 import { type NodeInfo, tensorElements } from '../read';
 import { layersFrom } from './layers-from';
+import { classTokenFromConcat, selectTokenFromGather, tokensFromTranspose } from './sequence';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** The output dims of a view from its input dims (null: impossible), or `reorder` for a data-moving Transpose. */
@@ -68,6 +69,14 @@ const squeezeAxes = (node: NodeInfo, second: ConstVal | undefined) =>
 /** Transpose's permutation: the attribute, or the axes reversed. */
 const permOf = (node: NodeInfo, rank: number) =>
   ints(node, 'perm') ?? Array.from({ length: rank }, (_, i) => rank - 1 - i);
+
+const transposeView = view((node, d) => {
+  const perm = permOf(node, d.length);
+  if (!isPermutation(perm, d.length)) throw new AttrError(node, 'perm', 'a permutation of the axes');
+  const out = perm.map((i) => d[i]);
+  // A transpose that keeps the element order of the format's layout would be rare; others reorder data.
+  return perm.every((p, i) => p === i || d[p] === 1) ? out : { reorder: out };
+});
 
 const VIEW_DOC = 'No layer: a view of its input; `flatten` where a [C, H, W] map becomes a vector.';
 
@@ -120,14 +129,8 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
   },
   Transpose: {
     layers: [],
-    doc: 'No layer when it keeps the element order (only size-1 axes move); a real reordering is expressible only where the next layer sees the same shape, otherwise the nodes reading it are left out.',
-    convert: view((node, d) => {
-      const perm = permOf(node, d.length);
-      if (!isPermutation(perm, d.length)) throw new AttrError(node, 'perm', 'a permutation of the axes');
-      const out = perm.map((i) => d[i]);
-      // A transpose that keeps the element order of the format's layout would be rare; others reorder data.
-      return perm.every((p, i) => p === i || d[p] === 1) ? out : { reorder: out };
-    }),
+    doc: 'No layer when it keeps the element order (only size-1 axes move); [B, C, H·W] → [B, H·W, C] of a reshaped map is `tokens`; another reordering is expressible only where the next layer sees the same shape, otherwise the nodes reading it are left out.',
+    convert: (node, ins, ctx) => tokensFromTranspose(node, ins, ctx) || transposeView(node, ins, ctx),
     fold: withInput((node, x) => {
       const perm = permOf(node, x.dims.length);
       return isPermutation(perm, x.dims.length) ? transposeConst(x, perm) : null;
@@ -135,8 +138,9 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
   },
   Concat: {
     layers: layersFrom('Concat'),
-    doc: 'Along channels (axis 1) of activations; on constants evaluated along any axis.',
+    doc: 'Along channels (axis 1) of activations; a constant [1, 1, D] before a [1, T, D] sequence is `class_token`; on constants evaluated along any axis.',
     convert(node, ins, ctx) {
+      if (classTokenFromConcat(node, ins, ctx)) return;
       if (ins.some((v) => !v || v.c)) throw new Unsupported('Concat with a constant input');
       const taken = ins.map((v) => ctx.input(v));
       const froms = taken.map((t) => t.from);
@@ -174,8 +178,11 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
     fromDims: (_node, d) => ({ dims: [], values: [tensorElements(d)], int: true }),
   },
   Gather: {
-    layers: [],
-    doc: 'Evaluated on constants only.',
+    layers: layersFrom('Gather'),
+    doc: 'One constant index along the tokens of a [1, T, D] sequence: `select_token`; otherwise evaluated on constants only.',
+    convert(node, ins, ctx) {
+      if (!selectTokenFromGather(node, ins, ctx)) throw new Unsupported('Gather of run-time values');
+    },
     fold: withInput((node, x, ins) => (ins[1] ? gatherConst(x, ins[1], int(node, 'axis', 0)) : null)),
   },
   Slice: {
@@ -192,7 +199,8 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
   },
   Expand: {
     layers: [],
-    doc: 'Evaluated on constants only.',
+    doc: 'Evaluated on constants only (an expanded initializer, such as a class token, is still that parameter).',
+    tensorOf: (_n, t) => t,
     fold: withInput((_node, x, ins) => {
       const shape = valuesOf(ins[1]);
       const dims = shape ? broadcastDims(x.dims, shape) : null;
