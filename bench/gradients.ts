@@ -5,27 +5,29 @@
  * oneDNN (bench/gradients_torch.py, when /usr/bin/python3 has torch): identical MLPs (relu, Kaiming
  * init, loss mean(y²), float32, batch 128), all in the same run, case by case. Rates are steps per
  * second of process CPU time (the machine is shared; wall-clock rates are logged beside them). Then
- * the wall time of the full 240-configuration reference sweep (depth 5/10/20/50 × 5 activations ×
- * 3 inits × BatchNorm × residual) × 20 seeds in float64.
+ * the 240-configuration reference sweep (depth 5/10/20/50 × 5 activations × 3 inits × BatchNorm ×
+ * residual) × 20 seeds in float64, in two parts, on one worker thread per core, against the PyTorch
+ * script doing the same work (bench/gradients_sweep_torch.py) on as many threads: wall time, as the
+ * sweep runs in parallel.
  *
- * Run: npx tsx bench/gradients.ts
+ * Run: npx tsx bench/gradients.ts [--sweep-only | --sweep-depths 5,10]
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
-  type Activation,
-  type GradientSetup,
-  type Init,
+  SWEEP_SEEDS,
   type KernelChoice,
   Mlp,
   Optimizer,
   Rng,
-  createGradientRunner,
+  gradientSweep,
   lossForward,
+  sweepSetups,
   wasmVariant,
 } from '../src/core/autograd';
+import { SweepPool, defaultSweepThreads } from './sweep-pool';
 import type { BenchRow } from './types';
 
 const BATCH = 128;
@@ -147,36 +149,99 @@ export async function loadTf(): Promise<{ tf: Tf; backends: { name: string; erro
   return { tf, backends };
 }
 
-/** The 240 configurations of the reference grid, 20 seeds each, float64. */
-export function referenceSweep(): { configs: number; seconds: number } {
-  const acts: Exclude<Activation, 'identity'>[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu'];
-  const inits: Init[] = [{ kind: 'normal', std: 1 }, { kind: 'xavier_normal' }, { kind: 'kaiming_normal' }];
-  let configs = 0;
+/** The two parts of the reference sweep, each timed on its own (and compared part by part). */
+export const SWEEP_PARTS: { name: string; depths: number[] }[] = [
+  { name: 'depths 5, 10', depths: [5, 10] },
+  { name: 'depths 20, 50', depths: [20, 50] },
+];
+
+interface SweepTime {
+  /** Wall seconds (the figure compared: the sweep runs on several threads). */
+  seconds: number;
+  /** CPU seconds of every thread of the process. */
+  cpuSeconds: number;
+}
+
+/**
+ * One part of the reference sweep (float64, 20 seeds per configuration) on the pool's threads (or on
+ * this thread when `pool` is null); the workers are started before the clock starts, as PyTorch's
+ * import is outside its clock.
+ */
+export async function timeSweepPart(
+  depths: number[],
+  pool: SweepPool | null,
+): Promise<SweepTime & { configs: number }> {
+  const setups = sweepSetups(depths);
   const t0 = performance.now();
-  for (const depth of [5, 10, 20, 50]) {
-    for (const activation of acts) {
-      for (const init of inits) {
-        for (const batchnorm of [false, true]) {
-          for (const residual of [false, true]) {
-            const setup: GradientSetup = {
-              depth,
-              width: 64,
-              batch: 128,
-              activation,
-              init,
-              batchnorm,
-              residual,
-              dtype: 'float64',
-            };
-            const run = createGradientRunner(setup);
-            for (let s = 0; s < 20; s++) run(s);
-            configs++;
-          }
-        }
+  const c0 = process.cpuUsage();
+  if (pool) await pool.run(setups, SWEEP_SEEDS);
+  else gradientSweep(setups, SWEEP_SEEDS);
+  const c = process.cpuUsage(c0);
+  return {
+    configs: setups.length,
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (c.user + c.system) / 1e6,
+  };
+}
+
+/** The same part in PyTorch (bench/gradients_sweep_torch.py) on `threads` threads, or why it was not run. */
+function torchSweepPart(depths: number[], threads: number): SweepTime | string {
+  const args = [
+    'bench/gradients_sweep_torch.py',
+    String(threads),
+    String(SWEEP_SEEDS),
+    ...depths.map(String),
+  ];
+  const py = spawnSync(PYTHON, args, { encoding: 'utf8' });
+  if (py.error) return py.error.message;
+  if (py.status !== 0) return py.stderr.trim().split('\n').pop() ?? `exit ${py.status}`;
+  const r = JSON.parse(py.stdout) as { seconds: number; cpuSeconds: number; threads: number };
+  if (r.threads !== threads) return `PyTorch ran on ${r.threads} threads, not ${threads}`;
+  return { seconds: r.seconds, cpuSeconds: r.cpuSeconds };
+}
+
+/**
+ * The reference sweep, 240 configurations × 20 seeds in float64, part by part: the engine on
+ * `threads` worker threads (default: one per core) against the PyTorch script on as many intra-op
+ * threads (torch.set_num_threads), in the same run.
+ */
+export async function runSweepBench(
+  log: (line: string) => void = () => {},
+  options: { torch?: boolean; threads?: number; parts?: { name: string; depths: number[] }[] } = {},
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const threads = options.threads ?? defaultSweepThreads();
+  const pool = threads > 1 ? await SweepPool.start(threads) : null;
+  const fmt = (t: SweepTime) => `${t.seconds.toFixed(1)} s wall (${t.cpuSeconds.toFixed(1)} s CPU)`;
+  const on = `${threads} thread${threads === 1 ? '' : 's'}`;
+  try {
+    for (const part of options.parts ?? SWEEP_PARTS) {
+      const ours = await timeSweepPart(part.depths, pool);
+      const name = `reference sweep, ${part.name}: ${ours.configs} configurations × ${SWEEP_SEEDS} seeds, float64`;
+      rows.push({ suite: 'gradients', case: `${name}: engine, ${on}`, value: ours.seconds, unit: 's' });
+      log(`${name}: engine on ${on} ${fmt(ours)}`);
+      if (options.torch === false) continue;
+      const theirs = torchSweepPart(part.depths, threads);
+      if (typeof theirs === 'string') {
+        log(`${name}: PyTorch not measured: ${theirs}`);
+        continue;
       }
+      rows.push({
+        suite: 'gradients',
+        case: `${name}: engine vs PyTorch`,
+        value: theirs.seconds,
+        unit: 's',
+        peer: `PyTorch 1.13 script (bench/gradients_sweep_torch.py), ${on}`,
+        ratio: theirs.seconds / ours.seconds,
+      });
+      log(
+        `${name}: PyTorch on ${on} ${fmt(theirs)}, PyTorch/engine = ${(theirs.seconds / ours.seconds).toFixed(2)} (wall)`,
+      );
     }
+  } finally {
+    await pool?.close();
   }
-  return { configs, seconds: (performance.now() - t0) / 1000 };
+  return rows;
 }
 
 export async function runGradientBench(
@@ -224,18 +289,20 @@ export async function runGradientBench(
   }
   for (const b of backends) if (b.error) log(`tfjs-backend-${b.name} could not initialise: ${b.error}`);
   if (options.sweep === false) return rows;
-  const sweep = referenceSweep();
-  rows.push({
-    suite: 'gradients',
-    case: `reference sweep: ${sweep.configs} configurations × 20 seeds, float64`,
-    value: sweep.seconds,
-    unit: 's',
-  });
-  log(`reference sweep: ${sweep.configs} configurations × 20 seeds in ${sweep.seconds.toFixed(1)} s`);
+  rows.push(...(await runSweepBench(log, { torch: options.torch })));
   return rows;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await runGradientBench((line) => console.log(line));
+  const log = (line: string) => console.log(line);
+  // --sweep-depths 5,10: only the sweep, one part over these depths (a reduced run for iteration).
+  const at = process.argv.indexOf('--sweep-depths');
+  const depths = at > 0 ? (process.argv[at + 1] ?? '').split(',').map(Number) : null;
+  const rows =
+    depths !== null
+      ? await runSweepBench(log, { parts: [{ name: `depths ${depths.join(', ')}`, depths }] })
+      : process.argv.includes('--sweep-only')
+        ? await runSweepBench(log)
+        : await runGradientBench(log);
   console.log(JSON.stringify(rows, null, 2));
 }

@@ -117,6 +117,12 @@ export const TARGETS: Target[] = [
     NARROW(/vs PyTorch-oneDNN$/),
     1,
   ),
+  everyRatio(
+    'Reference gradient sweep (240 configurations × 20 seeds, float64) ≥ 3× faster than the PyTorch script on the same number of threads, each part (wall)',
+    'gradients',
+    /^reference sweep, .* vs PyTorch$/,
+    3,
+  ),
 ];
 
 /** Which targets hold in `rows`. */

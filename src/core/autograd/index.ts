@@ -5,6 +5,7 @@
  *
  * Entry points:
  * - `gradientStats(setup, seeds)`: per-layer log10 ‖dL/dW_l‖ over seeds (the reference setup)
+ * - `sweepSetups` / `gradientSweep`: the reference sweep over depth × activation × init × BN × residual
  * - `recurrentStats(setup, seeds)` / `recurrentCurves`: ‖∂h_T/∂h_t‖ and ‖∂L/∂h_t‖ over t
  * - `createTrainingRun(config)`: a steppable training run on a toy task with per-step statistics
  * - `Mlp`, `Optimizer`, `lossForward`, `makeDataset`, `Rng`: the building blocks
@@ -49,6 +50,14 @@ export {
   gradientStats,
   meanStd,
 } from './reference';
+export {
+  SWEEP_ACTIVATIONS,
+  SWEEP_DEPTHS,
+  SWEEP_INITS,
+  SWEEP_SEEDS,
+  gradientSweep,
+  sweepSetups,
+} from './sweep';
 export {
   DEFAULT_RECURRENT,
   fillOrthogonal,

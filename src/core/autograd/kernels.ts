@@ -2,11 +2,14 @@ import { kernels as kernels32 } from './kernels32';
 import { kernels as kernels64 } from './kernels64';
 import type { DType, Kernels } from './types';
 import { wasmKernels } from './wasm/kernels';
+import { wasmKernels64 } from './wasm/kernels64';
 
 /**
- * Which float32 kernels the engine runs: 'wasm' (WebAssembly SIMD, the default where the runtime
- * has it) or 'ts' (the TypeScript reference). float64 always runs the TypeScript kernels. The
- * environment variable CONVSCOPE_KERNELS=ts changes the default, e.g. to benchmark both.
+ * Which kernels the engine runs: 'wasm' (WebAssembly SIMD, the default where the runtime has it) or
+ * 'ts' (the TypeScript reference). float32 runs f32x4 kernels of its own (rounding differs from the
+ * reference within the bound the tests hold); float64 runs f64x2 kernels whose products are
+ * bit-identical to the reference's. The environment variable CONVSCOPE_KERNELS=ts changes the
+ * default, e.g. to benchmark both.
  */
 export type KernelChoice = 'wasm' | 'ts';
 
@@ -20,10 +23,15 @@ export function defaultKernelChoice(): KernelChoice {
 }
 
 let wasm: Kernels | null | undefined;
+let wasm64: Kernels | null | undefined;
 
 /** The matrix kernels for an element type (see KernelChoice). */
 export function selectKernels(dtype: DType, choice: KernelChoice = defaultKernelChoice()): Kernels {
-  if (dtype === 'float64') return kernels64;
+  if (dtype === 'float64') {
+    if (choice === 'ts') return kernels64;
+    if (wasm64 === undefined) wasm64 = wasmKernels64();
+    return wasm64 ?? kernels64;
+  }
   if (choice === 'ts') return kernels32;
   if (wasm === undefined) wasm = wasmKernels();
   return wasm ?? kernels32;

@@ -108,6 +108,7 @@ export class Mlp {
   readonly layers: LinearLayer[] = [];
   readonly kernels: Kernels;
   private cache: Cache | null = null;
+  private initScratch: FArray | null = null;
   /**
    * ‖∂L/∂h_l‖ (Frobenius, over the batch) of every hidden block's output h_l, l = 1..L−1, from the
    * last backward pass: the back-propagated signal, before any weight is involved.
@@ -169,8 +170,12 @@ export class Mlp {
    * zeroes biases; BatchNorm back to γ = 1, β = 0 and fresh running statistics.
    */
   initialize(rng: Rng, init: Init = this.config.init): void {
+    // One scratch matrix in PyTorch's order serves every layer (and every call: seed sweeps call this often).
+    const size = Math.max(...this.layers.map((l) => l.fanIn * l.fanOut));
+    if (!this.initScratch || this.initScratch.length < size)
+      this.initScratch = alloc(this.config.dtype, size);
     for (const layer of this.layers) {
-      const w = alloc(this.config.dtype, layer.fanIn * layer.fanOut);
+      const w = this.initScratch.subarray(0, layer.fanIn * layer.fanOut);
       initWeights(w, layer.fanIn, layer.fanOut, init, rng);
       this.kernels.transpose(w, layer.wt, layer.fanOut, layer.fanIn);
       layer.b.fill(0);

@@ -1,4 +1,4 @@
-import { kernels as kernels64 } from './kernels64';
+import { selectKernels } from './kernels';
 import { initWeights } from './layers';
 import { meanStd } from './reference';
 import { Rng } from './rng';
@@ -111,7 +111,8 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   const { steps: T, hidden: H, input: D, batch: N, cell } = setup;
   const lstm = cell === 'lstm';
   const G = lstm ? 4 * H : H;
-  const k = kernels64;
+  // float64 kernels: WebAssembly SIMD, bit-identical to the TypeScript reference (CONVSCOPE_KERNELS=ts).
+  const k = selectKernels('float64');
   const rng = new Rng(seed);
   const wih = new Float64Array(G * D),
     whh = new Float64Array(G * H);

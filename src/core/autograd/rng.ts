@@ -73,7 +73,21 @@ export class Rng {
 
   /** Fills `out` with N(0, std²) draws. */
   fillNormal(out: Float64Array | Float32Array, std = 1, mean = 0): void {
-    for (let i = 0; i < out.length; i++) out[i] = mean + std * this.normal();
+    // The same stream as calling normal() for each entry, a Box–Muller pair per two entries without
+    // the spare's round trip through the object (weight draws are a large part of a gradient sweep).
+    const len = out.length;
+    let i = 0;
+    if (len > 0 && this.hasSpare) out[i++] = mean + std * this.normal();
+    for (; i + 1 < len; i += 2) {
+      let u1 = this.uniform();
+      while (u1 === 0) u1 = this.uniform();
+      const u2 = this.uniform();
+      const r = Math.sqrt(-2 * Math.log(u1));
+      const theta = 2 * Math.PI * u2;
+      out[i] = mean + std * (r * Math.cos(theta));
+      out[i + 1] = mean + std * (r * Math.sin(theta));
+    }
+    if (i < len) out[i] = mean + std * this.normal();
   }
 
   /** Fills `out` with U(lo, hi) draws. */

@@ -12,12 +12,13 @@ const wasm = wasmKernels();
 const plain = wasmKernels('simd');
 
 describe('WebAssembly SIMD matrix kernels', () => {
-  it('load in this runtime (Node 22 has WebAssembly SIMD) and are the default for float32', () => {
+  it('load in this runtime (Node 22 has WebAssembly SIMD) and are the default for float32 and float64', () => {
     expect(wasm).not.toBeNull();
     expect(['relaxed-simd', 'simd']).toContain(wasmVariant());
     expect(selectKernels('float32', 'wasm')).not.toBe(k32);
     expect(selectKernels('float32', 'ts')).toBe(k32);
-    expect(selectKernels('float64', 'wasm')).toBe(k64);
+    expect(selectKernels('float64', 'wasm')).not.toBe(k64);
+    expect(selectKernels('float64', 'ts')).toBe(k64);
   });
 
   it('has a plain-SIMD module that this runtime runs too', () => {

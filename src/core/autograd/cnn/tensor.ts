@@ -27,7 +27,7 @@ export function dtypeOf(a: FArray): DType {
   return a instanceof Float64Array ? 'float64' : 'float32';
 }
 
-/** The matrix kernels for this element type (float32: WebAssembly SIMD unless CONVSCOPE_KERNELS=ts). */
+/** The matrix kernels for this element type (WebAssembly SIMD unless CONVSCOPE_KERNELS=ts). */
 export function kernelsFor(a: FArray): Kernels {
   return selectKernels(dtypeOf(a));
 }

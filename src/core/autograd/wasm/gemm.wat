@@ -1,4 +1,4 @@
-;; Float32 GEMM for the gradient engine, WebAssembly SIMD (f32x4).
+;; Float32 GEMM for the gradient engine, WebAssembly SIMD (f32x4); the float64 one (f64x2) is at the end.
 ;;
 ;;   C[m×n] (+)= op(A)[m×k] · op(B)[k×n],  op(X) = X or Xᵀ,  all matrices row-major in this memory.
 ;;
@@ -280,4 +280,147 @@
         (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (local.get $f))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $ss))))
+
+  ;; Float64: C[m×n] += A[m×k] · B[k×n], all row-major in this memory, n even (the caller pads a
+  ;; column), C already holding its start value (0, or the sum it adds to). Every element is summed in
+  ;; exactly the order of the TypeScript reference kernel (kernels64.ts), with separate multiply and
+  ;; add (no fused multiply-add, in both modules), so the result is bit-identical to it: in blocks of 4
+  ;; rows, C gets ((a₀b₀ + a₁b₁) + a₂b₂) + a₃b₃ per 4 steps of k, then a·b per remaining step; the rows
+  ;; past the last block of 4 get a·b per step. A 4×2 tile of C (4 f64x2 accumulators) stays in
+  ;; registers over all of k; A values are broadcast straight from memory (v128.load64_splat).
+  (func (export "gemm64") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32)
+    (param $n i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $k4 i32) (local $sa i32) (local $sc i32)
+    (local $ar i32) (local $cp i32) (local $bp i32) (local $b4 i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
+    (local.set $k4 (i32.and (local.get $k) (i32.const -4)))
+    (local.set $sa (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $sc (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $b4 (i32.shl (local.get $sc) (i32.const 2)))
+    (block $i_done
+      (loop $is
+        (br_if $i_done (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+        (local.set $ar (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
+        (local.set $j (i32.const 0))
+        (block $j_done
+          (loop $js
+            (br_if $j_done (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $cp
+              (i32.add (local.get $c)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+            (local.set $c0 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 0)))))
+            (local.set $c1 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 1)))))
+            (local.set $c2 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 2)))))
+            (local.set $c3 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
+            (local.set $a0 (i32.add (local.get $ar) (i32.mul (local.get $sa) (i32.const 0))))
+            (local.set $a1 (i32.add (local.get $ar) (i32.mul (local.get $sa) (i32.const 1))))
+            (local.set $a2 (i32.add (local.get $ar) (i32.mul (local.get $sa) (i32.const 2))))
+            (local.set $a3 (i32.add (local.get $ar) (i32.mul (local.get $sa) (i32.const 3))))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $p (i32.const 0))
+            (block $k4_done
+              (loop $k4s
+                (br_if $k4_done (i32.ge_u (local.get $p) (local.get $k4)))
+                (local.set $b0 (v128.load (i32.add (local.get $bp) (i32.mul (local.get $sc) (i32.const 0)))))
+                (local.set $b1 (v128.load (i32.add (local.get $bp) (i32.mul (local.get $sc) (i32.const 1)))))
+                (local.set $b2 (v128.load (i32.add (local.get $bp) (i32.mul (local.get $sc) (i32.const 2)))))
+                (local.set $b3 (v128.load (i32.add (local.get $bp) (i32.mul (local.get $sc) (i32.const 3)))))
+                (local.set $c0 (f64x2.add (local.get $c0)
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.add
+                        (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $b0))
+                        (f64x2.mul (v128.load64_splat offset=8 (local.get $a0)) (local.get $b1)))
+                      (f64x2.mul (v128.load64_splat offset=16 (local.get $a0)) (local.get $b2)))
+                    (f64x2.mul (v128.load64_splat offset=24 (local.get $a0)) (local.get $b3)))))
+                (local.set $c1 (f64x2.add (local.get $c1)
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.add
+                        (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $b0))
+                        (f64x2.mul (v128.load64_splat offset=8 (local.get $a1)) (local.get $b1)))
+                      (f64x2.mul (v128.load64_splat offset=16 (local.get $a1)) (local.get $b2)))
+                    (f64x2.mul (v128.load64_splat offset=24 (local.get $a1)) (local.get $b3)))))
+                (local.set $c2 (f64x2.add (local.get $c2)
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.add
+                        (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $b0))
+                        (f64x2.mul (v128.load64_splat offset=8 (local.get $a2)) (local.get $b1)))
+                      (f64x2.mul (v128.load64_splat offset=16 (local.get $a2)) (local.get $b2)))
+                    (f64x2.mul (v128.load64_splat offset=24 (local.get $a2)) (local.get $b3)))))
+                (local.set $c3 (f64x2.add (local.get $c3)
+                  (f64x2.add
+                    (f64x2.add
+                      (f64x2.add
+                        (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $b0))
+                        (f64x2.mul (v128.load64_splat offset=8 (local.get $a3)) (local.get $b1)))
+                      (f64x2.mul (v128.load64_splat offset=16 (local.get $a3)) (local.get $b2)))
+                    (f64x2.mul (v128.load64_splat offset=24 (local.get $a3)) (local.get $b3)))))
+                (local.set $a0 (i32.add (local.get $a0) (i32.const 32)))
+                (local.set $a1 (i32.add (local.get $a1) (i32.const 32)))
+                (local.set $a2 (i32.add (local.get $a2) (i32.const 32)))
+                (local.set $a3 (i32.add (local.get $a3) (i32.const 32)))
+                (local.set $bp (i32.add (local.get $bp) (local.get $b4)))
+                (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                (br $k4s)))
+            (block $k1_done
+              (loop $k1s
+                (br_if $k1_done (i32.ge_u (local.get $p) (local.get $k)))
+                (local.set $b0 (v128.load (local.get $bp)))
+                (local.set $c0 (f64x2.add (local.get $c0)
+                  (f64x2.mul (v128.load64_splat (local.get $a0)) (local.get $b0))))
+                (local.set $c1 (f64x2.add (local.get $c1)
+                  (f64x2.mul (v128.load64_splat (local.get $a1)) (local.get $b0))))
+                (local.set $c2 (f64x2.add (local.get $c2)
+                  (f64x2.mul (v128.load64_splat (local.get $a2)) (local.get $b0))))
+                (local.set $c3 (f64x2.add (local.get $c3)
+                  (f64x2.mul (v128.load64_splat (local.get $a3)) (local.get $b0))))
+                (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+                (local.set $a1 (i32.add (local.get $a1) (i32.const 8)))
+                (local.set $a2 (i32.add (local.get $a2) (i32.const 8)))
+                (local.set $a3 (i32.add (local.get $a3) (i32.const 8)))
+                (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (br $k1s)))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 0))) (local.get $c0))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 1))) (local.get $c1))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 2))) (local.get $c2))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3))) (local.get $c3))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $js)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $is)))
+    ;; The rows past the last block of 4, one step of k at a time.
+    (block $r_done
+      (loop $rs
+        (br_if $r_done (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
+        (local.set $bp (local.get $b))
+        (local.set $p (i32.const 0))
+        (block $p_done
+          (loop $ps
+            (br_if $p_done (i32.ge_u (local.get $p) (local.get $k)))
+            (local.set $b1 (v128.load64_splat (local.get $a0)))
+            (local.set $cp
+              (i32.add (local.get $c) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 3))))
+            (local.set $j (i32.const 0))
+            (block $jr_done
+              (loop $jrs
+                (br_if $jr_done (i32.ge_u (local.get $j) (local.get $n)))
+                (v128.store (local.get $cp)
+                  (f64x2.add (v128.load (local.get $cp))
+                    (f64x2.mul (local.get $b1)
+                      (v128.load (i32.add (local.get $bp) (i32.shl (local.get $j) (i32.const 3)))))))
+                (local.set $cp (i32.add (local.get $cp) (i32.const 16)))
+                (local.set $j (i32.add (local.get $j) (i32.const 2)))
+                (br $jrs)))
+            (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+            (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $ps)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rs))))
 )

@@ -16,7 +16,7 @@ interface WasmApi {
   Instance: new (module: object) => { exports: object };
 }
 
-interface Gemm {
+export interface Gemm {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   gemm(
     a: number,
@@ -34,6 +34,7 @@ interface Gemm {
     relu: number,
   ): void;
   colsum(src: number, rows: number, cols: number, dst: number): void;
+  gemm64(a: number, b: number, c: number, m: number, k: number, n: number): void;
 }
 
 /** Which module runs: relaxed SIMD with fused multiply-add, plain SIMD, or none (no SIMD here). */
@@ -49,7 +50,7 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 const MODULES = { 'relaxed-simd': GEMM_RELAXED_SIMD, simd: GEMM_SIMD } as const;
 
 /** An instance of one module, or null where the runtime cannot validate or may not compile it. */
-function instantiate(variant: keyof typeof MODULES): Gemm | null {
+export function instantiate(variant: keyof typeof MODULES): Gemm | null {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return null;
   const bytes = decode(MODULES[variant]);
@@ -77,6 +78,11 @@ function load(): { gemm: Gemm; variant: WasmVariant } | null {
     }
   }
   return loaded;
+}
+
+/** The module this runtime runs (see load), or null. */
+export function loadedModule(): Gemm | null {
+  return load()?.gemm ?? null;
 }
 
 /** The WebAssembly variant this runtime runs (null: none, the TypeScript kernels are used). */
