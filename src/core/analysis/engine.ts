@@ -9,7 +9,22 @@ import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeLayer } from './compute';
 import { inputIdsOf, resolveGraph } from './graph';
 import { numel, OPERATOR_BY_OP, type OpResult, type Rf2, ShapeError } from './ops';
-import { F_FROZEN, F_INPLACE, F_SAME_RF, F_VIEW, LayerColumns } from './columns';
+import {
+  BIAS,
+  BUFFERS,
+  F_FROZEN,
+  F_INPLACE,
+  F_SAME_RF,
+  F_VIEW,
+  FLOPS,
+  IN_ELEMS,
+  INFERENCE_BUFFERS,
+  LayerColumns,
+  MACS,
+  OPS,
+  OUT_ELEMS,
+  WEIGHTS,
+} from './columns';
 import { lazyLayers } from './materialize';
 import { wholeInputRf, zeroOps } from './ops/common';
 import { RecordCache, sameShape, sameTraces } from './records';
@@ -54,7 +69,6 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   // --- per-layer evaluation ---
   const bytes = DTYPE_BYTES[options.dtype];
   const cols = new LayerColumns(n);
-  const shapes = cols.shapes;
   const inputRf: Rf2 = [RF_INPUT, RF_INPUT];
   const whole = wholeInputRf(model.input);
   const warnings: AnalysisWarning[] = [];
@@ -87,7 +101,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     let blocked = false;
     for (let t = 0; t < nIn; t++) {
       const j = sources[s0 + t];
-      const s = j < 0 ? model.input : shapes[j];
+      const s = j < 0 ? model.input : cols.shapeOf(j);
       if (s === undefined) {
         blocked = true;
         break;
@@ -153,10 +167,6 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     // Same-size outputs (a padded 3×3 conv) reuse the input's shape array.
     const outShape =
       c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
-    shapes[i] = outShape;
-    cols.setRf(i, c.rf);
-    lastI = i;
-    lastRf = c.rf;
     lastShape = outShape;
     for (const w of c.warnings)
       warnings.push({ layerId: layer.id, kind: w.kind, message: `layer "${layer.id}": ${w.message}` });
@@ -168,7 +178,6 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
         message: `layer "${layer.id}": the receptive field has holes: its taps are spaced wider than what each tap sees, so some input pixels inside ${c.rf[0].size}×${c.rf[1].size} are never read`,
       });
     }
-    if (!build) continue;
     // --- the layer's columns and the running totals ---
     const flops =
       conv * c.macs +
@@ -180,26 +189,30 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     const inplace = options.inplaceActivations && def.inplace;
     const actElems = inplace ? 0 : outElems;
     const frozen = layer.trainable === false;
-    cols.outElems[i] = outElems;
-    cols.inElems[i] = inElems;
-    cols.weights[i] = c.weights;
-    cols.bias[i] = c.bias;
-    cols.buffers[i] = c.buffers;
-    cols.inferenceBuffers[i] = c.inferenceBuffers;
-    cols.macs[i] = c.macs;
-    cols.flops[i] = flops;
-    const p = 5 * i;
-    cols.ops[p] = o.bias;
-    cols.ops[p + 1] = o.norm;
-    cols.ops[p + 2] = o.activation;
-    cols.ops[p + 3] = o.pooling;
-    cols.ops[p + 4] = o.elementwise;
+    const rec = cols.costs;
+    rec[OUT_ELEMS] = outElems;
+    rec[IN_ELEMS] = inElems;
+    rec[WEIGHTS] = c.weights;
+    rec[BIAS] = c.bias;
+    rec[BUFFERS] = c.buffers;
+    rec[INFERENCE_BUFFERS] = c.inferenceBuffers;
+    rec[MACS] = c.macs;
+    rec[FLOPS] = flops;
+    rec[OPS] = o.bias;
+    rec[OPS + 1] = o.norm;
+    rec[OPS + 2] = o.activation;
+    rec[OPS + 3] = o.pooling;
+    rec[OPS + 4] = o.elementwise;
+    cols.addCost(i, layer.op, outShape, c.traces && traceCache.get(layer.op, c.traces));
     // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
     // shares the input row's RF record instead of building a new one.
-    const sameRf = nIn === 1 && sources[s0] >= 0 && c.rf === inRfs[0];
+    const same = nIn === 1 && sources[s0] >= 0 && c.rf === inRfs[0] ? sources[s0] : -1;
+    cols.setRf(i, c.rf, same);
+    lastI = i;
+    lastRf = c.rf;
     cols.flags[i] =
-      (view ? F_VIEW : 0) | (inplace ? F_INPLACE : 0) | (frozen ? F_FROZEN : 0) | (sameRf ? F_SAME_RF : 0);
-    if (c.traces) cols.traces[i] = traceCache.get(layer.op, c.traces);
+      (view ? F_VIEW : 0) | (inplace ? F_INPLACE : 0) | (frozen ? F_FROZEN : 0) | (same >= 0 ? F_SAME_RF : 0);
+    if (!build) continue;
     cumMacs += c.macs;
     cumFlops += flops;
     cumAct += actElems * bytes;

@@ -5,7 +5,23 @@
 import { toReceptiveField } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import { INPUT_ID, type LayerSpec } from '../model/types';
-import { F_FROZEN, F_INPLACE, F_SAME_RF, F_VIEW, type LayerColumns } from './columns';
+import {
+  BIAS,
+  BUFFERS,
+  COST,
+  F_FROZEN,
+  F_INPLACE,
+  F_SAME_RF,
+  F_VIEW,
+  FLOPS,
+  IN_ELEMS,
+  INFERENCE_BUFFERS,
+  type LayerColumns,
+  MACS,
+  OPS,
+  OUT_ELEMS,
+  WEIGHTS,
+} from './columns';
 import { ZERO_OPS } from './ops/common';
 import { freezeRf, RecordCache, sameActivation, sameMemory, sameOps, sameParams } from './records';
 import { LayerRow, type SharedContext } from './rows';
@@ -37,8 +53,7 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
   const opsCache = new RecordCache(sameOps);
   const activationCache = new RecordCache(sameActivation);
   const memoryCache = new RecordCache(sameMemory);
-  const { outElems, inElems, weights, bias, buffers, inferenceBuffers, macs, flops, flags, shapes } = cols;
-  const ops = cols.ops;
+  const { cost, flags, nums, shapes } = cols;
   let cumMacs = 0;
   let cumFlops = 0;
   let cumAct = 0;
@@ -50,35 +65,41 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
     const nIn = start[i + 1] - s0;
     const one = nIn === 1 ? sources[s0] : -2;
     const f = flags[i];
+    const r = cost[i];
+    const q = COST * r;
     const view = (f & F_VIEW) !== 0;
     const inplace = (f & F_INPLACE) !== 0;
-    const outE = outElems[i];
-    const total = weights[i] + bias[i];
-    const weightElems = total + inferenceBuffers[i];
-    const memElems = view ? 0 : inElems[i] + weightElems + outE;
+    const outE = nums[q + OUT_ELEMS];
+    const inE = nums[q + IN_ELEMS];
+    const w = nums[q + WEIGHTS];
+    const b = nums[q + BIAS];
+    const total = w + b;
+    const weightElems = total + nums[q + INFERENCE_BUFFERS];
+    const memElems = view ? 0 : inE + weightElems + outE;
     const actElems = inplace ? 0 : outE;
     const mem = memoryCache.get(layer.op, {
-      inputBytes: view ? 0 : inElems[i] * bytes,
+      inputBytes: view ? 0 : inE * bytes,
       weightBytes: view ? 0 : weightElems * bytes,
       outputBytes: view ? 0 : outE * bytes,
       totalBytes: memElems * bytes,
     });
-    const fl = flops[i];
-    cumMacs += macs[i];
+    const macs = nums[q + MACS];
+    const fl = nums[q + FLOPS];
+    cumMacs += macs;
     cumFlops += fl;
     cumAct += actElems * bytes;
     cumMem += mem.totalBytes;
-    const p = 5 * i;
+    const p = q + OPS;
     let o: OtherOps;
-    if (ops[p] === 0 && ops[p + 1] === 0 && ops[p + 2] === 0 && ops[p + 3] === 0 && ops[p + 4] === 0)
+    if (nums[p] === 0 && nums[p + 1] === 0 && nums[p + 2] === 0 && nums[p + 3] === 0 && nums[p + 4] === 0)
       o = ZERO_OPS;
     else
       o = opsCache.get(layer.op, {
-        bias: ops[p],
-        norm: ops[p + 1],
-        activation: ops[p + 2],
-        pooling: ops[p + 3],
-        elementwise: ops[p + 4],
+        bias: nums[p],
+        norm: nums[p + 1],
+        activation: nums[p + 2],
+        pooling: nums[p + 3],
+        elementwise: nums[p + 4],
       });
     const src = one >= 0 ? rowOf[one] : undefined;
     let rf: LayerAnalysis['rf'];
@@ -91,12 +112,12 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
     if (one >= 0) {
       const shared = singleShapes[one];
       if (shared !== undefined) inShapes = shared;
-      else inShapes = singleShapes[one] = [shapes[one] as Shape];
+      else inShapes = singleShapes[one] = [shapes[cost[one]]];
     } else {
       inShapes = new Array<Shape>(nIn);
       for (let t = 0; t < nIn; t++) {
         const j = sources[s0 + t];
-        inShapes[t] = j < 0 ? input : (shapes[j] as Shape);
+        inShapes[t] = j < 0 ? input : shapes[cost[j]];
       }
     }
     let rowSources: LayerAnalysis | null | (LayerAnalysis | null)[];
@@ -115,16 +136,16 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
         op: layer.op,
         inputs: layer.inputs ?? [i === 0 ? INPUT_ID : ids[i - 1]],
         inputShapes: inShapes,
-        outputShape: shapes[i] as Shape,
+        outputShape: shapes[r],
         outputElements: outE,
         params: paramsCache.get(layer.op, {
-          weights: weights[i],
-          bias: bias[i],
-          buffers: buffers[i],
+          weights: w,
+          bias: b,
+          buffers: nums[q + BUFFERS],
           trainable: (f & F_FROZEN) !== 0 ? 0 : total,
           total,
         }),
-        macs: macs[i],
+        macs,
         ops: o,
         flops: fl,
         activation: activationCache.get('', { elements: actElems, bytes: actElems * bytes, inplace }),
@@ -132,7 +153,7 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
         arithmeticIntensity: mem.totalBytes > 0 ? fl / mem.totalBytes : 0,
         cumulative: { macs: cumMacs, flops: cumFlops, activationBytes: cumAct, memoryAccessBytes: cumMem },
         rf,
-        outputSizeTrace: cols.traces[i],
+        outputSizeTrace: cols.traces[r],
         unsupported: cols.unsupported.get(i),
       },
       layer,
