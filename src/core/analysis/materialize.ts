@@ -175,10 +175,18 @@ type Lazy = ModelAnalysis & { [SOURCE]: RowSource };
  * frozen, so a Vue reactive wrapper hands it through as it is; `this` may be such a wrapper.
  */
 function getLayers(this: Lazy): LayerAnalysis[] {
-  const rows = buildRows(this[SOURCE]);
-  setLayers.call(this, rows);
+  const source = this[SOURCE];
+  let rows = built.get(source);
+  if (rows === undefined) {
+    rows = buildRows(source);
+    built.set(source, rows);
+  }
+  // A frozen analysis keeps its getter; the rows are still built once (`built`).
+  if (Object.isExtensible(this)) setLayers.call(this, rows);
   return rows;
 }
+/** Rows by state, for analyses whose getter cannot be replaced by the rows. */
+const built = new WeakMap<RowSource, LayerAnalysis[]>();
 function setLayers(this: Lazy, value: LayerAnalysis[]): void {
   Object.defineProperty(this, 'layers', { value, enumerable: true, writable: true, configurable: true });
 }
