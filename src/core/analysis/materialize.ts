@@ -176,16 +176,23 @@ type Lazy = ModelAnalysis & { [SOURCE]: RowSource };
  */
 function getLayers(this: Lazy): LayerAnalysis[] {
   const source = this[SOURCE];
+  if (Object.isExtensible(this)) {
+    const rows = buildRows(source);
+    setLayers.call(this, rows);
+    return rows;
+  }
+  // A frozen analysis keeps its getter; its rows are still built once.
   let rows = built.get(source);
   if (rows === undefined) {
     rows = buildRows(source);
     built.set(source, rows);
   }
-  // A frozen analysis keeps its getter; the rows are still built once (`built`).
-  if (Object.isExtensible(this)) setLayers.call(this, rows);
   return rows;
 }
-/** Rows by state, for analyses whose getter cannot be replaced by the rows. */
+/**
+ * Rows of frozen analyses, by state. Only those: a WeakMap entry per analysis would keep every
+ * analysis's rows past the young generation (the table lives in the old one).
+ */
 const built = new WeakMap<RowSource, LayerAnalysis[]>();
 function setLayers(this: Lazy, value: LayerAnalysis[]): void {
   Object.defineProperty(this, 'layers', { value, enumerable: true, writable: true, configurable: true });
