@@ -3,31 +3,32 @@
  * analyses. Each layer is evaluated by its operator's registry entry (`./ops`); this file adds up
  * memory, FLOPs under the chosen convention, cumulative sums and totals, and checks the 2^53 limits.
  */
-import { RF_INPUT, toReceptiveField } from '../formulas/receptive-field';
+import { RF_INPUT } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeLayer } from './compute';
 import { inputIdsOf, resolveGraph } from './graph';
 import { numel, OPERATOR_BY_OP, type OpResult, type Rf2, ShapeError } from './ops';
-import { wholeInputRf, ZERO_OPS, zeroOps } from './ops/common';
 import {
-  freezeRf,
-  RecordCache,
-  sameActivation,
-  sameMemory,
-  sameOps,
-  sameParams,
-  sameShape,
-  sameTraces,
-} from './records';
-import { LayerRow, type SharedContext } from './rows';
-import {
-  type AnalysisOptions,
-  type AnalysisWarning,
-  DTYPE_BYTES,
-  type LayerAnalysis,
-  type ModelAnalysis,
-} from './types';
+  BIAS,
+  BUFFERS,
+  F_FROZEN,
+  F_INPLACE,
+  F_SAME_RF,
+  F_VIEW,
+  FLOPS,
+  IN_ELEMS,
+  INFERENCE_BUFFERS,
+  LayerColumns,
+  MACS,
+  OPS,
+  OUT_ELEMS,
+  WEIGHTS,
+} from './columns';
+import { lazyLayers } from './materialize';
+import { wholeInputRf, zeroOps } from './ops/common';
+import { RecordCache, sameShape, sameTraces } from './records';
+import { type AnalysisOptions, type AnalysisWarning, DTYPE_BYTES, type ModelAnalysis } from './types';
 
 export { layerWithFormulas } from './rows';
 
@@ -36,21 +37,6 @@ const MAX = Number.MAX_SAFE_INTEGER;
 export interface EvalResult {
   issues: ModelIssue[];
   analysis?: ModelAnalysis;
-}
-
-/** The rows of a layer's inputs (null: the model input). */
-function rowsOf(
-  rowOf: LayerAnalysis[],
-  sources: Int32Array,
-  s0: number,
-  nIn: number,
-): (LayerAnalysis | null)[] {
-  const rows: (LayerAnalysis | null)[] = [];
-  for (let t = 0; t < nIn; t++) {
-    const j = sources[s0 + t];
-    rows.push(j < 0 ? null : rowOf[j]);
-  }
-  return rows;
 }
 
 function validInputShape(input: unknown): input is Shape {
@@ -79,16 +65,12 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   }
   const graph = resolveGraph(layers, issues);
   if (!graph) return { issues };
-  const { order, start, sources } = graph;
+  const { order, start, sources, ids } = graph;
   // --- per-layer evaluation ---
   const bytes = DTYPE_BYTES[options.dtype];
-  const shapes: (Shape | undefined)[] = new Array(n);
-  const rfs: (Rf2 | undefined)[] = new Array(n);
+  const cols = new LayerColumns(n);
   const inputRf: Rf2 = [RF_INPUT, RF_INPUT];
   const whole = wholeInputRf(model.input);
-  const out: LayerAnalysis[] = build ? new Array(n) : [];
-  /** Rows by layer index (`out` is in evaluation order). */
-  const rowOf: LayerAnalysis[] = build ? new Array(n) : [];
   const warnings: AnalysisWarning[] = [];
   let cumMacs = 0;
   let cumFlops = 0;
@@ -103,35 +85,29 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const tOps = zeroOps();
   let tActElems = 0;
   const incomplete: string[] = [];
-  const paramsCache = new RecordCache(sameParams);
-  const opsCache = new RecordCache(sameOps);
-  const activationCache = new RecordCache(sameActivation);
-  const memoryCache = new RecordCache(sameMemory);
   const traceCache = new RecordCache(sameTraces);
-  /** `[shape]` of each layer's output, shared by the single-input layers that read it. */
-  const singleShapes: (Shape[] | undefined)[] = build ? new Array(n) : [];
-  const rowCtx: SharedContext = { options, bytes, whole };
   const conv = options.convention === 'flops' ? 2 : 1;
   let lastShape: Shape = model.input;
+  /** The layer evaluated last and its RF pair: a chain reads it back without rebuilding it from columns. */
+  let lastI = -1;
+  let lastRf: Rf2 = inputRf;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     const layer = layers[i];
     const s0 = start[i];
     const nIn = start[i + 1] - s0;
-    /** The single layer read (-1: the model input), or -2 when the layer reads several. */
-    const one = nIn === 1 ? sources[s0] : -2;
     const inShapes: Shape[] = new Array(nIn);
     const inRfs: Rf2[] = new Array(nIn);
     let blocked = false;
     for (let t = 0; t < nIn; t++) {
       const j = sources[s0 + t];
-      const s = j < 0 ? model.input : shapes[j];
+      const s = j < 0 ? model.input : cols.shapeOf(j);
       if (s === undefined) {
         blocked = true;
         break;
       }
       inShapes[t] = s;
-      inRfs[t] = j < 0 ? inputRf : (rfs[j] as Rf2);
+      inRfs[t] = j < 0 ? inputRf : j === lastI ? lastRf : cols.rfOf(j);
     }
     // A layer fed by a failed layer is skipped: one mistake gives one message, not a cascade.
     if (blocked) continue;
@@ -188,9 +164,10 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       });
       continue;
     }
-    shapes[i] = c.outShape;
-    rfs[i] = c.rf;
-    lastShape = c.outShape;
+    // Same-size outputs (a padded 3×3 conv) reuse the input's shape array.
+    const outShape =
+      c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
+    lastShape = outShape;
     for (const w of c.warnings)
       warnings.push({ layerId: layer.id, kind: w.kind, message: `layer "${layer.id}": ${w.message}` });
     const holes = c.rf[0].holes !== null || c.rf[1].holes !== null;
@@ -201,8 +178,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
         message: `layer "${layer.id}": the receptive field has holes: its taps are spaced wider than what each tap sees, so some input pixels inside ${c.rf[0].size}×${c.rf[1].size} are never read`,
       });
     }
-    if (!build) continue;
-    // --- assemble the row ---
+    // --- the layer's columns and the running totals ---
     const flops =
       conv * c.macs +
       (options.countBias ? o.bias : 0) +
@@ -212,18 +188,37 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       (options.countElementwise ? o.elementwise : 0);
     const inplace = options.inplaceActivations && def.inplace;
     const actElems = inplace ? 0 : outElems;
-    const mem = memoryCache.get(layer.op, {
-      inputBytes: view ? 0 : inElems * bytes,
-      weightBytes: view ? 0 : weightElems * bytes,
-      outputBytes: view ? 0 : outElems * bytes,
-      totalBytes: memElems * bytes,
-    });
+    const frozen = layer.trainable === false;
+    const rec = cols.costs;
+    rec[OUT_ELEMS] = outElems;
+    rec[IN_ELEMS] = inElems;
+    rec[WEIGHTS] = c.weights;
+    rec[BIAS] = c.bias;
+    rec[BUFFERS] = c.buffers;
+    rec[INFERENCE_BUFFERS] = c.inferenceBuffers;
+    rec[MACS] = c.macs;
+    rec[FLOPS] = flops;
+    rec[OPS] = o.bias;
+    rec[OPS + 1] = o.norm;
+    rec[OPS + 2] = o.activation;
+    rec[OPS + 3] = o.pooling;
+    rec[OPS + 4] = o.elementwise;
+    cols.addCost(i, layer.op, outShape, c.traces && traceCache.get(layer.op, c.traces));
+    // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
+    // shares the input row's RF record instead of building a new one.
+    const same = nIn === 1 && sources[s0] >= 0 && c.rf === inRfs[0] ? sources[s0] : -1;
+    cols.setRf(i, c.rf, same);
+    lastI = i;
+    lastRf = c.rf;
+    cols.flags[i] =
+      (view ? F_VIEW : 0) | (inplace ? F_INPLACE : 0) | (frozen ? F_FROZEN : 0) | (same >= 0 ? F_SAME_RF : 0);
+    if (!build) continue;
     cumMacs += c.macs;
     cumFlops += flops;
     cumAct += actElems * bytes;
-    cumMem += mem.totalBytes;
+    cumMem += memElems * bytes;
     tParams += total;
-    tTrainable += layer.trainable === false ? 0 : total;
+    tTrainable += frozen ? 0 : total;
     tBuffers += c.buffers;
     tOps.bias += o.bias;
     tOps.norm += o.norm;
@@ -231,77 +226,44 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     tOps.pooling += o.pooling;
     tOps.elementwise += o.elementwise;
     tActElems += actElems;
-    if (c.unsupported !== undefined) incomplete.push(layer.id);
-    // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
-    // shares the input row's RF record instead of building a new one.
-    const src = one >= 0 ? rowOf[one] : undefined;
-    const rf = src !== undefined && c.rf === inRfs[0] ? freezeRf(src.rf) : toReceptiveField(c.rf[0], c.rf[1]);
-    // Same-size outputs (a padded 3×3 conv) reuse the input's shape array.
-    const outShape =
-      c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
-    if (outShape !== c.outShape) shapes[i] = outShape;
-    let rowShapes = inShapes;
-    if (one >= 0) {
-      const shared = singleShapes[one];
-      if (shared !== undefined) rowShapes = shared;
-      else singleShapes[one] = inShapes;
+    if (c.unsupported !== undefined) {
+      incomplete.push(layer.id);
+      cols.unsupported.set(i, c.unsupported);
     }
-    const row = new LayerRow(
-      {
-        id: layer.id,
-        op: layer.op,
-        inputs: inIds,
-        inputShapes: rowShapes,
-        outputShape: outShape,
-        outputElements: outElems,
-        params: paramsCache.get(layer.op, {
-          weights: c.weights,
-          bias: c.bias,
-          buffers: c.buffers,
-          trainable: layer.trainable === false ? 0 : total,
-          total,
-        }),
-        macs: c.macs,
-        ops: o === ZERO_OPS ? o : opsCache.get(layer.op, o),
-        flops,
-        activation: activationCache.get('', { elements: actElems, bytes: actElems * bytes, inplace }),
-        memoryAccess: mem,
-        arithmeticIntensity: mem.totalBytes > 0 ? flops / mem.totalBytes : 0,
-        cumulative: { macs: cumMacs, flops: cumFlops, activationBytes: cumAct, memoryAccessBytes: cumMem },
-        rf,
-        outputSizeTrace: c.traces && traceCache.get(layer.op, c.traces),
-        unsupported: c.unsupported,
-      },
-      layer,
-      one === -1 ? null : one >= 0 ? rowOf[one] : rowsOf(rowOf, sources, s0, nIn),
-      rowCtx,
-    );
-    out[k] = row;
-    rowOf[i] = row;
   }
   if (issues.length || !build) return { issues };
-  return {
-    issues,
-    analysis: {
-      model: model.name,
-      input: model.input,
-      outputShape: lastShape,
-      options,
-      layers: out,
-      totals: {
-        params: tParams,
-        trainableParams: tTrainable,
-        buffers: tBuffers,
-        macs: cumMacs,
-        flops: cumFlops,
-        ops: tOps,
-        activationElements: tActElems,
-        activationBytes: cumAct,
-        memoryAccessBytes: cumMem,
-        complete: incomplete.length === 0,
-        incomplete,
-      },
-      warnings,
-    },
+  const analysis = {
+    model: model.name,
+    input: model.input,
+    outputShape: lastShape,
+    options,
+  } as ModelAnalysis;
+  // The rows are built from the columns when `layers` is first read (then kept as plain data): the
+  // totals alone, a 300,000-layer model's usual question, allocate nothing per layer. The rows read
+  // the layers as they are now, should the caller edit the model in place meanwhile.
+  lazyLayers(analysis, {
+    layers: layers.slice(),
+    ids,
+    input: model.input,
+    order,
+    start,
+    sources,
+    cols,
+    ctx: { options, bytes, whole },
+  });
+  analysis.totals = {
+    params: tParams,
+    trainableParams: tTrainable,
+    buffers: tBuffers,
+    macs: cumMacs,
+    flops: cumFlops,
+    ops: tOps,
+    activationElements: tActElems,
+    activationBytes: cumAct,
+    memoryAccessBytes: cumMem,
+    complete: incomplete.length === 0,
+    incomplete,
   };
+  analysis.warnings = warnings;
+  return { issues, analysis };
 }

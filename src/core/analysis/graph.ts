@@ -12,6 +12,8 @@ export interface Graph {
    */
   start: Int32Array;
   sources: Int32Array;
+  /** The layers' ids, as they were when the graph was resolved. */
+  ids: string[];
 }
 
 /** The ids layer `i` reads, as written, or the implicit previous layer (a new array each call). */
@@ -139,5 +141,5 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
     }
     order = Int32Array.from(queue);
   }
-  return { order, start, sources };
+  return { order, start, sources, ids };
 }

@@ -1,0 +1,132 @@
+/**
+ * Per-layer figures of one analysis as columns. Each layer holds two numbers: the index of its cost
+ * record (shape, elements, params, MACs, FLOPs, element ops, output-size trace) and of its
+ * receptive-field record, in tables that grow only when a layer differs from the last layer of the
+ * same op (cost) or from its input (RF). A 300,000-layer chain of repeated blocks is then a few
+ * records and 9 bytes a layer, and nothing allocated per layer outlives the layer's evaluation: the
+ * garbage collector has no per-layer objects to copy or trace. Rows are built from here on demand.
+ */
+import type { OutputSizeTrace } from '../formulas/output-size';
+import type { Shape } from '../model/shape';
+import type { Rf2 } from './ops';
+
+/** Bits of {@link LayerColumns.flags}. */
+export const F_VIEW = 1;
+export const F_INPLACE = 2;
+export const F_FROZEN = 4;
+/** The layer left its single input's receptive field as it was (its row shares the input row's RF). */
+export const F_SAME_RF = 8;
+
+/** Offsets in a cost record. */
+export const OUT_ELEMS = 0;
+export const IN_ELEMS = 1;
+export const WEIGHTS = 2;
+export const BIAS = 3;
+export const BUFFERS = 4;
+export const INFERENCE_BUFFERS = 5;
+export const MACS = 6;
+export const FLOPS = 7;
+/** Five element-op counts: bias, norm, activation, pooling, elementwise. */
+export const OPS = 8;
+export const COST = 13;
+const RF = 6;
+
+type Traces = [OutputSizeTrace, OutputSizeTrace] | null;
+
+export class LayerColumns {
+  /** Cost record of each layer (-1: not evaluated). */
+  readonly cost: Int32Array;
+  /** RF record of each layer. */
+  readonly rfRec: Int32Array;
+  readonly flags: Uint8Array;
+  /** Cost records, {@link COST} numbers each; `costs` is the record being written before `addCost`. */
+  nums = new Float64Array(COST * 16);
+  readonly costs = new Float64Array(COST);
+  readonly shapes: Shape[] = [];
+  readonly traces: Traces[] = [];
+  private readonly lastOfOp = new Map<string, number>();
+  /** RF records: size, jump, start of h, then of w. */
+  rfs = new Float64Array(RF * 16);
+  private nRf = 0;
+  /** RF records with holes, whole (the bitmaps do not fit a column); rare. */
+  readonly holey = new Map<number, Rf2>();
+  /** Operator names of `unsupported` layers; rare. */
+  readonly unsupported = new Map<number, string>();
+
+  constructor(n: number) {
+    this.cost = new Int32Array(n).fill(-1);
+    this.rfRec = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  /** The output shape of layer `i`, or undefined when it was not evaluated (it failed). */
+  shapeOf(i: number): Shape | undefined {
+    const r = this.cost[i];
+    return r < 0 ? undefined : this.shapes[r];
+  }
+
+  /**
+   * Gives layer `i` the cost record in {@link costs} with `shape` and `traces`: the last record of
+   * the same op when it is equal, else a new one.
+   */
+  addCost(i: number, op: string, shape: Shape, traces: Traces): void {
+    const c = this.costs;
+    const last = this.lastOfOp.get(op);
+    if (last !== undefined && this.shapes[last] === shape && this.traces[last] === traces) {
+      const nums = this.nums;
+      const p = COST * last;
+      let same = true;
+      for (let k = 0; k < COST && same; k++) same = nums[p + k] === c[k];
+      if (same) {
+        this.cost[i] = last;
+        return;
+      }
+    }
+    const r = this.shapes.length;
+    if (COST * (r + 1) > this.nums.length) this.nums = grow(this.nums);
+    this.nums.set(c, COST * r);
+    this.shapes.push(shape);
+    this.traces.push(traces);
+    this.lastOfOp.set(op, r);
+    this.cost[i] = r;
+  }
+
+  /** Stores layer `i`'s receptive field; `same` ≥ 0: it is layer `same`'s, unchanged. */
+  setRf(i: number, r: Rf2, same: number): void {
+    if (same >= 0) {
+      this.rfRec[i] = this.rfRec[same];
+      return;
+    }
+    const k = this.nRf++;
+    if (RF * (k + 1) > this.rfs.length) this.rfs = grow(this.rfs);
+    const p = RF * k;
+    const rf = this.rfs;
+    rf[p] = r[0].size;
+    rf[p + 1] = r[0].jump;
+    rf[p + 2] = r[0].start;
+    rf[p + 3] = r[1].size;
+    rf[p + 4] = r[1].jump;
+    rf[p + 5] = r[1].start;
+    if (r[0].holes !== null || r[1].holes !== null) this.holey.set(k, r);
+    this.rfRec[i] = k;
+  }
+
+  /** Layer `i`'s receptive field as the operators read it (a new pair unless it has holes). */
+  rfOf(i: number): Rf2 {
+    const k = this.rfRec[i];
+    const h = this.holey.get(k);
+    if (h !== undefined) return h;
+    const p = RF * k;
+    const rf = this.rfs;
+    return [
+      { size: rf[p], jump: rf[p + 1], start: rf[p + 2], holes: null },
+      { size: rf[p + 3], jump: rf[p + 4], start: rf[p + 5], holes: null },
+    ];
+  }
+}
+
+function grow(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
