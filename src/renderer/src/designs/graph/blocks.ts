@@ -12,7 +12,7 @@ export const GAP = 26;
 /** Horizontal gap between branches. */
 export const NODE_SEP = 22;
 /** Width of the lane on the right of a block where an identity shortcut runs. */
-const LANE = 26;
+const LANE = 40;
 
 export interface Point {
   x: number;
