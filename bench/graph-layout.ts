@@ -1,8 +1,10 @@
 /*
- * The Designs graph's layout (dagre, src/renderer/src/designs/graph.ts) on the largest zoo network
- * and on long designs: ResNet-152 (515 layers), a 500-layer chain and a 500-layer chain of residual
- * blocks. Median of a few runs after a warm-up, in Node (the page runs the same code in a Web Worker,
- * so a slow layout never blocks the page).
+ * The Designs graph's layout (src/renderer/src/designs/graph.ts: series-parallel blocks placed by hand,
+ * dagre for what does not fold) on the largest zoo network and on long designs: ResNet-152 (515
+ * layers), a 500-layer chain and a 500-layer chain of residual blocks, and a design that does not
+ * fold (every block also read by the block after next), which goes to dagre. Median of a few runs
+ * after a warm-up, in Node (the page runs the same code in a Web Worker, so a slow layout never
+ * blocks the page).
  *
  * Run: npx tsx bench/graph-layout.ts
  */
@@ -40,12 +42,23 @@ function residualChain(blocks: number): ModelSpec {
   return { format: 'convscope-model', version: 1, name: 'residual', input: [16, 32, 32], layers };
 }
 
+/** Residual blocks whose inputs are also read two blocks later: not series-parallel, laid out by dagre. */
+function crossLinked(blocks: number): ModelSpec {
+  const m = residualChain(blocks);
+  for (let b = 2; b < blocks; b++) {
+    const add = m.layers.find((l) => l.id === `b${b}add`)!;
+    add.inputs = [...add.inputs!, `b${b - 2}r2`];
+  }
+  return { ...m, name: 'cross-linked' };
+}
+
 const cases: [string, ModelSpec][] = [
   ['ResNet-18', getZooModel('resnet18')!],
   ['ResNet-50', getZooModel('resnet50')!],
   ['ResNet-152', getZooModel('resnet152')!],
   ['500-layer chain', chain(500)],
   ['100 residual blocks (501 layers)', residualChain(100)],
+  ['100 cross-linked blocks (501 layers)', crossLinked(100)],
 ];
 
 console.log(

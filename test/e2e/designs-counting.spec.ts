@@ -138,3 +138,30 @@ test('operators not understood are listed by name and count, the totals marked i
   await expect(page.getByTestId('training-incomplete')).toContainText('Erf ×2');
   await expect(page.getByTestId('counting-total')).not.toHaveAttribute('data-value', '0');
 });
+
+test('in Chinese the rules and the "why" column hold no English words, only formulas and code names', async ({
+  browser,
+  web,
+}) => {
+  const context = await web.newContext(browser, { locale: 'zh-CN' });
+  const page = await context.newPage();
+  const d = new DesignsPage(page);
+  await page.goto(`${web.url}#/designs`);
+  await save(page, 'ResNet-18', resnet);
+  await openDesigns(page, web.url);
+  await d.row('ResNet-18').getByTestId('design-open').click();
+  await expect(page.getByTestId('counting-total')).toBeVisible(OPENED);
+  await d.choose(page.getByTestId('counting-convention'), 'fvcore');
+  await d.choose(page.getByTestId('counting-compare'), '全部算子');
+  await expect(page.getByTestId('compare-table')).toBeVisible();
+  // Formulas (numel, Cin, Kh…), aten:: and F. names, and source tags ([F-conv]) may be Latin; words may not.
+  const allowed =
+    /\[[^\]]*\]|aten::\w+|F\.\w+|torch\.\w+|numel|Cin|Cout|Kh|Kw|MACs?|FLOPs|fvcore|ptflops|conv|linear|bias|rows|operands|bounds/g;
+  const cells = await page
+    .locator('[data-testid="counting-table"] td:last-child, [data-testid="compare-table"] td:last-child')
+    .allInnerTexts();
+  expect(cells.length).toBeGreaterThan(10);
+  for (const text of cells) expect(text.replace(allowed, ''), text).not.toMatch(/[A-Za-z]{3,}/);
+  expect(cells.join('\n')).toContain('不含偏置');
+  await context.close();
+});

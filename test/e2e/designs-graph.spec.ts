@@ -61,3 +61,48 @@ test('ResNet-18 graph: each add is drawn with two incoming edges, a click on a b
     'true',
   );
 });
+
+const resnet152 = analyzeModel(getZooModel('resnet152')!);
+
+test('ResNet-152 graph opens readable at its input, relabels without moving on an edit, and fits on demand', async ({
+  page,
+  web,
+}) => {
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url, 'designs');
+  await d.newDesign('ResNet-152 graph', 'ResNet-152');
+  const chart = page.getByTestId('chart-graph');
+  await chart.scrollIntoViewIfNeeded();
+  const svg = chart.getByTestId('graph-svg');
+  await expect(svg).toBeVisible({ timeout: 60_000 });
+  await expect(chart.getByTestId('graph-node')).toHaveCount(resnet152.layers.length + 1);
+
+  // The first view shows the input and the stem at a size whose labels can be read, not a thin strip.
+  const area = (await svg.boundingBox())!;
+  const input = (await chart.locator('[data-testid="graph-node"][data-node-id="input"] rect').boundingBox())!;
+  expect(input.height).toBeGreaterThanOrEqual(0.75 * NODE_HEIGHT);
+  expect(input.y).toBeGreaterThanOrEqual(area.y - 1);
+  expect(input.y + input.height).toBeLessThanOrEqual(area.y + area.height);
+  const conv1 = chart.locator('[data-testid="graph-node"][data-node-id="conv1"]');
+  await expect(conv1.locator('text').first()).toBeVisible();
+  const label = (await conv1.locator('text').first().boundingBox())!;
+  expect(label.height).toBeGreaterThanOrEqual(9);
+
+  // An edit that keeps the structure (a channel count) relabels the boxes where they are, in the same view.
+  const content = svg.locator('[data-graph-content]');
+  const where = async () => [await content.getAttribute('transform'), await conv1.getAttribute('transform')];
+  const before = await where();
+  await d.selectLayer('conv1');
+  await d.setField('out_channels', '32');
+  await page.getByTestId('field-out_channels').locator('input').press('Tab');
+  await expect(conv1).toContainText('32×112×112');
+  expect(await where()).toEqual(before);
+
+  // The fit button still shows the whole network (boxes then far too small to label).
+  await chart.getByTestId('graph-fit').click();
+  const fc = (await chart.locator('[data-testid="graph-node"][data-node-id="fc"] rect').boundingBox())!;
+  const fitted = (await svg.boundingBox())!;
+  expect(fc.y + fc.height).toBeLessThanOrEqual(fitted.y + fitted.height + 1);
+  expect(fc.height).toBeLessThan(0.1 * NODE_HEIGHT);
+});

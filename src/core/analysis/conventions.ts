@@ -10,6 +10,7 @@
 import { COUNTING_CONVENTIONS, type CountingConvention } from '../../shared/conventions';
 import type { ModelSpec } from '../model/types';
 import { type CountedLayer, countLayers, sumOf } from './counting';
+import { ruleLine, ruleText, type RuleText } from './ops/rule-notes';
 import type { ArithmeticKind, ElementKind, ProductKind } from './ops/types';
 import type { ModelAnalysis } from './types';
 
@@ -86,7 +87,9 @@ export interface ConventionLayer {
   value: number;
   /** The figure split by kind of arithmetic. */
   byKind: Partial<Record<ArithmeticKind, number>>;
-  /** How the figure was counted, in words. */
+  /** How the figure was counted: formula, note by code and source (the renderer translates the note). */
+  ruleText: RuleText;
+  /** The same in English, on one line (CLI, report). */
   rule: string;
   /** The layer is not understood by ConvScope: its cost is unknown, not zero. */
   unknown?: string;
@@ -112,18 +115,16 @@ export interface ConventionResult {
   counterUnsupported: NamedCount[];
 }
 
+/** A rule and its English line. */
+const ruleOf = (r: RuleText) => ({ ruleText: r, rule: ruleLine(r) });
+const withRule = <T extends object>(o: T, r: RuleText) => ({ ...o, ...ruleOf(r) });
+
 /** The figure of one counted layer under `c`. */
 function layerFigure(c: Convention, l: CountedLayer): ConventionLayer {
   const { row, counting } = l;
   const base = { id: row.id, op: row.op };
   if (row.unsupported)
-    return {
-      ...base,
-      value: 0,
-      byKind: {},
-      rule: 'unknown: the operator is not understood',
-      unknown: row.unsupported,
-    };
+    return withRule({ ...base, value: 0, byKind: {}, unknown: row.unsupported }, ruleText('?', 'unknownOp'));
   const mainKind = (Object.keys(counting.macs)[0] ?? Object.keys(counting.ops)[0]) as
     ArithmeticKind | undefined;
   if (c.name === 'fvcore' || c.name === 'ptflops') {
@@ -133,7 +134,7 @@ function layerFigure(c: Convention, l: CountedLayer): ConventionLayer {
       ...base,
       value: count,
       byKind: count && mainKind ? { [mainKind]: count } : {},
-      rule: r?.rule ?? 'MACs',
+      ...ruleOf(r?.rule ?? ruleText('MACs')),
       ...(r?.unsupported ? { counterUnsupported: r.unsupported } : {}),
     };
   }
@@ -153,11 +154,11 @@ function layerFigure(c: Convention, l: CountedLayer): ConventionLayer {
   const macs = sumOf(counting.macs);
   const rule =
     c.name === 'all'
-      ? (counting.rule ?? '')
+      ? (counting.rule ?? ruleText(''))
       : macs
-        ? `${Object.keys(counting.macs).join(' + ')} MACs`
-        : '0: no products';
-  return { ...base, value, byKind, rule };
+        ? ruleText(`${Object.keys(counting.macs).join(' + ')} MACs`)
+        : ruleText('0', 'noProducts');
+  return { ...base, value, byKind, ...ruleOf(rule) };
 }
 
 function tally(names: (string | undefined)[]): NamedCount[] {
@@ -209,8 +210,11 @@ export interface ReconcileRow {
   b: number;
   /** b − a. */
   difference: number;
-  /** Each convention's rule for the layer, when the figures differ. */
+  /** Each convention's rule for the layer, when the figures differ, in English. */
   why: string;
+  /** The rules of a and b (the renderer writes `why` in the UI language from these). */
+  ruleA: RuleText;
+  ruleB: RuleText;
 }
 
 export interface Reconciliation {
@@ -250,6 +254,8 @@ export function reconcile(
       b: lb.value,
       difference,
       why: `${a}: ${la.rule}; ${b}: ${lb.rule}`,
+      ruleA: la.ruleText,
+      ruleB: lb.ruleText,
     });
     const e = byOp.get(la.op) ?? { op: la.op, layers: 0, difference: 0 };
     e.layers++;

@@ -6,6 +6,7 @@ import { RF_INPUT } from '../formulas/receptive-field';
 import type { LayerSpec, ModelSpec } from '../model/types';
 import { computeLayer } from './compute';
 import { operatorOf, type OpResult, type Rf2 } from './ops';
+import { ruleText } from './ops/rule-notes';
 import type { CountingIO, LayerCounting, ProductKind } from './ops/types';
 import type { LayerAnalysis, ModelAnalysis } from './types';
 
@@ -36,9 +37,9 @@ export function defaultCounting(family: string, r: OpResult): LayerCounting {
   return {
     macs: r.macs ? { [kind]: r.macs } : {},
     ops,
-    rule: 'the default rule: 2 FLOPs per MAC, element ops as the analysis counts them',
-    fvcore: { count: r.macs, rule: 'MACs (default rule)' },
-    ptflops: { count: r.macs + o.bias, rule: 'MACs + bias adds (default rule)' },
+    rule: ruleText('', 'defaultRule'),
+    fvcore: { count: r.macs, rule: ruleText('MACs', 'defaultRuleShort') },
+    ptflops: { count: r.macs + o.bias, rule: ruleText('MACs + bias', 'defaultRuleShort') },
   };
 }
 

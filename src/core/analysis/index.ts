@@ -1,5 +1,6 @@
 export * from './types';
 export { analyzeModel } from './analyze';
 export * from './conventions';
+export { RULE_NOTES, ruleLine, fillNote, type RuleText, type RuleNoteCode } from './ops/rule-notes';
 export { countLayers, defaultCounting, macsByKind, PRODUCT_KINDS, type CountedLayer } from './counting';
 export * from './training';

@@ -25,6 +25,7 @@ export const GRADE_MESSAGES = {
   'no-option-letter': 'there is no option {key} (options: {keys})',
   'no-option-number': 'there is no option {number} (options 1–{count})',
   'none-of-options': '"{raw}" is none of the options; answer with a letter ({keys})',
+  'choice-conflict': 'the letter {key} and the text of option {other} disagree; answer with one letter',
   'one-number': 'one number is expected, not {count}',
   'state-unit': 'state the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes): a bare number could be either',
   'power-of-1000':

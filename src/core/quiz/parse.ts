@@ -208,30 +208,42 @@ export function parseList(raw: string): { ok: true; values: number[] } | ParseFa
   return { ok: true, values };
 }
 
-/** A choice: a letter (b, (B), B.), its number (2) or the option's text. */
+/**
+ * An option chosen by its letter ("c", "C)", "(C)", "C.", full-width "Ｃ）"), its number ("3"), its
+ * text, or its letter and text as the app shows the answer ("C) text", "C. text"). With both, the
+ * letter decides unless the text is another option's (then the answer contradicts itself): the text
+ * may be the option in the other UI language.
+ */
 export function parseChoice(
   raw: string,
   keys: readonly string[],
   texts: readonly string[],
 ): { ok: true; key: string } | ParseFailure {
   const s = normalise(raw);
-  const letter = /^\(?([a-zA-Z])[).:]?$/.exec(s);
+  const norm = (t: string) =>
+    normalise(t)
+      .toLowerCase()
+      .replace(/[\s.]+/g, ' ')
+      .trim();
+  const byText = (t: string) => texts.findIndex((x) => norm(x) === norm(t));
+  const whole = byText(s);
+  if (whole >= 0) return { ok: true, key: keys[whole] };
+  const letter = /^\(?([a-zA-Z])(?:\s*([).:,])|(?=\s|$))\s*(.*)$/s.exec(s);
   if (letter) {
     const k = letter[1].toUpperCase();
-    if (keys.includes(k)) return { ok: true, key: k };
-    return failure('no-option-letter', { key: k, keys: keys.join(', ') });
+    const rest = letter[3].trim();
+    const named = rest === '' ? -1 : byText(rest);
+    // "C blah" without a separator is text, not a letter, unless "blah" is an option's text.
+    if (rest === '' || letter[2] !== undefined || named >= 0) {
+      if (!keys.includes(k)) return failure('no-option-letter', { key: k, keys: keys.join(', ') });
+      if (named >= 0 && keys[named] !== k) return failure('choice-conflict', { key: k, other: keys[named] });
+      return { ok: true, key: k };
+    }
   }
   if (/^\d+$/.test(s)) {
     const i = Number(s) - 1;
     if (i >= 0 && i < keys.length) return { ok: true, key: keys[i] };
     return failure('no-option-number', { number: s, count: keys.length });
   }
-  const norm = (t: string) =>
-    normalise(t)
-      .toLowerCase()
-      .replace(/[\s.]+/g, ' ')
-      .trim();
-  const idx = texts.findIndex((t) => norm(t) === norm(s));
-  if (idx >= 0) return { ok: true, key: keys[idx] };
   return failure('none-of-options', { raw: s, keys: keys.join(', ') });
 }

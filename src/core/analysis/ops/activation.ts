@@ -2,7 +2,8 @@
 import { tex, trace } from '../../formulas/latex';
 import { BASE, featuresOf, NONE, opsWith, unchangedRf } from './common';
 import type { Shape } from '../../model/shape';
-import { elementCounting, fvcoreIgnored, fvcoreUnsupported, rule } from './counting';
+import { elementCounting, fvcoreIgnored, fvcoreUnsupported, R, rule } from './counting';
+import type { RuleText } from './rule-notes';
 import { attr, defineOp, finite, type LayerFrom } from './define';
 import type { OnnxNodeSketch } from './onnx-sketch';
 import { pyCall } from './pytorch-text';
@@ -46,7 +47,7 @@ const node = <L = unknown>(
  */
 interface Arithmetic {
   /** Operations per element, or a count from the shapes, with the rule in words. */
-  all: [perElement: number, text: string] | ((io: CountingIO) => [count: number, text: string]);
+  all: [perElement: number, text: RuleText] | ((io: CountingIO) => [count: number, text: RuleText]);
   kind?: 'activation' | 'softmax';
   fvcore: (n: number) => CounterRule;
   ptflops: (n: number) => CounterRule;
@@ -93,10 +94,10 @@ function activation<K extends string, A extends Record<string, AttrSpec>>(
   });
 }
 
-const ptNone = (): CounterRule => rule(0, '0: no hook [P-mod]');
-const ptOnce = (what: string) => (n: number) => rule(n, `numel(y): ${what} [P-mod]`);
+const ptNone = (): CounterRule => rule(0, R('0', 'noHook', 'P-mod'));
+const ptOnce = () => (n: number) => rule(n, R('numel(y)', 'moduleHook', 'P-mod'));
 const ptTwice = (fn: string) => (n: number) =>
-  rule(2 * n, `2·numel(y): the module hook and the patched ${fn} [P-mod, P-fn]`);
+  rule(2 * n, R('2·numel(y)', 'hookAndPatched', 'P-mod, P-fn', { fn }));
 const fvUnsupported = (aten: string) => () => fvcoreUnsupported(aten);
 
 export const relu = activation('relu', {
@@ -106,7 +107,7 @@ export const relu = activation('relu', {
   onnx: node<unknown>('Relu', undefined, 13, ['Relu', 'Clip']),
   torch: () => 'nn.ReLU()',
   arithmetic: {
-    all: [1, '1 comparison per element'],
+    all: [1, R('1·numel(y)', 'oneComparison')],
     fvcore: () => fvcoreIgnored('aten::relu'),
     ptflops: ptTwice('F.relu'),
     saves: 'output',
@@ -119,9 +120,9 @@ export const relu6 = activation('relu6', {
   onnx: node<unknown>('Clip', () => ({ min: 0, max: 6 }), 10),
   torch: () => 'nn.ReLU6()',
   arithmetic: {
-    all: [2, '2 comparisons per element'],
+    all: [2, R('2·numel(y)', 'twoComparisons')],
     fvcore: fvUnsupported('aten::hardtanh'),
-    ptflops: ptOnce('module hook'),
+    ptflops: ptOnce(),
     saves: 'input',
   },
 });
@@ -132,9 +133,9 @@ export const leakyRelu = activation('leaky_relu', {
   onnx: node('LeakyRelu', (l: { negative_slope?: number }) => ({ alpha: l.negative_slope ?? 0.01 })),
   torch: (l) => pyCall('nn.LeakyReLU', [], [['negative_slope', l.negative_slope, 0.01]]),
   arithmetic: {
-    all: [2, 'a comparison and a multiply per element'],
+    all: [2, R('2·numel(y)', 'comparisonMultiply')],
     fvcore: fvUnsupported('aten::leaky_relu'),
-    ptflops: ptOnce('module hook'),
+    ptflops: ptOnce(),
     saves: 'input',
   },
 });
@@ -145,7 +146,7 @@ export const elu = activation('elu', {
   onnx: node('Elu', (l: { alpha?: number }) => ({ alpha: l.alpha ?? 1 })),
   torch: (l) => pyCall('nn.ELU', [], [['alpha', l.alpha, 1]]),
   arithmetic: {
-    all: [4, 'a comparison, exp, subtract 1, multiply by α per element'],
+    all: [4, R('4·numel(y)', 'eluOps')],
     fvcore: fvUnsupported('aten::elu'),
     ptflops: ptTwice('F.elu'),
     saves: 'input',
@@ -158,7 +159,7 @@ export const gelu = activation('gelu', {
   onnx: node<unknown>('Gelu', undefined, 20),
   torch: () => 'nn.GELU()',
   arithmetic: {
-    all: [5, 'multiply by 1/√2, erf, add 1, multiply by x, by 0.5 per element'],
+    all: [5, R('5·numel(y)', 'geluOps')],
     fvcore: fvUnsupported('aten::gelu'),
     ptflops: ptTwice('F.gelu'),
     saves: 'input',
@@ -173,9 +174,9 @@ export const silu = activation('silu', {
   },
   torch: () => 'nn.SiLU()',
   arithmetic: {
-    all: [5, 'a sigmoid (4) and a multiply per element'],
+    all: [5, R('5·numel(y)', 'siluOps')],
     fvcore: fvUnsupported('aten::silu'),
-    ptflops: (n: number) => rule(n, 'numel(x): the patched F.silu [P-fn]'),
+    ptflops: (n: number) => rule(n, R('numel(x)', 'patched', 'P-fn', { fn: 'F.silu' })),
     saves: 'input',
   },
 });
@@ -186,7 +187,7 @@ export const sigmoid = activation('sigmoid', {
   onnx: node<unknown>('Sigmoid'),
   torch: () => 'nn.Sigmoid()',
   arithmetic: {
-    all: [4, 'negate, exp, add 1, divide per element'],
+    all: [4, R('4·numel(y)', 'sigmoidOps')],
     fvcore: fvUnsupported('aten::sigmoid'),
     ptflops: ptNone,
     saves: 'output',
@@ -199,7 +200,7 @@ export const tanh = activation('tanh', {
   onnx: node<unknown>('Tanh'),
   torch: () => 'nn.Tanh()',
   arithmetic: {
-    all: [1, 'one transcendental per element'],
+    all: [1, R('1·numel(y)', 'transcendental')],
     fvcore: fvUnsupported('aten::tanh'),
     ptflops: ptNone,
     saves: 'output',
@@ -212,7 +213,7 @@ export const hardswish = activation('hardswish', {
   onnx: node<unknown>('HardSwish', undefined, 14),
   torch: () => 'nn.Hardswish()',
   arithmetic: {
-    all: [5, 'a hardsigmoid (4) and a multiply per element'],
+    all: [5, R('5·numel(y)', 'hardswishOps')],
     fvcore: fvUnsupported('aten::hardswish'),
     ptflops: ptNone,
     saves: 'input',
@@ -225,7 +226,7 @@ export const hardsigmoid = activation('hardsigmoid', {
   onnx: node<unknown>('HardSigmoid', () => ({ alpha: 1 / 6, beta: 0.5 })),
   torch: () => 'nn.Hardsigmoid()',
   arithmetic: {
-    all: [4, 'add 3, two comparisons, multiply by 1/6 per element'],
+    all: [4, R('4·numel(y)', 'hardsigmoidOps')],
     fvcore: fvUnsupported('aten::hardsigmoid'),
     ptflops: ptNone,
     saves: 'input',
@@ -248,10 +249,10 @@ export const softmax = activation('softmax', {
     all: ({ outShape }) => {
       const f = featuresOf(outShape);
       const rows = numel(outShape) / f;
-      return [rows * (5 * f - 2), 'rows·(5F − 2): max, subtract, exp, sum, divide over F values'];
+      return [rows * (5 * f - 2), R('rows·(5F − 2)', 'softmaxOps')];
     },
     fvcore: fvUnsupported('aten::softmax'),
-    ptflops: (n) => rule(n, 'numel(x): the patched F.softmax [P-fn]'),
+    ptflops: (n) => rule(n, R('numel(x)', 'patched', 'P-fn', { fn: 'F.softmax' })),
     saves: 'output',
   },
 });
@@ -283,7 +284,7 @@ export const clamp = defineOp(
       return elementCounting(
         'activation',
         bounds * numel(io.outShape),
-        '1 comparison per bound per element',
+        R('bounds·numel(y)', 'comparisonPerBound'),
         {
           fvcore: fvcoreIgnored('aten::clamp'),
           ptflops: ptNone(),

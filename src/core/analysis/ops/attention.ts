@@ -14,7 +14,7 @@ import {
   opsWith,
   seesEverything,
 } from './common';
-import { fvcoreUnsupported, rule } from './counting';
+import { fvcoreUnsupported, R, rule } from './counting';
 import { attentionFormulas, attentionInfo } from './attention-math';
 import { attr, defineOp, posInt } from './define';
 import { pyCall } from './pytorch-text';
@@ -89,9 +89,9 @@ export const matmul = defineOp(
     counting: (_layer, { result }) => ({
       macs: { matmul: result.macs },
       ops: {},
-      rule: '2 FLOPs per MAC',
-      fvcore: rule(result.macs, 'B·T·K·N [F-matmul matmul_flop_jit]'),
-      ptflops: rule(result.macs, 'B·T·K·N: the patched torch.matmul [P-fn]'),
+      rule: R('2·MACs', 'flopsPerMac'),
+      fvcore: rule(result.macs, R('B·T·K·N', undefined, 'F-matmul matmul_flop_jit')),
+      ptflops: rule(result.macs, R('B·T·K·N', 'patched', 'P-fn', { fn: 'torch.matmul' })),
     }),
     saves: (layer) => ({ inputs: (layer.inputs ?? ['']).map((_, i) => i) }),
     onnx: {
@@ -153,13 +153,13 @@ export const attention = defineOp(
           softmax: info.softmaxAll,
           elementwise: info.scaleOps,
         },
-        rule: '2 FLOPs per MAC; bias adds; softmax 5 per score − 2 per row; the 1/√d scale 1 per element of Q',
+        rule: R('', 'attentionAll'),
         // In eval mode PyTorch 1.13 runs nn.MultiheadAttention as one fused op fvcore has no handle for
         // (measured on torchvision's ViT-B/16: 12 warnings, the layers counted 0).
         fvcore: fvcoreUnsupported('aten::_native_multi_head_attention'),
         ptflops: rule(
           info.projectionMacs + info.biasAdds + info.matmulMacs,
-          '4·T·D² + 4·T·D + 2·T²·D [P-mod multihead_attention_counter_hook]',
+          R('4·T·D² + 4·T·D + 2·T²·D', undefined, 'P-mod multihead_attention_counter_hook'),
         ),
       };
     },

@@ -14,7 +14,7 @@ import {
 import { attr, defineOp, intOrPair, nonNegOrPair, padding, posInt } from './define';
 import type { IntOrPair, PaddingSpec, Shape } from '../../model/shape';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
-import { productCounting, SAVES_INPUT } from './counting';
+import { productCounting, R, SAVES_INPUT } from './counting';
 import { toPair } from './shape-math';
 import type { Rf2 } from './types';
 
@@ -76,8 +76,8 @@ export const conv2d = defineOp(
       productCounting(
         'conv',
         result,
-        'numel(y)·(Cin/g)·Kh·Kw, no bias [F-conv]',
-        'numel(y)·(Cin/g)·Kh·Kw + numel(y) if bias [P-mod]',
+        R('numel(y)·(Cin/g)·Kh·Kw', 'noBias', 'F-conv'),
+        R('numel(y)·(Cin/g)·Kh·Kw + numel(y)', 'withBias', 'P-mod'),
       ),
     saves: () => SAVES_INPUT,
     onnx: {
@@ -189,8 +189,8 @@ export const convTranspose2d = defineOp(
       productCounting(
         'convTranspose',
         result,
-        'numel(x)·(Cout/g)·Kh·Kw (by the input), no bias [F-conv]',
-        'numel(x)·(Cout/g)·Kh·Kw + numel(y) if bias [P-mod]',
+        R('numel(x)·(Cout/g)·Kh·Kw', 'byInputNoBias', 'F-conv'),
+        R('numel(x)·(Cout/g)·Kh·Kw + numel(y)', 'withBias', 'P-mod'),
       ),
     saves: () => SAVES_INPUT,
     onnx: {

@@ -3,7 +3,7 @@ import { tex, trace } from '../../formulas/latex';
 import type { Shape } from '../../model/shape';
 import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchangedRf } from './common';
 import { pyCall } from './pytorch-text';
-import { elementCounting, fvcoreUnsupported, rule, SAVES_NOTHING } from './counting';
+import { elementCounting, fvcoreUnsupported, R, rule, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { numel, ShapeError } from './shape-math';
 import type { OpInputs, OpResult } from './types';
@@ -85,18 +85,10 @@ function define<K extends 'add' | 'mul' | 'sub' | 'div'>(op: K, opType: string, 
           },
     compute: (layer, input, explain) => elementwise(op, layer.constant_shape, input, explain),
     counting: (_layer, { result }) =>
-      elementCounting(
-        'elementwise',
-        result.ops.elementwise,
-        '(operands − 1)·numel(y): one per output and extra operand',
-        {
-          fvcore: fvcoreUnsupported(`aten::${op}`),
-          ptflops: rule(
-            0,
-            `0: the ${SIGN[op]} operator is not patched (explicit torch.${op} would count numel(y)) [P-fn]`,
-          ),
-        },
-      ),
+      elementCounting('elementwise', result.ops.elementwise, R('(operands − 1)·numel(y)', 'operandOps'), {
+        fvcore: fvcoreUnsupported(`aten::${op}`),
+        ptflops: rule(0, R('0', 'notPatched', 'P-fn', { sign: SIGN[op], op })),
+      }),
     // add and sub need no operand for their gradients; mul and div keep their operands.
     saves: (layer) =>
       op === 'add' || op === 'sub' ? SAVES_NOTHING : { inputs: (layer.inputs ?? ['']).map((_, i) => i) },

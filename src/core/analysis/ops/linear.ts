@@ -2,7 +2,7 @@
 import { z } from './zod-recipe';
 import { BASE, NONE, opsWith, unchangedRf } from './common';
 import { pyCall } from './pytorch-text';
-import { productCounting, SAVES_INPUT } from './counting';
+import { productCounting, R, SAVES_INPUT } from './counting';
 import { attr, defineOp, posInt } from './define';
 import { linearFormulas } from './linear-math';
 import { ShapeError, shapeText } from './shape-math';
@@ -47,7 +47,12 @@ export const linear = defineOp(
       };
     },
     counting: (_layer, { result }) =>
-      productCounting('linear', result, 'in·out per row, no bias [F-lin]', 'in·out + out per row [P-mod]'),
+      productCounting(
+        'linear',
+        result,
+        R('in·out', 'perRowNoBias', 'F-lin'),
+        R('in·out + out', 'perRowWithBias', 'P-mod'),
+      ),
     saves: () => SAVES_INPUT,
     onnx: {
       from: ['Gemm', 'MatMul'],

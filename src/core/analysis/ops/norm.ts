@@ -2,7 +2,7 @@
 import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { BASE, featuresOf, NONE, opsWith, unchangedRf } from './common';
-import { elementCounting, rule, sizes } from './counting';
+import { elementCounting, R, rule, sizes } from './counting';
 import { attr, defineOp } from './define';
 import { pyCall } from './pytorch-text';
 import { numel } from './shape-math';
@@ -71,9 +71,15 @@ export const batchnorm = defineOp(
     counting(layer, io) {
       const { x } = sizes(io);
       const affine = layer.affine ?? true;
-      return elementCounting('norm', 2 * x, '2·numel(x): in eval, scale and shift folded per channel', {
-        fvcore: rule(affine ? 2 * x : x, `${affine ? '2·' : ''}numel(x), eval [F-norm batchnorm_flop_jit]`),
-        ptflops: rule(affine ? 2 * x : x, `${affine ? '2·' : ''}numel(x) [P-mod bn_flops_counter_hook]`),
+      return elementCounting('norm', 2 * x, R('2·numel(x)', 'batchNormEval'), {
+        fvcore: rule(
+          affine ? 2 * x : x,
+          R(`${affine ? '2·' : ''}numel(x)`, 'eval', 'F-norm batchnorm_flop_jit'),
+        ),
+        ptflops: rule(
+          affine ? 2 * x : x,
+          R(`${affine ? '2·' : ''}numel(x)`, undefined, 'P-mod bn_flops_counter_hook'),
+        ),
       });
     },
     // Training mode: the input, and the batch mean and inverse std (2·C values).
@@ -125,10 +131,13 @@ export const layernorm = defineOp(
       return elementCounting(
         'norm',
         (affine ? 7 : 5) * x + 5 * rows,
-        `${affine ? 7 : 5}·numel(x) + 5·rows: mean, variance, normalise${affine ? ', scale and shift' : ''}; per row 2 divisions, ε, √, reciprocal`,
+        R(`${affine ? 7 : 5}·numel(x) + 5·rows`, affine ? 'layerNormAffineOps' : 'layerNormOps'),
         {
-          fvcore: rule(affine ? 5 * x : 4 * x, `${affine ? 5 : 4}·numel(x) [F-norm norm_flop_counter(2)]`),
-          ptflops: rule(x, 'numel(x): LayerNorm has no `affine` attribute [P-mod bn_flops_counter_hook]'),
+          fvcore: rule(
+            affine ? 5 * x : 4 * x,
+            R(`${affine ? 5 : 4}·numel(x)`, undefined, 'F-norm norm_flop_counter(2)'),
+          ),
+          ptflops: rule(x, R('numel(x)', 'noAffineAttr', 'P-mod bn_flops_counter_hook')),
         },
       );
     },

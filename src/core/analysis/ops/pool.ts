@@ -4,7 +4,7 @@ import { tex, trace } from '../../formulas/latex';
 import { type RfDim, rfConv1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';
 import { BASE, convRfFormulas, inexactWarnings, need3d, NONE, opsWith } from './common';
-import { elementCounting, fvcoreUnsupported, rule, SAVES_INPUT, sizes } from './counting';
+import { elementCounting, fvcoreUnsupported, R, rule, SAVES_INPUT, sizes } from './counting';
 import { attr, defineOp, intOrPair, padding } from './define';
 import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
@@ -120,13 +120,19 @@ function poolPytorch(kind: 'MaxPool2d' | 'AvgPool2d'): PytorchMapping<WindowLaye
 
 /** ptflops: the module hook and the patched functional each count numel(x) [P-mod, P-fn]. */
 const ptPool = (x: number) =>
-  rule(2 * x, '2·numel(x): pool_flops_counter_hook and the patched F.*pool* [P-mod, P-fn]');
+  rule(
+    2 * x,
+    R('2·numel(x)', 'hookNamedAndPatched', 'P-mod, P-fn', {
+      hook: 'pool_flops_counter_hook',
+      fn: 'F.*pool*',
+    }),
+  );
 
 /** Adaptive average pooling: every input element is added once into its window (windows tile the map). */
 function adaptiveCounting(io: CountingIO) {
   const { x } = sizes(io);
-  return elementCounting('pool', x, 'numel(x): adds and one division per output', {
-    fvcore: rule(x, 'numel(x) [F-ew elementwise_flop_counter(1, 0)]'),
+  return elementCounting('pool', x, R('numel(x)', 'adaptivePoolOps'), {
+    fvcore: rule(x, R('numel(x)', undefined, 'F-ew elementwise_flop_counter(1, 0)')),
     ptflops: ptPool(x),
   });
 }
@@ -148,7 +154,7 @@ export const maxpool2d = defineOp(
     counting(layer, io) {
       const { x, y } = sizes(io);
       const [kh, kw] = toPair(layer.kernel, 1);
-      return elementCounting('pool', y * (kh * kw - 1), 'numel(y)·(Kh·Kw − 1) comparisons', {
+      return elementCounting('pool', y * (kh * kw - 1), R('numel(y)·(Kh·Kw − 1)', 'maxPoolOps'), {
         fvcore: fvcoreUnsupported('aten::max_pool2d'),
         ptflops: ptPool(x),
       });
@@ -173,7 +179,7 @@ export const avgpool2d = defineOp(
     counting(layer, io) {
       const { x, y } = sizes(io);
       const [kh, kw] = toPair(layer.kernel, 1);
-      return elementCounting('pool', y * kh * kw, 'numel(y)·Kh·Kw: adds and a division per output', {
+      return elementCounting('pool', y * kh * kw, R('numel(y)·Kh·Kw', 'avgPoolOps'), {
         fvcore: fvcoreUnsupported('aten::avg_pool2d'),
         ptflops: ptPool(x),
       });

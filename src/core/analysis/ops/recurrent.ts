@@ -5,7 +5,7 @@
 import { z } from './zod-recipe';
 import { tex, trace } from '../../formulas/latex';
 import { BASE, everythingRfFormulas, featuresOf, needSequence, NONE, seesEverything } from './common';
-import { rule } from './counting';
+import { R, rule } from './counting';
 import { attr, defineOp, posInt } from './define';
 import { pyCall } from './pytorch-text';
 import type { OtherOps } from '../types';
@@ -188,11 +188,24 @@ function counting(kind: 'lstm' | 'gru', layer: RecurrentLayer, io: CountingIO): 
   return {
     macs: { recurrent: r.macs },
     ops,
-    rule: `2 FLOPs per MAC; per step, layer, direction and hidden unit: ${CELL[kind].activation} activations, ${CELL[kind].elementwise} element-wise operations, the bias adds`,
-    fvcore: { ...rule(0, `0: aten::${kind} has no handle [F-skip]`), unsupported: `aten::${kind}` },
+    rule: R('', 'recurrentAll', undefined, {
+      activations: CELL[kind].activation,
+      elementwise: CELL[kind].elementwise,
+    }),
+    fvcore: {
+      ...rule(0, R('0', 'fvcoreWarns', 'F-skip', { aten: `aten::${kind}` })),
+      unsupported: `aten::${kind}`,
+    },
     ptflops: rule(
       r.macs + ptflopsExtra(kind, layer, t),
-      `T·(G·H·(I + H) + ${kind === 'lstm' ? '18H' : '13H'}) per layer and direction (${kind === 'lstm' ? '8H' : '6H'} of them biases) [P-mod rnn_flops_counter_hook]`,
+      R(
+        `T·(G·H·(I + H) + ${kind === 'lstm' ? '18H' : '13H'})`,
+        'recurrentPtflops',
+        'P-mod rnn_flops_counter_hook',
+        {
+          bias: kind === 'lstm' ? '8H' : '6H',
+        },
+      ),
     ),
   };
 }

@@ -4,7 +4,7 @@ import { tex, trace } from '../../formulas/latex';
 import { rfPad1d, rfUpsample1d } from '../../formulas/receptive-field';
 import type { Pair } from '../../model/shape';
 import { BASE, need3d, NONE, opsWith } from './common';
-import { elementCounting, noArithmetic, rule, SAVES_NOTHING, sizes } from './counting';
+import { elementCounting, ignoredBy, noArithmetic, R, rule, SAVES_NOTHING, sizes } from './counting';
 import { attr, defineOp, intOrPair, nonNegInt } from './define';
 import { pyCall, pyFloat, pyPair } from './pytorch-text';
 import { ShapeError, toPair } from './shape-math';
@@ -99,12 +99,15 @@ export const upsample = defineOp(
       return elementCounting(
         'elementwise',
         bilinear ? 7 * y : 0,
-        bilinear ? '7·numel(y): 4 weight multiplies, 3 adds per output' : '0: nearest copies',
+        bilinear ? R('7·numel(y)', 'bilinearOps') : R('0', 'nearestCopies'),
         {
-          fvcore: rule(bilinear ? 4 * y : y, `${bilinear ? '4·' : ''}numel(y) [F-ops, F-ew]`),
+          fvcore: rule(bilinear ? 4 * y : y, R(`${bilinear ? '4·' : ''}numel(y)`, undefined, 'F-ops, F-ew')),
           ptflops: rule(
             2 * y,
-            '2·numel(y): upsample_flops_counter_hook and the patched F.interpolate [P-mod, P-fn]',
+            R('2·numel(y)', 'hookNamedAndPatched', 'P-mod, P-fn', {
+              hook: 'upsample_flops_counter_hook',
+              fn: 'F.interpolate',
+            }),
           ),
         },
       );
@@ -236,7 +239,7 @@ export const pad = defineOp(
             ],
       };
     },
-    counting: () => noArithmetic('data movement', 'aten::constant_pad_nd is ignored'),
+    counting: () => noArithmetic('dataMovement', ignoredBy('aten::constant_pad_nd')),
     saves: () => SAVES_NOTHING,
     onnx: {
       // Asymmetric padding of a Conv, MaxPool or AveragePool becomes a pad layer before it.

@@ -5,7 +5,15 @@
  */
 import { tex, trace } from '../../formulas/latex';
 import { BASE, featuresOf, need3d, needSequence, NONE, opsWith, unchangedRf } from './common';
-import { elementCounting, fvcoreUnsupported, noArithmetic, rule, SAVES_NOTHING } from './counting';
+import {
+  elementCounting,
+  fvcoreUnsupported,
+  ignoredBy,
+  noArithmetic,
+  R,
+  rule,
+  SAVES_NOTHING,
+} from './counting';
 import { attr, defineOp, nonNegInt, posInt } from './define';
 import { pyCall } from './pytorch-text';
 import { ShapeError, shapeText } from './shape-math';
@@ -47,7 +55,10 @@ export const tokens = defineOp(
       };
     },
     counting: () =>
-      noArithmetic('a view (flatten and transpose)', 'aten::flatten and aten::transpose are ignored'),
+      noArithmetic(
+        'viewFlattenTranspose',
+        R('0', 'fvcoreIgnoresTwo', undefined, { aten: 'aten::flatten', aten2: 'aten::transpose' }),
+      ),
     saves: () => SAVES_NOTHING,
     onnx: fromPattern('Reshape to [B, C, H·W] and Transpose (0, 2, 1)'),
     pytorch: { to: () => ({ expr: ([x]) => `${x}.flatten(2).transpose(1, 2)` }) },
@@ -80,7 +91,7 @@ export const classToken = defineOp(
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
-    counting: () => noArithmetic('a copy (concatenation)', 'aten::cat is ignored'),
+    counting: () => noArithmetic('copyConcat', ignoredBy('aten::cat')),
     saves: () => SAVES_NOTHING,
     onnx: fromPattern('Concat of the (expanded) constant [1, 1, D] before the tokens'),
     pytorch: {
@@ -121,9 +132,9 @@ export const posEmbedding = defineOp(
       };
     },
     counting: (_layer, { result }) =>
-      elementCounting('elementwise', result.ops.elementwise, '1 add per element', {
+      elementCounting('elementwise', result.ops.elementwise, R('numel(y)', 'addPerElement'), {
         fvcore: fvcoreUnsupported('aten::add'),
-        ptflops: rule(0, '0: the + operator is not patched [P-fn]'),
+        ptflops: rule(0, R('0', 'plusNotPatched', 'P-fn')),
       }),
     saves: () => SAVES_NOTHING,
     onnx: fromPattern('Add of a constant [1, T, D]'),
@@ -161,7 +172,7 @@ export const selectToken = defineOp(
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
-    counting: () => noArithmetic('a view (select)', 'aten::select is ignored'),
+    counting: () => noArithmetic('viewSelect', ignoredBy('aten::select')),
     saves: () => SAVES_NOTHING,
     onnx: fromPattern('Gather of one constant index along the tokens'),
     pytorch: { to: (layer) => ({ expr: ([x]) => `${x}[:, ${layer.index ?? 0}]` }) },
@@ -200,7 +211,7 @@ export const embedding = defineOp(
         rfFormulas: !explain ? NONE : unchangedRf(prf),
       };
     },
-    counting: () => ({ ...noArithmetic('a table lookup'), fvcore: fvcoreUnsupported('aten::embedding') }),
+    counting: () => ({ ...noArithmetic('tableLookup'), fvcore: fvcoreUnsupported('aten::embedding') }),
     // The ids (int64), to scatter the gradient into the rows they picked.
     saves: (_layer, io) => ({ indexElements: io.inShapes[0][0] }),
     onnx: noOnnx('PyTorch writes it as Gather on the weight'),

@@ -14,7 +14,7 @@ import {
   seesEverything,
   unchangedRf,
 } from './common';
-import { noArithmetic, SAVES_NOTHING } from './counting';
+import { ignoredBy, noArithmetic, R, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { pyCall } from './pytorch-text';
 import { numel, ShapeError, shapeText } from './shape-math';
@@ -71,7 +71,7 @@ export const concat = defineOp(
         rfFormulas: !explain ? NONE : mergeFormulas(rfs, rf),
       };
     },
-    counting: () => noArithmetic('data movement', 'aten::cat is ignored'),
+    counting: () => noArithmetic('dataMovement', ignoredBy('aten::cat')),
     saves: () => SAVES_NOTHING,
     onnx: {
       from: ['Concat'],
@@ -127,7 +127,7 @@ export const flatten = defineOp(
         rfFormulas: !explain ? NONE : convRfFormulas(prf, rf, [h, w], [h, w], [1, 1], [0, 0]),
       };
     },
-    counting: () => noArithmetic('data movement', 'aten::flatten is ignored'),
+    counting: () => noArithmetic('dataMovement', ignoredBy('aten::flatten')),
     saves: () => SAVES_NOTHING,
     onnx: {
       from: ['Flatten', 'Reshape', 'Squeeze', 'ReduceMean'],
@@ -149,7 +149,7 @@ export const identity = defineOp(
     template: () => ({}),
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
     // ONNX Identity is an alias (no layer); a Clip without bounds is an identity layer.
-    counting: () => noArithmetic('data movement', 'nothing is traced'),
+    counting: () => noArithmetic('dataMovement', R('0', 'notTraced')),
     saves: () => SAVES_NOTHING,
     onnx: { from: ['Clip'], opset: 10, example: () => [{ opType: 'Clip' }] },
     pytorch: { to: () => ({ module: 'nn.Identity()' }) },
@@ -169,7 +169,7 @@ export const dropout = defineOp(
     view: true,
     template: () => ({}),
     compute: (_layer, { shapes, rfs }) => passThrough(shapes[0], rfs[0]),
-    counting: () => noArithmetic('data movement', 'aten::dropout is ignored'),
+    counting: () => noArithmetic('dataMovement', ignoredBy('aten::dropout')),
     // Training: the output is x·mask/(1 − p), a new storage, and the mask is kept (float, as on CPU).
     // With p = 0 PyTorch returns the input itself (torch 1.13 dropout: `if (p == 0 || !train …)
     // return input`): nothing kept, no new storage (torchvision's ViT-B/16: 37 such dropouts).

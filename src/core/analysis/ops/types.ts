@@ -1,3 +1,4 @@
+import type { RuleText } from './rule-notes';
 /**
  * What an operator of the registry is: one object per layer op holding everything ConvScope knows
  * about it (attribute schema, editor fields, the "add layer" template, shape inference, cost, receptive
@@ -219,8 +220,8 @@ export type ArithmeticKind = ProductKind | ElementKind;
 /** What one established counter gives for a layer, in its own unit (MACs for fvcore and ptflops). */
 export interface CounterRule {
   count: number;
-  /** The rule in words, e.g. "2·numel(x): BatchNorm with affine [F-norm]". */
-  rule: string;
+  /** The rule: formula, note and source, e.g. "2·numel(x): eval [F-norm]" (./rule-notes.ts). */
+  rule: RuleText;
   /** The counter does not know the op: it counts 0 and warns with this name (fvcore's "aten::max_pool2d"). */
   unsupported?: string;
 }
@@ -231,8 +232,8 @@ export interface LayerCounting {
   macs: Partial<Record<ProductKind, number>>;
   /** Operations counted one by one ("all operators"), by kind; `bias` is one add per output. */
   ops: Partial<Record<ElementKind, number>>;
-  /** How "all operators" counts the op, in words (e.g. "1 comparison per element"). */
-  rule?: string;
+  /** How "all operators" counts the op (e.g. "1·numel(y): 1 comparison per element"). */
+  rule?: RuleText;
   fvcore?: CounterRule;
   ptflops?: CounterRule;
 }

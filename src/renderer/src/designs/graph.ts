@@ -1,9 +1,7 @@
-import { layout as dagreLayout, graphlib } from '@dagrejs/dagre';
 import { formatShape } from '../../../core/format';
+import { placeGraph, type GraphPlacement } from './graph/placement';
 
-/** Box of one layer in layout pixels: the drawing uses these at a 1:1 scale, so boxes keep their shape. */
-export const NODE_WIDTH = 148;
-export const NODE_HEIGHT = 38;
+export { NODE_HEIGHT, NODE_WIDTH, placeGraph, structureKey, type GraphPlacement } from './graph/placement';
 
 export interface GraphNode {
   id: string;
@@ -35,8 +33,6 @@ export interface GraphLayout {
   branching: boolean;
 }
 
-const MARGIN = 16;
-
 /** What the layout needs of an analysis (an analysis is one); plain data, so it can go to a worker. */
 export interface GraphInput {
   input: readonly number[];
@@ -64,71 +60,45 @@ export function graphInput(analysis: GraphInput): GraphInput {
 }
 
 /**
- * The design as a layered graph, top to bottom, laid out by dagre: parallel branches stand side by
- * side, a merge (add, concat) is one box with an edge from each input, and each edge is routed around
- * the boxes it passes.
+ * The boxes of `analysis` (op, output shape, MACs, colour by cost) at the places of `placement`, which
+ * must be the placement of the same structure ({@link structureKey}): an edit that changes only
+ * shapes or MACs relabels the boxes without a new layout.
  */
-export function layoutGraph(analysis: GraphInput): GraphLayout {
-  const g = new graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 22, ranksep: 26, edgesep: 12, marginx: MARGIN, marginy: MARGIN });
-  g.setDefaultEdgeLabel(() => ({}));
+export function labelGraph(placement: GraphPlacement, analysis: GraphInput): GraphLayout {
   const maxMacs = Math.max(0, ...analysis.layers.map((l) => l.macs));
   const scale = Math.log10(maxMacs + 1);
+  const { ids, x, y } = placement;
+  if (ids.length !== analysis.layers.length + 1) throw new Error('the placement is of another structure');
   const nodes: GraphNode[] = [
-    {
-      id: 'input',
-      op: 'input',
-      shape: formatShape(analysis.input),
-      macs: 0,
-      cost: 0,
-      x: 0,
-      y: 0,
-    },
+    { id: 'input', op: 'input', shape: formatShape(analysis.input), macs: 0, cost: 0, x: x[0]!, y: y[0]! },
   ];
-  for (const layer of analysis.layers)
+  analysis.layers.forEach((layer, i) =>
     nodes.push({
       id: layer.id,
       op: layer.op,
       shape: formatShape(layer.outputShape),
       macs: layer.macs,
       cost: layer.macs > 0 && scale > 0 ? Math.log10(layer.macs + 1) / scale : 0,
-      x: 0,
-      y: 0,
-    });
-  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  const fanOut = new Map<string, number>();
-  let branching = false;
-  for (const layer of analysis.layers) {
-    if (layer.inputs.length > 1) branching = true;
-    for (const source of layer.inputs) {
-      g.setEdge(source, layer.id);
-      const n = (fanOut.get(source) ?? 0) + 1;
-      fanOut.set(source, n);
-      if (n > 1) branching = true;
-    }
-  }
-  dagreLayout(g);
-  for (const n of nodes) {
-    const placed = g.node(n.id);
-    n.x = placed.x;
-    n.y = placed.y;
-  }
-  const edges: GraphEdge[] = g.edges().map((e) => ({
-    source: e.v,
-    target: e.w,
-    points: ((g.edge(e) as { points?: { x: number; y: number }[] }).points ?? []).map((p) => ({
-      x: p.x,
-      y: p.y,
-    })),
-  }));
-  const info = g.graph();
+      x: x[i + 1]!,
+      y: y[i + 1]!,
+    }),
+  );
   return {
     nodes,
-    edges,
-    width: info.width ?? NODE_WIDTH + 2 * MARGIN,
-    height: info.height ?? NODE_HEIGHT + 2 * MARGIN,
-    branching,
+    edges: placement.edges,
+    width: placement.width,
+    height: placement.height,
+    branching: placement.branching,
   };
+}
+
+/**
+ * The design as a layered graph, top to bottom (see {@link placeGraph}): parallel branches stand side
+ * by side, a merge (add, concat) is one box with an edge from each input, runs of single layers are
+ * columns.
+ */
+export function layoutGraph(analysis: GraphInput): GraphLayout {
+  return labelGraph(placeGraph(analysis), analysis);
 }
 
 /** The view that shows the whole drawing inside a box of `boxWidth × boxHeight` pixels, centred. */

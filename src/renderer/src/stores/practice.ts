@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { GradeNote, Question } from '../../../core/quiz';
-import { unreadable } from '../practice/answer-check';
+import { answerForGrading, unreadable } from '../practice/answer-check';
+import { i18n } from '../i18n';
 import { api } from '../api';
 import type { PracticeAnswer } from '../../../shared/contracts/practice';
 import type { ReviewItem } from '../../../shared/types';
@@ -106,7 +107,8 @@ export const usePracticeStore = defineStore('practice', () => {
     const item = current.value;
     if (phase.value !== 'asking' || !item?.question || busy.value) return;
     const answer = draft.value.trim();
-    const note = unreadable(item.question, answer);
+    const locale = i18n.global.locale.value;
+    const note = unreadable(item.question, answer, locale);
     if (note !== null) {
       parseError.value = note;
       return;
@@ -116,7 +118,7 @@ export const usePracticeStore = defineStore('practice', () => {
     busy.value = true;
     const result = await api.practice.answer({
       question: item.ref,
-      answer,
+      answer: answerForGrading(item.question, answer, locale).answer,
       timeMs,
       mode: kind.value === 'review' ? 'review' : exam.value ? 'exam' : 'practice',
     });

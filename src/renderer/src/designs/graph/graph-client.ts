@@ -1,4 +1,5 @@
-import { graphInput, type GraphInput, type GraphLayout } from '../graph';
+import { graphInput, labelGraph, type GraphInput, type GraphLayout } from '../graph';
+import { structureKey, type GraphPlacement } from './placement';
 import type { FromGraphWorker, ToGraphWorker } from './protocol';
 
 /** Just what is used of the DOM's Worker, so this module also type-checks without the DOM library. */
@@ -12,12 +13,14 @@ type DomWorkerConstructor = new (url: URL, options: { type: 'module' }) => DomWo
 /**
  * Graph layouts from one long-lived worker. Only the newest request is answered: a layout asked for
  * while another is being computed replaces it (the older promise never settles), so quick edits do
- * not queue up stale layouts.
+ * not queue up stale layouts. The last placement is kept with its structure: an edit that changes
+ * only shapes or MACs (a field such as out_channels) relabels the boxes at once, without the worker.
  */
 export function createGraphLayouter() {
   let worker: DomWorker | null = null;
   let current = 0;
-  const pending = new Map<number, { resolve(l: GraphLayout): void; reject(e: Error): void }>();
+  const pending = new Map<number, { resolve(p: GraphPlacement): void; reject(e: Error): void }>();
+  let last: { key: string; placement: GraphPlacement } | null = null;
   function start(): DomWorker {
     // Named `Worker` so that the bundler recognises `new Worker(new URL(…))` and emits the worker file.
     const Worker = (globalThis as unknown as { Worker: DomWorkerConstructor }).Worker;
@@ -26,18 +29,27 @@ export function createGraphLayouter() {
       const p = pending.get(data.id);
       pending.delete(data.id);
       if (!p || data.id !== current) return;
-      if (data.type === 'done') p.resolve(data.layout);
+      if (data.type === 'done') p.resolve(data.placement);
       else p.reject(new Error(data.message));
     };
     return w;
   }
   function layout(analysis: GraphInput): Promise<GraphLayout> {
-    worker ??= start();
+    const input = graphInput(analysis);
+    const key = structureKey(input);
     const id = ++current;
-    for (const key of [...pending.keys()]) if (key !== id) pending.delete(key);
-    const promise = new Promise<GraphLayout>((resolve, reject) => pending.set(id, { resolve, reject }));
-    worker.postMessage({ id, input: graphInput(analysis) });
-    return promise;
+    for (const k of [...pending.keys()]) if (k !== id) pending.delete(k);
+    if (last?.key === key) return Promise.resolve(labelGraph(last.placement, input));
+    worker ??= start();
+    const promise = new Promise<GraphPlacement>((resolve, reject) => pending.set(id, { resolve, reject }));
+    worker.postMessage({
+      id,
+      structure: { layers: input.layers.map((l) => ({ id: l.id, inputs: l.inputs })) },
+    });
+    return promise.then((placement) => {
+      last = { key, placement };
+      return labelGraph(placement, input);
+    });
   }
   function dispose(): void {
     worker?.terminate();

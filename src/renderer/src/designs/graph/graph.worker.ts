@@ -1,19 +1,20 @@
 /// <reference lib="webworker" />
-import { layoutGraph } from '../graph';
+import { placeGraph } from './placement';
 import type { FromGraphWorker, ToGraphWorker } from './protocol';
 
 /**
- * Lays out the Designs graph off the page's thread: dagre takes a few hundred milliseconds on a
- * 500-layer design (bench/graph-layout.ts), which would freeze the page if it ran there.
+ * Places the Designs graph off the page's thread: the zoo's networks fold into hand-placed blocks in
+ * a few milliseconds, but a design that does not fold goes to dagre, which can take hundreds of
+ * milliseconds on 500 layers (bench/graph-layout.ts) and would freeze the page if it ran there.
  */
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 
 ctx.onmessage = (event: MessageEvent<ToGraphWorker>) => {
-  const { id, input } = event.data;
+  const { id, structure } = event.data;
   const t0 = performance.now();
   try {
-    const layout = layoutGraph(input);
-    ctx.postMessage({ type: 'done', id, layout, ms: performance.now() - t0 } satisfies FromGraphWorker);
+    const placement = placeGraph(structure);
+    ctx.postMessage({ type: 'done', id, placement, ms: performance.now() - t0 } satisfies FromGraphWorker);
   } catch (error) {
     ctx.postMessage({
       type: 'error',

@@ -1,10 +1,10 @@
-import type { GraphInput, GraphLayout } from '../graph';
+import type { GraphPlacement, GraphStructure } from './placement';
 
 export interface ToGraphWorker {
   id: number;
-  input: GraphInput;
+  structure: GraphStructure;
 }
 
 export type FromGraphWorker =
-  | { type: 'done'; id: number; layout: GraphLayout; ms: number }
+  | { type: 'done'; id: number; placement: GraphPlacement; ms: number }
   | { type: 'error'; id: number; message: string };

@@ -1,3 +1,5 @@
+import { RULE_NOTES } from '../../../../core/analysis/ops/rule-notes';
+
 /** The Designs page's counting conventions and training panel. */
 export default {
   counting: {
@@ -21,6 +23,10 @@ export default {
     total: 'Total',
     figure: '{name}, {unit}',
     rule: 'Rule',
+    /** The rules' notes (`counting.notes.<code>`): the core's own English table. */
+    notes: { ...RULE_NOTES } as Record<keyof typeof RULE_NOTES, string>,
+    why: '{a}: {ruleA}; {b}: {ruleB}',
+    ruleWithNote: '{formula}: {note}',
     counterWarns: 'Counted 0 by {name}, which warns: {ops}',
     incomplete:
       'Incomplete: operators not understood ({ops}). Their cost is unknown, so every total is a lower bound.',

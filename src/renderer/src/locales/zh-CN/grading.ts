@@ -22,6 +22,7 @@ const zhCN: typeof en = {
       'no-option-letter': '没有选项 {key}（选项：{keys}）',
       'no-option-number': '没有第 {number} 个选项（选项为 1–{count}）',
       'none-of-options': '“{raw}”不是任何一个选项；请回答选项字母（{keys}）',
+      'choice-conflict': '字母 {key} 和选项 {other} 的内容对不上；请只写一个字母',
       'one-number': '这里只要一个数，而不是 {count} 个',
       'state-unit': '请写出单位（例如 MB = 10^6 字节，MiB = 2^20 字节）：只写一个数，两种都有可能',
       'power-of-1000':
