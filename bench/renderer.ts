@@ -15,7 +15,8 @@ import { startWeb } from '../src/main/web/start';
 import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
-export const RENDERER = join(ROOT, 'out', 'renderer');
+/** The built renderer; `RENDERER_DIR` points at another build (to compare two commits in one session). */
+export const RENDERER = process.env.RENDERER_DIR ?? join(ROOT, 'out', 'renderer');
 export const CHROMIUM =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 export const BROWSER_ARGS = [

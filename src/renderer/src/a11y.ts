@@ -56,10 +56,12 @@ export function watchA11y(root: HTMLElement, labels: () => A11yLabels): () => vo
     queued = false;
     repairA11y(root.ownerDocument, labels());
   };
+  // After the frame that rendered the change has been painted, so that an edit's frame never waits
+  // for a pass over the whole document (a 500-layer design's page has thousands of elements).
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(run);
+    requestAnimationFrame(() => setTimeout(run, 0));
   });
   observer.observe(root, { childList: true, subtree: true });
   run();

@@ -27,9 +27,21 @@ const SUPERSCRIPT: Record<string, string> = {
 
 const isZh = (locale: string) => locale.toLowerCase().startsWith('zh');
 
+/**
+ * Formatters by locale and options: making an Intl.NumberFormat costs far more than formatting with
+ * one, and a graph of 500 layers formats a thousand counts per drawing.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** A number in the locale's digits and grouping. */
 export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** A plain value: integers exact, others with two decimals (three significant digits below one). */
