@@ -16,7 +16,7 @@ test('a practice session with right and wrong answers updates progress and revie
   web,
   consoleErrors,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const shell = new AppShell(page);
   const practice = new PracticePage(page);
   const progress = new ProgressPage(page);
@@ -81,10 +81,12 @@ test('a practice session with right and wrong answers updates progress and revie
   // step): wait for it.
   await expect(async () => {
     await page.reload();
+    // The page itself may take a while to come back on a busy machine; the row must be there then.
+    await expect(page.getByTestId('page-progress')).toBeVisible({ timeout: 60_000 });
     await expect(progress.reviewRows.filter({ hasText: 'new numbers at each review' })).toHaveCount(1, {
-      timeout: 1000,
+      timeout: 3000,
     });
-  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
   const due = await progress.reviewRows.count();
   await expect(page.getByTestId('progress-reviewsDue')).toHaveAttribute('data-value', String(due));
 
