@@ -92,15 +92,22 @@ export function wasmVariant(): WasmVariant {
 
 let heap = new Float32Array(0);
 
-/** The module's memory as floats, grown to at least `bytes`. */
-function heapOf(gemm: Gemm, bytes: number): Float32Array {
+/** The module's memory, grown to at least `bytes` (float32 and float64 kernels share it). */
+export function grownMemory(gemm: Gemm, bytes: number): ArrayBuffer {
   const memory = gemm.memory;
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  if (heap.buffer !== memory.buffer) heap = new Float32Array(memory.buffer);
+  return memory.buffer;
+}
+
+/** The module's memory as floats, grown to at least `bytes`. */
+function heapOf(gemm: Gemm, bytes: number): Float32Array {
+  const buffer = grownMemory(gemm, bytes);
+  if (heap.buffer !== buffer) heap = new Float32Array(buffer);
   return heap;
 }
 
-const align = (bytes: number) => (bytes + 15) & ~15;
+/** A byte offset rounded up to the 16 bytes of a SIMD lane group. */
+export const align = (bytes: number) => (bytes + 15) & ~15;
 
 /**
  * C[m×n] (+)= op(A)·op(B) with op(A) m×k (A stored k×m when ta) and op(B) k×n (B stored n×k when tb);

@@ -8,19 +8,16 @@
  */
 import { kernels as reference } from '../kernels64';
 import type { FArray, Kernels } from '../types';
-import { type Gemm, instantiate, loadedModule } from './kernels';
+import { align, type Gemm, grownMemory, instantiate, loadedModule } from './kernels';
 
 let heap = new Float64Array(0);
 
 /** The module's memory as doubles, grown to at least `bytes`. */
 function heapOf(g: Gemm, bytes: number): Float64Array {
-  const memory = g.memory;
-  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
+  const buffer = grownMemory(g, bytes);
+  if (heap.buffer !== buffer) heap = new Float64Array(buffer);
   return heap;
 }
-
-const align = (bytes: number) => (bytes + 15) & ~15;
 
 /** C[m×n] (+)= op(A)·op(B): A stored k×m when ta, B stored n×k when tb. */
 function product(
