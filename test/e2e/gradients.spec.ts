@@ -154,3 +154,39 @@ for (const locale of ['en', 'zh-CN'] as const) {
     });
   }
 }
+
+test('the form shows a field only when it applies, and a run set up at its limits saves', async ({
+  page,
+  web,
+}) => {
+  const lab = new GradientsPage(page);
+  await lab.openPreset(web.url, 'kaiming');
+  const field = (testid: string) => page.getByTestId(testid);
+  const choose = async (testid: string, option: string) => {
+    await field(testid).click();
+    await page
+      .locator('.n-base-select-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click();
+  };
+  const type = async (testid: string, value: string) => {
+    await field(testid).locator('input').fill(value);
+    await field(testid).locator('input').blur();
+  };
+  await expect(field('lab-leaky-slope')).toHaveCount(0);
+  await choose('lab-activation', 'LeakyReLU');
+  await expect(field('lab-leaky-slope')).toBeVisible();
+  await expect(field('lab-momentum')).toBeVisible();
+  await choose('lab-optimizer', 'Adam');
+  await expect(field('lab-momentum')).toHaveCount(0);
+  // The smallest values the form lets through (a learning rate of 0 is not one of them).
+  await type('lab-lr', '0');
+  await type('lab-depth', '0');
+  await type('lab-width', '1');
+  await type('lab-steps', '3');
+  await expect(page.getByTestId('lab-preset')).toHaveText(/.+/);
+  await lab.run();
+  await lab.waitDone(0);
+  await lab.save(0, 'At the limits');
+  await expect(lab.savedRow('At the limits')).toHaveCount(1);
+});

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { LAB_VALUES, MLP_FIELDS, RNN_FIELDS, type LabField } from '../lab-fields';
 
 /**
  * What a saved Gradient Lab run stores: versioned wrappers around the experiment's configuration and
  * its result, checked on save and again on load (a stored run that does not match is reported by name
  * and left in place). The shapes are the core's `ExperimentConfig` and `ExperimentResult`
- * (src/core/autograd/experiments); a type test keeps the two in step. Fields added after version 1's
+ * (src/core/autograd/experiments), each field's values and range read from the field table
+ * (`../lab-fields.ts`, which also draws the lab's form); a type test keeps the two in step. Fields added after version 1's
  * first release have defaults, so runs saved before them still open.
  */
 const num = z.number().finite();
@@ -12,43 +14,58 @@ const nnum = num.nullable();
 const count = z.number().int().min(0);
 const positive = z.number().int().min(1);
 
+/** A numeric field's schema: an integer or a real number in the range of the field table. */
+function numberField(fields: readonly LabField[], key: string): z.ZodNumber {
+  const f = fields.find((x) => x.key === key);
+  if (f?.type !== 'int' && f?.type !== 'real')
+    throw new Error(`"${key}" is not a numeric field of the experiment's field table`);
+  const n = (f.type === 'int' ? z.number().int() : num).min(f.min);
+  return f.max === undefined ? n : n.max(f.max);
+}
+const mlpNumber = (key: string) => numberField(MLP_FIELDS, key);
+const rnnNumber = (key: string) => numberField(RNN_FIELDS, key);
+const choice = <K extends keyof typeof LAB_VALUES>(key: K) => z.enum(LAB_VALUES[key]);
+
+// Every field is listed (the type test in test/main/api/lab-runs.test.ts fails on a missing one, and
+// test/shared/lab-fields.test.ts on one the field table does not have); the defaults open runs saved
+// before the field existed.
 export const mlpConfigSchema = z.strictObject({
   kind: z.literal('mlp'),
-  task: z.enum(['spirals', 'circles', 'xor', 'blobs', 'sine']),
-  samples: z.number().int().min(2).max(100_000).default(512),
-  depth: positive.max(100),
-  width: positive.max(512),
-  activation: z.enum(['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu']),
-  leakySlope: num,
-  eluAlpha: num,
-  init: z.enum(['normal', 'xavier_normal', 'xavier_uniform', 'kaiming_normal', 'kaiming_uniform']),
-  initStd: num.positive(),
+  task: choice('task'),
+  samples: mlpNumber('samples').default(512),
+  depth: mlpNumber('depth'),
+  width: mlpNumber('width'),
+  activation: choice('activation'),
+  leakySlope: mlpNumber('leakySlope'),
+  eluAlpha: mlpNumber('eluAlpha'),
+  init: choice('init'),
+  initStd: mlpNumber('initStd'),
   batchnorm: z.boolean(),
   residual: z.boolean(),
-  optimizer: z.enum(['sgd', 'momentum', 'adam']),
-  lr: num.positive(),
-  momentum: num.min(0).max(1),
-  clip: z.enum(['none', 'norm', 'value']),
-  clipMax: num.positive(),
-  l1: num.min(0),
-  l2: num.min(0),
+  optimizer: choice('optimizer'),
+  lr: mlpNumber('lr'),
+  momentum: mlpNumber('momentum'),
+  clip: choice('clip'),
+  clipMax: mlpNumber('clipMax'),
+  l1: mlpNumber('l1'),
+  l2: mlpNumber('l2'),
   pretrain: z.boolean(),
-  pretrainSteps: positive,
-  batchSize: positive,
-  seed: count,
-  dtype: z.enum(['float64', 'float32']),
-  steps: positive,
+  pretrainSteps: mlpNumber('pretrainSteps'),
+  batchSize: mlpNumber('batchSize'),
+  seed: mlpNumber('seed'),
+  dtype: choice('dtype'),
+  steps: mlpNumber('steps'),
 });
 
 export const rnnConfigSchema = z.strictObject({
   kind: z.literal('rnn'),
-  cell: z.enum(['tanh', 'lstm']),
-  length: positive.max(200),
-  hidden: positive.max(256),
-  batch: positive.max(256),
+  cell: choice('cell'),
+  length: rnnNumber('length'),
+  hidden: rnnNumber('hidden'),
+  batch: rnnNumber('batch'),
   forgetBias: nnum.default(null),
-  recurrentInit: z.enum(['default', 'orthogonal']).default('default'),
-  seed: count,
+  recurrentInit: choice('recurrentInit').default('default'),
+  seed: rnnNumber('seed'),
 });
 
 export const experimentConfigSchema = z.discriminatedUnion('kind', [mlpConfigSchema, rnnConfigSchema]);

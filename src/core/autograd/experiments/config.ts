@@ -1,3 +1,4 @@
+import { LAB_VALUES } from '../../../shared/lab-fields';
 import type { TaskKind } from '../data';
 import { parseInit } from '../layers';
 import type { RecurrentSetup } from '../recurrent';
@@ -10,29 +11,20 @@ import type { TrainConfig } from '../train';
  * recurrent cell whose gradient through time is measured.
  */
 
-export type HiddenActivation = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu';
-export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leaky_relu',
-  'elu',
-];
-export const INIT_KINDS = [
-  'normal',
-  'xavier_normal',
-  'xavier_uniform',
-  'kaiming_normal',
-  'kaiming_uniform',
-] as const;
+// The value lists live with the lab's field table (one list for the core, the form and the saved-run
+// schema); the types below are read from them.
+export type HiddenActivation = (typeof LAB_VALUES.activation)[number];
+export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = LAB_VALUES.activation;
+export const INIT_KINDS = LAB_VALUES.init;
 export type InitKind = (typeof INIT_KINDS)[number];
-export const TASKS: readonly TaskKind[] = ['spirals', 'circles', 'xor', 'blobs', 'sine'];
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export const TASKS: readonly TaskKind[] = LAB_VALUES.task;
+export const OPTIMIZERS = LAB_VALUES.optimizer;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
-export const CLIPS = ['none', 'norm', 'value'] as const;
+export const CLIPS = LAB_VALUES.clip;
 export type ClipKind = (typeof CLIPS)[number];
-export const CELLS = ['tanh', 'lstm'] as const;
-export const RECURRENT_INITS = ['default', 'orthogonal'] as const;
+export const CELLS = LAB_VALUES.cell;
+export const RECURRENT_INITS = LAB_VALUES.recurrentInit;
+export { LAB_FIELDS, MLP_FIELDS, RNN_FIELDS, fieldApplies, type LabField } from '../../../shared/lab-fields';
 
 export interface MlpExperimentConfig {
   kind: 'mlp';
@@ -60,7 +52,7 @@ export interface MlpExperimentConfig {
   pretrainSteps: number;
   batchSize: number;
   seed: number;
-  dtype: 'float64' | 'float32';
+  dtype: (typeof LAB_VALUES.dtype)[number];
   /** Fine-tuning steps (pre-training steps come on top). */
   steps: number;
 }
@@ -119,19 +111,6 @@ export const DEFAULT_RNN: RnnExperimentConfig = {
   recurrentInit: 'default',
   seed: 1,
 };
-
-/** Limits of every numeric field (the engine's supported ranges, step counts kept to what a page can show). */
-export const LIMITS = {
-  samples: [16, 4096],
-  depth: [1, 100],
-  width: [2, 512],
-  batchSize: [1, 512],
-  steps: [1, 5000],
-  pretrainSteps: [1, 1000],
-  length: [1, 200],
-  hidden: [1, 256],
-  batch: [1, 256],
-} as const;
 
 /** The engine's TrainConfig for an MLP experiment. */
 export function toTrainConfig(c: MlpExperimentConfig): TrainConfig {

@@ -1,5 +1,5 @@
 /**
- * The gradient-experiment model: a typed configuration (`config.ts`), running it to a typed result
+ * The gradient-experiment model: a typed configuration (`config.ts`), its fields' kinds and ranges from `src/shared/lab-fields.ts`, running it to a typed result
  * (`runner.ts`, views in `views.ts`), the named problems and remedies (`catalog.ts`) and the checks of
  * their captions' claims (`claims.ts`).
  */
