@@ -1,64 +1,33 @@
 /*
- * The Designs graph's layout (src/renderer/src/designs/graph.ts: series-parallel blocks placed by hand,
- * dagre for what does not fold) on the largest zoo network and on long designs: ResNet-152 (515
- * layers), a 500-layer chain and a 500-layer chain of residual blocks, and a design that does not
- * fold (every block also read by the block after next), which goes to dagre. Median of a few runs
- * after a warm-up, in Node (the page runs the same code in a Web Worker, so a slow layout never
- * blocks the page).
+ * The Designs graph's layout (src/renderer/src/designs/graph.ts: series-parallel blocks and chains
+ * with skipping reads placed by hand, dagre for what does not fold) on the largest zoo network, on
+ * long designs (a 500-layer chain, a 500-layer chain of residual blocks) and on designs that are not
+ * series-parallel (test/helpers/graph-designs.ts): residual blocks also read by the block after next,
+ * DenseNet-121 with every layer reading all before it in its block, a feature pyramid on ResNet-101,
+ * and two streams exchanging at each of 62 stages (the one that goes to dagre whole). Median of a few
+ * runs after a warm-up, wall and CPU time (the process's, garbage collection included), in Node (the
+ * page runs the same code in a Web Worker, so a slow layout never blocks the page).
  *
  * Run: npx tsx bench/graph-layout.ts
  */
 import { cpus, loadavg } from 'node:os';
 import { analyzeModel, getZooModel, type ModelSpec } from '../src/core';
 import { layoutGraph } from '../src/renderer/src/designs/graph';
+import { chain, denseNet, exchange, fpn, residualChain } from '../test/helpers/graph-designs';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-
-function chain(n: number): ModelSpec {
-  const layers: ModelSpec['layers'] = [];
-  for (let i = 0; i < n; i++)
-    layers.push(
-      i % 2 === 0
-        ? { id: `conv${i}`, op: 'conv2d', out_channels: 16, kernel: 3, padding: 1 }
-        : { id: `relu${i}`, op: 'relu' },
-    );
-  return { format: 'convscope-model', version: 1, name: 'chain', input: [16, 32, 32], layers };
-}
-
-function residualChain(blocks: number): ModelSpec {
-  const layers: ModelSpec['layers'] = [{ id: 'stem', op: 'conv2d', out_channels: 16, kernel: 3, padding: 1 }];
-  let last = 'stem';
-  for (let b = 0; b < blocks; b++) {
-    layers.push(
-      { id: `b${b}c1`, op: 'conv2d', out_channels: 16, kernel: 3, padding: 1, inputs: [last] },
-      { id: `b${b}r1`, op: 'relu' },
-      { id: `b${b}c2`, op: 'conv2d', out_channels: 16, kernel: 3, padding: 1 },
-      { id: `b${b}add`, op: 'add', inputs: [`b${b}c2`, last] },
-      { id: `b${b}r2`, op: 'relu' },
-    );
-    last = `b${b}r2`;
-  }
-  return { format: 'convscope-model', version: 1, name: 'residual', input: [16, 32, 32], layers };
-}
-
-/** Residual blocks whose inputs are also read two blocks later: not series-parallel, laid out by dagre. */
-function crossLinked(blocks: number): ModelSpec {
-  const m = residualChain(blocks);
-  for (let b = 2; b < blocks; b++) {
-    const add = m.layers.find((l) => l.id === `b${b}add`)!;
-    add.inputs = [...add.inputs!, `b${b - 2}r2`];
-  }
-  return { ...m, name: 'cross-linked' };
-}
 
 const cases: [string, ModelSpec][] = [
   ['ResNet-18', getZooModel('resnet18')!],
   ['ResNet-50', getZooModel('resnet50')!],
   ['ResNet-152', getZooModel('resnet152')!],
   ['500-layer chain', chain(500)],
-  ['100 residual blocks (501 layers)', residualChain(100)],
-  ['100 cross-linked blocks (501 layers)', crossLinked(100)],
+  ['100 residual blocks', residualChain(100)],
+  ['100 cross-linked blocks', residualChain(100, true)],
+  ['DenseNet-121, dense blocks', denseNet()],
+  ['FPN on ResNet-101', fpn('resnet101')],
+  ['2 streams exchanging, 62 stages', exchange(62)],
 ];
 
 console.log(
@@ -66,18 +35,22 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' / ')}`,
 );
-console.log('| design | layers | layout median | min |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log('| design | layers | layout median | min | CPU median |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, model] of cases) {
   const a = analyzeModel(model);
   layoutGraph(a);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     layoutGraph(a);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   console.log(
-    `| ${name} | ${a.layers.length} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)} ms |`,
+    `| ${name} | ${a.layers.length} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)} ms | ${median(cpu).toFixed(0)} ms |`,
   );
 }

@@ -1,12 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { denseNet } from '../helpers/graph-designs';
 import { repoRoot, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 
 /**
- * The Designs graph of ResNet-18 and ResNet-50 as a user sees it, light and dark, English and Chinese:
- * docs/screenshots/designs-graph-<model>[-fit]-<theme>[-zh].png (the first view from the input, and the
- * whole network fitted into the box).
+ * The Designs graph of ResNet-18, ResNet-50 and an imported DenseNet-121 as a user sees it, light and
+ * dark, English and Chinese: docs/screenshots/designs-graph-<model>[-fit]-<theme>[-zh].png (a view a few
+ * blocks down from the input, and for the ResNets the whole network fitted into the box).
  */
 for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
@@ -53,6 +55,32 @@ for (const locale of ['en', 'zh-CN'] as const) {
           animations: 'disabled',
         });
       }
+      // DenseNet-121 with every layer reading all before it in its block (imported as a file), zoomed
+      // out twice and dragged to the end of the first dense block, where most of its lanes run.
+      const file = test.info().outputPath('densenet121.json');
+      writeFileSync(file, JSON.stringify({ ...denseNet(), name: 'DenseNet-121' }));
+      await d.tab('library').click();
+      await page.getByTestId('design-import-file').setInputFiles(file);
+      await expect(d.editor).toBeVisible();
+      const chart = page.getByTestId('chart-graph');
+      await chart.scrollIntoViewIfNeeded();
+      await expect(chart.getByTestId('graph-svg')).toBeVisible({ timeout: 60_000 });
+      await chart.getByTestId('graph-zoom-out').click();
+      await chart.getByTestId('graph-zoom-out').click();
+      // The whole drawing area in the viewport, so that the drag starts on it.
+      await chart.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      const box = (await chart.getByTestId('graph-svg').boundingBox())!;
+      for (let drag = 0; drag < 2; drag++) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height - 420, { steps: 8 });
+        await page.mouse.up();
+      }
+      await page.mouse.move(0, 0);
+      await chart.screenshot({
+        path: join(repoRoot, 'docs', 'screenshots', `designs-graph-densenet121-${suffix}.png`),
+        animations: 'disabled',
+      });
       await context.close();
     });
   }

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { analyzeModel, getZooModel } from '../../src/core';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../src/renderer/src/designs/graph';
+import { denseNet } from '../helpers/graph-designs';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
@@ -105,4 +107,40 @@ test('ResNet-152 graph opens readable at its input, relabels without moving on a
   const fitted = (await svg.boundingBox())!;
   expect(fc.y + fc.height).toBeLessThanOrEqual(fitted.y + fitted.height + 1);
   expect(fc.height).toBeLessThan(0.1 * NODE_HEIGHT);
+});
+
+test('an imported DenseNet graph is one column: every concat reads the block input and each layer before it', async ({
+  page,
+  web,
+}, testInfo) => {
+  const model = denseNet([4, 6], 16, 32);
+  const dense = analyzeModel(model);
+  const file = testInfo.outputPath('densenet.json');
+  writeFileSync(file, JSON.stringify(model));
+  const shell = new AppShell(page);
+  const d = new DesignsPage(page);
+  await shell.open(web.url, 'designs');
+  await d.tab('library').click();
+  await page.getByTestId('design-import-file').setInputFiles(file);
+  await expect(d.editor).toBeVisible();
+  const chart = page.getByTestId('chart-graph');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.getByTestId('graph-svg')).toBeVisible({ timeout: 60_000 });
+  await expect(chart.getByTestId('graph-node')).toHaveCount(dense.layers.length + 1);
+
+  const cats = dense.layers.filter((l) => l.op === 'concat');
+  expect(cats.length).toBeGreaterThan(5);
+  for (const cat of cats) {
+    const edges = chart.locator(`[data-testid="graph-edge"][data-target="${cat.id}"]`);
+    await expect(edges).toHaveCount(cat.inputs.length);
+    const sources = await edges.evaluateAll((els) => els.map((e) => e.getAttribute('data-source')));
+    expect(sources.sort()).toEqual([...cat.inputs].sort());
+  }
+  // Every box on one axis: the reads that skip layers run in lanes beside the column, not in columns of boxes.
+  const xs = await chart
+    .getByTestId('graph-node')
+    .evaluateAll((els) =>
+      els.map((e) => /translate\(([-\d.]+),/.exec(e.getAttribute('transform') ?? '')?.[1]),
+    );
+  expect(new Set(xs).size).toBe(1);
 });

@@ -1,8 +1,10 @@
 /**
  * The series-parallel part of a network laid out by hand: runs of single layers stacked in a column,
  * blocks that split and merge again (a residual block, an Inception module, a U-Net skip) with their
- * branches side by side, and sequences of those. What is left once every such block is folded (rare:
- * a layer read across blocks) is laid out by dagre, each folded block as one box (./placement.ts).
+ * branches side by side, and sequences of those; and a chain whose layers are also read further down
+ * (a dense block, where each layer reads all before it) as one column with those reads in lanes on the
+ * right. What is left once every such block is folded (rare: branches that cross-read each other) is
+ * laid out by dagre, each folded block as one box (./placement.ts).
  */
 
 export const NODE_WIDTH = 148;
@@ -13,6 +15,8 @@ export const GAP = 26;
 export const NODE_SEP = 22;
 /** Width of the lane on the right of a block where an identity shortcut runs. */
 const LANE = 40;
+/** Distance between neighbouring lanes of a chain's skipping edges. */
+const LANE_STEP = 10;
 
 export interface Point {
   x: number;
@@ -58,6 +62,25 @@ const topOf = (sink: Sink, id: string): Point => ({
 /** From `a` down to `b`, turning at height `y` (straight when they are one above the other). */
 function bend(a: Point, b: Point, y: number): Point[] {
   return Math.abs(a.x - b.x) < 0.5 ? [a, b] : [a, { x: a.x, y }, { x: b.x, y }, b];
+}
+
+/**
+ * From `a` down to height `out`, across to a lane at `x`, down it to height `into`, across to above `b`
+ * and down to `b`. Two more points close to the lane's corners keep the smoothed line (edgePath)
+ * turning there, instead of cutting across the boxes beside the lane.
+ */
+function laneRoute(a: Point, b: Point, x: number, out: number, into: number): Point[] {
+  const r = Math.min(6, (into - out) / 2);
+  return [
+    a,
+    { x: a.x, y: out },
+    { x, y: out },
+    { x, y: out + r },
+    { x, y: into - r },
+    { x, y: into },
+    { x: b.x, y: into },
+    b,
+  ];
 }
 
 /** Layers that each read the previous one only, which feeds only them: one column. */
@@ -151,10 +174,51 @@ export function splitBlock(split: Block, branches: readonly Block[], merge: Bloc
         });
       });
       if (shortcut) {
-        const x = ax - axis + lane;
-        const points = [from, { x: from.x, y: branchTop - GAP / 2 }, { x, y: branchTop - GAP / 2 }];
-        points.push({ x, y: mergeTop - GAP / 2 }, { x: to.x, y: mergeTop - GAP / 2 }, to);
+        const points = laneRoute(from, to, ax - axis + lane, branchTop - GAP / 2, mergeTop - GAP / 2);
         sink.edges.push({ source: split.exit, target: merge.entry, points });
+      }
+    },
+  };
+}
+
+/**
+ * `parts` one below the other on one axis, each reading the one above, plus `skips`: part `from` also
+ * read by part `to` further down (`to > from + 1`). The reads of one part run down one lane on the
+ * right of the column (leaving it a third of a gap below the part, reaching each reader a third of a
+ * gap above it), so the lanes of a dense block are one per part, not one per edge; lanes whose spans
+ * do not overlap share an x.
+ */
+export function chainBlock(parts: readonly Block[], skips: readonly { from: number; to: number }[]): Block {
+  const last = new Map<number, number>();
+  for (const { from, to } of skips) last.set(from, Math.max(to, last.get(from) ?? 0));
+  // Greedy interval colouring: a lane is free again once the previous bus has reached its last reader.
+  const laneOf = new Map<number, number>();
+  const freeFrom: number[] = [];
+  for (const from of [...last.keys()].sort((a, b) => a - b)) {
+    let lane = freeFrom.findIndex((end) => end <= from);
+    if (lane < 0) lane = freeFrom.push(0) - 1;
+    freeFrom[lane] = last.get(from)!;
+    laneOf.set(from, lane);
+  }
+  const series = seriesBlock(parts);
+  const lanes = freeFrom.length;
+  return {
+    entry: series.entry,
+    exit: series.exit,
+    left: series.left,
+    right: series.right + (lanes > 0 ? LANE + (lanes - 1) * LANE_STEP : 0),
+    height: series.height,
+    place(sink, ax, top) {
+      series.place(sink, ax, top);
+      for (const { from, to } of skips) {
+        const x = ax + series.right + LANE / 2 + laneOf.get(from)! * LANE_STEP;
+        const a = bottomOf(sink, parts[from]!.exit);
+        const b = topOf(sink, parts[to]!.entry);
+        sink.edges.push({
+          source: parts[from]!.exit,
+          target: parts[to]!.entry,
+          points: laneRoute(a, b, x, a.y + GAP / 3, b.y - GAP / 3),
+        });
       }
     },
   };
@@ -175,8 +239,9 @@ export function foldBlocks(blocks: Block[], succs: Set<number>[]): { blocks: Blo
     const k = blocks.length;
     blocks.push(block);
     for (const g of gone) alive.delete(g);
-    const inSet = new Set([...ins].filter((i) => !gone.includes(i)));
-    const outSet = new Set([...outs].filter((o) => !gone.includes(o)));
+    const goneSet = new Set(gone);
+    const inSet = new Set([...ins].filter((i) => !goneSet.has(i)));
+    const outSet = new Set([...outs].filter((o) => !goneSet.has(o)));
     preds.push(inSet);
     succs.push(outSet);
     for (const i of inSet) {
@@ -190,6 +255,59 @@ export function foldBlocks(blocks: Block[], succs: Set<number>[]): { blocks: Blo
     alive.add(k);
   };
   const only = (s: Set<number>) => (s.size === 1 ? s.values().next().value! : -1);
+  /**
+   * The longest chain from `s` (each block read by the next; a block's readers all further down the
+   * chain; nothing but `s` read from outside, nothing but the last block read outside), as blocks in
+   * order, or null when there is none of three blocks or more. The next block is the one reader of the
+   * last whose inputs are all in the chain already; two such readers (parallel branches) end the chain.
+   */
+  const chainFrom = (s: number): number[] | null => {
+    const chain = [s];
+    const inChain = new Set(chain);
+    let leaving = succs[s]!.size; // edges from the chain to blocks outside it
+    let best = 0;
+    for (;;) {
+      let next = -1;
+      for (const x of succs[chain[chain.length - 1]!]!) {
+        if (![...preds[x]!].every((p) => inChain.has(p))) continue;
+        if (next >= 0) return best >= 3 ? chain.slice(0, best) : null;
+        next = x;
+      }
+      if (next < 0) break;
+      chain.push(next);
+      inChain.add(next);
+      leaving += succs[next]!.size - preds[next]!.size;
+      if (leaving === succs[next]!.size) best = chain.length;
+    }
+    return best >= 3 ? chain.slice(0, best) : null;
+  };
+  /** Folds the first chain found, trying the blocks in topological order; false when there is none. */
+  const foldChain = (): boolean => {
+    const waiting = new Map([...alive].map((i) => [i, preds[i]!.size]));
+    const queue = [...alive].filter((i) => waiting.get(i) === 0);
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      const chain = chainFrom(s);
+      if (chain) {
+        const position = new Map(chain.map((b, k) => [b, k]));
+        const skips = chain.flatMap((b, from) =>
+          [...succs[b]!].map((x) => ({ from, to: position.get(x) ?? -1 })).filter(({ to }) => to > from + 1),
+        );
+        const block = chainBlock(
+          chain.map((b) => blocks[b]!),
+          skips,
+        );
+        replace(chain, block, preds[s]!, succs[chain[chain.length - 1]!]!);
+        return true;
+      }
+      for (const x of succs[s]!) {
+        const left = waiting.get(x)! - 1;
+        waiting.set(x, left);
+        if (left === 0) queue.push(x);
+      }
+    }
+    return false;
+  };
   let changed = true;
   while (changed) {
     changed = false;
@@ -225,6 +343,7 @@ export function foldBlocks(blocks: Block[], succs: Set<number>[]): { blocks: Blo
       replace([a, ...branches, merge], block, preds[a]!, succs[merge]!);
       changed = true;
     }
+    if (!changed) changed = foldChain();
   }
   const order = [...alive].sort((x, y) => x - y);
   const index = new Map(order.map((i, k) => [i, k]));

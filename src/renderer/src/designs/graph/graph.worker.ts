@@ -3,9 +3,10 @@ import { placeGraph } from './placement';
 import type { FromGraphWorker, ToGraphWorker } from './protocol';
 
 /**
- * Places the Designs graph off the page's thread: the zoo's networks fold into hand-placed blocks in
- * a few milliseconds, but a design that does not fold goes to dagre, which can take hundreds of
- * milliseconds on 500 layers (bench/graph-layout.ts) and would freeze the page if it ran there.
+ * Places the Designs graph off the page's thread: the zoo's networks, dense blocks and residual
+ * blocks read across blocks fold into hand-placed blocks in milliseconds, but a design that does not
+ * fold goes to dagre, which takes over a hundred milliseconds on 500 layers (bench/graph-layout.ts),
+ * long enough to be felt if it ran on the page's thread.
  */
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -9,11 +9,10 @@ import {
   type PlacedEdge,
   type Sink,
 } from './blocks';
+import { sweepOrder } from './order';
 
 export { NODE_HEIGHT, NODE_WIDTH, type PlacedEdge } from './blocks';
 const MARGIN = 16;
-/** Skeletons up to this many blocks get dagre's crossing reduction. */
-const SWEEP_LIMIT = 60;
 
 /** What the placement reads: the layers' ids and the ids they read ("input" is the model input). */
 export interface GraphStructure {
@@ -43,9 +42,11 @@ export function structureKey(s: GraphStructure): string {
  * The layered drawing, top to bottom. A run of layers that each read only the previous one, which
  * feeds only it (conv → bn → relu), is one column; a block that splits and merges again (a residual
  * block, an Inception module) has its branches side by side and its shortcut in a lane on the right;
- * these are laid out by hand (./blocks.ts), which folds every zoo network into one block. Whatever
- * does not fold is laid out by dagre with each folded block as one box, and its edges are routed by
- * dagre around the boxes they pass.
+ * a chain whose layers are also read further down (a dense block) is one column with those reads in
+ * lanes on the right. These are laid out by hand (./blocks.ts), which folds every zoo network, a
+ * DenseNet and residual blocks read across blocks into one block. Whatever does not fold (branches
+ * that read each other, as in a feature pyramid) is laid out by dagre with each folded block as one
+ * box (the order within ranks from ./order.ts), and its edges are routed by dagre around the boxes.
  */
 export function placeGraph(s: GraphStructure): GraphPlacement {
   const ids = ['input', ...s.layers.map((l) => l.id)];
@@ -101,9 +102,9 @@ export function placeGraph(s: GraphStructure): GraphPlacement {
     g.setDefaultEdgeLabel(() => ({}));
     folded.blocks.forEach((b, i) => g.setNode(String(i), { width: b.left + b.right, height: b.height }));
     folded.succs.forEach((out, i) => out.forEach((j) => g.setEdge(String(i), String(j))));
-    // dagre's crossing reduction (repeated sweeps over every rank) is most of its time on a deep
-    // skeleton; a deep one keeps the first order, which follows the layers' order.
-    dagreLayout(g, { disableOptimalOrderHeuristic: folded.blocks.length > SWEEP_LIMIT });
+    // dagre's own crossing reduction builds a graph per rank for every sweep (most of its time on a
+    // deep skeleton): the order within ranks comes from plain barycentre sweeps instead (./order.ts).
+    dagreLayout(g, { customOrder: (graph) => sweepOrder(graph) });
     folded.blocks.forEach((b, i) => {
       const box = g.node(String(i));
       b.place(sink, box.x - (b.left + b.right) / 2 + b.left, box.y - b.height / 2);
