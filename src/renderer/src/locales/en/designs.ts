@@ -303,6 +303,7 @@ export default {
       restore: 'Restore',
       restored: 'Version {n} restored as the newest version.',
       preview: 'Version {n} of “{name}”',
+      stats: '{macs} MACs · {params} params',
     },
     compare: {
       title: 'Compare two designs',

@@ -299,6 +299,7 @@ const designs: typeof en = {
       restore: '恢复',
       restored: '已将版本 {n} 恢复为最新版本。',
       preview: '“{name}”的版本 {n}',
+      stats: '{macs}次乘加 · {params} 个参数',
     },
     compare: {
       title: '对比两个设计',
