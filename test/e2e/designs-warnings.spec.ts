@@ -72,6 +72,14 @@ test('in Chinese the analysis warnings are Chinese sentences with the numbers of
     '层 layer2.0.downsample.0：沿 H 方向，输入的 56 行中有 28 行没有被读到：每个窗口 1 个抽头，步长 2，窗口之间留有空隙，最后 1 行也在其中',
   );
   expect(resnetLines[1]).toContain('输入的 56 列中有 28 列没有被读到');
+  // conv1 (7×7, stride 2, padding 3): 224 + 6 − 7 = 223 is odd, but what is left over is padding.
+  await page
+    .locator('[data-testid="analysis-row"][data-layer-id="conv1"] [data-testid="cell-output"]')
+    .hover();
+  await expect(page.getByTestId('trace-inexact').first()).toHaveText(
+    'S 不能整除分子，但剩下的只是填充：输入的每个位置都会被读到。',
+  );
+  await page.mouse.move(0, 0);
   // Counts beside their unit are Chinese too: 40.9 亿次乘加, not "4.09G MACs".
   await expect(page.getByTestId('counting-total')).toContainText('40.9 亿次乘加');
   await expect(page.getByTestId('counting-total')).not.toContainText('MACs');
