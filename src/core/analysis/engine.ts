@@ -35,7 +35,7 @@ import {
   type ModelAnalysis,
   type WarningKind,
 } from './types';
-import { note, sig6, warningLine, type WarningNote } from './warning-messages';
+import { note, sig6, type WarningCode, warningLine, type WarningNote } from './warning-messages';
 
 export { layerWithFormulas } from './rows';
 
@@ -153,21 +153,27 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       worstAct <= MAX &&
       worstMem <= MAX
     )) {
-      const limits: [string, number][] = [
-        ['output elements', outElems * 4],
-        ['parameters', total + c.buffers],
-        ['MACs', c.macs],
-        ['FLOPs', worstF],
-        ['total FLOPs', worstFlops],
-        ['total activation bytes', worstAct],
-        ['total memory access bytes', worstMem],
+      const limits: [WarningCode, number][] = [
+        ['limit-output-elements', outElems * 4],
+        ['limit-parameters', total + c.buffers],
+        ['limit-macs', c.macs],
+        ['limit-flops', worstF],
+        ['limit-total-flops', worstFlops],
+        ['limit-activation-bytes', worstAct],
+        ['limit-memory-bytes', worstMem],
       ];
-      const [what, v] = limits.find(([, x]) => !(x <= MAX)) as [string, number];
-      const shown = what === 'output elements' ? outElems : v;
+      const [what, v] = limits.find(([, x]) => !(x <= MAX)) as [WarningCode, number];
+      const shown = what === 'limit-output-elements' ? outElems : v;
+      const n = note('beyond-2-53', {
+        what: { code: what, params: {} },
+        value: shown.toExponential(3),
+        max: MAX,
+      });
       issues.push({
         layerId: layer.id,
         path: `layers[${i}]`,
-        message: `layer "${layer.id}": ${what} ${shown.toExponential(3)} exceed 2^53 (${MAX}), beyond exact integer arithmetic`,
+        message: warningLine({ layerId: layer.id, ...n }),
+        note: n,
       });
       continue;
     }

@@ -41,6 +41,15 @@ export const WARNING_MESSAGES = {
     'the receptive field has holes: its taps are spaced wider than what each tap sees, so some input pixels inside {h}×{w} are never read',
   unsupported:
     'operator {name} is not supported: its cost (params, MACs, FLOPs) is unknown and missing from the totals, which are incomplete; the receptive field passes through unchanged',
+  /** A layer whose numbers leave exact integer arithmetic (an issue: the design is refused). */
+  'beyond-2-53': '{what} {value} exceed 2^53 ({max}), beyond exact integer arithmetic',
+  'limit-output-elements': 'output elements',
+  'limit-parameters': 'parameters',
+  'limit-macs': 'MACs',
+  'limit-flops': 'FLOPs',
+  'limit-total-flops': 'total FLOPs',
+  'limit-activation-bytes': 'total activation bytes',
+  'limit-memory-bytes': 'total memory access bytes',
   /** Nodes an ONNX import left out (not a layer's warning: no layer prefix); `reason` is the importer's. */
   'onnx-skipped-one':
     '1 ONNX node is not in the model (first: {op} "{node}": {reason}); totals are incomplete',

@@ -8,6 +8,7 @@ import {
   type LayerSpec,
   type ModelSpec,
   type WarningNote,
+  validateModel,
 } from '../../../src/core';
 import { EVERY_OP, EVERY_SEQUENCE_OP } from '../../helpers/every-op';
 
@@ -126,8 +127,26 @@ describe('analysis warnings by code', () => {
     ]);
   });
 
+  it('a layer beyond exact integer arithmetic is an issue by code: which number, its value, the limit', () => {
+    const v = validateModel(
+      model([1, 100_000_000, 100_000_000], [{ id: 'big', op: 'conv2d', out_channels: 1_000_000, kernel: 1 }]),
+    );
+    if (v.ok) throw new Error('expected a refusal');
+    const issue = v.errors.find((e) => e.note)!;
+    expect(issue.note).toEqual({
+      code: 'beyond-2-53',
+      params: { what: { code: 'limit-output-elements', params: {} }, value: '1.000e+22', max: 2 ** 53 - 1 },
+    });
+    expect(issue.message).toBe(
+      'layer "big": output elements 1.000e+22 exceed 2^53 (9007199254740991), beyond exact integer arithmetic',
+    );
+    expect(issue.message).toBe(warningLine({ layerId: 'big', ...issue.note! }));
+  });
+
   it('every message is its code’s template filled in, and every code is used', () => {
-    const used = new Set<string>(['onnx-skipped-one', 'onnx-skipped', 'layer']);
+    // The ONNX warnings are checked with the importer, the issue beyond 2^53 above (each of its limits).
+    const used = new Set<string>(['onnx-skipped-one', 'onnx-skipped', 'layer', 'beyond-2-53']);
+    for (const c of Object.keys(WARNING_MESSAGES)) if (c.startsWith('limit-')) used.add(c);
     const models = [...listZoo().map((z) => getZooModel(z.name)!), EVERY_OP, EVERY_SEQUENCE_OP];
     models.push(
       model(

@@ -7,8 +7,13 @@ import {
   WARNING_MESSAGES,
   warningLine,
   warningText,
+  validateModel,
 } from '../../../../src/core';
-import { warningTranslator, warningWords } from '../../../../src/renderer/src/designs/warning-text';
+import {
+  issueText,
+  warningTranslator,
+  warningWords,
+} from '../../../../src/renderer/src/designs/warning-text';
 import en from '../../../../src/renderer/src/locales/en';
 import zhCN from '../../../../src/renderer/src/locales/zh-CN';
 import { EVERY_OP, EVERY_SEQUENCE_OP } from '../../../helpers/every-op';
@@ -78,5 +83,20 @@ describe('analysis warnings in both languages', () => {
     expect(words.text(resnet[1])).toBe(
       '沿 W 方向，输入的 56 列中有 28 列没有被读到：每个窗口 1 个抽头，步长 2，窗口之间留有空隙，最后 1 列也在其中',
     );
+  });
+
+  it('an issue of the analysis (a layer beyond 2^53) reads in Chinese in the editor', () => {
+    i18n.global.locale.value = 'zh-CN';
+    const v = validateModel({
+      format: 'convscope-model',
+      version: 1,
+      name: 'big',
+      input: [1, 100_000_000, 100_000_000],
+      layers: [{ id: 'big', op: 'conv2d', out_channels: 1_000_000, kernel: 1 }],
+    });
+    if (v.ok) throw new Error('expected a refusal');
+    expect(v.errors.map((e) => issueText(e, t, 'zh-CN'))).toEqual([
+      '层 big：输出元素数达到 1.000e+22，超过了 2^53（9,007,199,254,740,991），超出精确整数运算的范围',
+    ]);
   });
 });
