@@ -59,6 +59,14 @@ testEachLook(
       .hover();
     await expect(page.getByTestId('output-trace')).toBeVisible();
     await shot('analysis');
+    // ResNet-18's warnings (the 1×1 stride-2 downsample layers never read half their input), opened.
+    await page.mouse.move(0, 0);
+    const warnings = page.getByTestId('warnings');
+    await warnings.locator('.n-collapse-item__header').first().click();
+    await expect(page.getByTestId('warning')).toHaveCount(6);
+    await warnings.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot('warnings');
     await page.getByTestId('charts').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await shot('charts');

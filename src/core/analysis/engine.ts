@@ -28,7 +28,14 @@ import {
 import { lazyLayers } from './materialize';
 import { wholeInputRf, zeroOps } from './ops/common';
 import { RecordCache, sameShape, sameTraces } from './records';
-import { type AnalysisOptions, type AnalysisWarning, DTYPE_BYTES, type ModelAnalysis } from './types';
+import {
+  type AnalysisOptions,
+  type AnalysisWarning,
+  DTYPE_BYTES,
+  type ModelAnalysis,
+  type WarningKind,
+} from './types';
+import { note, sig6, type WarningCode, warningLine, type WarningNote } from './warning-messages';
 
 export { layerWithFormulas } from './rows';
 
@@ -146,21 +153,27 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       worstAct <= MAX &&
       worstMem <= MAX
     )) {
-      const limits: [string, number][] = [
-        ['output elements', outElems * 4],
-        ['parameters', total + c.buffers],
-        ['MACs', c.macs],
-        ['FLOPs', worstF],
-        ['total FLOPs', worstFlops],
-        ['total activation bytes', worstAct],
-        ['total memory access bytes', worstMem],
+      const limits: [WarningCode, number][] = [
+        ['limit-output-elements', outElems * 4],
+        ['limit-parameters', total + c.buffers],
+        ['limit-macs', c.macs],
+        ['limit-flops', worstF],
+        ['limit-total-flops', worstFlops],
+        ['limit-activation-bytes', worstAct],
+        ['limit-memory-bytes', worstMem],
       ];
-      const [what, v] = limits.find(([, x]) => !(x <= MAX)) as [string, number];
-      const shown = what === 'output elements' ? outElems : v;
+      const [what, v] = limits.find(([, x]) => !(x <= MAX)) as [WarningCode, number];
+      const shown = what === 'limit-output-elements' ? outElems : v;
+      const n = note('beyond-2-53', {
+        what: { code: what, params: {} },
+        value: shown.toExponential(3),
+        max: MAX,
+      });
       issues.push({
         layerId: layer.id,
         path: `layers[${i}]`,
-        message: `layer "${layer.id}": ${what} ${shown.toExponential(3)} exceed 2^53 (${MAX}), beyond exact integer arithmetic`,
+        message: warningLine({ layerId: layer.id, ...n }),
+        note: n,
       });
       continue;
     }
@@ -168,16 +181,16 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     const outShape =
       c.outShape !== inShapes[0] && sameShape(c.outShape, inShapes[0]) ? inShapes[0] : c.outShape;
     lastShape = outShape;
-    for (const w of c.warnings)
-      warnings.push({ layerId: layer.id, kind: w.kind, message: `layer "${layer.id}": ${w.message}` });
+    for (const w of c.warnings) warnings.push(layerWarning(layer.id, w.kind, w));
     const holes = c.rf[0].holes !== null || c.rf[1].holes !== null;
-    if (holes && !inRfs.some((r) => r[0].holes !== null || r[1].holes !== null)) {
-      warnings.push({
-        layerId: layer.id,
-        kind: 'rf-holes',
-        message: `layer "${layer.id}": the receptive field has holes: its taps are spaced wider than what each tap sees, so some input pixels inside ${c.rf[0].size}×${c.rf[1].size} are never read`,
-      });
-    }
+    if (holes && !inRfs.some((r) => r[0].holes !== null || r[1].holes !== null))
+      warnings.push(
+        layerWarning(
+          layer.id,
+          'rf-holes',
+          note('rf-holes', { h: sig6(c.rf[0].size), w: sig6(c.rf[1].size) }),
+        ),
+      );
     // --- the layer's columns and the running totals ---
     const flops =
       conv * c.macs +
@@ -266,4 +279,10 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   };
   analysis.warnings = warnings;
   return { issues, analysis };
+}
+
+/** A layer's warning: its message by code, and in English with the layer's id first. */
+function layerWarning(layerId: string, kind: WarningKind, n: WarningNote): AnalysisWarning {
+  const w = { layerId, kind, code: n.code, params: n.params };
+  return { ...w, message: warningLine(w) };
 }

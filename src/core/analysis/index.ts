@@ -1,6 +1,15 @@
 export * from './types';
 export { analyzeModel } from './analyze';
 export * from './conventions';
+export {
+  WARNING_MESSAGES,
+  warningLine,
+  warningText,
+  type WarningCode,
+  type WarningNote,
+  type WarningParam,
+  type WarningTranslator,
+} from './warning-messages';
 export { RULE_NOTES, ruleLine, fillNote, type RuleText, type RuleNoteCode } from './ops/rule-notes';
 export { countLayers, defaultCounting, macsByKind, PRODUCT_KINDS, type CountedLayer } from './counting';
 export * from './training';

@@ -2,6 +2,7 @@ import type { FormulaTrace } from '../formulas/latex';
 import type { OutputSizeTrace } from '../formulas/output-size';
 import type { ReceptiveField } from '../formulas/receptive-field';
 import type { LayerOp, Shape } from '../model/types';
+import type { WarningNote } from './warning-messages';
 
 export type Dtype = 'fp32' | 'fp16' | 'int8';
 export const DTYPE_BYTES: Record<Dtype, number> = { fp32: 4, fp16: 2, int8: 1 };
@@ -96,7 +97,11 @@ export interface LayerAnalysis {
 export type WarningKind =
   'inexact-division' | 'misaligned-branches' | 'jump-mismatch' | 'rf-holes' | 'unsupported';
 
-export interface AnalysisWarning {
+/**
+ * A warning: its kind, its message by code with parameters (`./warning-messages.ts`, which the renderer
+ * translates) and the same message in English, with the layer's id first.
+ */
+export interface AnalysisWarning extends WarningNote {
   layerId: string;
   kind: WarningKind;
   message: string;

@@ -4,6 +4,7 @@
  */
 import { analyzeModel } from '../analysis/analyze';
 import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
+import { note, warningLine } from '../analysis/warning-messages';
 import { type ConvertOptions, convertOnnx, type OnnxImport } from './convert';
 import { OnnxImportError } from './errors';
 import { readOnnx, type ReadOptions } from './read';
@@ -68,11 +69,13 @@ export function analyzeOnnx(
   if (imported.skipped.length) {
     analysis.totals.complete = false;
     const first = imported.skipped[0];
-    analysis.warnings.push({
-      layerId: first.node,
-      kind: 'unsupported',
-      message: `${imported.skipped.length === 1 ? '1 ONNX node is' : `${imported.skipped.length} ONNX nodes are`} not in the model (first: ${first.op} "${first.node}": ${first.reason}); totals are incomplete`,
-    });
+    const count = imported.skipped.length;
+    const n =
+      count === 1
+        ? note('onnx-skipped-one', { op: first.op, node: first.node, reason: first.reason })
+        : note('onnx-skipped', { count, op: first.op, node: first.node, reason: first.reason });
+    const w = { layerId: first.node, kind: 'unsupported' as const, ...n };
+    analysis.warnings.push({ ...w, message: warningLine(w) });
   }
   return { imported, analysis };
 }

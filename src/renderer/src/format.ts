@@ -11,6 +11,8 @@
  *   scientific       6.1 × 10⁻⁵
  */
 
+import { formatCount } from '../../core/format';
+
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
   '0': '⁰',
@@ -93,6 +95,14 @@ export function formatExactCount(n: number, locale: string): string {
   return isZh(locale) && Number.isInteger(n) && Math.abs(n) >= 1e5
     ? `${exact}（约 ${formatLargeCount(n, locale)}）`
     : exact;
+}
+
+/**
+ * A count beside its unit ("4.09G MACs"): English keeps the SI prefixes the tables and the CLI use,
+ * Chinese counts in 万 and 亿 ("40.9 亿次乘加").
+ */
+export function formatUnitCount(n: number, locale: string): string {
+  return isZh(locale) ? formatLargeCount(n, locale) : formatCount(n);
 }
 
 /** A short count for chart axes: en "200M", zh-CN "2亿". */

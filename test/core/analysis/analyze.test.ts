@@ -332,7 +332,7 @@ describe('warnings', () => {
     expect(a.warnings).toHaveLength(2);
     expect(a.warnings[0]).toMatchObject({ layerId: 'c', kind: 'inexact-division' });
     expect(a.warnings[0].message).toContain('not divisible by stride 2');
-    expect(a.warnings[0].message).toContain('the last 1 input row(s) are never read');
+    expect(a.warnings[0].message).toContain('the last 1 input row is never read');
   });
 
   it('misaligned branches: the RF is the hull, larger than either branch, with a warning', () => {

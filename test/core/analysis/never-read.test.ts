@@ -45,8 +45,8 @@ describe('"never read" warnings', () => {
     expect(unread(model([1, 6, 6], [conv(1)]))).toEqual([]);
     // 7 + 0 − 3 = 4 is divisible, 8 − 3 = 5 is not: the last real row and column are skipped.
     expect(unread(model([1, 8, 8], [conv(0)]))).toEqual([
-      'layer "c": along H, X + P_b + P_a − K_eff = 5 is not divisible by stride 2: the last 1 input row(s) are never read',
-      'layer "c": along W, X + P_b + P_a − K_eff = 5 is not divisible by stride 2: the last 1 input column(s) are never read',
+      'layer "c": along H, X + P_b + P_a − K_eff = 5 is not divisible by stride 2: the last 1 input row is never read',
+      'layer "c": along W, X + P_b + P_a − K_eff = 5 is not divisible by stride 2: the last 1 input column is never read',
     ]);
     // Dilation 3 with stride 1 on 9: taps at m, m+3, m+6 for m = 0…2 read every position.
     expect(
@@ -54,7 +54,7 @@ describe('"never read" warnings', () => {
     ).toEqual([]);
     // A 2×2 max pool with stride 3 reads 2 of every 3 positions: 4 of 12 are skipped (2, 5, 8 and 11).
     expect(unread(model([1, 12, 12], [{ id: 'p', op: 'maxpool2d', kernel: 2, stride: 3 }]))[0]).toBe(
-      'layer "p": along H, 4 of the 12 input rows are never read: windows of 2 tap(s) at stride 3 leave gaps, including the last 1',
+      'layer "p": along H, 4 of the 12 input rows are never read: windows of 2 taps at stride 3 leave gaps, including the last 1',
     );
   });
 });

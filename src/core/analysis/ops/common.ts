@@ -4,6 +4,7 @@ import type { OutputSizeTrace } from '../../formulas/output-size';
 import { rfConvFormulas, rfMerge1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';
 import type { OtherOps } from '../types';
+import { note, sig6 } from '../warning-messages';
 import { ShapeError, shapeText } from './shape-math';
 import type { OpInputs, OpResult, Rf2 } from './types';
 
@@ -142,23 +143,32 @@ export function unreadInput(t: OutputSizeTrace): { total: number; trailing: numb
  */
 export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpResult['warnings'] {
   let out: OpResult['warnings'] | null = null;
-  const dims = ['H', 'W'];
-  const lines = ['row', 'column'];
+  const axes = ['H', 'W'] as const;
   traces.forEach((t, i) => {
     if (t.ceilMode && !t.exact) {
       (out ??= []).push({
         kind: 'inexact-division',
-        message: `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`,
+        ...note('ceil-past-input', { axis: axes[i], numerator: t.numerator, stride: t.S }),
       });
     }
     const { total, trailing } = unreadInput(t);
     if (total === 0) return;
     (out ??= []).push({
       kind: 'inexact-division',
-      message:
-        total === trailing
-          ? `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${trailing} input ${lines[i]}(s) are never read`
-          : `along ${dims[i]}, ${total} of the ${t.X} input ${lines[i]}s are never read: windows of ${t.K} tap(s)${t.d > 1 ? ` spaced ${t.d}` : ''} at stride ${t.S} leave gaps${trailing ? `, including the last ${trailing}` : ''}`,
+      ...(total === trailing
+        ? note(i === 0 ? 'unread-last-rows' : 'unread-last-columns', {
+            numerator: t.numerator,
+            stride: t.S,
+            count: trailing,
+          })
+        : note(i === 0 ? 'unread-gaps-rows' : 'unread-gaps-columns', {
+            count: total,
+            size: t.X,
+            taps: note('taps', { count: t.K }),
+            spacing: t.d > 1 ? note('gaps-spacing', { dilation: t.d }) : '',
+            stride: t.S,
+            last: trailing ? note(i === 0 ? 'gaps-last-rows' : 'gaps-last-columns', { count: trailing }) : '',
+          })),
     });
   });
   return out ?? NO_WARNINGS;
@@ -208,20 +218,25 @@ export function mergeRf(
     broadcast,
   );
   if (h.misaligned || w.misaligned) {
-    const desc = rfs
-      .map((r, b) => `"${ids[b]}" ${r[0].size}×${r[1].size} from (${r[0].start}, ${r[1].start})`)
-      .join(', ');
+    const branches = rfs.map((r, b) =>
+      note('branch-rf', {
+        id: ids[b],
+        h: sig6(r[0].size),
+        w: sig6(r[1].size),
+        y: sig6(r[0].start),
+        x: sig6(r[1].start),
+      }),
+    );
     warnings.push({
       kind: 'misaligned-branches',
-      message: `branch receptive fields are not centred on each other (${desc}); the RF is their hull ${h.rf.size}×${w.rf.size}, larger than the biggest branch`,
+      ...note('misaligned-branches', { branches, h: sig6(h.rf.size), w: sig6(w.rf.size) }),
     });
   }
   if (h.jumpMismatch || w.jumpMismatch) {
-    const desc = rfs.map((r, b) => `"${ids[b]}" ${tex(r[0].jump)}×${tex(r[1].jump)}`).join(', ');
-    warnings.push({
-      kind: 'jump-mismatch',
-      message: `branches have different jumps (${desc}); the larger is used`,
-    });
+    const branches = rfs.map((r, b) =>
+      note('branch-jump', { id: ids[b], h: sig6(r[0].jump), w: sig6(r[1].jump) }),
+    );
+    warnings.push({ kind: 'jump-mismatch', ...note('jump-mismatch', { branches }) });
   }
   return [h.rf, w.rf];
 }

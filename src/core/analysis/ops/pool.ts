@@ -10,6 +10,7 @@ import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
 import { numel, ShapeError, toPair } from './shape-math';
 import type { CountingIO, OnnxMapping, OpInputs, OpResult, PytorchMapping, Rf2 } from './types';
+import { note } from '../warning-messages';
 
 const window = {
   kernel: attr(intOrPair, { kind: 'intOrPair', range: '≥ 1', unit: 'px' }),
@@ -204,7 +205,7 @@ function adaptive(o: Pair, { shapes, rfs }: OpInputs, explain: boolean): OpResul
     if (size % out === 0) return rfConv1d(prf[i], size / out, size / out, 1, 0);
     warnings.push({
       kind: 'inexact-division',
-      message: `adaptive pooling ${size}→${out} along ${i === 0 ? 'H' : 'W'} uses windows of unequal size; the RF is given for the largest window`,
+      ...note('adaptive-unequal', { size, out, axis: i === 0 ? 'H' : 'W' }),
     });
     let k = Math.ceil(size / out) + 1;
     if (out <= 1_000_000) {

@@ -19,6 +19,7 @@ import { attr, defineOp, shape } from './define';
 import { pyCall } from './pytorch-text';
 import { numel, ShapeError, shapeText } from './shape-math';
 import type { OpResult, Rf2 } from './types';
+import { note } from '../warning-messages';
 
 export const concat = defineOp(
   'concat',
@@ -211,7 +212,7 @@ export const unsupported = defineOp(
       const rf = shapes.length > 1 ? mergeRf(rfs, shapes, outShape, ids, warnings) : rfs[0];
       warnings.unshift({
         kind: 'unsupported',
-        message: `operator ${name} is not supported: its cost (params, MACs, FLOPs) is unknown and missing from the totals, which are incomplete; the receptive field passes through unchanged`,
+        ...note('unsupported', { name }),
       });
       return {
         ...BASE,

@@ -11,6 +11,7 @@ import type { RfDim } from '../../formulas/receptive-field';
 import type { Shape } from '../../model/shape';
 import type { OtherOps, WarningKind } from '../types';
 import type { OnnxNodeSketch } from './onnx-sketch';
+import type { WarningNote } from '../warning-messages';
 
 export type Rf2 = [RfDim, RfDim];
 
@@ -65,7 +66,7 @@ export interface OpResult {
   formulas: () => FormulaTrace[];
   /** Formula traces of the RF step, built on demand. */
   rfFormulas: () => FormulaTrace[];
-  warnings: { kind: WarningKind; message: string }[];
+  warnings: ({ kind: WarningKind } & WarningNote)[];
   /** The operator's name when the layer's cost is unknown (`unsupported` layers). */
   unsupported?: string;
 }

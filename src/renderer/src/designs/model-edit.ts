@@ -141,9 +141,12 @@ export function setInputShape(model: ModelJson, shape: number[]): ModelJson {
   return { ...model, input: shape };
 }
 
-/** The core's validation messages grouped by layer index (`null` for model-level problems). */
-export function issuesByLayer(model: ModelJson, issues: readonly ModelIssue[]): Map<number | null, string[]> {
-  const map = new Map<number | null, string[]>();
+/** The core's validation problems grouped by layer index (`null` for model-level problems). */
+export function issuesByLayer(
+  model: ModelJson,
+  issues: readonly ModelIssue[],
+): Map<number | null, ModelIssue[]> {
+  const map = new Map<number | null, ModelIssue[]>();
   const ids = layersOf(model).map((l) => String(l.id));
   for (const issue of issues) {
     const fromPath = /^layers\[(\d+)\]/.exec(issue.path);
@@ -152,7 +155,7 @@ export function issuesByLayer(model: ModelJson, issues: readonly ModelIssue[]): 
       const found = ids.indexOf(issue.layerId);
       index = found >= 0 ? found : null;
     }
-    map.set(index, [...(map.get(index) ?? []), issue.message]);
+    map.set(index, [...(map.get(index) ?? []), issue]);
   }
   return map;
 }

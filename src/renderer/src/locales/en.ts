@@ -7,6 +7,7 @@ import home from './en/home';
 import lessons from './en/lessons';
 import ops from './en/ops';
 import grading from './en/grading';
+import warnings from './en/warnings';
 /**
  * Every string the interface shows. zh-CN.ts must have exactly the same keys (a unit test checks).
  * vue-i18n treats { } @ $ | as syntax: keep them out of the texts except for named placeholders.
@@ -46,6 +47,7 @@ const en = {
   ...counting,
   ...ops,
   ...grading,
+  ...warnings,
   settings: {
     title: 'Settings',
     subtitle: 'Appearance and language. A change applies at once and is saved for next time.',

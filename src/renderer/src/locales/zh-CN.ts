@@ -8,6 +8,7 @@ import home from './zh-CN/home';
 import lessons from './zh-CN/lessons';
 import ops from './zh-CN/ops';
 import grading from './zh-CN/grading';
+import warnings from './zh-CN/warnings';
 
 /** Simplified Chinese. Same keys as en.ts (a unit test checks). */
 const zhCN: Messages = {
@@ -45,6 +46,7 @@ const zhCN: Messages = {
   ...counting,
   ...ops,
   ...grading,
+  ...warnings,
   settings: {
     title: '设置',
     subtitle: '外观与语言。更改会立即生效，并保存到下次使用。',

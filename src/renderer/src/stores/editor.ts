@@ -1,6 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import { analyzeModel, validateModel, type Dtype, type ModelAnalysis, type ModelSpec } from '../../../core';
+import {
+  analyzeModel,
+  validateModel,
+  type Dtype,
+  type ModelAnalysis,
+  type ModelIssue,
+  type ModelSpec,
+} from '../../../core';
 import { api } from '../api';
 import { createHistory } from '../designs/history';
 import { issuesByLayer } from '../designs/model-edit';
@@ -46,7 +53,7 @@ export const useEditorStore = defineStore('editor', () => {
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
       ? issuesByLayer(model.value, validation.value.errors)
-      : new Map<number | null, string[]>(),
+      : new Map<number | null, ModelIssue[]>(),
   );
   /**
    * The last analysis of a valid model, kept on screen (marked stale) while the text is invalid.

@@ -124,7 +124,12 @@ describe('issuesByLayer', () => {
     if (v.ok) return;
     const map = issuesByLayer(bad, v.errors);
     expect([...map.keys()]).toContain(0);
-    expect(map.get(0)!.join(' ')).toContain('conv1');
+    expect(
+      map
+        .get(0)!
+        .map((i) => i.message)
+        .join(' '),
+    ).toContain('conv1');
     const envelope = validateModel({ ...chain(), input: 'x' });
     if (envelope.ok) throw new Error('expected a refusal');
     expect(issuesByLayer({}, envelope.errors).has(null)).toBe(true);

@@ -62,7 +62,12 @@ describe('editor store', () => {
     editor.startNew('Tiny', tinyJson);
     editor.applyModel(setLayerField(editor.model!, 0, 'kernel', 40));
     expect(editor.analysis).toBeNull();
-    expect(editor.issues.get(0)?.join(' ')).toContain('conv1');
+    expect(
+      editor.issues
+        .get(0)
+        ?.map((i) => i.message)
+        .join(' '),
+    ).toContain('conv1');
   });
 
   it('undo and redo step through layer edits', () => {

@@ -22,6 +22,9 @@ export default {
     },
     total: 'Total',
     figure: '{name}, {unit}',
+    /** A unit as a label, and a count in it (`counting.amount.<unit>`). */
+    units: { MACs: 'MACs', FLOPs: 'FLOPs' },
+    amount: { MACs: '{count} MACs', FLOPs: '{count} FLOPs' },
     rule: 'Rule',
     /** The rules' notes (`counting.notes.<code>`): the core's own English table. */
     notes: { ...RULE_NOTES } as Record<keyof typeof RULE_NOTES, string>,

@@ -181,7 +181,13 @@ export default {
       traceTitle: 'Output size, per dimension',
       traceHeight: 'Height',
       traceWidth: 'Width',
-      inexact: 'S does not divide the numerator: input rows or columns are left unread.',
+      inexact: {
+        rows: 'S does not divide the numerator: {count} input row is never read. | S does not divide the numerator: {count} input rows are never read.',
+        columns:
+          'S does not divide the numerator: {count} input column is never read. | S does not divide the numerator: {count} input columns are never read.',
+      },
+      inexactPadding:
+        'S does not divide the numerator, but what is left over is padding: every input position is read.',
     },
     charts: {
       title: 'Charts',
@@ -303,6 +309,7 @@ export default {
       restore: 'Restore',
       restored: 'Version {n} restored as the newest version.',
       preview: 'Version {n} of “{name}”',
+      stats: '{macs} MACs · {params} params',
     },
     compare: {
       title: 'Compare two designs',

@@ -20,6 +20,8 @@ export default {
     },
     total: '总计',
     figure: '{name}，{unit}',
+    units: { MACs: 'MAC 数', FLOPs: 'FLOPs' },
+    amount: { MACs: '{count}次乘加', FLOPs: '{count} FLOPs' },
     rule: '规则',
     notes: {
       fvcoreWarns: '{aten} 没有对应的处理函数，fvcore 给出警告',

@@ -181,7 +181,11 @@ const designs: typeof en = {
       traceTitle: '输出尺寸（逐维度）',
       traceHeight: '高',
       traceWidth: '宽',
-      inexact: 'S 不能整除分子：有输入行或列没有被读到。',
+      inexact: {
+        rows: 'S 不能整除分子：输入有 {count} 行没有被读到。',
+        columns: 'S 不能整除分子：输入有 {count} 列没有被读到。',
+      },
+      inexactPadding: 'S 不能整除分子，但剩下的只是填充：输入的每个位置都会被读到。',
     },
     charts: {
       title: '图表',
@@ -299,6 +303,7 @@ const designs: typeof en = {
       restore: '恢复',
       restored: '已将版本 {n} 恢复为最新版本。',
       preview: '“{name}”的版本 {n}',
+      stats: '{macs}次乘加 · {params} 个参数',
     },
     compare: {
       title: '对比两个设计',

@@ -33,7 +33,7 @@ const zhCN: typeof en = {
       retry: '再试一次',
     },
     widgets: {
-      macs: 'MACs',
+      macs: 'MAC 数',
       flops: 'FLOPs',
       conv: {
         X: '输入尺寸 X',
