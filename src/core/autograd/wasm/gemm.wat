@@ -425,7 +425,8 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rs))))
 
-  ;; Float64 with fused multiply-add, the kernel the relaxed-SIMD module runs: C[m×n] += A[m×k] · B[k×n],
+  ;; Float64 with fused multiply-add, the kernel the relaxed-SIMD module runs: C[m×n] += op(A) · B[k×n],
+  ;; op(A) = A[m×k], or Aᵀ with A stored k×m when ta (weight gradients: no transposed copy); otherwise
   ;; the layout and contract of gemm64, but each product is fused into its element's running sum, one
   ;; k step at a time (a·b + c rounded once). Not bit-identical to the reference: each sum is within
   ;; k·2⁻⁵³·Σ|a·b| of the exact one, as the reference's is (test/core/autograd/kernels-wasm64.test.ts
@@ -435,21 +436,29 @@
   ;; scripts/build-wasm.mjs rewrites each fused multiply-add as multiply, then add; that module runs
   ;; gemm64.
   (func (export "gemm64fma") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32)
-    (param $n i32)
-    (local $i i32) (local $j i32) (local $sa i32) (local $sc i32) (local $n4 i32)
+    (param $n i32) (param $ta i32)
+    (local $i i32) (local $j i32) (local $sr i32) (local $sk i32) (local $ka i32) (local $sc i32) (local $n4 i32)
     (local $ap i32) (local $a0 i32) (local $cp i32) (local $bp i32) (local $end i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $b0 v128) (local $b1 v128) (local $x v128)
     ;; The k loops below run at least once: with k = 0, C keeps its start value.
     (if (i32.eqz (local.get $k)) (then (return)))
-    (local.set $sa (i32.shl (local.get $k) (i32.const 3)))
+    ;; A's entry (i, p) is at a + i·sr + p·sk: sr = 8k, sk = 8 as stored (m×k), sr = 8, sk = 8m when ta.
+    (if (local.get $ta)
+      (then
+        (local.set $sr (i32.const 8))
+        (local.set $sk (i32.shl (local.get $m) (i32.const 3))))
+      (else
+        (local.set $sr (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $sk (i32.const 8))))
+    (local.set $ka (i32.mul (local.get $k) (local.get $sk)))
     (local.set $sc (i32.shl (local.get $n) (i32.const 3)))
     (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
     (block $i_done
       (loop $is
         (br_if $i_done (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
-        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
+        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sr))))
         (local.set $j (i32.const 0))
         ;; 4×4 tiles: 8 accumulators, two B vectors and one broadcast A value per step.
         (block $j_done
@@ -467,7 +476,7 @@
             (local.set $c30 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
             (local.set $c31 (v128.load offset=16 (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
             (local.set $a0 (local.get $ap))
-            (local.set $end (i32.add (local.get $ap) (local.get $sa)))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
             (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
             (loop $ks
               (local.set $b0 (v128.load (local.get $bp)))
@@ -475,17 +484,17 @@
               (local.set $x (v128.load64_splat (local.get $a0)))
               (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
               (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sa))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sr))))
               (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
               (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sa) (i32.const 1)))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sr) (i32.const 1)))))
               (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
               (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sa) (i32.const 3)))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sr) (i32.const 3)))))
               (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
               (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
               (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
-              (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
               (br_if $ks (i32.lt_u (local.get $a0) (local.get $end))))
             (v128.store (local.get $cp) (local.get $c00))
             (v128.store offset=16 (local.get $cp) (local.get $c01))
@@ -508,20 +517,20 @@
             (local.set $c20 (v128.load (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1)))))
             (local.set $c30 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
             (local.set $a0 (local.get $ap))
-            (local.set $end (i32.add (local.get $ap) (local.get $sa)))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
             (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
             (loop $k2s
               (local.set $b0 (v128.load (local.get $bp)))
               (local.set $x (v128.load64_splat (local.get $a0)))
               (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sa))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sr))))
               (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sa) (i32.const 1)))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sr) (i32.const 1)))))
               (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
-              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sa) (i32.const 3)))))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sr) (i32.const 3)))))
               (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
               (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
-              (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
               (br_if $k2s (i32.lt_u (local.get $a0) (local.get $end))))
             (v128.store (local.get $cp) (local.get $c00))
             (v128.store (i32.add (local.get $cp) (local.get $sc)) (local.get $c10))
@@ -533,7 +542,7 @@
     (block $r_done
       (loop $rs
         (br_if $r_done (i32.ge_u (local.get $i) (local.get $m)))
-        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sa))))
+        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sr))))
         (local.set $j (i32.const 0))
         (block $jr_done
           (loop $jrs
@@ -543,14 +552,14 @@
                 (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
             (local.set $c00 (v128.load (local.get $cp)))
             (local.set $a0 (local.get $ap))
-            (local.set $end (i32.add (local.get $ap) (local.get $sa)))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
             (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
             (loop $k1s
               (local.set $b0 (v128.load (local.get $bp)))
               (local.set $x (v128.load64_splat (local.get $a0)))
               (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
               (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
-              (local.set $a0 (i32.add (local.get $a0) (i32.const 8)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
               (br_if $k1s (i32.lt_u (local.get $a0) (local.get $end))))
             (v128.store (local.get $cp) (local.get $c00))
             (local.set $j (i32.add (local.get $j) (i32.const 2)))

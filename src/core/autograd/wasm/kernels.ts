@@ -35,7 +35,7 @@ export interface Gemm {
   ): void;
   colsum(src: number, rows: number, cols: number, dst: number): void;
   gemm64(a: number, b: number, c: number, m: number, k: number, n: number): void;
-  gemm64fma(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  gemm64fma(a: number, b: number, c: number, m: number, k: number, n: number, ta: number): void;
 }
 
 /** Which module runs: relaxed SIMD with fused multiply-add, plain SIMD, or none (no SIMD here). */

@@ -5,8 +5,9 @@
  * that: test/core/autograd/kernels-wasm64.test.ts). Elsewhere they run `gemm64`, which sums every
  * element in the order of the TypeScript reference (kernels64.ts) with separate multiply and add, so
  * its products are bit-identical to the reference's. This file lays the operands out the way both
- * need them (A as m×k and B as k×n row-major, an odd n padded by a zero column; the transposes of
- * gemmTN/gemmNT are done while copying in) and adds bias, relu and column sums as the reference does.
+ * need them (A as m×k — or as stored, k×m, for the fused kernel's gemmTN — and B as k×n row-major,
+ * an odd n padded by a zero column; the other transposes are done while copying in) and adds bias,
+ * relu and column sums as the reference does.
  */
 import { kernels as reference } from '../kernels64';
 import type { FArray, Kernels } from '../types';
@@ -44,7 +45,8 @@ function product(
   const ha = pa >> 3,
     hb = pb >> 3,
     hc = pc >> 3;
-  if (!ta) h.set(a.length === m * k ? a : a.subarray(0, m * k), ha);
+  // The fused kernel reads a transposed A as it is stored.
+  if (!ta || fused) h.set(a.length === m * k ? a : a.subarray(0, m * k), ha);
   else
     for (let p = 0; p < k; p++) {
       const r = p * m;
@@ -69,7 +71,7 @@ function product(
       h.set(c.subarray(i * n, i * n + n), hc + i * n2);
       h[hc + i * n2 + n] = 0;
     }
-  if (fused) g.gemm64fma(pa, pb, pc, m, k, n2);
+  if (fused) g.gemm64fma(pa, pb, pc, m, k, n2, ta ? 1 : 0);
   else g.gemm64(pa, pb, pc, m, k, n2);
   if (n2 === n) c.set(h.subarray(hc, hc + m * n));
   else for (let i = 0; i < m; i++) c.set(h.subarray(hc + i * n2, hc + i * n2 + n), i * n);
