@@ -22,6 +22,7 @@ import {
   Mlp,
   Optimizer,
   Rng,
+  gradientStats,
   gradientSweep,
   lossForward,
   sweepSetups,
@@ -164,14 +165,22 @@ interface SweepTime {
 
 /**
  * One part of the reference sweep (float64, 20 seeds per configuration) on the pool's threads (or on
- * this thread when `pool` is null); the workers are started before the clock starts, as PyTorch's
- * import is outside its clock.
+ * this thread when `pool` is null); the workers are started and warmed up before the clock starts, as
+ * PyTorch's import and its warm-up configuration are outside its clock (the same one: relu, Kaiming,
+ * no BatchNorm, no residual, at the part's first depth, one seed).
  */
 export async function timeSweepPart(
   depths: number[],
   pool: SweepPool | null,
 ): Promise<SweepTime & { configs: number }> {
   const setups = sweepSetups(depths);
+  const warm = setups.find(
+    (s) => s.activation === 'relu' && s.init.kind === 'kaiming_normal' && !s.batchnorm && !s.residual,
+  );
+  if (warm) {
+    if (pool) await pool.warmUp(warm);
+    else gradientStats(warm, 1);
+  }
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   if (pool) await pool.run(setups, SWEEP_SEEDS);

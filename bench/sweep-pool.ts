@@ -66,6 +66,23 @@ export class SweepPool {
     return pool;
   }
 
+  /**
+   * Runs `setup` for one seed on every worker, so each has compiled the engine's hot code before a
+   * timed sweep (as the PyTorch script runs one configuration before its clock starts).
+   */
+  async warmUp(setup: GradientSetup): Promise<void> {
+    await Promise.all(
+      this.workers.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            this.handlers[w] = (reply) =>
+              reply.error !== undefined ? reject(new Error(`warm-up: ${reply.error}`)) : resolve();
+            worker.postMessage({ index: 0, setup, seeds: 1 } satisfies SweepTask);
+          }),
+      ),
+    );
+  }
+
   /** Seed statistics of each setup, in order. Rejects with the first error a configuration throws. */
   async run(setups: readonly GradientSetup[], seeds = SWEEP_SEEDS): Promise<GradientStats[]> {
     const results: GradientStats[] = new Array(setups.length);

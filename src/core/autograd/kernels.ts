@@ -7,9 +7,10 @@ import { wasmKernels64 } from './wasm/kernels64';
 /**
  * Which kernels the engine runs: 'wasm' (WebAssembly SIMD, the default where the runtime has it) or
  * 'ts' (the TypeScript reference). float32 runs f32x4 kernels of its own (rounding differs from the
- * reference within the bound the tests hold); float64 runs f64x2 kernels whose products are
- * bit-identical to the reference's. The environment variable CONVSCOPE_KERNELS=ts changes the
- * default, e.g. to benchmark both.
+ * reference within the bound the tests hold); float64 runs f64x2 kernels, with fused multiply-add
+ * where the runtime has relaxed SIMD (within the bound the tests hold: a few ulps per element), and
+ * bit-identical to the reference's products where it has plain SIMD only. The environment variable
+ * CONVSCOPE_KERNELS=ts changes the default, e.g. to benchmark both.
  */
 export type KernelChoice = 'wasm' | 'ts';
 

@@ -111,7 +111,7 @@ export function recurrentCurves(setup: RecurrentSetup, seed: number): RecurrentC
   const { steps: T, hidden: H, input: D, batch: N, cell } = setup;
   const lstm = cell === 'lstm';
   const G = lstm ? 4 * H : H;
-  // float64 kernels: WebAssembly SIMD, bit-identical to the TypeScript reference (CONVSCOPE_KERNELS=ts).
+  // float64 kernels: WebAssembly SIMD (see selectKernels; CONVSCOPE_KERNELS=ts for the TypeScript reference).
   const k = selectKernels('float64');
   const rng = new Rng(seed);
   const wih = new Float64Array(G * D),

@@ -1,4 +1,4 @@
-;; Float32 GEMM for the gradient engine, WebAssembly SIMD (f32x4); the float64 one (f64x2) is at the end.
+;; Float32 GEMM for the gradient engine, WebAssembly SIMD (f32x4); the float64 ones (f64x2) are at the end.
 ;;
 ;;   C[m×n] (+)= op(A)[m×k] · op(B)[k×n],  op(X) = X or Xᵀ,  all matrices row-major in this memory.
 ;;
@@ -11,9 +11,9 @@
 ;; summation: float32 rounding grows with 64 + k/64 instead of k; ResNet-18's ERF needs it to stay
 ;; within 1e-6 of float64 PyTorch). Edge tiles go through a 4×8 scratch tile at address 0.
 ;;
-;; `f32x4.relaxed_madd` is relaxed SIMD's fused multiply-add. scripts/build-wasm.mjs also emits a
-;; plain-SIMD module from this source with each one rewritten as f32x4.add(f32x4.mul(a, b), c); the
-;; loader picks the first module the runtime validates.
+;; `f32x4.relaxed_madd` and `f64x2.relaxed_madd` are relaxed SIMD's fused multiply-add.
+;; scripts/build-wasm.mjs also emits a plain-SIMD module from this source with each one rewritten as
+;; add(mul(a, b), c); the loader picks the first module the runtime validates.
 (module
   (memory (export "memory") 1)
 
@@ -284,7 +284,8 @@
   ;; Float64: C[m×n] += A[m×k] · B[k×n], all row-major in this memory, n even (the caller pads a
   ;; column), C already holding its start value (0, or the sum it adds to). Every element is summed in
   ;; exactly the order of the TypeScript reference kernel (kernels64.ts), with separate multiply and
-  ;; add (no fused multiply-add, in both modules), so the result is bit-identical to it: in blocks of 4
+  ;; add (no fused multiply-add), so the result is bit-identical to it (the plain-SIMD module runs this
+  ;; one; the relaxed-SIMD module runs gemm64fma below): in blocks of 4
   ;; rows, C gets ((a₀b₀ + a₁b₁) + a₂b₂) + a₃b₃ per 4 steps of k, then a·b per remaining step; the rows
   ;; past the last block of 4 get a·b per step. A 4×2 tile of C (4 f64x2 accumulators) stays in
   ;; registers over all of k; A values are broadcast straight from memory (v128.load64_splat).
@@ -421,6 +422,148 @@
             (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
             (br $ps)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rs))))
+
+  ;; Float64 with fused multiply-add, the kernel the relaxed-SIMD module runs: C[m×n] += op(A) · B[k×n],
+  ;; op(A) = A[m×k], or Aᵀ with A stored k×m when ta (weight gradients: no transposed copy); otherwise
+  ;; the layout and contract of gemm64, but each product is fused into its element's running sum, one
+  ;; k step at a time (a·b + c rounded once). Not bit-identical to the reference: each sum is within
+  ;; k·2⁻⁵³·Σ|a·b| of the exact one, as the reference's is (test/core/autograd/kernels-wasm64.test.ts
+  ;; holds the two within twice that). A 4×4 tile of C (8 f64x2 accumulators, 8 independent chains:
+  ;; enough to hide the fused multiply-add's latency on two pipes), two B vectors and one broadcast A
+  ;; value per step: 12 GMAC/s on 128×64×64 here against gemm64's 5.5. In the plain-SIMD module
+  ;; scripts/build-wasm.mjs rewrites each fused multiply-add as multiply, then add; that module runs
+  ;; gemm64.
+  (func (export "gemm64fma") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32)
+    (param $n i32) (param $ta i32)
+    (local $i i32) (local $j i32) (local $sr i32) (local $sk i32) (local $ka i32) (local $sc i32) (local $n4 i32)
+    (local $ap i32) (local $a0 i32) (local $cp i32) (local $bp i32) (local $end i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $b0 v128) (local $b1 v128) (local $x v128)
+    ;; The k loops below run at least once: with k = 0, C keeps its start value.
+    (if (i32.eqz (local.get $k)) (then (return)))
+    ;; A's entry (i, p) is at a + i·sr + p·sk: sr = 8k, sk = 8 as stored (m×k), sr = 8, sk = 8m when ta.
+    (if (local.get $ta)
+      (then
+        (local.set $sr (i32.const 8))
+        (local.set $sk (i32.shl (local.get $m) (i32.const 3))))
+      (else
+        (local.set $sr (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $sk (i32.const 8))))
+    (local.set $ka (i32.mul (local.get $k) (local.get $sk)))
+    (local.set $sc (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $i_done
+      (loop $is
+        (br_if $i_done (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sr))))
+        (local.set $j (i32.const 0))
+        ;; 4×4 tiles: 8 accumulators, two B vectors and one broadcast A value per step.
+        (block $j_done
+          (loop $js
+            (br_if $j_done (i32.ge_u (local.get $j) (local.get $n4)))
+            (local.set $cp
+              (i32.add (local.get $c)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+            (local.set $c00 (v128.load (local.get $cp)))
+            (local.set $c01 (v128.load offset=16 (local.get $cp)))
+            (local.set $c10 (v128.load (i32.add (local.get $cp) (local.get $sc))))
+            (local.set $c11 (v128.load offset=16 (i32.add (local.get $cp) (local.get $sc))))
+            (local.set $c20 (v128.load (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1)))))
+            (local.set $c21 (v128.load offset=16 (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1)))))
+            (local.set $c30 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
+            (local.set $c31 (v128.load offset=16 (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
+            (local.set $a0 (local.get $ap))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (loop $ks
+              (local.set $b0 (v128.load (local.get $bp)))
+              (local.set $b1 (v128.load offset=16 (local.get $bp)))
+              (local.set $x (v128.load64_splat (local.get $a0)))
+              (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+              (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sr))))
+              (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+              (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sr) (i32.const 1)))))
+              (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+              (local.set $c21 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c21)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sr) (i32.const 3)))))
+              (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+              (local.set $c31 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c31)))
+              (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
+              (br_if $ks (i32.lt_u (local.get $a0) (local.get $end))))
+            (v128.store (local.get $cp) (local.get $c00))
+            (v128.store offset=16 (local.get $cp) (local.get $c01))
+            (v128.store (i32.add (local.get $cp) (local.get $sc)) (local.get $c10))
+            (v128.store offset=16 (i32.add (local.get $cp) (local.get $sc)) (local.get $c11))
+            (v128.store (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1))) (local.get $c20))
+            (v128.store offset=16 (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1))) (local.get $c21))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3))) (local.get $c30))
+            (v128.store offset=16 (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3))) (local.get $c31))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $js)))
+        ;; A last pair of columns (n = 4q + 2): a 4×2 tile.
+        (if (i32.lt_u (local.get $j) (local.get $n))
+          (then
+            (local.set $cp
+              (i32.add (local.get $c)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+            (local.set $c00 (v128.load (local.get $cp)))
+            (local.set $c10 (v128.load (i32.add (local.get $cp) (local.get $sc))))
+            (local.set $c20 (v128.load (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1)))))
+            (local.set $c30 (v128.load (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3)))))
+            (local.set $a0 (local.get $ap))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (loop $k2s
+              (local.set $b0 (v128.load (local.get $bp)))
+              (local.set $x (v128.load64_splat (local.get $a0)))
+              (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (local.get $sr))))
+              (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.shl (local.get $sr) (i32.const 1)))))
+              (local.set $c20 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c20)))
+              (local.set $x (v128.load64_splat (i32.add (local.get $a0) (i32.mul (local.get $sr) (i32.const 3)))))
+              (local.set $c30 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c30)))
+              (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
+              (br_if $k2s (i32.lt_u (local.get $a0) (local.get $end))))
+            (v128.store (local.get $cp) (local.get $c00))
+            (v128.store (i32.add (local.get $cp) (local.get $sc)) (local.get $c10))
+            (v128.store (i32.add (local.get $cp) (i32.shl (local.get $sc) (i32.const 1))) (local.get $c20))
+            (v128.store (i32.add (local.get $cp) (i32.mul (local.get $sc) (i32.const 3))) (local.get $c30))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $is)))
+    ;; The rows past the last block of 4: one row, two columns at a time.
+    (block $r_done
+      (loop $rs
+        (br_if $r_done (i32.ge_u (local.get $i) (local.get $m)))
+        (local.set $ap (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sr))))
+        (local.set $j (i32.const 0))
+        (block $jr_done
+          (loop $jrs
+            (br_if $jr_done (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $cp
+              (i32.add (local.get $c)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3))))
+            (local.set $c00 (v128.load (local.get $cp)))
+            (local.set $a0 (local.get $ap))
+            (local.set $end (i32.add (local.get $ap) (local.get $ka)))
+            (local.set $bp (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (loop $k1s
+              (local.set $b0 (v128.load (local.get $bp)))
+              (local.set $x (v128.load64_splat (local.get $a0)))
+              (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+              (local.set $bp (i32.add (local.get $bp) (local.get $sc)))
+              (local.set $a0 (i32.add (local.get $a0) (local.get $sk)))
+              (br_if $k1s (i32.lt_u (local.get $a0) (local.get $end))))
+            (v128.store (local.get $cp) (local.get $c00))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $jrs)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rs))))
 )

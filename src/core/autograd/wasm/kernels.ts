@@ -35,6 +35,7 @@ export interface Gemm {
   ): void;
   colsum(src: number, rows: number, cols: number, dst: number): void;
   gemm64(a: number, b: number, c: number, m: number, k: number, n: number): void;
+  gemm64fma(a: number, b: number, c: number, m: number, k: number, n: number, ta: number): void;
 }
 
 /** Which module runs: relaxed SIMD with fused multiply-add, plain SIMD, or none (no SIMD here). */
@@ -80,9 +81,9 @@ function load(): { gemm: Gemm; variant: WasmVariant } | null {
   return loaded;
 }
 
-/** The module this runtime runs (see load), or null. */
-export function loadedModule(): Gemm | null {
-  return load()?.gemm ?? null;
+/** The module this runtime runs and its variant (see load), or null. */
+export function loadedModule(): { gemm: Gemm; variant: WasmVariant } | null {
+  return load();
 }
 
 /** The WebAssembly variant this runtime runs (null: none, the TypeScript kernels are used). */

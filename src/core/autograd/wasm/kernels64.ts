@@ -1,10 +1,13 @@
 /*
- * The float64 matrix kernels on WebAssembly SIMD (f64x2, `gemm64` in gemm.wat). The module sums
- * every element in the order of the TypeScript reference (kernels64.ts) with separate multiply and
- * add, so its products are bit-identical to the reference's; this file lays the operands out the way
- * it needs them (A as m×k and B as k×n row-major, an odd n padded by a zero column; the transposes
- * of gemmTN/gemmNT are done while copying in) and adds bias, relu and column sums as the reference
- * does.
+ * The float64 matrix kernels on WebAssembly SIMD (f64x2, gemm.wat). Where the runtime has relaxed
+ * SIMD they run `gemm64fma`, which fuses each multiply into its sum (about twice as fast; each
+ * element within k·2⁻⁵³·Σ|a·b| of the exact sum, as the reference's is, so the two agree within twice
+ * that: test/core/autograd/kernels-wasm64.test.ts). Elsewhere they run `gemm64`, which sums every
+ * element in the order of the TypeScript reference (kernels64.ts) with separate multiply and add, so
+ * its products are bit-identical to the reference's. This file lays the operands out the way both
+ * need them (A as m×k — or as stored, k×m, for the fused kernel's gemmTN — and B as k×n row-major,
+ * an odd n padded by a zero column; the other transposes are done while copying in) and adds bias,
+ * relu and column sums as the reference does.
  */
 import { kernels as reference } from '../kernels64';
 import type { FArray, Kernels } from '../types';
@@ -22,6 +25,7 @@ function heapOf(g: Gemm, bytes: number): Float64Array {
 /** C[m×n] (+)= op(A)·op(B): A stored k×m when ta, B stored n×k when tb. */
 function product(
   g: Gemm,
+  fused: boolean,
   a: FArray,
   b: FArray,
   c: FArray,
@@ -41,7 +45,8 @@ function product(
   const ha = pa >> 3,
     hb = pb >> 3,
     hc = pc >> 3;
-  if (!ta) h.set(a.length === m * k ? a : a.subarray(0, m * k), ha);
+  // The fused kernel reads a transposed A as it is stored.
+  if (!ta || fused) h.set(a.length === m * k ? a : a.subarray(0, m * k), ha);
   else
     for (let p = 0; p < k; p++) {
       const r = p * m;
@@ -66,21 +71,25 @@ function product(
       h.set(c.subarray(i * n, i * n + n), hc + i * n2);
       h[hc + i * n2 + n] = 0;
     }
-  g.gemm64(pa, pb, pc, m, k, n2);
+  if (fused) g.gemm64fma(pa, pb, pc, m, k, n2, ta ? 1 : 0);
+  else g.gemm64(pa, pb, pc, m, k, n2);
   if (n2 === n) c.set(h.subarray(hc, hc + m * n));
   else for (let i = 0; i < m; i++) c.set(h.subarray(hc + i * n2, hc + i * n2 + n), i * n);
 }
 
 /**
  * The float64 WebAssembly SIMD kernels, or null when this runtime cannot run them; `variant` asks for
- * one module in particular (tests run both).
+ * one module in particular (tests run both): 'relaxed-simd' fuses, 'simd' is bit-identical to the
+ * reference.
  */
 export function wasmKernels64(variant?: 'relaxed-simd' | 'simd'): Kernels | null {
-  const g = variant ? instantiate(variant) : loadedModule();
+  const loaded = variant ? { gemm: instantiate(variant), variant } : loadedModule();
+  const g = loaded?.gemm;
   if (!g) return null;
+  const fused = loaded.variant === 'relaxed-simd';
   return {
     gemmNN: (a, b, c, m, k, n, accumulate, bias, relu) => {
-      product(g, a, b, c, m, k, n, false, false, accumulate);
+      product(g, fused, a, b, c, m, k, n, false, false, accumulate);
       if (bias && !accumulate)
         for (let i = 0; i < m; i++) {
           const o = i * n;
@@ -89,7 +98,7 @@ export function wasmKernels64(variant?: 'relaxed-simd' | 'simd'): Kernels | null
       if (relu) for (let i = 0; i < m * n; i++) c[i] = c[i] > 0 ? c[i] : 0;
     },
     gemmTN: (a, b, c, m, k, n, accumulate, sums) => {
-      product(g, a, b, c, m, k, n, true, false, accumulate);
+      product(g, fused, a, b, c, m, k, n, true, false, accumulate);
       if (sums) {
         sums.fill(0, 0, n);
         for (let p = 0; p < k; p++) {
@@ -98,7 +107,7 @@ export function wasmKernels64(variant?: 'relaxed-simd' | 'simd'): Kernels | null
         }
       }
     },
-    gemmNT: (a, b, c, m, k, n, accumulate) => product(g, a, b, c, m, k, n, false, true, accumulate),
+    gemmNT: (a, b, c, m, k, n, accumulate) => product(g, fused, a, b, c, m, k, n, false, true, accumulate),
     transpose: reference.transpose,
   };
 }
