@@ -7,6 +7,22 @@ import type { OtherOps } from '../types';
 import { ShapeError, shapeText } from './shape-math';
 import type { OpInputs, OpResult, Rf2 } from './types';
 
+/*
+ * Element-op counts are small integers in most layers and doubles in large ones, and always doubles
+ * in rows (read back from a Float64Array). V8 gives the fields of a literal the representation of
+ * the first values stored; a double stored later deprecates that map, and every record then made
+ * from a literal site created before is migrated on first access: once rows had been read, every
+ * later analysis ran 3–4× slower. This record, made before any other, gives the fields the general
+ * (tagged) representation from the start, so no later value changes the map.
+ */
+const generalOps: Record<keyof OtherOps, unknown> = {
+  bias: null,
+  norm: null,
+  activation: null,
+  pooling: null,
+  elementwise: null,
+};
+for (const k of Object.keys(generalOps) as (keyof OtherOps)[]) generalOps[k] = 0;
 export const zeroOps = (): OtherOps => ({ bias: 0, norm: 0, activation: 0, pooling: 0, elementwise: 0 });
 
 export const NONE = (): FormulaTrace[] => [];
