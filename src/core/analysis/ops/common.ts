@@ -152,31 +152,33 @@ export function unreadInput(t: OutputSizeTrace): { total: number; trailing: numb
   return { total, trailing };
 }
 
+const DIMS = ['H', 'W'];
+const LINES = ['row', 'column'];
+
 /**
  * Warnings of a windowed layer (conv, pooling): input rows or columns no window reads (positions
  * left over that are padding are no warning), and a ceil_mode window running past the input.
  */
 export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpResult['warnings'] {
   let out: OpResult['warnings'] | null = null;
-  const dims = ['H', 'W'];
-  const lines = ['row', 'column'];
-  traces.forEach((t, i) => {
+  for (let i = 0; i < 2; i++) {
+    const t = traces[i];
     if (t.ceilMode && !t.exact) {
       (out ??= []).push({
         kind: 'inexact-division',
-        message: `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`,
+        message: `along ${DIMS[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: ceil_mode adds a last window that runs past the input`,
       });
     }
     const { total, trailing } = unreadInput(t);
-    if (total === 0) return;
+    if (total === 0) continue;
     (out ??= []).push({
       kind: 'inexact-division',
       message:
         total === trailing
-          ? `along ${dims[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${trailing} input ${lines[i]}(s) are never read`
-          : `along ${dims[i]}, ${total} of the ${t.X} input ${lines[i]}s are never read: windows of ${t.K} tap(s)${t.d > 1 ? ` spaced ${t.d}` : ''} at stride ${t.S} leave gaps${trailing ? `, including the last ${trailing}` : ''}`,
+          ? `along ${DIMS[i]}, X + P_b + P_a − K_eff = ${t.numerator} is not divisible by stride ${t.S}: the last ${trailing} input ${LINES[i]}(s) are never read`
+          : `along ${DIMS[i]}, ${total} of the ${t.X} input ${LINES[i]}s are never read: windows of ${t.K} tap(s)${t.d > 1 ? ` spaced ${t.d}` : ''} at stride ${t.S} leave gaps${trailing ? `, including the last ${trailing}` : ''}`,
     });
-  });
+  }
   return out ?? NO_WARNINGS;
 }
 
