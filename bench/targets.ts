@@ -74,13 +74,19 @@ export const TARGETS: Target[] = [
     250,
   ),
   bound('Entry chunk < 150 KiB gzip', 'bundle', /^entry chunk/, '<', 150),
-  bound(
-    'Analysis: ResNet-152 ≤ 0.2 ms (median, CPU)',
-    'analysis core',
-    /^analyze zoo:resnet152 .*\(CPU\)$/,
-    '≤',
-    0.2,
-  ),
+  {
+    // Measured before and after rows were read in the process: the larger counts.
+    target: 'Analysis: ResNet-152 ≤ 0.2 ms (median, CPU), before and after rows were read',
+    measure: (rows) => {
+      const rs = rows.filter(
+        (r) => r.suite === 'analysis core' && /^analyze zoo:resnet152 .*\(CPU\)$/.test(r.case),
+      );
+      if (!rs.length) return undefined;
+      const worst = Math.max(...rs.map((r) => r.value));
+      return { value: worst, text: rs.map((r) => fmt(r.value, r.unit)).join(' / ') };
+    },
+    holds: (v) => v <= 0.2,
+  },
   {
     target: 'Analysis: cost per layer from 1k to 300k layers within 1.3× (CPU)',
     measure: (rows) => {

@@ -92,9 +92,9 @@ export const RNN_FIELDS: readonly LabField[] = [
 export const LAB_FIELDS = { mlp: MLP_FIELDS, rnn: RNN_FIELDS } as const;
 
 /** Whether `field` applies to `config` (a field that does not apply is neither shown nor used). */
-export function fieldApplies(field: LabField, config: Readonly<Record<string, unknown>>): boolean {
+export function fieldApplies(field: LabField, config: object): boolean {
   const w = field.when;
   if (!w) return true;
-  const v = config[w.key];
+  const v = (config as Readonly<Record<string, unknown>>)[w.key];
   return (w.is === undefined || v === w.is) && (w.not === undefined || v !== w.not);
 }

@@ -40,13 +40,13 @@ export class LayerColumns {
   readonly rfRec: Int32Array;
   readonly flags: Uint8Array;
   /** Cost records, {@link COST} numbers each; `costs` is the record being written before `addCost`. */
-  nums = new Float64Array(COST * 16);
+  nums: Float64Array<ArrayBuffer>;
   readonly costs = new Float64Array(COST);
   readonly shapes: Shape[] = [];
   readonly traces: Traces[] = [];
   private readonly lastOfOp = new Map<string, number>();
   /** RF records: size, jump, start of h, then of w. */
-  rfs = new Float64Array(RF * 16);
+  rfs: Float64Array<ArrayBuffer>;
   private nRf = 0;
   /** RF records with holes, whole (the bitmaps do not fit a column); rare. */
   readonly holey = new Map<number, Rf2>();
@@ -57,6 +57,10 @@ export class LayerColumns {
     this.cost = new Int32Array(n).fill(-1);
     this.rfRec = new Int32Array(n);
     this.flags = new Uint8Array(n);
+    // Room for a record per layer up to a size that rarely needs to grow (a few dozen kB).
+    const room = Math.min(n, 512) + 1;
+    this.nums = new Float64Array(COST * room);
+    this.rfs = new Float64Array(RF * room);
   }
 
   /** The output shape of layer `i`, or undefined when it was not evaluated (it failed). */

@@ -1,6 +1,23 @@
-import { operatorOf, ShapeError, type OpResult, type Rf2 } from './ops';
+import { operatorOf, ShapeError, type AnyOperator, type OpInputs, type OpResult, type Rf2 } from './ops';
 import type { Shape } from '../model/shape';
 import type { LayerSpec } from '../model/types';
+
+/** The registry entry of a layer's op; throws ShapeError for an unknown op. */
+export function operatorFor(layer: LayerSpec): AnyOperator {
+  const def = operatorOf(layer.op);
+  if (!def) throw new ShapeError(`unknown op "${String((layer as { op: unknown }).op)}"`);
+  return def;
+}
+
+/**
+ * Evaluates one layer through its registry entry `def`; with `explain`, also prepares its formula
+ * traces (skipped on the hot path). Throws ShapeError for a layer that does not fit.
+ */
+export function computeWith(def: AnyOperator, layer: LayerSpec, input: OpInputs, explain: boolean): OpResult {
+  if (def.arity === 'one' && input.shapes.length !== 1)
+    throw new ShapeError(`${def.op} takes one input but ${input.shapes.length} are given`);
+  return def.compute(layer, input, explain);
+}
 
 /**
  * Evaluates one layer through its registry entry; with `explain`, also prepares its formula traces
@@ -14,9 +31,5 @@ export function computeLayer(
   explain = false,
   whole?: Rf2,
 ): OpResult {
-  const def = operatorOf(layer.op);
-  if (!def) throw new ShapeError(`unknown op "${String((layer as { op: unknown }).op)}"`);
-  if (def.arity === 'one' && shapes.length !== 1)
-    throw new ShapeError(`${def.op} takes one input but ${shapes.length} are given`);
-  return def.compute(layer, { shapes, rfs, ids, whole }, explain);
+  return computeWith(operatorFor(layer), layer, { shapes, rfs, ids, whole }, explain);
 }

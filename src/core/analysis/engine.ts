@@ -6,9 +6,9 @@
 import { RF_INPUT } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
-import { computeLayer } from './compute';
-import { inputIdsOf, resolveGraph } from './graph';
-import { numel, OPERATOR_BY_OP, type OpResult, type Rf2, ShapeError } from './ops';
+import { computeWith, operatorFor } from './compute';
+import { resolveGraph } from './graph';
+import { type AnyOperator, numel, type OpInputs, type OpResult, type Rf2, ShapeError } from './ops';
 import {
   BIAS,
   BUFFERS,
@@ -36,6 +36,7 @@ import {
   type WarningKind,
 } from './types';
 import { note, sig6, type WarningCode, warningLine, type WarningNote } from './warning-messages';
+import { INPUT_ID } from '../model/types';
 
 export { layerWithFormulas } from './rows';
 
@@ -61,7 +62,9 @@ function validInputShape(input: unknown): input is Shape {
  */
 export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build: boolean): EvalResult {
   const issues: ModelIssue[] = [];
-  const layers = model.layers;
+  // An analysis keeps the list as it is now (its rows are built later, should the caller edit the
+  // model in place meanwhile); the walk reads that copy.
+  const layers = build ? model.layers.slice() : model.layers;
   const n = layers.length;
   if (!validInputShape(model.input)) {
     issues.push({
@@ -72,7 +75,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   }
   const graph = resolveGraph(layers, issues);
   if (!graph) return { issues };
-  const { order, start, sources, ids } = graph;
+  const { order, start, sources } = graph;
   // --- per-layer evaluation ---
   const bytes = DTYPE_BYTES[options.dtype];
   const cols = new LayerColumns(n);
@@ -98,13 +101,19 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   /** The layer evaluated last and its RF pair: a chain reads it back without rebuilding it from columns. */
   let lastI = -1;
   let lastRf: Rf2 = inputRf;
+  // What each layer reads, handed to its operator: one object for the whole walk, and one-element
+  // arrays reused by every single-input layer (the operators read them and keep none of them).
+  const oneShape: Shape[] = [model.input];
+  const oneRf: Rf2[] = [inputRf];
+  const oneId: string[] = [INPUT_ID];
+  const input: OpInputs = { shapes: oneShape, rfs: oneRf, ids: oneId, whole };
   for (let k = 0; k < n; k++) {
-    const i = order[k];
+    const i = order === null ? k : order[k];
     const layer = layers[i];
     const s0 = start[i];
     const nIn = start[i + 1] - s0;
-    const inShapes: Shape[] = new Array(nIn);
-    const inRfs: Rf2[] = new Array(nIn);
+    const inShapes: Shape[] = nIn === 1 ? oneShape : new Array(nIn);
+    const inRfs: Rf2[] = nIn === 1 ? oneRf : new Array(nIn);
     let blocked = false;
     for (let t = 0; t < nIn; t++) {
       const j = sources[s0 + t];
@@ -118,10 +127,19 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     }
     // A layer fed by a failed layer is skipped: one mistake gives one message, not a cascade.
     if (blocked) continue;
-    const inIds = inputIdsOf(layers, i);
+    let inIds = layer.inputs;
+    if (inIds === undefined) {
+      oneId[0] = i === 0 ? INPUT_ID : layers[i - 1].id;
+      inIds = oneId;
+    }
+    input.shapes = inShapes;
+    input.rfs = inRfs;
+    input.ids = inIds;
     let c: OpResult;
+    let def: AnyOperator;
     try {
-      c = computeLayer(layer, inShapes, inRfs, inIds, false, whole);
+      def = operatorFor(layer);
+      c = computeWith(def, layer, input, false);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       issues.push({
@@ -131,7 +149,6 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       });
       continue;
     }
-    const def = OPERATOR_BY_OP[layer.op];
     const outElems = numel(c.outShape);
     const o = c.ops;
     const otherAll = o.bias + o.norm + o.activation + o.pooling + o.elementwise;
@@ -139,7 +156,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     const worstF = 2 * c.macs + otherAll;
     const view = def.view;
     let inElems = 0;
-    for (const s of inShapes) inElems += numel(s);
+    for (let t = 0; t < nIn; t++) inElems += numel(inShapes[t]);
     const weightElems = total + c.inferenceBuffers;
     const memElems = view ? 0 : inElems + weightElems + outElems;
     worstFlops += worstF;
@@ -255,8 +272,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   // totals alone, a 300,000-layer model's usual question, allocate nothing per layer. The rows read
   // the layers as they are now, should the caller edit the model in place meanwhile.
   lazyLayers(analysis, {
-    layers: layers.slice(),
-    ids,
+    layers,
     input: model.input,
     order,
     start,

@@ -3,8 +3,8 @@ import { INPUT_ID, type LayerSpec, type ModelIssue } from '../model/types';
 import { IdIndex } from './id-index';
 
 export interface Graph {
-  /** Layer indices in evaluation (topological) order. */
-  order: Int32Array;
+  /** Layer indices in evaluation (topological) order; null when that is the list order (the usual case). */
+  order: Int32Array | null;
   /**
    * The layers each layer reads, flat: layer `i` reads `sources[start[i]]` … `sources[start[i + 1] - 1]`
    * (-1: the model input). Two typed arrays instead of one array per layer: nothing per layer for the
@@ -12,13 +12,6 @@ export interface Graph {
    */
   start: Int32Array;
   sources: Int32Array;
-  /** The layers' ids, as they were when the graph was resolved. */
-  ids: string[];
-}
-
-/** The ids layer `i` reads, as written, or the implicit previous layer (a new array each call). */
-export function inputIdsOf(layers: readonly LayerSpec[], i: number): string[] {
-  return layers[i].inputs ?? [i === 0 ? INPUT_ID : layers[i - 1].id];
 }
 
 /**
@@ -29,36 +22,39 @@ export function inputIdsOf(layers: readonly LayerSpec[], i: number): string[] {
 export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[]): Graph | null {
   const n = layers.length;
   // --- ids and inputs ---
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push(layers[i].id);
-  const index = new IdIndex(ids);
+  const index = new IdIndex(layers);
+  const dup = index.addAll(INPUT_ID);
+  // The id issues in list order; only a layer with an issue is read again.
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    if (id === INPUT_ID) {
+    if (dup[i] === -1) continue;
+    const id = layers[i].id;
+    if (dup[i] === -2) {
       issues.push({
         layerId: id,
         path: `layers[${i}].id`,
         message: `layer ${i}: the id "input" is reserved for the model input`,
       });
-      continue;
-    }
-    const prev = index.add(i);
-    if (prev !== i) {
+    } else {
       issues.push({
         layerId: id,
         path: `layers[${i}].id`,
-        message: `layer "${id}": duplicate id (also used by layer ${prev})`,
+        message: `layer "${id}": duplicate id (also used by layer ${dup[i]})`,
       });
     }
   }
+  // Inputs, in one pass over the layers: `sources` grows when layers read several inputs.
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + (layers[i].inputs?.length ?? 1);
-  const sources = new Int32Array(start[n]);
+  let sources: Int32Array = new Int32Array(n);
+  let m = 0;
+  /** Whether the list order is topological (the usual case): each layer reads earlier ones only. */
+  let sorted = true;
   for (let i = 0; i < n; i++) {
     const l = layers[i];
     const refs = l.inputs;
     if (refs === undefined) {
-      sources[start[i]] = i - 1;
+      if (m === sources.length) sources = grow(sources, m + 1);
+      sources[m++] = i - 1;
+      start[i + 1] = m;
       continue;
     }
     if (refs.length === 0) {
@@ -68,6 +64,7 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
         message: `layer "${l.id}": inputs must not be empty`,
       });
     }
+    if (m + refs.length > sources.length) sources = grow(sources, m + refs.length);
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k];
       let j = -1;
@@ -82,18 +79,15 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
           j = -2;
         } else j = at;
       }
-      sources[start[i] + k] = j;
+      if (j >= i) sorted = false;
+      sources[m++] = j;
     }
+    start[i + 1] = m;
   }
   if (issues.length) return null;
-  // --- order: the list order when it is already topological (the usual case), else Kahn's algorithm ---
-  let order = new Int32Array(n);
-  let sorted = true;
-  for (let i = 0; i < n && sorted; i++)
-    for (let t = start[i]; t < start[i + 1]; t++) if (sources[t] >= i) sorted = false;
-  if (sorted) {
-    for (let i = 0; i < n; i++) order[i] = i;
-  } else {
+  // --- order: the list order when it is already topological, else Kahn's algorithm ---
+  let order: Int32Array | null = null;
+  if (!sorted) {
     const indeg = new Int32Array(n);
     const users: number[][] = Array.from({ length: n }, () => []);
     for (let i = 0; i < n; i++) {
@@ -141,5 +135,12 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
     }
     order = Int32Array.from(queue);
   }
-  return { order, start, sources, ids };
+  return { order, start, sources: sources.subarray(0, m) };
+}
+
+/** A copy of `a` with room for at least `need` entries. */
+function grow(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(need, 2 * a.length));
+  b.set(a);
+  return b;
 }

@@ -30,9 +30,9 @@ import type { LayerAnalysis, ModelAnalysis, OtherOps } from './types';
 /** What {@link buildRows} reads: the model's layers, their evaluation order and inputs, the columns. */
 export interface RowSource {
   layers: readonly LayerSpec[];
-  ids: readonly string[];
   input: Shape;
-  order: Int32Array;
+  /** null: the list order. */
+  order: Int32Array | null;
   start: Int32Array;
   sources: Int32Array;
   cols: LayerColumns;
@@ -41,8 +41,8 @@ export interface RowSource {
 
 /** The analysed rows, in evaluation order. */
 export function buildRows(s: RowSource): LayerAnalysis[] {
-  const { layers, ids, input, order, start, sources, cols, ctx } = s;
-  const n = order.length;
+  const { layers, input, order, start, sources, cols, ctx } = s;
+  const n = layers.length;
   const bytes = ctx.bytes;
   const out: LayerAnalysis[] = new Array(n);
   /** Rows by layer index (`out` is in evaluation order). */
@@ -59,7 +59,7 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
   let cumAct = 0;
   let cumMem = 0;
   for (let k = 0; k < n; k++) {
-    const i = order[k];
+    const i = order === null ? k : order[k];
     const layer = layers[i];
     const s0 = start[i];
     const nIn = start[i + 1] - s0;
@@ -132,9 +132,9 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
     }
     const row = new LayerRow(
       {
-        id: ids[i],
+        id: layer.id,
         op: layer.op,
-        inputs: layer.inputs ?? [i === 0 ? INPUT_ID : ids[i - 1]],
+        inputs: layer.inputs ?? [i === 0 ? INPUT_ID : layers[i - 1].id],
         inputShapes: inShapes,
         outputShape: shapes[r],
         outputElements: outE,

@@ -168,7 +168,11 @@ function mergeHoles(branches: readonly RfDim[], lo: number, size: number): RfHol
     if (b.holes !== null) solid = false;
   }
   if (solid) {
-    // Solid intervals: the union is solid unless a gap separates them.
+    // Solid intervals: the union is solid unless a gap separates them. Two (a residual add) need no sort.
+    if (branches.length === 2) {
+      const [a, b] = branches[0].start <= branches[1].start ? branches : [branches[1], branches[0]];
+      if (b.start <= a.start + a.size) return null;
+    }
     const sorted = [...branches].sort((a, b) => a.start - b.start);
     let end = sorted[0].start + sorted[0].size;
     let gap = false;

@@ -70,6 +70,22 @@ describe('validateModel', () => {
     expect(firstMessage([{ id: 'input', op: 'relu' }])).toMatch(/reserved for the model input/);
   });
 
+  it('duplicate, reserved and unknown ids of a large model, in list order (the id table is filled by region)', () => {
+    const layers: { id: string; op: string; inputs?: string[] }[] = [];
+    for (let i = 0; i < 20_000; i++) layers.push({ id: `l${i}`, op: 'relu' });
+    layers[7_000] = { id: 'l19000', op: 'relu' };
+    layers[12_345] = { id: 'input', op: 'relu' };
+    layers[15_000] = { id: 'l3', op: 'relu' };
+    layers[19_999] = { id: 'last', op: 'relu', inputs: ['l19998', 'l7000', 'l15000'] };
+    expect(errorsOf({ ...base, layers }).map((e) => e.message)).toEqual([
+      'layer 12345: the id "input" is reserved for the model input',
+      'layer "l3": duplicate id (also used by layer 3)',
+      'layer "l19000": duplicate id (also used by layer 7000)',
+      'layer "last": unknown input "l7000"',
+      'layer "last": unknown input "l15000"',
+    ]);
+  });
+
   it('a cycle, named by its layers', () => {
     const m = firstMessage([
       { id: 'a', op: 'relu', inputs: ['c'] },

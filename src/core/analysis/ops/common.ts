@@ -8,6 +8,22 @@ import { note, sig6 } from '../warning-messages';
 import { ShapeError, shapeText } from './shape-math';
 import type { OpInputs, OpResult, Rf2 } from './types';
 
+/*
+ * Element-op counts are small integers in most layers and doubles in large ones, and always doubles
+ * in rows (read back from a Float64Array). V8 gives the fields of a literal the representation of
+ * the first values stored; a double stored later deprecates that map, and every record then made
+ * from a literal site created before is migrated on first access: once rows had been read, every
+ * later analysis ran 3–4× slower. This record, made before any other, gives the fields the general
+ * (tagged) representation from the start, so no later value changes the map.
+ */
+const generalOps: Record<keyof OtherOps, unknown> = {
+  bias: null,
+  norm: null,
+  activation: null,
+  pooling: null,
+  elementwise: null,
+};
+for (const k of Object.keys(generalOps) as (keyof OtherOps)[]) generalOps[k] = 0;
 export const zeroOps = (): OtherOps => ({ bias: 0, norm: 0, activation: 0, pooling: 0, elementwise: 0 });
 
 export const NONE = (): FormulaTrace[] => [];
@@ -144,15 +160,16 @@ export function unreadInput(t: OutputSizeTrace): { total: number; trailing: numb
 export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpResult['warnings'] {
   let out: OpResult['warnings'] | null = null;
   const axes = ['H', 'W'] as const;
-  traces.forEach((t, i) => {
+  for (let i = 0; i < 2; i++) {
+    const t = traces[i]!;
     if (t.ceilMode && !t.exact) {
       (out ??= []).push({
         kind: 'inexact-division',
-        ...note('ceil-past-input', { axis: axes[i], numerator: t.numerator, stride: t.S }),
+        ...note('ceil-past-input', { axis: axes[i]!, numerator: t.numerator, stride: t.S }),
       });
     }
     const { total, trailing } = unreadInput(t);
-    if (total === 0) return;
+    if (total === 0) continue;
     (out ??= []).push({
       kind: 'inexact-division',
       ...(total === trailing
@@ -170,7 +187,7 @@ export function inexactWarnings(traces: [OutputSizeTrace, OutputSizeTrace]): OpR
             last: trailing ? note(i === 0 ? 'gaps-last-rows' : 'gaps-last-columns', { count: trailing }) : '',
           })),
     });
-  });
+  }
   return out ?? NO_WARNINGS;
 }
 

@@ -80,10 +80,10 @@ export const OPERATOR_BY_OP: Readonly<Record<RegisteredOp, AnyOperator>> = Objec
 
 /** The entry of an op name, or undefined for a name that is no operator. */
 export function operatorOf(op: unknown): AnyOperator | undefined {
-  return typeof op === 'string' && Object.hasOwn(OPERATOR_BY_OP, op)
-    ? OPERATOR_BY_OP[op as RegisteredOp]
-    : undefined;
+  return typeof op === 'string' ? BY_NAME.get(op) : undefined;
 }
+/** Op → entry as a Map: the engine asks once per layer, and a Map lookup is the cheapest way. */
+const BY_NAME: ReadonlyMap<string, AnyOperator> = new Map(Object.entries(OPERATOR_BY_OP));
 
 export type {
   AttrSpec,
