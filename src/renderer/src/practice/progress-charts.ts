@@ -145,7 +145,14 @@ export function forecastOption(p: Progress, labels: ChartLabels, dark = false) {
     xAxis: { type: 'category', data: p.forecast.map((f) => axisLabel(f.day)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: labels.dueNow, type: 'bar', stack: 'due', data: now, barMaxWidth: 22, itemStyle: { color: colors.now } },
+      {
+        name: labels.dueNow,
+        type: 'bar',
+        stack: 'due',
+        data: now,
+        barMaxWidth: 22,
+        itemStyle: { color: colors.now },
+      },
       {
         name: labels.dueLater,
         type: 'bar',
