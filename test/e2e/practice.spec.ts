@@ -69,6 +69,11 @@ test('a practice session with right and wrong answers updates progress and revie
   const forecast = await progress.forecastTotal();
   // One skill card per skill asked, plus a card for the missed question.
   expect(forecast).toBe(new Set(asked.map((id) => id.split(':')[0])).size + 1);
+  // The tile, the queue and the chart's "due now" part count the same cards; the rest of today's bar
+  // falls due later (FSRS learning steps), so the chart cannot seem to contradict the tile.
+  const dueNow = Number(await progress.stat('reviewsDue').getAttribute('data-value'));
+  expect(await progress.forecastDueNow()).toBe(dueNow);
+  await expect(progress.reviewRows).toHaveCount(dueNow);
 
   // Everything lives in the database: a restarted server on the same data dir shows the same.
   const url = await web.restart();

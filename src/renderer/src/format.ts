@@ -8,7 +8,8 @@
  *                    never rounding the whole part)
  *   compact          axis ticks: en 200M · zh-CN 2亿
  *   percentages      the locale's percent sign, no space in en or zh-CN: 48%
- *   scientific       6.1 × 10⁻⁵
+ *   scientific       6.1 × 10⁻⁵ (no-break spaces: a line never ends at "6.1 ×")
+ *   powers of ten    log-axis ticks: 10⁻⁵, 10⁰, 10³
  */
 
 import { formatCount } from '../../core/format';
@@ -121,9 +122,41 @@ export function sciParts(n: number): { mantissa: number; exponent: number } {
   return { mantissa: Number(m), exponent: Number(e) };
 }
 
-/** 6.1e-5 → "6.1 × 10⁻⁵". */
+const superscript = (n: number) => [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
+
+/** No-break space: keeps "22 × 22" and "6.1 × 10⁻⁵" on one line. */
+const NBSP = '\u00a0';
+
+/** 6.1e-5 → "6.1 × 10⁻⁵", its spaces no-break ones. */
 export function formatScientific(n: number, locale: string): string {
   const { mantissa, exponent } = sciParts(n);
-  const exp = [...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('');
-  return `${formatNumber(mantissa, locale, { maximumFractionDigits: 2 })} × 10${exp}`;
+  return `${formatNumber(mantissa, locale, { maximumFractionDigits: 2 })}${NBSP}×${NBSP}10${superscript(exponent)}`;
+}
+
+/**
+ * A log-axis tick as a power of ten (1e-5 → "10⁻⁵", 1 → "10⁰"); a tick between powers (ECharts adds
+ * none on a log axis, but a value axis may) falls back to scientific notation.
+ */
+export function formatPowerOfTen(v: number, locale: string): string {
+  if (!(v > 0) || !Number.isFinite(v)) return formatPlain(v, locale);
+  const e = Math.round(Math.log10(v));
+  return Math.abs(v / 10 ** e - 1) < 1e-9 ? `10${superscript(e)}` : formatScientific(v, locale);
+}
+
+/**
+ * Joins "a × b" between numbers with no-break spaces, so a sentence never breaks inside a size. Also
+ * across the value spans of lesson HTML (`<span class="cs-value">22</span> × <span …>22`).
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/(\d(?:<\/span>)?) × (?=(?:<span[^>]*>)?\d)/g, `$1${NBSP}×${NBSP}`);
+}
+
+/**
+ * LaTeX digits grouped with the locale's separator (as `formatNumber` writes them outside formulas),
+ * instead of the core's thin spaces (`115\,605\,504` → `115{,}605{,}504`). The braces keep TeX from
+ * spacing the comma as punctuation.
+ */
+export function texGrouping(source: string, locale: string): string {
+  const separator = formatNumber(1000, locale).replace(/\d/g, '');
+  return source.replace(/(?<=\d)\\,(?=\d{3}(?!\d))/g, `{${separator}}`);
 }

@@ -31,6 +31,11 @@ export class ProgressPage {
     await this.page.getByTestId('data-import-file').setInputFiles(path);
   }
 
+  /** Reviews the forecast chart shows as due now (the first bar's lower part). */
+  async forecastDueNow(): Promise<number> {
+    return Number(await this.page.getByTestId('chart-forecast').getAttribute('data-due-now'));
+  }
+
   /** Reviews the forecast chart counts over the next 14 days. */
   async forecastTotal(): Promise<number> {
     return Number(await this.page.getByTestId('chart-forecast').getAttribute('data-total'));

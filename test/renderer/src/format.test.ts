@@ -5,7 +5,10 @@ import {
   formatLargeCount,
   formatPercent,
   formatPlain,
+  formatPowerOfTen,
   formatScientific,
+  keepTogether,
+  texGrouping,
 } from '../../../src/renderer/src/format';
 
 describe('locale number formatting', () => {
@@ -43,8 +46,23 @@ describe('locale number formatting', () => {
   it('writes short axis ticks and scientific notation', () => {
     expect(formatCompact(200_000_000, 'en')).toBe('200M');
     expect(formatCompact(200_000_000, 'zh-CN')).toBe('2亿');
-    expect(formatScientific(6.103515625e-5, 'en')).toBe('6.1 × 10⁻⁵');
-    expect(formatScientific(1.4e42, 'zh-CN')).toBe('1.4 × 10⁴²');
+    // No-break spaces: a line never ends at "6.1 ×".
+    expect(formatScientific(6.103515625e-5, 'en')).toBe('6.1\u00a0×\u00a010⁻⁵');
+    expect(formatScientific(1.4e42, 'zh-CN')).toBe('1.4\u00a0×\u00a010⁴²');
+    expect(formatPowerOfTen(1e-5, 'en')).toBe('10⁻⁵');
+    expect(formatPowerOfTen(1, 'en')).toBe('10⁰');
+    expect(formatPowerOfTen(1000, 'zh-CN')).toBe('10³');
+    expect(keepTogether('落在 22 × 22 内，3×3 卷积')).toBe('落在 22\u00a0×\u00a022 内，3×3 卷积');
+    expect(keepTogether('<span class="cs-value">22</span> × <span class="cs-value">22</span>')).toBe(
+      '<span class="cs-value">22</span>\u00a0×\u00a0<span class="cs-value">22</span>',
+    );
+  });
+
+  it('groups the digits of formulas as the locale groups them outside formulas', () => {
+    expect(texGrouping('115\\,605\\,504 \\text{ MACs} = 9\\,408 \\cdot x', 'zh-CN')).toBe(
+      '115{,}605{,}504 \\text{ MACs} = 9{,}408 \\cdot x',
+    );
+    expect(texGrouping('a\\,b', 'en')).toBe('a\\,b');
   });
 
   it('an exact count keeps every digit; Chinese adds its 万/亿 reading from 10⁵ on', () => {

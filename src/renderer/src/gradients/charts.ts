@@ -1,5 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { AppTheme } from '../preferences';
+import { chartPalette } from '../chart-colors';
+import { formatPowerOfTen } from '../format';
 import type {
   MlpExperimentResult as MlpLabResult,
   RnnExperimentResult as RnnLabResult,
@@ -31,11 +33,10 @@ export interface ChartLabels {
   class1: string;
 }
 
-function palette(theme: AppTheme) {
-  return theme === 'dark'
-    ? { text: '#e6e8eb', muted: '#a3abb8', line: '#2c313a', bg: '#181b21' }
-    : { text: '#1f2329', muted: '#5b6472', line: '#e3e6eb', bg: '#ffffff' };
-}
+const palette = chartPalette;
+
+/** A log axis' ticks as powers of ten (10⁻⁵ … 10⁰), as the rest of the app writes them. */
+const logTicks = { formatter: (v: number) => formatPowerOfTen(v, 'en') };
 
 function base(theme: AppTheme): EChartsCoreOption {
   const p = palette(theme);
@@ -53,15 +54,17 @@ function base(theme: AppTheme): EChartsCoreOption {
 
 function axis(theme: AppTheme, name: string, extra: Record<string, unknown> = {}) {
   const p = palette(theme);
+  const { axisLabel, ...rest } = extra;
   return {
     name,
     nameLocation: 'middle',
     nameGap: 30,
     nameTextStyle: { color: p.muted },
-    axisLabel: { color: p.muted },
+    // A caller's formatter must not drop the theme's label colour (dim default labels in dark).
+    axisLabel: { color: p.muted, ...(axisLabel as Record<string, unknown> | undefined) },
     axisLine: { lineStyle: { color: p.muted } },
     splitLine: { lineStyle: { color: p.line } },
-    ...extra,
+    ...rest,
   };
 }
 
@@ -93,12 +96,12 @@ export function gradNormOption(run: MlpLabResult, theme: AppTheme, labels: Chart
   }
   return {
     ...base(theme),
-    color: ['#9aa3b2', RUN_COLORS[0]],
+    color: [palette(theme).muted, RUN_COLORS[0]],
     xAxis: axis(theme, labels.layer, { type: 'category', data: Array.from({ length: L }, (_, i) => i + 1) }),
     yAxis: axis(theme, labels.gradNorm, {
       type: 'log',
       nameGap: 48,
-      axisLabel: { formatter: (v: number) => v.toExponential(0) },
+      axisLabel: logTicks,
     }),
     series,
   };
@@ -116,7 +119,7 @@ export function curvesOption(
     xAxis: axis(theme, labels.step, { type: 'value', min: 0 }),
     yAxis:
       which === 'loss'
-        ? axis(theme, labels.loss, { type: 'log', nameGap: 48 })
+        ? axis(theme, labels.loss, { type: 'log', nameGap: 48, axisLabel: logTicks })
         : axis(theme, labels.accuracy, { type: 'value', min: 0, max: 1 }),
     series: runs.map((r, i) => ({
       name: r.name,
@@ -248,7 +251,7 @@ export function recurrentOption(
     yAxis: axis(theme, labels.lossGrad, {
       type: 'log',
       nameGap: 48,
-      axisLabel: { formatter: (v: number) => v.toExponential(0) },
+      axisLabel: logTicks,
     }),
     series: runs.map((r, i) => ({
       name: r.name,

@@ -57,6 +57,8 @@ export interface LessonMeta {
   questions: readonly QuestionRef[];
   /** Gradient-lab presets this lesson links to (`/gradients?preset=<id>`). */
   labPresets?: readonly string[];
+  /** What the lesson's per-layer chart shows first (compute when not given). */
+  chartMetric?: 'compute' | 'params' | 'memory';
 }
 
 const concept = (item: string, order: number[]): QuestionRef => ({
@@ -242,6 +244,7 @@ export const LESSONS: Record<LessonId, LessonMeta> = {
   },
   'space-complexity': {
     id: 'space-complexity',
+    chartMetric: 'memory',
     teaches: ['params', 'feature-memory', 'memory-access'],
     questions: [
       params(64, 128, 3, 1, true),

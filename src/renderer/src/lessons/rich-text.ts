@@ -7,7 +7,9 @@ import {
   formatPercent,
   formatPlain,
   formatScientific,
+  keepTogether,
   sciParts,
+  texGrouping,
 } from '../format';
 import type { BindingValue, Bindings } from './types';
 
@@ -99,8 +101,12 @@ export function bindTex(source: string, values: Bindings): string {
   );
 }
 
-export function renderTex(source: string, values: Bindings, displayMode: boolean): string {
-  return katex.renderToString(bindTex(source, values), { throwOnError: false, displayMode });
+/** A formula as HTML, its grouped digits written as the UI language groups them outside formulas. */
+export function renderTex(source: string, values: Bindings, displayMode: boolean, locale = 'en'): string {
+  return katex.renderToString(texGrouping(bindTex(source, values), locale), {
+    throwOnError: false,
+    displayMode,
+  });
 }
 
 /** Plain text with bindings and **bold**, escaped. */
@@ -113,14 +119,18 @@ function renderPlain(text: string, values: Bindings, locale: string): string {
     last = m.index + m[0].length;
   }
   html += escapeHtml(text.slice(last));
-  return html.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`([^`]+)`/g, '<code>$1</code>');
+  return keepTogether(html)
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
 /** A paragraph of lesson text as HTML: `$…$` formulas through KaTeX, the rest escaped. */
 export function renderInline(text: string, values: Bindings, locale: string): string {
   const parts = text.split(/\$([^$]+)\$/);
   return parts
-    .map((part, i) => (i % 2 === 1 ? renderTex(part, values, false) : renderPlain(part, values, locale)))
+    .map((part, i) =>
+      i % 2 === 1 ? renderTex(part, values, false, locale) : renderPlain(part, values, locale),
+    )
     .join('');
 }
 

@@ -9,7 +9,10 @@ export interface ChartLabels {
   accuracy: string;
   attempts: string;
   mastery: string;
-  reviews: string;
+  /** Reviews due now (what the Reviews-due tile and the queue count). */
+  dueNow: string;
+  /** Reviews that fall due later (on the first day: later today). */
+  dueLater: string;
   skillName: (skill: string) => string;
   /** A share 0–1 as a percentage in the UI language ("48%"). */
   percent: (share: number) => string;
@@ -39,8 +42,19 @@ export function dailySeries(daily: readonly DayCount[], today: Date, days = 30) 
 
 const axisLabel = (day: string) => day.slice(5);
 
-export function accuracyOption(p: Progress, today: Date, labels: ChartLabels) {
+/**
+ * Series colours per theme. The dark ones keep at least 3:1 against the card (#181b21), the light
+ * ones against white, so bars and points stay visible (WCAG non-text contrast).
+ */
+export function progressColors(dark: boolean) {
+  return dark
+    ? { bars: '#4f7fd6', line: '#ffd166', later: '#4f7fd6', now: '#ffd166' }
+    : { bars: '#8fb0ea', line: '#1c3f8c', later: '#8fb0ea', now: '#2159c4' };
+}
+
+export function accuracyOption(p: Progress, today: Date, labels: ChartLabels, dark = false) {
   const series = dailySeries(p.daily, today);
+  const colors = progressColors(dark);
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [labels.accuracy, labels.attempts], top: 0 },
@@ -56,14 +70,16 @@ export function accuracyOption(p: Progress, today: Date, labels: ChartLabels) {
         type: 'bar',
         yAxisIndex: 1,
         data: series.map((s) => s.attempts),
-        itemStyle: { opacity: 0.35 },
+        itemStyle: { color: colors.bars },
       },
       {
         name: labels.accuracy,
         type: 'line',
         connectNulls: true,
         data: series.map((s) => s.accuracy),
-        symbolSize: 7,
+        itemStyle: { color: colors.line },
+        lineStyle: { color: colors.line, width: 2 },
+        symbolSize: 10,
       },
     ],
   };
@@ -110,12 +126,41 @@ export function masteryOption(p: Progress, labels: ChartLabels) {
   };
 }
 
-export function forecastOption(p: Progress, labels: ChartLabels) {
+/**
+ * Reviews per day, the first day split into what is due now (the Reviews-due tile and the queue) and
+ * what falls due later today, so the chart and the tile never seem to disagree.
+ */
+export function forecastSplit(p: Progress): { now: number[]; later: number[] } {
+  const now = p.forecast.map((_, i) => (i === 0 ? Math.min(p.reviewsDue, p.forecast[0]!.due) : 0));
+  return { now, later: p.forecast.map((f, i) => f.due - now[i]!) };
+}
+
+export function forecastOption(p: Progress, labels: ChartLabels, dark = false) {
+  const { now, later } = forecastSplit(p);
+  const colors = progressColors(dark);
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 36, right: 16, top: 16, bottom: 28 },
+    legend: { data: [labels.dueNow, labels.dueLater], top: 0 },
+    grid: { left: 36, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: p.forecast.map((f) => axisLabel(f.day)) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ name: labels.reviews, type: 'bar', data: p.forecast.map((f) => f.due), barMaxWidth: 22 }],
+    series: [
+      {
+        name: labels.dueNow,
+        type: 'bar',
+        stack: 'due',
+        data: now,
+        barMaxWidth: 22,
+        itemStyle: { color: colors.now },
+      },
+      {
+        name: labels.dueLater,
+        type: 'bar',
+        stack: 'due',
+        data: later,
+        barMaxWidth: 22,
+        itemStyle: { color: colors.later },
+      },
+    ],
   };
 }

@@ -46,6 +46,19 @@ function overlaps(labels: Label[]): string[] {
 const zoo = (name: string) => analyzeModel(getZooModel(name)!);
 
 describe('lesson chart layout', () => {
+  it('gives the small net’s tiny fc layer a visible bar and its value', () => {
+    const rows = layerValues(analyzeModel(smallNet()), 'compute', 'macs');
+    const fc = rows.find((r) => r.id === 'fc')!;
+    const max = Math.max(...rows.map((r) => r.value));
+    // Under half a pixel of a 200 px plot: without a minimum height the bar is not drawn at all.
+    expect(fc.value / max).toBeLessThan(1 / 400);
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 780, height: 260 });
+    chart.setOption(layerBarOption(rows, 'MACs', (n) => `v${n}`));
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(svg).toContain(`>v${fc.value}</text>`);
+  });
+
   it('labels every bar in view of every model, without overlapping labels', () => {
     for (const analysis of [zoo('resnet50'), zoo('vgg16'), zoo('mobilenet_v2'), analyzeModel(smallNet())]) {
       const rows = layerValues(analysis, 'compute', 'macs');

@@ -5,6 +5,7 @@ import {
   dailySeries,
   dayKey,
   forecastOption,
+  forecastSplit,
   masteryOption,
   masteryRows,
 } from '../../../../src/renderer/src/practice/progress-charts';
@@ -62,17 +63,27 @@ describe('masteryRows and forecastOption', () => {
     ]);
   });
 
-  it('charts the forecast as the backend gives it', () => {
+  it('charts the forecast as the backend gives it, today split into due now and due later', () => {
     const option = forecastOption(progress, {
       accuracy: 'a',
       attempts: 'b',
       mastery: 'c',
-      reviews: 'r',
+      dueNow: 'now',
+      dueLater: 'later',
       skillName: (s) => s,
       percent: (x) => formatPercent(x, 'zh-CN'),
     });
     expect(option.xAxis.data).toEqual(['03-01', '03-02']);
-    expect(option.series[0]!.data).toEqual([2, 0]);
+    // The first bar's "due now" part is the Reviews-due tile (1 card); the other card falls due later
+    // today. Stacked, the bar still reaches the day's total of 2.
+    expect(option.series.map((s) => s.name)).toEqual(['now', 'later']);
+    expect(option.series[0]!.data).toEqual([1, 0]);
+    expect(option.series[1]!.data).toEqual([1, 0]);
+  });
+
+  it('never shows more due now than the day holds', () => {
+    const split = forecastSplit({ ...progress, reviewsDue: 0 });
+    expect(split).toEqual({ now: [0, 0], later: [2, 0] });
   });
 
   it('writes percentages the locale’s way, never "48 %"', () => {
@@ -81,7 +92,8 @@ describe('masteryRows and forecastOption', () => {
         accuracy: 'a',
         attempts: 'b',
         mastery: 'c',
-        reviews: 'r',
+        dueNow: 'now',
+        dueLater: 'later',
         skillName: (s: string) => s,
         percent: (x: number) => formatPercent(x, locale),
       };

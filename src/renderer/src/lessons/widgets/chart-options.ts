@@ -73,7 +73,23 @@ export function layerBarOption(
     xAxis: axis.xAxis,
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => tick(v) } },
     dataZoom: axis.dataZoom,
-    series: [{ type: 'bar', name: seriesName, data: rows.map((r) => r.value) }],
+    series: [
+      {
+        type: 'bar',
+        name: seriesName,
+        data: rows.map((r) => r.value),
+        // A layer thousands of times smaller than the largest (the small net's fc) still shows a bar
+        // and, when every bar fits in view, its value.
+        barMinHeight: 2,
+        label: {
+          show: rows.length <= BARS_IN_VIEW,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: { value: number }) => tick(p.value),
+        },
+        labelLayout: { hideOverlap: true },
+      },
+    ],
   };
 }
 

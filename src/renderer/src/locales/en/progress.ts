@@ -57,4 +57,8 @@ export default {
     dataError: 'The data could not be transferred: {message}',
     invalidFile: 'The file is not a ConvScope data file: {detail}',
   },
+  progressDue: {
+    now: 'Due now',
+    later: 'Due later',
+  },
 };

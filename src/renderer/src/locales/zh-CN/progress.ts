@@ -55,5 +55,9 @@ const zhCN: typeof en = {
     dataError: '数据传输失败：{message}',
     invalidFile: '该文件不是 ConvScope 数据文件：{detail}',
   },
+  progressDue: {
+    now: '现在可复习',
+    later: '稍后到期',
+  },
 };
 export default zhCN;
