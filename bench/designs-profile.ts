@@ -4,18 +4,19 @@
  * to the end of the page's `designs:edit` measure, charts and panels that follow included when they
  * fall inside), functions mapped back to the sources through the build's source maps.
  *
- *   npx tsx bench/designs-profile.ts [--edits 8] [--top 40] [--out profiles.json]
+ *   npx tsx bench/designs-profile.ts [--edits 8] [--top 40] [--out profiles.json] [--input-only]
  *
  * Prints the time per function, self and inclusive, summed over the edits; `(program)` is the
  * browser's own work (style, layout, paint). `--out` keeps the raw profiles (Chrome DevTools opens each).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { getZooModel } from '../src/core';
 import { startWeb } from '../src/main/web/start';
 import { measureEdits, OBSERVE_SCRIPT, saveDesign } from './designs-measure';
+import { originalPosition } from './designs-profile-map';
 import { BROWSER_ARGS, CHROMIUM, ensureRenderer, RENDERER } from './renderer';
 
 interface ProfileNode {
@@ -34,63 +35,6 @@ const arg = (name: string, fallback: string) => {
   return at >= 0 ? process.argv[at + 1]! : fallback;
 };
 
-/** Source-map segments per generated line: [column, source, line] (VLQ, version 3). */
-function decodeMappings(mappings: string): [number, number, number][][] {
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lines: [number, number, number][][] = [];
-  let source = 0;
-  let line = 0;
-  let column = 0;
-  for (const text of mappings.split(';')) {
-    const segments: [number, number, number][] = [];
-    column = 0;
-    for (const segment of text.split(',')) {
-      if (!segment) continue;
-      const values: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const c of segment) {
-        const digit = B64.indexOf(c);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0]!;
-      if (values.length >= 4) {
-        source += values[1]!;
-        line += values[2]!;
-        segments.push([column, source, line]);
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-const maps = new Map<string, { sources: string[]; lines: [number, number, number][][] } | null>();
-/** "file:line" in the sources for a position in a built chunk, or null. */
-function original(url: string, line: number, column: number): string | null {
-  const file = url.split('/').pop() ?? '';
-  if (!maps.has(file)) {
-    const path = join(RENDERER, 'assets', `${file}.map`);
-    const raw = existsSync(path)
-      ? (JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; mappings: string })
-      : null;
-    maps.set(file, raw ? { sources: raw.sources, lines: decodeMappings(raw.mappings) } : null);
-  }
-  const map = maps.get(file);
-  const segments = map?.lines[line];
-  if (!map || !segments?.length) return null;
-  let best = segments[0]!;
-  for (const s of segments) if (s[0] <= column) best = s;
-  const source = map.sources[best[1]]!.replace(/.*node_modules\//, '').replace(/^(\.\.\/)+/, '');
-  return `${source}:${best[2] + 1}`;
-}
-
 function summarise(profiles: Profile[], top: number): string {
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
@@ -104,7 +48,7 @@ function summarise(profiles: Profile[], top: number): string {
       let k = names.get(id);
       if (k === undefined) {
         const f = nodes.get(id)!.callFrame;
-        const where = f.url ? original(f.url, f.lineNumber, f.columnNumber) : null;
+        const where = f.url ? originalPosition(RENDERER, f.url, f.lineNumber, f.columnNumber) : null;
         k = `${f.functionName || '(anonymous)'} ${where ?? f.url.split('/').pop() ?? ''}`.trim();
         names.set(id, k);
       }
@@ -131,6 +75,7 @@ function summarise(profiles: Profile[], top: number): string {
 }
 
 const edits = Number(arg('--edits', '8'));
+const inputOnly = process.argv.includes('--input-only');
 ensureRenderer();
 const resnet = getZooModel('resnet152');
 if (!resnet) throw new Error('zoo:resnet152 missing');
@@ -154,18 +99,72 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  if (process.argv.includes('--open')) {
+    // `--open`: the library's open button → totals painted, for the design saved above (each from a
+    // freshly loaded library page; one unprofiled open first).
+    const profiles: Profile[] = [];
+    const times: number[] = [];
+    for (let i = 0; i <= edits; i++) {
+      await page.goto(`${running.server.url}#/designs`);
+      await page.reload();
+      await page.getByTestId('library-search').locator('input').fill('ResNet-152');
+      const row = page.getByTestId('design-row').first();
+      await row.waitFor();
+      await page.waitForTimeout(300);
+      const before = await page.evaluate(() => performance.getEntriesByName('designs:open').length);
+      await cdp.send('Profiler.start');
+      await row.getByTestId('design-open').click();
+      await page.waitForFunction((n) => performance.getEntriesByName('designs:open').length > n, before, {
+        polling: 5,
+      });
+      const profile = (await cdp.send('Profiler.stop')).profile as Profile;
+      const ms = await page.evaluate(() => performance.getEntriesByName('designs:open').at(-1)!.duration);
+      if (i > 0) {
+        profiles.push(profile);
+        times.push(Math.round(ms));
+      }
+    }
+    console.log(`designs:open of each profiled open (ms): ${times.join(', ')}\n`);
+    console.log(summarise(profiles, Number(arg('--top', '40'))));
+    process.exit(0);
+  }
   const input = page.getByTestId('field-out_channels').locator('input');
   const profiles: Profile[] = [];
   const times: number[] = [];
   for (let i = 0; i < edits; i++) {
     const count = () => performance.getEntriesByName('designs:edit').length;
     const before = await page.evaluate(count);
-    await cdp.send('Profiler.start');
-    await input.fill(String(60 + i));
+    if (inputOnly) {
+      // `--input-only`: the input event's task (the page's synchronous update and Vue's flush) and what
+      // runs before the next task, between console.profile and console.profileEnd in the page.
+      const finished = new Promise<Profile>((resolve) =>
+        cdp.once('Profiler.consoleProfileFinished', (e) => resolve(e.profile as Profile)),
+      );
+      await input.evaluate(
+        (el, value) => {
+          // The bench is compiled without the DOM library: the input as far as this uses it.
+          const field = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+          console.profile('edit');
+          field.value = value;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          return new Promise<void>((resolve) =>
+            setTimeout(() => {
+              console.profileEnd('edit');
+              resolve();
+            }, 0),
+          );
+        },
+        String(60 + i),
+      );
+      profiles.push(await finished);
+    } else {
+      await cdp.send('Profiler.start');
+      await input.fill(String(60 + i));
+    }
     await page.waitForFunction((n) => performance.getEntriesByName('designs:edit').length > n, before, {
       polling: 5,
     });
-    profiles.push((await cdp.send('Profiler.stop')).profile as Profile);
+    if (!inputOnly) profiles.push((await cdp.send('Profiler.stop')).profile as Profile);
     times.push(
       await page.evaluate(() => Math.round(performance.getEntriesByName('designs:edit').at(-1)!.duration)),
     );

@@ -22,44 +22,85 @@ function set(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-/** Repairs everything under `root` once. */
+/** The elements under `root` that match `selector`, `root` itself included. */
+function matching(root: ParentNode, selector: string): Element[] {
+  const self = root instanceof Element && root.matches(selector) ? [root] : [];
+  return [...self, ...root.querySelectorAll(selector)];
+}
+
+/** Repairs everything under `root` (and `root` itself) once. */
 export function repairA11y(root: ParentNode, labels: A11yLabels): void {
-  for (const field of root.querySelectorAll('.n-input-number')) {
+  for (const field of matching(root, '.n-input-number')) {
     const buttons = [...field.querySelectorAll(STEP_BUTTONS)];
     buttons.forEach((b, i) =>
       set(b, 'aria-label', i === buttons.length - 1 ? labels.increase : labels.decrease),
     );
   }
-  for (const h of root.querySelectorAll('[role="heading"]:not([aria-level])')) set(h, 'aria-level', '2');
-  for (const dialog of root.querySelectorAll('[role="dialog"]:not([aria-label]):not([aria-labelledby])')) {
+  for (const h of matching(root, '[role="heading"]:not([aria-level])')) set(h, 'aria-level', '2');
+  for (const dialog of matching(root, '[role="dialog"]:not([aria-label]):not([aria-labelledby])')) {
     const title = dialog.querySelector('.n-card-header__main, .n-dialog__title');
     if (!title) continue;
     if (!title.id) title.id = `cs-dialog-title-${++ids}`;
     set(dialog, 'aria-labelledby', title.id);
   }
-  for (const owner of root.querySelectorAll(
-    '.n-select[aria-label], .n-slider[aria-label], .n-input[aria-label]',
-  )) {
+  for (const owner of matching(root, '.n-select[aria-label], .n-slider[aria-label], .n-input[aria-label]')) {
     const name = owner.getAttribute('aria-label')!;
     for (const control of owner.querySelectorAll(CONTROLS)) set(control, 'aria-label', name);
   }
-  for (const body of root.querySelectorAll('.n-data-table-base-table-body, .n-data-table .v-vl')) {
+  for (const body of matching(root, '.n-data-table-base-table-body, .n-data-table .v-vl')) {
+    if (body.hasAttribute('tabindex')) continue;
     const scrolls = body.scrollWidth > body.clientWidth || body.scrollHeight > body.clientHeight;
-    if (scrolls && !body.hasAttribute('tabindex')) set(body, 'tabindex', '0');
+    if (scrolls) set(body, 'tabindex', '0');
   }
 }
 
-/** Keeps repairing as the app renders; returns the stop function. */
+/**
+ * What a repair of a change at `node` must cover: the component the node belongs to (a control's
+ * labelled owner, a number input, a dialog, a table), or the node itself.
+ */
+const OWNERS =
+  '.n-input-number, .n-select[aria-label], .n-slider[aria-label], .n-input[aria-label], [role="dialog"], .n-data-table';
+function scopeOf(node: Element): Element {
+  return node.closest(OWNERS) ?? node;
+}
+
+/**
+ * Keeps repairing as the app renders; returns the stop function. Only what was added is looked at
+ * (with its owning component): an edit that re-renders a few table rows costs those rows, not a pass
+ * over a page of thousands of elements.
+ */
 export function watchA11y(root: HTMLElement, labels: () => A11yLabels): () => void {
+  const changed = new Set<Element>();
   let queued = false;
+  let named = '';
   const run = () => {
     queued = false;
-    repairA11y(root.ownerDocument, labels());
+    const l = labels();
+    // Another language: every name is given again, over the whole document.
+    if (`${l.decrease}|${l.increase}` !== named) {
+      named = `${l.decrease}|${l.increase}`;
+      changed.clear();
+      repairA11y(root.ownerDocument, l);
+      return;
+    }
+    const scopes = new Set<Element>();
+    for (const node of changed) if (node.isConnected) scopes.add(scopeOf(node));
+    changed.clear();
+    for (const scope of scopes) {
+      // A scope inside another that is repaired too needs no pass of its own.
+      let outer = scope.parentElement;
+      while (outer && !scopes.has(outer)) outer = outer.parentElement;
+      if (!outer) repairA11y(scope, l);
+    }
   };
   // After the frame that rendered the change has been painted, so that an edit's frame never waits
-  // for a pass over the whole document (a 500-layer design's page has thousands of elements).
-  const observer = new MutationObserver(() => {
-    if (queued) return;
+  // for the repair (nor for the layout a table's scroll check needs).
+  const observer = new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n.nodeType === 1) changed.add(n as Element);
+        else if (n.parentElement) changed.add(n.parentElement);
+    if (queued || changed.size === 0) return;
     queued = true;
     requestAnimationFrame(() => setTimeout(run, 0));
   });

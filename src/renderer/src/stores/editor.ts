@@ -16,6 +16,9 @@ import type { Result } from '../../../shared/result';
 import type { Design, DesignVersion, Draft, ModelJson } from '../../../shared/types';
 import { formatModelText, parseModelText, useDesignsStore } from './designs';
 
+/** One empty map for every valid model, so that what reads the issues is not re-run by an edit. */
+const NO_ISSUES = new Map<number | null, ModelIssue[]>();
+
 /** The draft key of a design not saved yet. */
 export const NEW_DRAFT_KEY = 'new';
 /** Autosave waits this long after the last change, so typing is saved once per pause. */
@@ -53,7 +56,7 @@ export const useEditorStore = defineStore('editor', () => {
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
       ? issuesByLayer(model.value, validation.value.errors)
-      : new Map<number | null, ModelIssue[]>(),
+      : NO_ISSUES,
   );
   /**
    * The last analysis of a valid model, kept on screen (marked stale) while the text is invalid.
