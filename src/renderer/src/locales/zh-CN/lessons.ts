@@ -5,7 +5,7 @@ const zhCN: typeof en = {
   lessons: {
     title: '课程',
     intro:
-      '共 {count} 节课，从单个卷积的输出尺寸讲到权重初始化、梯度消失与梯度爆炸。课中的每个数字都由分析核心计算得出。',
+      '共 {count} 节课，从单个卷积的输出尺寸讲到权重初始化、梯度消失与梯度爆炸。课程中的数字都由程序实时计算。',
     doneCount: '已完成 {done} / {total} 节课',
     backToPath: '全部课程',
     status: {
@@ -15,7 +15,7 @@ const zhCN: typeof en = {
     },
     start: '开始',
     resume: '继续',
-    review: '复习',
+    review: '重温',
     complete: '将本课记为已完成',
     completed: '本课已完成。',
     next: '下一课：{title}',
@@ -26,7 +26,7 @@ const zhCN: typeof en = {
     },
     check: {
       title: '检验一下',
-      intro: '题目来自练习引擎，由分析核心判分。答错的题目会安排复习。',
+      intro: '题目随机生成，由程序自动判分。答错的题目会安排复习。',
       placeholder: '你的答案',
       placeholderUnit: '你的答案（单位：{unit}）',
       submit: '提交',

@@ -8,9 +8,9 @@ export { CONCEPTS_ZH, type ConceptText } from './concepts';
 const zhCN: typeof en = {
   practice: {
     title: '练习',
-    subtitle: '题目随机生成，答案由分析核心重新计算后评分。每道答错的题都附有完整的解题步骤。',
+    subtitle: '题目随机生成，答案由程序自动计算并判分。每道答错的题都附有完整的解题步骤。',
     setup: '新的练习',
-    skills: '技能',
+    skills: '知识点',
     allSkills: '全选',
     noSkills: '全不选',
     skillNames: {
@@ -18,14 +18,14 @@ const zhCN: typeof en = {
       inversePaddingStride: '求目标尺寸所需的填充或步长',
       convParams: '卷积层的参数量',
       linearParams: '全连接层的参数量',
-      convMacsFlops: '卷积层的 MAC 与 FLOP',
+      convMacsFlops: '卷积层的乘加（MAC）与 FLOPs',
       featureMapMemory: '特征图内存与访存量',
       networkTotals: '小型网络的总量',
       receptiveField: '感受野',
       gradientArithmetic: '梯度计算',
-      concepts: '各课的概念',
+      concepts: '概念题',
       trainingMemory: '原地运算与访存量',
-      trainingDynamics: 'L1 更新、RNN 梯度与更新量/权重比',
+      trainingDynamics: 'L1 更新、RNN 梯度与更新量与权重之比',
       design: '你的设计',
     },
     difficulty: '难度',
@@ -37,7 +37,7 @@ const zhCN: typeof en = {
     timerMinutes: '分钟',
     start: '开始',
     reviewsDue: '待复习：{count}',
-    reviewsNone: '目前没有需要复习的卡片。',
+    reviewsNone: '目前没有需要复习的题目。',
     startReviews: '开始复习',
     questionOf: '第 {index} 题，共 {total} 题',
     reviewTag: '复习',
@@ -125,7 +125,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.rf.dilation':
     '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
+    '两个分支读取同一个输入；其中每个卷积都使用“same”填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
     '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
@@ -160,7 +160,7 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
   'What is the output shape [C, H, W]?': '输出形状 [C, H, W] 是多少？',
   ', ceil_mode=True': '，ceil_mode=True',
   '"same" (output ⌈X/S⌉; an odd extra pixel goes after, as in TensorFlow)':
-    '"same"（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
+    '“same”（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
   'Count multiply-accumulates (MACs): one multiply plus one add is 1 MAC; bias adds are not counted.':
     '统计乘加次数（MAC）：一次乘法加一次加法计为 1 个 MAC；不计偏置加法。',
   'Count FLOPs with the convention FLOPs = 2 × MACs (each multiply-accumulate is a multiply and an add); bias adds are not counted.':

@@ -2,7 +2,7 @@ import type { LessonText } from '../../types';
 
 const lesson: LessonText = {
   title: '单层的时间复杂度',
-  summary: '统计一个卷积层的乘加次数，以及各种工具的数字为何相差两倍。',
+  summary: '统计一个卷积层的乘加次数，以及为何不同工具给出的数字正好差 2 倍。',
   sections: [
     {
       id: 'count',
@@ -28,7 +28,7 @@ const lesson: LessonText = {
       blocks: [
         '一次 MAC 包含一次乘法和一次加法。把这两种运算分开计数，得到的是浮点运算次数 **FLOPs**（小写 s，是一个次数）：',
         { tex: '\\text{FLOPs} = 2 \\cdot \\text{MACs} \\quad ({{c.macs}} \\to {{c.flops}})' },
-        '这几个名字要分清。很多文章和论文（包括本课程所依据的复杂度分析）把 $M^2 K^2 C_{in} C_{out}$ 写成 "FLOPs"，其实数的是乘加次数；另一些则指它的两倍。这就是为什么 ResNet-50 的计算量有时写作 {{r50.macs|giga}}，有时写作 {{r50.flops|giga}} "GFLOPs"：前者数的是乘加，后者数的是乘法和加法。两者都没有错；看到一个数字时，先弄清它用的是哪种约定。ConvScope 始终注明自己用的是哪一种。可在下面的组件中切换约定。',
+        '这几个术语要分清。很多文章和论文（包括本课程所依据的复杂度分析）把 $M^2 K^2 C_{in} C_{out}$ 写成“FLOPs”，其实数的是乘加次数；另一些则指它的两倍。这就是为什么 ResNet-50 的计算量有时写作 {{r50.macs|giga}}，有时写作 {{r50.flops|giga}}“GFLOPs”：前者数的是乘加，后者数的是乘法和加法。两者都没有错；看到一个数字时，先弄清它用的是哪种约定。ConvScope 始终注明自己用的是哪一种。可在下面的组件中切换约定。',
         { widget: 'layer-cost' },
         '**FLOPS**（大写 S，每秒浮点运算次数）则是另一回事：它是速率，衡量处理器有多快。一层的 FLOPs 除以处理器的 FLOPS，就是这一层最少需要的时间——前提是内存跟得上（“空间复杂度”一课会讲到跟不上的情况）。',
       ],
@@ -43,7 +43,7 @@ const lesson: LessonText = {
         {
           list: [
             '偏置加法：$M^2 \\cdot C_{out}$ 次，通常忽略。',
-            'FLOPs 是次数，FLOPS 是速率（每秒）。文章里的 "FLOPs" 可能数的是乘加：先看清约定。',
+            'FLOPs 是次数，FLOPS 是速率（每秒）。文章里的“FLOPs”可能数的是乘加：先看清约定。',
           ],
         },
       ],

@@ -42,10 +42,10 @@ const lesson: LessonText = {
         },
         '梯度集中在一个近似高斯分布的中心，它的宽度只随深度 $L$ 按 $\\sqrt{L}$ 增长，而理论感受野按 $L$ 增长。{{erf.maxDepth}} 层 3×3 卷积堆叠的感受野是 {{erf.deep.rf}} 像素，但 68% 的梯度落在边长 {{erf.deep.side68}} 的正方形内，95% 落在边长 {{erf.deep.side95}} 的正方形内。从深度 {{erf.fitFrom}} 开始拟合，68% 正方形的边长按 $L^{ {{erf.alpha68 | fixed2}} }$ 增长，而感受野按 $L^{ {{erf.alphaRf | fixed2}} }$ 增长。',
         { widget: 'erf-depth' },
-        '网络结构怎样改变有效感受野（权重都相同）：**空洞卷积**把抽头拉开，扩张率 1、2、4、8 的堆叠（感受野 {{erf.dilated.rf}}）把 68% 的梯度放在边长 {{erf.dilated.side68}} 的正方形里，占了感受野的大部分。**下采样**会放大后面每一层的步子：步长 2、2、1、1 的感受野达到 {{erf.strided.rf}}，68% 正方形的边长是 {{erf.strided.side68}}。**残差连接**增加了短路径：感受野同样是 {{erf.residual.rf}}（8 层普通卷积也是 {{erf.plain.rf}}），68% 正方形却从 {{erf.plain.side68}} 缩小到 {{erf.residual.side68}}，因为大部分梯度走的是捷径。**网格效应**表现为空洞：连续三次扩张率 2 读不到奇数偏移的像素，感受野中 {{erf.gridding.hullPixels}} 个像素里有 {{erf.gridding.holes}} 个梯度恰好为零。',
+        '网络结构怎样改变有效感受野（所有权重取相同值）：**空洞卷积**把抽头拉开，扩张率 1、2、4、8 的堆叠（感受野 {{erf.dilated.rf}}）把 68% 的梯度放在边长 {{erf.dilated.side68}} 的正方形里，占了感受野的大部分。**下采样**会放大后面每一层的跳距：步长 2、2、1、1 的感受野达到 {{erf.strided.rf}}，68% 正方形的边长是 {{erf.strided.side68}}。**残差连接**增加了短路径：感受野同样是 {{erf.residual.rf}}（8 层普通卷积也是 {{erf.plain.rf}}），68% 正方形却从 {{erf.plain.side68}} 缩小到 {{erf.residual.side68}}，因为大部分梯度走的是捷径。**网格效应**表现为空洞：连续三次扩张率 2 读不到奇数偏移的像素，感受野中 {{erf.gridding.hullPixels}} 个像素里有 {{erf.gridding.holes}} 个梯度恰好为零。',
         { widget: 'erf-variants' },
         {
-          note: '在网络设计工作区可以计算任意设计的有效感受野（“有效感受野”标签页），命令行里用 `convscope erf`：同一个引擎，同样的数字。',
+          note: '在网络设计工作区可以计算任意设计的有效感受野（“有效感受野”标签页），命令行里用 `convscope erf`：两处用同一套算法，结果一致。',
         },
       ],
     },

@@ -27,7 +27,7 @@ const lesson: LessonText = {
       id: 'intensity',
       title: '访存量与计算强度',
       blocks: [
-        '每一层都要读取输入和权重、写出输出，这些字节数之和就是它的**访存量**。（ShuffleNet v2 把这个量也简写作 "MAC"；在 ConvScope 里 MAC 只表示乘加，这个量一律叫访存量。）每搬运一个字节所完成的计算量叫**计算强度**（arithmetic intensity）：',
+        '每一层都要读取输入和权重、写回输出，这些字节数之和就是它的**访存量**（ShuffleNet v2 把这个量也简写作“MAC”；在 ConvScope 里 MAC 只表示乘加，这个量一律叫访存量）。每搬运一个字节所完成的计算量叫**计算强度**（arithmetic intensity）：',
         { tex: 'I = \\frac{\\text{FLOPs}}{\\text{读取字节数} + \\text{写出字节数}}' },
         '在 {{conv.M}}×{{conv.M}} 的特征图上，{{conv.C}} 个通道的标准 ${{conv.K}} \\times {{conv.K}}$ 卷积每字节完成 {{std.ai|fixed1}} 次浮点运算。换成逐通道卷积后，搬运的字节数仍超过原来的一半（{{dw.access|bytes}} 对 {{std.access|bytes}}），计算却少得多：每字节只有 {{dw.ai|fixed1}} 次。',
         '处理器的计算速度受限于内存供给数据的速度。设处理器每秒能完成 $F$ 次浮点运算（FLOPS），内存每秒能传送 $B$ 字节，那么计算强度低于 $F / B$ 的层就要等内存。计算强度低的层（逐通道卷积、激活函数、归一化、逐元素相加）是访存受限的：实际耗时比其 FLOPs 所暗示的更长。所以 FLOPs 更少的网络不一定更快。',
