@@ -11,7 +11,7 @@ export default {
       vanishing: {
         name: '梯度消失：8 层 sigmoid',
         caption:
-          '八层 sigmoid，采用 Xavier 初始化，在同心圆数据上训练。sigmoid 的导数最大只有 0.25，信号每向回传一层就缩小一次：第一步时到达第 1 层的梯度只有到达最后一个隐藏层的约 10⁻⁴，训练 200 步后网络仍停留在随机猜测水平（50%）。',
+          '8 层 sigmoid，采用 Xavier 初始化，在同心圆数据上训练。sigmoid 的导数最大只有 0.25，信号每向回传一层就缩小一次：第一步时到达第 1 层的梯度只有到达最后一个隐藏层的约 10⁻⁴，训练 200 步后网络仍停留在随机猜测水平（50%）。',
       },
       relu: {
         name: '解决方法：ReLU + He（Kaiming）初始化',
@@ -41,12 +41,12 @@ export default {
       pretrain: {
         name: '解决方法：逐层预训练',
         caption:
-          '先把每个隐藏层单独训练成前一层（输入一侧）输出的自编码器（这是 Bengio 等人 2007 年的自编码器版本；Hinton 等人 2006 年堆叠的是 RBM），再对整个网络微调。微调开始时信号比随机初始化衰减得少，但 sigmoid 的导数没有变：到达第 1 层的梯度仍低于 10⁻²，网络在这里仍停留在随机猜测水平。',
+          '先把每个隐藏层单独训练成一个自编码器，重建前一层（输入一侧）的输出（这是 Bengio 等人 2007 年的自编码器版本；Hinton 等人 2006 年堆叠的是 RBM），再对整个网络微调。微调开始时信号比随机初始化衰减得少，但 sigmoid 的导数没有变：到达第 1 层的梯度仍低于 10⁻²，网络在这里仍停留在随机猜测水平。',
       },
       exploding: {
         name: '梯度爆炸：ReLU 配 N(0, 1.5²) 初始化',
         caption:
-          '八层 ReLU，权重取自 N(0, 1.5²)，在双螺旋数据上训练。每一层把信号尺度放大约 1.5·√(32/2) = 6 倍：到达第 1 层的信号是最后一个隐藏层的 10⁴ 倍，最大的权重梯度约为 10⁵，最初几步就毁掉了网络。首末层权重梯度之比却接近 10⁰，掩盖了这一点：逐层增大的激活值与逐层缩小的梯度在其中相互抵消。',
+          '8 层 ReLU，权重取自 N(0, 1.5²)，在双螺旋数据上训练。每一层把信号尺度放大约 1.5·√(32/2) = 6 倍：到达第 1 层的信号是最后一个隐藏层的 10⁴ 倍，最大的权重梯度约为 10⁵，最初几步就毁掉了网络。首末层权重梯度之比却接近 10⁰，掩盖了这一点：逐层增大的激活值与逐层缩小的梯度在其中相互抵消。',
       },
       kaiming: {
         name: '解决方法：He（Kaiming）初始化',
@@ -158,7 +158,7 @@ export default {
     stepsOf: '第 {done}/{total} 步',
     remove: '从比较中移除“{name}”',
     tasks: { spirals: '双螺旋', circles: '同心圆', xor: '异或', blobs: '高斯簇', sine: '正弦回归' },
-    activations: { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU', elu: 'ELU' },
+    activations: { sigmoid: 'Sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU', elu: 'ELU' },
     inits: {
       normal: '正态 N(0, std²)',
       xavier_normal: 'Xavier 正态',

@@ -37,12 +37,12 @@ const zhCN: typeof en = {
       flops: 'FLOPs',
       conv: {
         X: '输入尺寸 X',
-        K: '卷积核 K',
+        K: '卷积核尺寸 K',
         P: '填充 P',
         S: '步长 S',
         d: '扩张率 d',
         output: '输出尺寸 M =',
-        keff: '等效卷积核',
+        keff: '等效卷积核尺寸',
         inexact: '除不尽：余数被舍去',
         tooBig:
           '没有输出：卷积核覆盖 {keff} 个像素，而填充后的输入只有 {padded} 个像素宽，放不下任何一个窗口。请加大输入或填充，或减小卷积核或扩张率。',
@@ -52,7 +52,7 @@ const zhCN: typeof en = {
         X: '输入尺寸',
         Cin: '输入通道',
         Cout: '输出通道',
-        K: '卷积核',
+        K: '卷积核尺寸',
         S: '步长',
         outShape: '输出',
         weights: '权重个数',
@@ -104,7 +104,8 @@ const zhCN: typeof en = {
           gridding: '扩张率 2、2、2',
         },
         variantStats: '感受野 {rf}，68% 在 {s68} × {s68} 内，空洞 {holes} 个',
-        variantsHelp: '均匀权重，取最后一层的中心单元。蓝框是理论感受野；虚线框是 68% 和 95% 的正方形。',
+        variantsHelp:
+          '均匀权重，取最后一层的中心单元。蓝框是理论感受野；白、绿虚线框分别包含 68%、95% 的梯度。',
       },
       growth: {
         title: '逐层感受野',
@@ -126,7 +127,7 @@ const zhCN: typeof en = {
         weightGradients: '权重梯度',
         layer: '层',
         axis: 'log₁₀ 方差',
-        gains: '每层增益，实测（理论）：前向 {fwd}（{fwdPredicted}），反向 {bwd}（{bwdPredicted}）。',
+        gains: '每层增益（实测 / 理论）：前向 {fwd} / {fwdPredicted}，反向 {bwd} / {bwdPredicted}。',
         none: '无闭式解',
       },
     },

@@ -115,15 +115,15 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.memory.bytes':
     '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的输出特征图有多大？请{unitText}作答。',
   'quiz.memory.access':
-    '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的访存量 = 读取输入 + 读取参数 + 写出输出。这一共是多少字节？请{unitText}作答。',
+    '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的访存量 = 读取输入 + 读取参数 + 写回输出。这一共是多少字节？请{unitText}作答。',
   'quiz.network.params': '一个输入为 {input} 的网络：\n{layers}\n它一共有多少个可学习参数？',
   'quiz.network.macs':
     '一个输入为 {input} 的网络：\n{layers}\n一次前向传播需要多少次 MAC（卷积层和全连接层的乘加运算，不计偏置加法）？',
   'quiz.network.max-macs': '一个输入为 {input} 的网络：\n{layers}\n哪一层执行的 MAC 最多？请回答该层的名称。',
   'quiz.network.max-params': '一个输入为 {input} 的网络：\n{layers}\n哪一层的参数最多？请回答该层的名称。',
-  'quiz.rf.stack': '一组层的一维视图，从输入开始：\n{layers}\n{askText}{holesText}',
+  'quiz.rf.stack': '考虑如下一维网络（从输入端起）：\n{layers}\n{askText}{holesText}',
   'quiz.rf.dilation':
-    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
+    '考虑如下一维网络（从输入端起）：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
     '两个分支读取同一个输入；其中每个卷积都使用“same”填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
@@ -190,9 +190,9 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
 
 /** 答案格式提示（键与核心的 FORMAT_TEMPLATES 相同）。 */
 export const FORMAT_TEMPLATES_ZH: Record<string, string> = {
-  'format.count': '精确的计数，写出全部数字，不要四舍五入：例如 {a} 或 {b}。',
-  'format.integer': '一个整数，例如 {a}。',
-  'format.size': '一个整数 M，例如 {a}（也可以写 {b}）。',
+  'format.count': '请填写精确值，写出全部位数，不要四舍五入：例如 {a} 或 {b}。',
+  'format.integer': '填一个整数，例如 {a}。',
+  'format.size': '填一个整数 M，例如 {a}（也可写成 {b}）。',
   'format.sigfigs': '保留 {digits} 位有效数字，例如 {a} 或 {b}。',
   'format.shape': '按 [C, H, W] 写出形状，例如 {a}。',
   'format.pair': '两个数：r, j（例如 {a}）。',

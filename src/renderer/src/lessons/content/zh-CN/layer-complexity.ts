@@ -8,7 +8,7 @@ const lesson: LessonText = {
       id: 'count',
       title: '计算量怎么数',
       blocks: [
-        '对 $C_{out}$ 个卷积核中的每一个，$M \\times M$ 个输出位置上的每一个值，都是卷积核与输入中一块 $K \\times K \\times C_{in}$ 区域的点积：每个权重对应一次乘法和一次加法。这种乘加（MAC）的次数为',
+        '对 $C_{out}$ 个卷积核中的每一个，$M \\times M$ 个输出位置上的每一个值，都是卷积核与输入中一块 $K \\times K \\times C_{in}$ 区域的点积：每个权重对应一次乘法和一次加法。这种乘加（MAC）的次数为：',
         { tex: '\\text{MACs} = M^2 \\cdot K^2 \\cdot C_{in} \\cdot C_{out}' },
         '其中 $M$ 就是上一课的输出尺寸。偏置对每个输出元素再加一次加法，共 $M^2 \\cdot C_{out}$ 次，数量很小，通常忽略不计。可见单层的耗时与输出尺寸和卷积核尺寸的平方成正比，也与输入、输出通道数成正比。',
       ],
@@ -17,7 +17,7 @@ const lesson: LessonText = {
       id: 'example',
       title: '一个例子',
       blocks: [
-        'ResNet 中一个典型的层：${{c.Cin}} \\to {{c.Cout}}$ 个通道，${{c.K}} \\times {{c.K}}$ 卷积核，输出 ${{c.M}} \\times {{c.M}}$，没有偏置（ResNet 的每个卷积后面都接一个批归一化，平移由它负责）。',
+        'ResNet 中一个典型的层：${{c.Cin}} \\to {{c.Cout}}$ 个通道，${{c.K}} \\times {{c.K}}$ 卷积核，输出 ${{c.M}} \\times {{c.M}}$，没有偏置（ResNet 的每个卷积后面都接一个批归一化，偏置的作用由 BN 的 β 承担）。',
         { tex: '{{c.M}}^2 \\cdot {{c.K}}^2 \\cdot {{c.Cin}} \\cdot {{c.Cout}} = {{c.macs}}\\ \\text{MACs}' },
         '仅这一层就约有 {{c.macs|approx}}次乘加，而权重只有 {{c.weights}} 个：每个权重在全部 {{c.positions}} 个输出位置上被反复使用。',
       ],
