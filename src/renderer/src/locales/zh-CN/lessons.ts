@@ -89,9 +89,9 @@ const zhCN: typeof en = {
         depth: '深度',
         pixels: '像素',
         rf: '理论感受野（2L + 1）',
-        side68: '包含 68% ERF 的正方形',
-        side95: '包含 95% ERF 的正方形',
-        fit: '拟合 ∝ L^{alpha}',
+        side68: '包含 68% 梯度的正方形',
+        side95: '包含 95% 梯度的正方形',
+        fit: '拟合：∝ L 的 {alpha} 次方',
         exponents: '从深度 {from} 起拟合的指数：68% 正方形为 {a68}，95% 正方形为 {a95}，理论感受野为 {rf}。',
         alt: '{depth} 层 3×3 卷积堆叠的有效感受野',
         caption:
