@@ -104,9 +104,9 @@ export default {
           '同样规模的 LSTM，采用 PyTorch 的默认初始化：细胞状态通过遗忘门以加法方式更新，梯度衰减得比 tanh RNN 慢——但遗忘门偏置接近 0 时门只开了一半，50 步内仍损失约 12 个数量级。',
       },
       'rnn-orthogonal': {
-        name: '解决方法：正交初始化 W_hh',
+        name: '解决方法：正交初始化 Wₕₕ',
         caption:
-          '同一个 tanh RNN，只把循环权重 W_hh 初始化为正交矩阵（奇异值全为 1）：权重本身不再缩小梯度，每往回一步损失约 0.14 个数量级，而不是 0.33 个；50 步共损失约 7 个数量级，而不是 17 个。它做不到的是：只要单元不在 0 处，tanh 的斜率就小于 1，梯度仍会消失，只是慢一些；而且矩阵只在初始化时正交，训练可能让它偏离正交。',
+          '同一个 tanh RNN，只把循环权重 Wₕₕ 初始化为正交矩阵（奇异值全为 1）：权重本身不再缩小梯度，每往回一步损失约 0.14 个数量级，而不是 0.33 个；50 步共损失约 7 个数量级，而不是 17 个。它做不到的是：只要单元不在 0 处，tanh 的斜率就小于 1，梯度仍会消失，只是慢一些；而且矩阵只在初始化时正交，训练可能让它偏离正交。',
       },
       'lstm-forget-bias': {
         name: '解决方法：遗忘门偏置为 1 的 LSTM',
@@ -151,7 +151,7 @@ export default {
       samples: '样本数',
       forgetBias: '遗忘门偏置',
       forgetBiasDefault: '默认初始化',
-      recurrentInit: 'W_hh 初始化',
+      recurrentInit: 'Wₕₕ 初始化',
     },
     kindLabel: '实验类型',
     progress: '训练进度',
@@ -180,7 +180,7 @@ export default {
       ratio: 'log₁₀ ‖g₁‖/‖g_L‖',
       ratioHelp:
         '第一层与最后一层梯度范数之比的 log10：第一步 → 最后 10 步的平均。0 表示均衡，远小于 0 表示梯度消失。',
-      gradMax: 'log₁₀ max ‖g_l‖',
+      gradMax: 'log₁₀ max ‖gₗ‖',
       gradMaxHelp: '各层梯度范数最大值的 log10：第一步 → 最后 10 步的平均。数值很大表示梯度爆炸。',
       loss: '最终损失',
       accuracy: '准确率',
@@ -197,7 +197,7 @@ export default {
       accuracy: '准确率',
       histograms: '激活值直方图：{name}',
       boundary: '决策边界：{name}',
-      recurrent: '随时间的梯度：‖∂L/∂h_t‖',
+      recurrent: '随时间的梯度：‖∂L/∂hₜ‖',
     },
     axes: {
       layer: '层',
@@ -209,7 +209,7 @@ export default {
       first: '第一步',
       latest: '最新',
       t: '时间步 t',
-      lossGrad: '‖∂L/∂h_t‖',
+      lossGrad: '‖∂L/∂hₜ‖',
       class0: '类别 0',
       class1: '类别 1',
     },

@@ -142,9 +142,9 @@ const zhCN: typeof en = {
         time: '时间步 t',
       },
       metric: {
-        layer: '第一步回传的信号 ‖∂L/∂h_l‖',
+        layer: '第一步回传的信号 ‖∂L/∂hₗ‖',
         step: '损失',
-        time: '‖∂L/∂h_t‖',
+        time: '‖∂L/∂hₜ‖',
       },
       summary: {
         layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}',
