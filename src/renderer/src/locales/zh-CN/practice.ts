@@ -25,7 +25,7 @@ const zhCN: typeof en = {
       gradientArithmetic: '梯度计算',
       concepts: '概念题',
       trainingMemory: '原地运算与访存量',
-      trainingDynamics: 'L1 更新、RNN 梯度与更新量与权重之比',
+      trainingDynamics: 'L1 更新、RNN 梯度、更新量与权重之比',
       design: '你的设计',
     },
     difficulty: '难度',
