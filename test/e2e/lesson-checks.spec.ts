@@ -52,7 +52,7 @@ test('in Chinese: the reason is Chinese, and "7549.7472万" and full-width digit
   const input = check.getByTestId('check-answer').locator('input');
   await input.fill('nineteen');
   await check.getByTestId('check-submit').click();
-  await expect(check.getByTestId('check-unreadable')).toContainText('无法识别答案：“nineteen”不是一个数');
+  await expect(check.getByTestId('check-unreadable')).toContainText('无法识别答案：“nineteen”不是有效数字');
   await expect(check.getByTestId('feedback')).toHaveCount(0);
   await input.fill('7549.7472万');
   await check.getByTestId('check-submit').click();
@@ -73,6 +73,6 @@ test('in Chinese: the reason is Chinese, and "7549.7472万" and full-width digit
   await practice.start();
   await practice.input.fill('abc');
   await practice.input.press('Enter');
-  await expect(page.getByTestId('answer-unreadable')).toContainText('“abc”不是一个数');
+  await expect(page.getByTestId('answer-unreadable')).toContainText('“abc”不是有效数字');
   await context.close();
 });

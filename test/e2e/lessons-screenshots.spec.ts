@@ -84,7 +84,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const demo = page.getByTestId('widget-gradient-demo');
       await demo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await demo.getByTestId('demo-select').click();
-      await page.locator('.n-base-select-option').filter({ hasText: /W_hh/ }).click();
+      await page
+        .locator('.n-base-select-option')
+        .filter({ hasText: /W_hh|Wₕₕ/ })
+        .click();
       await expect(demo).toHaveAttribute('data-demo', 'rnn-orthogonal');
       await expect(demo.getByTestId('demo-summary')).toHaveAttribute('data-ready', 'true', {
         timeout: 90_000,

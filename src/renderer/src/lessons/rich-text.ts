@@ -21,6 +21,7 @@ import type { BindingValue, Bindings } from './types';
  *   approx  a large count rounded for reading: "116 million" / "1.16 亿"
  *   giga    ÷ 10⁹, two decimals (for a quoted "4.09 GFLOPs")
  *   pct     a share as a percentage
+ *   round   rounded to a whole number ("166", not "166.0")
  *   fixed1  one decimal
  *   fixed2  two decimals
  *   sci     scientific notation (a × 10ⁿ)
@@ -28,7 +29,7 @@ import type { BindingValue, Bindings } from './types';
  */
 
 export const BINDING_PATTERN = /\{\{\s*([\w.-]+)\s*(?:\|\s*(\w+)\s*)?\}\}/g;
-export const FORMATS = ['approx', 'giga', 'pct', 'fixed1', 'fixed2', 'sci', 'bytes'] as const;
+export const FORMATS = ['approx', 'giga', 'pct', 'round', 'fixed1', 'fixed2', 'sci', 'bytes'] as const;
 type Format = (typeof FORMATS)[number];
 
 export class MissingBindingError extends Error {}
@@ -49,6 +50,8 @@ export function formatValue(value: BindingValue, format: string | undefined, loc
       return formatNumber(value / 1e9, locale, { maximumFractionDigits: 2 });
     case 'pct':
       return formatPercent(value, locale);
+    case 'round':
+      return formatNumber(Math.round(value), locale);
     case 'fixed1':
       return formatNumber(value, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     case 'fixed2':
@@ -72,6 +75,8 @@ export function texValue(value: BindingValue, format: string | undefined): strin
       return String(Number((value / 1e9).toFixed(2)));
     case 'pct':
       return `${Math.round(value * 100)}\\%`;
+    case 'round':
+      return tex(Math.round(value));
     case 'fixed1':
       return value.toFixed(1);
     case 'fixed2':

@@ -111,6 +111,9 @@ describe('lesson content', () => {
     // A fraction is never rounded into a different whole number (223 / 2 is 111.5, not 112).
     expect(renderInline('{{q}}', { q: 111.5 }, 'en')).toContain('111.5');
     expect(renderInline('{{q}}', { q: 111.5 }, 'zh-CN')).toContain('111.5');
+    // "round" writes a whole number without a trailing ".0" ("166 次", not "166.0 次").
+    expect(renderInline('{{q|round}} 次', { q: 166.04 }, 'zh-CN')).toContain('>166</span> 次');
+    expect(renderInline('{{q|fixed1}} 次', { q: 166.04 }, 'zh-CN')).toContain('>166.0</span> 次');
   });
 });
 

@@ -147,3 +147,65 @@ describe('glossary', () => {
     expect(Object.keys(KNOWN_ELSEWHERE).filter((key) => !known.has(key))).toEqual([]);
   });
 });
+
+/** A line of a zh-CN file that is an English lookup key (`'English text':`), not Chinese text. */
+const isKey = (text: string) => /^\s*(['"]).*\1:\s*$/.test(text);
+
+/** Every match of `re` in the Chinese lines (keys aside) of the files whose path matches `where`. */
+function zhHits(re: RegExp, where: RegExp = /./, line: RegExp = /./): string[] {
+  return SCANNED.filter((s) => s.zh && where.test(s.file)).flatMap(({ file, lines }) =>
+    lines.flatMap((text, i) =>
+      isKey(text) || !line.test(text) ? [] : [...text.matchAll(re)].map((m) => `${file}:${i + 1}: ${m[0]}`),
+    ),
+  );
+}
+
+describe('Chinese wording', () => {
+  it("never shows the names of ConvScope's internal parts", () => {
+    expect(zhHits(/分析核心|练习引擎|梯度引擎|调度器|同一个引擎/g)).toEqual([]);
+  });
+
+  it('names He initialisation as He（Kaiming）', () => {
+    expect(zhHits(/(?<!He（)Kaiming/g)).toEqual([]);
+  });
+
+  it('keeps 步长 for stride: the size of an update is 更新幅度, the distance between units is 跳距', () => {
+    const gradientFiles = /gradients|remedies|initialisation/;
+    expect(zhHits(/步长|步子/g, gradientFiles)).toEqual([]);
+    // Elsewhere (lessons on receptive fields mention gradients and strides side by side): the phrasings.
+    expect(zhHits(/(限制|裁剪|更新|学习率)[^，。；：]{0,4}步长|步长(过大|变小|小了)|步子/g)).toEqual([]);
+  });
+
+  it('calls a review item 题目 and what it practises 知识点 (技能 and 卡片 are flash-card words)', () => {
+    expect(zhHits(/技能|卡片/g, /practice|progress|home|lessons/)).toEqual([]);
+  });
+
+  it('says what a Gradient Lab run is (运行 is a verb: a saved run is 训练记录)', () => {
+    expect(zhHits(/(的|次|没有|保存|自定义)运行(?!中)/g, /gradients/)).toEqual([]);
+  });
+
+  it('avoids phrasings a reader takes the wrong way', () => {
+    expect(zhHits(/相差两倍|MAC 与 FLOP(?!s)|\d\.0 (次|倍)/g)).toEqual([]);
+  });
+
+  it('uses Chinese punctuation: no spaced em dash, no ASCII quotes or parentheses around Chinese', () => {
+    expect(zhHits(/ — /g)).toEqual([]);
+    expect(zhHits(/"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .-]{0,30}"(?!:)/g)).toEqual([]);
+    // Parentheses around Chinese words, or a count after a Chinese label ("第一步 (1)"); formulas keep theirs.
+    expect(zhHits(/[\u4e00-\u9fff] ?\(\d+\)|\([^()$`\\÷=?:,]*[\u4e00-\u9fff][^()$`\\÷=?:,]*\)/g)).toEqual([]);
+  });
+
+  it('catches each of these in a sample line', () => {
+    expect('由分析核心判分'.match(/分析核心|练习引擎|梯度引擎|调度器|同一个引擎/g)).not.toBeNull();
+    expect('Kaiming 正态'.match(/(?<!He（)Kaiming/g)).not.toBeNull();
+    expect('He（Kaiming）正态'.match(/(?<!He（)Kaiming/g)).toBeNull();
+    expect('限制的是步长'.match(/(限制|裁剪|更新|学习率)[^，。；：]{0,4}步长/g)).not.toBeNull();
+    expect('“same”填充'.match(/"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .-]{0,30}"(?!:)/g)).toBeNull();
+    expect('写成 "FLOPs"，'.match(/"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .-]{0,30}"(?!:)/g)).not.toBeNull();
+    const parens = /[\u4e00-\u9fff] ?\(\d+\)|\([^()$`\\÷=?:,]*[\u4e00-\u9fff][^()$`\\÷=?:,]*\)/g;
+    expect('第一步 (1)'.match(parens)).not.toBeNull();
+    expect('感受野加上 (K − 1) · 跳距'.match(parens)).toBeNull();
+    expect(isKey("  'What is M?':")).toBe(true);
+    expect(isKey("    name: '第一步 (1)',")).toBe(false);
+  });
+});

@@ -63,7 +63,7 @@ describe('grading messages in both languages', () => {
     expect(g.parsed).toBeNull();
     expect(g.note).toEqual({ code: 'not-a-number', params: { raw: 'nineteen' } });
     i18n.global.locale.value = 'zh-CN';
-    expect(noteText(g.note!, t)).toBe('“nineteen”不是一个数');
+    expect(noteText(g.note!, t)).toBe('“nineteen”不是有效数字');
     i18n.global.locale.value = 'en';
     expect(noteText(g.note!, t)).toBe(g.message);
   });

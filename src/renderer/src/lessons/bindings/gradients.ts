@@ -77,12 +77,15 @@ export function vanishing(): Bindings {
 
 export function exploding(): Bindings {
   const w = 1.5;
-  const clip = clipByNorm([30, 40], 5);
+  const g = [30, 40];
+  const clip = clipByNorm(g, 5);
   return {
     'w.w': w,
     'tanh.max': maxDerivative('tanh'),
     'w.chain20': chainBound(Array(20).fill('tanh'), Array(20).fill(w)),
     'w.chain5': chainBound(Array(5).fill('tanh'), Array(5).fill(w)),
+    'clip.in1': g[0]!,
+    'clip.in2': g[1]!,
     'clip.norm': clip.norm,
     'clip.max': 5,
     'clip.factor': clip.factor,

@@ -212,7 +212,7 @@ const designs: typeof en = {
       zoomIn: '放大',
       zoomOut: '缩小',
       fit: '全图',
-      png: 'PNG',
+      png: '导出 PNG',
     },
     estimate: {
       title: '硬件估算（Roofline 模型）',

@@ -3,7 +3,7 @@ export default {
     title: '梯度实验室',
     controlsLabel: '实验设置',
     subtitle:
-      '真实地训练网络，观察每一层的梯度。选择一个预设先看问题，再看对应的解决办法，最多可同时比较四次运行。',
+      '实际训练网络，观察每一层的梯度。选择一个预设先看问题，再看对应的解决办法，最多可同时比较四个实验。',
     choosePreset: '选择预设',
     unknownPreset: '没有名为“{id}”的预设，请从列表中选择。',
     presetGroups: { problem: '问题', remedy: '解决办法' },
@@ -11,17 +11,17 @@ export default {
       vanishing: {
         name: '梯度消失：8 层 sigmoid',
         caption:
-          '八层 sigmoid，采用 Xavier 初始化，在同心圆数据上训练。sigmoid 的导数最大只有 0.25，信号每向回传一层就缩小一次：第一步时到达第 1 层的梯度只有到达最后一个隐藏层的约 10⁻⁴，训练 200 步后网络仍停留在随机猜测水平（50%）。',
+          '8 层 sigmoid，采用 Xavier 初始化，在同心圆数据上训练。sigmoid 的导数最大只有 0.25，信号每向回传一层就缩小一次：第一步时到达第 1 层的梯度只有到达最后一个隐藏层的约 10⁻⁴，训练 200 步后网络仍停留在随机猜测水平（50%）。',
       },
       relu: {
-        name: '解决方法：ReLU + Kaiming 初始化',
+        name: '解决方法：ReLU + He（Kaiming）初始化',
         caption:
-          '同样的 8 层，改用 ReLU 和 Kaiming 初始化。ReLU 在激活区的导数为 1，Kaiming 的方差 2/fan_in 保持信号尺度不变，因此信号几乎不衰减地到达第 1 层（比值约为 10⁰），网络能把两个圆分开。',
+          '同样的 8 层，改用 ReLU 和 He（Kaiming）初始化。ReLU 在激活区的导数为 1，He 初始化的方差 2/fan_in 保持信号尺度不变，因此信号几乎不衰减地到达第 1 层（比值约为 1），网络能把两个圆分开。',
       },
       'leaky-relu': {
         name: '解决方法：LeakyReLU',
         caption:
-          'LeakyReLU（负半轴斜率 0.01）配合 Kaiming 初始化：与 ReLU 一样保持信号尺度，而且负输入仍能传回少量梯度，神经元不会完全“死亡”。',
+          'LeakyReLU（负半轴斜率 0.01）配合 He（Kaiming）初始化：与 ReLU 一样保持信号尺度，而且负输入仍能传回少量梯度，神经元不会完全“死亡”。',
       },
       elu: {
         name: '解决方法：ELU',
@@ -41,22 +41,22 @@ export default {
       pretrain: {
         name: '解决方法：逐层预训练',
         caption:
-          '先把每个隐藏层单独训练成前一层（输入一侧）输出的自编码器（这是 Bengio 等人 2007 年的自编码器版本；Hinton 等人 2006 年堆叠的是 RBM），再对整个网络微调。微调开始时信号比随机初始化衰减得少，但 sigmoid 的导数没有变：到达第 1 层的梯度仍低于 10⁻²，网络在这里仍停留在随机猜测水平。',
+          '先把每个隐藏层单独训练成一个自编码器，重建前一层（输入一侧）的输出（这是 Bengio 等人 2007 年的自编码器版本；Hinton 等人 2006 年堆叠的是 RBM），再对整个网络微调。微调开始时信号比随机初始化衰减得少，但 sigmoid 的导数没有变：到达第 1 层的梯度仍低于 10⁻²，网络在这里仍停留在随机猜测水平。',
       },
       exploding: {
         name: '梯度爆炸：ReLU 配 N(0, 1.5²) 初始化',
         caption:
-          '八层 ReLU，权重取自 N(0, 1.5²)，在双螺旋数据上训练。每一层把信号尺度放大约 1.5·√(32/2) = 6 倍：到达第 1 层的信号是最后一个隐藏层的 10⁴ 倍，最大的权重梯度约为 10⁵，最初几步就毁掉了网络。首末层权重梯度之比却接近 10⁰，掩盖了这一点：逐层增大的激活值与逐层缩小的梯度在其中相互抵消。',
+          '8 层 ReLU，权重取自 N(0, 1.5²)，在双螺旋数据上训练。每一层把信号尺度放大约 1.5·√(32/2) = 6 倍：到达第 1 层的信号是最后一个隐藏层的 10⁴ 倍，最大的权重梯度约为 10⁵，最初几步就毁掉了网络。首末层权重梯度之比却接近 1，掩盖了这一点：逐层增大的激活值与逐层缩小的梯度在其中相互抵消。',
       },
       kaiming: {
-        name: '解决方法：Kaiming 初始化',
+        name: '解决方法：He（Kaiming）初始化',
         caption:
-          '同一网络改用 Kaiming 初始化（方差 2/fan_in）：信号尺度逐层保持不变，信号比和梯度范数都接近 10⁰，网络学会了双螺旋。',
+          '同一网络改用 He（Kaiming）初始化（方差 2/fan_in）：信号尺度逐层保持不变，信号比和梯度范数都接近 1，网络学会了双螺旋。',
       },
       xavier: {
         name: '解决方法：Xavier 初始化',
         caption:
-          'Xavier 初始化（方差 2/(fan_in + fan_out)）同样消除了爆炸；对 ReLU 而言尺度略偏小（信号经过各层损失约一个数量级），网络能学习，但比 Kaiming 初始化慢。',
+          'Xavier 初始化（方差 2/(fan_in + fan_out)）同样消除了爆炸；对 ReLU 而言尺度略偏小（信号经过各层损失约一个数量级），网络能学习，但比 He（Kaiming）初始化慢。',
       },
       'exploding-batchnorm': {
         name: '解决方法：在爆炸网络中加入 BatchNorm',
@@ -66,37 +66,37 @@ export default {
       'clip-norm': {
         name: '按全局范数裁剪（治标不治本）',
         caption:
-          '当梯度的全局范数超过 1 时按比例缩小。这限制了每一步的大小，运行不再崩溃——但它没有消除引起爆炸的逐层相乘：梯度仍在 10³ 左右，损失停留在几百（随机猜测水平是 0.69），而同一网络改用 Kaiming 初始化后损失约为 0.3。梯度裁剪能让本来正常的训练保持稳定（见“裁剪过大的步长”），却救不了糟糕的初始化。',
+          '当梯度的全局范数超过 1 时按比例缩小。这限制了每一步的更新幅度，训练不再崩溃——但它没有消除引起爆炸的逐层相乘：梯度仍在 10³ 左右，损失停留在几百（随机猜测水平是 0.69），而同一网络改用 He（Kaiming）初始化后损失约为 0.3。梯度裁剪能让本来正常的训练保持稳定（见“裁剪过大的更新”），却救不了糟糕的初始化。',
       },
       'clip-value': {
         name: '按数值裁剪（治标不治本）',
         caption:
-          '把每个梯度分量限制在 ±0.1 之内。与按范数裁剪一样限制了步长，还会改变梯度的方向；爆炸的根源仍在，网络学不会。',
+          '把每个梯度分量限制在 ±0.1 之内。与按范数裁剪一样限制了更新幅度，还会改变梯度的方向；爆炸的根源仍在，网络学不会。',
       },
       l2: {
         name: 'L2 权重惩罚（救不了爆炸）',
         caption:
-          'L2 惩罚 λ·Σw²（λ = 0.01）每一步把每个权重向 0 拉一点。面对 10⁵ 量级的梯度，这点拉力微不足道：运行和问题本身一样发散。权重惩罚能限制正常训练中权重的增长，却救不了爆炸的初始化。',
+          'L2 惩罚 λ·Σw²（λ = 0.01）每一步把每个权重向 0 拉一点。面对 10⁵ 量级的梯度，这点拉力微不足道：训练和原来的问题一样发散。权重惩罚能限制正常训练中权重的增长，却救不了爆炸的初始化。',
       },
       l1: {
         name: 'L1 权重惩罚（救不了爆炸）',
         caption:
-          'L1 惩罚 λ·Σ∣w∣（λ = 0.001）每一步把每个权重缩小一个固定量。和 L2 一样，它敌不过爆炸：运行发散。',
+          'L1 惩罚 λ·Σ∣w∣（λ = 0.001）每一步把每个权重缩小一个固定量。和 L2 一样，它敌不过爆炸：训练发散。',
       },
       'high-lr': {
-        name: '步长过大：学习率 0.5',
+        name: '更新幅度过大：学习率 0.5',
         caption:
-          '一个正常的 ReLU 网络（Kaiming 初始化），用学习率 0.5 的动量 SGD 训练：步长过大，损失溢出，运行发散，尽管初始化没有任何问题。',
+          '一个正常的 ReLU 网络（He（Kaiming）初始化），用学习率 0.5 的动量 SGD 训练：更新幅度过大，损失溢出，训练发散，尽管初始化没有任何问题。',
       },
       'clip-stable': {
-        name: '解决方法：裁剪过大的步长',
+        name: '解决方法：裁剪过大的更新',
         caption:
-          '同一次运行，把梯度按全局范数裁剪到 1：任何一步（不计动量）的范数都不超过 0.5，运行保持有限并学会了同心圆。这正是梯度裁剪的用途：让本来正常的训练保持稳定。',
+          '同一个实验，把梯度按全局范数裁剪到 1：任何一步（不计动量）的范数都不超过 0.5，训练保持稳定并学会了同心圆。这正是梯度裁剪的用途：让本来正常的训练保持稳定。',
       },
       'rnn-tanh': {
         name: '梯度随时间消失：tanh RNN',
         caption:
-          '一个隐藏层大小为 32、运行 50 个时间步的 tanh RNN：末端损失对时刻 t 隐藏状态的梯度每往回一步损失约 0.3 个数量级，整个序列损失 16 个数量级，网络因此学不到长距离依赖。',
+          '一个隐状态维度为 32、展开 50 个时间步的 tanh RNN：末端损失对时刻 t 隐藏状态的梯度每往回一步损失约 0.3 个数量级，整个序列损失 16 个数量级，网络因此学不到长距离依赖。',
       },
       lstm: {
         name: '解决方法：LSTM 门控',
@@ -104,9 +104,9 @@ export default {
           '同样规模的 LSTM，采用 PyTorch 的默认初始化：细胞状态通过遗忘门以加法方式更新，梯度衰减得比 tanh RNN 慢——但遗忘门偏置接近 0 时门只开了一半，50 步内仍损失约 12 个数量级。',
       },
       'rnn-orthogonal': {
-        name: '解决方法：正交初始化 W_hh',
+        name: '解决方法：正交初始化 Wₕₕ',
         caption:
-          '同一个 tanh RNN，只把循环权重 W_hh 初始化为正交矩阵（奇异值全为 1）：权重本身不再缩小梯度，每往回一步损失约 0.14 个数量级，而不是 0.33——50 步共损失约 7 个数量级，而不是 17 个。它做不到的是：只要单元不在 0 处，tanh 的斜率就小于 1，梯度仍会消失，只是慢一些；而且矩阵只在初始化时正交，训练可能让它偏离正交。',
+          '同一个 tanh RNN，只把循环权重 Wₕₕ 初始化为正交矩阵（奇异值全为 1）：权重本身不再缩小梯度，每往回一步损失约 0.14 个数量级，而不是 0.33 个；50 步共损失约 7 个数量级，而不是 17 个。它做不到的是：只要单元不在 0 处，tanh 的斜率就小于 1，梯度仍会消失，只是慢一些；而且矩阵只在初始化时正交，训练可能让它偏离正交。',
       },
       'lstm-forget-bias': {
         name: '解决方法：遗忘门偏置为 1 的 LSTM',
@@ -118,7 +118,7 @@ export default {
     runPair: '与“{problem}”一起运行',
     pause: '暂停',
     resume: '继续',
-    customRun: '自定义运行',
+    customRun: '自定义实验',
     kinds: { mlp: '深层 MLP', rnn: 'RNN / LSTM' },
     fields: {
       task: '数据集',
@@ -146,58 +146,58 @@ export default {
       dtype: '精度',
       cell: '单元',
       length: '序列长度 T',
-      hidden: '隐藏层大小',
+      hidden: '隐状态维度',
       batch: '批大小',
       samples: '样本数',
       forgetBias: '遗忘门偏置',
       forgetBiasDefault: '默认初始化',
-      recurrentInit: 'W_hh 初始化',
+      recurrentInit: 'Wₕₕ 初始化',
     },
     kindLabel: '实验类型',
     progress: '训练进度',
     stepsOf: '第 {done}/{total} 步',
     remove: '从比较中移除“{name}”',
     tasks: { spirals: '双螺旋', circles: '同心圆', xor: '异或', blobs: '高斯簇', sine: '正弦回归' },
-    activations: { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU', elu: 'ELU' },
+    activations: { sigmoid: 'Sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'LeakyReLU', elu: 'ELU' },
     inits: {
       normal: '正态 N(0, std²)',
       xavier_normal: 'Xavier 正态',
       xavier_uniform: 'Xavier 均匀',
-      kaiming_normal: 'Kaiming 正态',
-      kaiming_uniform: 'Kaiming 均匀',
+      kaiming_normal: 'He（Kaiming）正态',
+      kaiming_uniform: 'He（Kaiming）均匀',
     },
     optimizers: { sgd: 'SGD', momentum: '带动量的 SGD', adam: 'Adam' },
     clips: { none: '不裁剪', norm: '按全局范数', value: '按数值' },
     cells: { tanh: 'tanh RNN', lstm: 'LSTM' },
     recurrentInits: { default: 'PyTorch 默认', orthogonal: '正交' },
-    empty: '还没有运行。选择一个预设或设置网络，然后点击“运行”。',
+    empty: '还没有实验。选择一个预设或设置网络，然后点击“运行”。',
     numbers: {
-      run: '运行',
-      signal: '信号比 log₁₀',
+      run: '实验',
+      signal: 'log₁₀ 信号比',
       signalHelp:
         '回传信号之比 log10(‖∂L/∂h₁‖/‖∂L/∂h_(L−1)‖)：第一步 → 最后 10 步的平均。0 表示均衡，远小于 0 表示梯度消失，远大于 0 表示梯度爆炸。它不受激活值尺度的影响，因此能揭示权重梯度之比所掩盖的爆炸。',
       actions: '操作',
       ratio: 'log₁₀ ‖g₁‖/‖g_L‖',
       ratioHelp:
         '第一层与最后一层梯度范数之比的 log10：第一步 → 最后 10 步的平均。0 表示均衡，远小于 0 表示梯度消失。',
-      gradMax: 'log₁₀ max ‖g_l‖',
+      gradMax: 'log₁₀ max ‖gₗ‖',
       gradMaxHelp: '各层梯度范数最大值的 log10：第一步 → 最后 10 步的平均。数值很大表示梯度爆炸。',
       loss: '最终损失',
       accuracy: '准确率',
       saturated: '饱和比例',
       dead: '死亡 ReLU',
       decades: '从 t = T 回到 t = 0，梯度变化了 {value} 个数量级（log10）。',
-      note: '损失和准确率在训练结束时于整个数据集上测得；饱和与死亡比例是最后一步各隐藏层的平均值。— 表示不适用或不是有限值。',
+      note: '损失和准确率在训练结束时于整个数据集上测得；饱和与死亡比例是最后一步各隐藏层的平均值。“—”表示不适用或数值溢出。',
     },
     status: { running: '运行中', paused: '已暂停', done: '已完成', cancelled: '已取消', error: '失败' },
     diverged: '已发散',
     charts: {
-      gradNorm: '各层权重梯度范数 — {name}',
+      gradNorm: '各层权重梯度范数：{name}',
       loss: '损失',
       accuracy: '准确率',
-      histograms: '激活值直方图 — {name}',
-      boundary: '决策边界 — {name}',
-      recurrent: '随时间的梯度：‖∂L/∂h_t‖',
+      histograms: '激活值直方图：{name}',
+      boundary: '决策边界：{name}',
+      recurrent: '随时间的梯度：‖∂L/∂hₜ‖',
     },
     axes: {
       layer: '层',
@@ -208,19 +208,19 @@ export default {
       activation: '激活值',
       first: '第一步',
       latest: '最新',
-      t: 't',
-      lossGrad: '‖∂L/∂h_t‖',
+      t: '时间步 t',
+      lossGrad: '‖∂L/∂hₜ‖',
       class0: '类别 0',
       class1: '类别 1',
     },
-    png: 'PNG',
+    png: '导出 PNG',
     save: '保存',
     savedShort: '已保存',
-    saveTitle: '保存运行',
+    saveTitle: '保存训练记录',
     nameRequired: '请输入名称。',
-    saved: '已保存运行“{name}”。',
-    savedTitle: '已保存的运行',
-    savedEmpty: '还没有保存的运行。保存一次完成的运行，之后无需重新训练即可再次打开。',
+    saved: '已保存训练记录“{name}”。',
+    savedTitle: '已保存的训练记录',
+    savedEmpty: '还没有保存的训练记录。训练完成后保存，之后无需重新训练即可再次打开。',
     open: '打开',
     delete: '删除',
   },

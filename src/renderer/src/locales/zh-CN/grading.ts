@@ -5,7 +5,7 @@ const zhCN: typeof en = {
   grading: {
     notes: {
       empty: '答案是空的',
-      'not-a-number': '“{raw}”不是一个数',
+      'not-a-number': '“{raw}”不是有效数字',
       'decimal-comma-zero':
         '“{raw}”：这里的逗号是小数点吗？小数请用小数点写成 0.{digits}，整数请去掉开头的 0',
       'decimal-comma':
@@ -18,7 +18,7 @@ const zhCN: typeof en = {
       'milli-or-mega': '“{raw}”：“m”可能是毫（10⁻³），也可能是兆（10⁶）；请把数写全，或用大写 M 表示 10^6',
       'unknown-suffix': '“{raw}”：无法识别的后缀“{word}”',
       'no-numbers': '“{raw}”里没有数',
-      'list-item': '“{raw}”：“{part}”不是一个数',
+      'list-item': '“{raw}”：“{part}”不是有效数字',
       'no-option-letter': '没有选项 {key}（选项：{keys}）',
       'no-option-number': '没有第 {number} 个选项（选项为 1–{count}）',
       'none-of-options': '“{raw}”不是任何一个选项；请回答选项字母（{keys}）',

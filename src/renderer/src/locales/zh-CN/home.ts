@@ -5,7 +5,7 @@ const zhCN: typeof en = {
   home: {
     title: '欢迎使用 ConvScope',
     intro:
-      '一个研究卷积网络开销的学习实验室：输出尺寸、参数量、MAC 与 FLOP、内存、感受野，以及梯度如何随深度消失或爆炸。',
+      '卷积神经网络复杂度学习实验室：输出尺寸、参数量、乘加（MAC）与 FLOPs、内存、感受野，以及梯度如何随深度消失或爆炸。',
     continue: {
       title: '继续学习',
       at: '上次学到“{section}”。',
@@ -17,12 +17,12 @@ const zhCN: typeof en = {
     },
     reviews: {
       title: '今日待复习',
-      due: '答错的题目和需要巩固的技能，安排在今天复习。',
+      due: '答错的题目和需要巩固的知识点，安排在今天复习。',
       none: '今天没有需要复习的内容。',
       start: '开始复习',
     },
     streak: {
-      title: '连续学习',
+      title: '连续学习天数',
       days: '连续练习或学习课程的天数',
     },
     designs: {

@@ -5,7 +5,7 @@ const zhCN: typeof en = {
   lessons: {
     title: '课程',
     intro:
-      '共 {count} 节课，从单个卷积的输出尺寸讲到权重初始化、梯度消失与梯度爆炸。课中的每个数字都由分析核心计算得出。',
+      '共 {count} 节课，从单个卷积的输出尺寸讲到权重初始化、梯度消失与梯度爆炸。课程中的数字都由程序实时计算。',
     doneCount: '已完成 {done} / {total} 节课',
     backToPath: '全部课程',
     status: {
@@ -15,7 +15,7 @@ const zhCN: typeof en = {
     },
     start: '开始',
     resume: '继续',
-    review: '复习',
+    review: '重温',
     complete: '将本课记为已完成',
     completed: '本课已完成。',
     next: '下一课：{title}',
@@ -26,7 +26,7 @@ const zhCN: typeof en = {
     },
     check: {
       title: '检验一下',
-      intro: '题目来自练习引擎，由分析核心判分。答错的题目会安排复习。',
+      intro: '题目随机生成，由程序自动判分。答错的题目会安排复习。',
       placeholder: '你的答案',
       placeholderUnit: '你的答案（单位：{unit}）',
       submit: '提交',
@@ -37,12 +37,12 @@ const zhCN: typeof en = {
       flops: 'FLOPs',
       conv: {
         X: '输入尺寸 X',
-        K: '卷积核 K',
+        K: '卷积核尺寸 K',
         P: '填充 P',
         S: '步长 S',
         d: '扩张率 d',
         output: '输出尺寸 M =',
-        keff: '等效卷积核',
+        keff: '等效卷积核尺寸',
         inexact: '除不尽：余数被舍去',
         tooBig:
           '没有输出：卷积核覆盖 {keff} 个像素，而填充后的输入只有 {padded} 个像素宽，放不下任何一个窗口。请加大输入或填充，或减小卷积核或扩张率。',
@@ -52,7 +52,7 @@ const zhCN: typeof en = {
         X: '输入尺寸',
         Cin: '输入通道',
         Cout: '输出通道',
-        K: '卷积核',
+        K: '卷积核尺寸',
         S: '步长',
         outShape: '输出',
         weights: '权重个数',
@@ -89,9 +89,9 @@ const zhCN: typeof en = {
         depth: '深度',
         pixels: '像素',
         rf: '理论感受野（2L + 1）',
-        side68: '包含 68% ERF 的正方形',
-        side95: '包含 95% ERF 的正方形',
-        fit: '拟合 ∝ L^{alpha}',
+        side68: '包含 68% 梯度的正方形',
+        side95: '包含 95% 梯度的正方形',
+        fit: '拟合：∝ L 的 {alpha} 次方',
         exponents: '从深度 {from} 起拟合的指数：68% 正方形为 {a68}，95% 正方形为 {a95}，理论感受野为 {rf}。',
         alt: '{depth} 层 3×3 卷积堆叠的有效感受野',
         caption:
@@ -104,7 +104,8 @@ const zhCN: typeof en = {
           gridding: '扩张率 2、2、2',
         },
         variantStats: '感受野 {rf}，68% 在 {s68} × {s68} 内，空洞 {holes} 个',
-        variantsHelp: '均匀权重，取最后一层的中心单元。蓝框是理论感受野；虚线框是 68% 和 95% 的正方形。',
+        variantsHelp:
+          '均匀权重，取最后一层的中心单元。蓝框是理论感受野；白、绿虚线框分别包含 68%、95% 的梯度。',
       },
       growth: {
         title: '逐层感受野',
@@ -126,7 +127,7 @@ const zhCN: typeof en = {
         weightGradients: '权重梯度',
         layer: '层',
         axis: 'log₁₀ 方差',
-        gains: '每层增益，实测（理论）：前向 {fwd}（{fwdPredicted}），反向 {bwd}（{bwdPredicted}）。',
+        gains: '每层增益（实测 / 理论）：前向 {fwd} / {fwdPredicted}，反向 {bwd} / {bwdPredicted}。',
         none: '无闭式解',
       },
     },
@@ -141,9 +142,9 @@ const zhCN: typeof en = {
         time: '时间步 t',
       },
       metric: {
-        layer: '第一步回传的信号 ‖∂L/∂h_l‖',
+        layer: '第一步回传的信号 ‖∂L/∂hₗ‖',
         step: '损失',
-        time: '‖∂L/∂h_t‖',
+        time: '‖∂L/∂hₜ‖',
       },
       summary: {
         layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}',

@@ -8,9 +8,9 @@ export { CONCEPTS_ZH, type ConceptText } from './concepts';
 const zhCN: typeof en = {
   practice: {
     title: '练习',
-    subtitle: '题目随机生成，答案由分析核心重新计算后评分。每道答错的题都附有完整的解题步骤。',
+    subtitle: '题目随机生成，答案由程序自动计算并判分。每道答错的题都附有完整的解题步骤。',
     setup: '新的练习',
-    skills: '技能',
+    skills: '知识点',
     allSkills: '全选',
     noSkills: '全不选',
     skillNames: {
@@ -18,14 +18,14 @@ const zhCN: typeof en = {
       inversePaddingStride: '求目标尺寸所需的填充或步长',
       convParams: '卷积层的参数量',
       linearParams: '全连接层的参数量',
-      convMacsFlops: '卷积层的 MAC 与 FLOP',
+      convMacsFlops: '卷积层的乘加（MAC）与 FLOPs',
       featureMapMemory: '特征图内存与访存量',
       networkTotals: '小型网络的总量',
       receptiveField: '感受野',
       gradientArithmetic: '梯度计算',
-      concepts: '各课的概念',
+      concepts: '概念题',
       trainingMemory: '原地运算与访存量',
-      trainingDynamics: 'L1 更新、RNN 梯度与更新量/权重比',
+      trainingDynamics: 'L1 更新、RNN 梯度、更新量与权重之比',
       design: '你的设计',
     },
     difficulty: '难度',
@@ -37,7 +37,7 @@ const zhCN: typeof en = {
     timerMinutes: '分钟',
     start: '开始',
     reviewsDue: '待复习：{count}',
-    reviewsNone: '目前没有需要复习的卡片。',
+    reviewsNone: '目前没有需要复习的题目。',
     startReviews: '开始复习',
     questionOf: '第 {index} 题，共 {total} 题',
     reviewTag: '复习',
@@ -115,17 +115,17 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.memory.bytes':
     '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的输出特征图有多大？请{unitText}作答。',
   'quiz.memory.access':
-    '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的访存量 = 读取输入 + 读取参数 + 写出输出。这一共是多少字节？请{unitText}作答。',
+    '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的访存量 = 读取输入 + 读取参数 + 写回输出。这一共是多少字节？请{unitText}作答。',
   'quiz.network.params': '一个输入为 {input} 的网络：\n{layers}\n它一共有多少个可学习参数？',
   'quiz.network.macs':
     '一个输入为 {input} 的网络：\n{layers}\n一次前向传播需要多少次 MAC（卷积层和全连接层的乘加运算，不计偏置加法）？',
   'quiz.network.max-macs': '一个输入为 {input} 的网络：\n{layers}\n哪一层执行的 MAC 最多？请回答该层的名称。',
   'quiz.network.max-params': '一个输入为 {input} 的网络：\n{layers}\n哪一层的参数最多？请回答该层的名称。',
-  'quiz.rf.stack': '一组层的一维视图，从输入开始：\n{layers}\n{askText}{holesText}',
+  'quiz.rf.stack': '考虑如下一维网络（从输入端起）：\n{layers}\n{askText}{holesText}',
   'quiz.rf.dilation':
-    '一组层，从输入开始：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
+    '考虑如下一维网络（从输入端起）：\n{layers}\n最后一层是一个 {k} 抽头、步长为 1、扩张率为 d 的卷积。d 取多少时，其输出的感受野（从它看到的第一个输入像素到最后一个的跨度）恰好为 {target}？',
   'quiz.rf.branches':
-    '两个分支读取同一个输入；其中每个卷积都使用 "same" 填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
+    '两个分支读取同一个输入；其中每个卷积都使用“same”填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
     '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
@@ -160,7 +160,7 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
   'What is the output shape [C, H, W]?': '输出形状 [C, H, W] 是多少？',
   ', ceil_mode=True': '，ceil_mode=True',
   '"same" (output ⌈X/S⌉; an odd extra pixel goes after, as in TensorFlow)':
-    '"same"（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
+    '“same”（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
   'Count multiply-accumulates (MACs): one multiply plus one add is 1 MAC; bias adds are not counted.':
     '统计乘加次数（MAC）：一次乘法加一次加法计为 1 个 MAC；不计偏置加法。',
   'Count FLOPs with the convention FLOPs = 2 × MACs (each multiply-accumulate is a multiply and an add); bias adds are not counted.':
@@ -190,9 +190,9 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
 
 /** 答案格式提示（键与核心的 FORMAT_TEMPLATES 相同）。 */
 export const FORMAT_TEMPLATES_ZH: Record<string, string> = {
-  'format.count': '精确的计数，写出全部数字，不要四舍五入：例如 {a} 或 {b}。',
-  'format.integer': '一个整数，例如 {a}。',
-  'format.size': '一个整数 M，例如 {a}（也可以写 {b}）。',
+  'format.count': '请填写精确值，写出全部位数，不要四舍五入：例如 {a} 或 {b}。',
+  'format.integer': '填一个整数，例如 {a}。',
+  'format.size': '填一个整数 M，例如 {a}（也可写成 {b}）。',
   'format.sigfigs': '保留 {digits} 位有效数字，例如 {a} 或 {b}。',
   'format.shape': '按 [C, H, W] 写出形状，例如 {a}。',
   'format.pair': '两个数：r, j（例如 {a}）。',

@@ -26,7 +26,7 @@ const lesson: LessonText = {
       title: 'Symptoms',
       blocks: [
         'Exploding gradients show as a loss that jumps or turns into NaN, and weights that overflow. One huge step can throw the weights into a region they never recover from. Recurrent networks are especially prone: the same weight matrix is applied at every time step.',
-        '**Gradient clipping** bounds the step: if the gradient norm is above a threshold $c$, rescale it: $g \\leftarrow g \\cdot c / \\lVert g \\rVert$. A gradient with norm {{clip.norm}} clipped to {{clip.max}} is multiplied by {{clip.factor}}: its components become {{clip.g1}} and {{clip.g2}}. The direction is kept; only the step is shortened.',
+        '**Gradient clipping** bounds the step: if the gradient norm is above a threshold $c$, rescale it: $g \\leftarrow g \\cdot c / \\lVert g \\rVert$. The gradient $({{clip.in1}}, {{clip.in2}})$ has norm {{clip.norm}}; clipped to {{clip.max}}, it is multiplied by {{clip.factor}}: its components become {{clip.g1}} and {{clip.g2}}. The direction is kept; only the step is shortened.',
         'Clipping does not fix the cause. The product of factors above one is still there, and the next gradient is just as large; clipping only keeps one huge step from wrecking the weights, which is why it keeps a working run stable but cannot rescue a network initialised far too large. The cause is fixed where it arises: in the initialisation (the initialisation lesson) or in the architecture (the remedies lesson).',
       ],
     },

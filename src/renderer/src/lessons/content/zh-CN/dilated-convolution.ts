@@ -8,9 +8,9 @@ const lesson: LessonText = {
       id: 'effective-kernel',
       title: '等效卷积核',
       blocks: [
-        '空洞卷积（dilated / atrous convolution）的扩张率为 $d$ 时，$K$ 个抽头彼此相隔 $d$ 个像素。它的权重与 $K$ 抽头的卷积核相同，覆盖范围却是',
+        '空洞卷积（dilated / atrous convolution）的扩张率为 $d$ 时，$K$ 个抽头彼此相隔 $d$ 个像素。参数量与普通 $K$ 抽头卷积核相同，覆盖范围却是 $K_{eff}$ 个像素：',
         { tex: 'K_{eff} = d\\,(K - 1) + 1' },
-        '个像素：$K = {{d2.K}}$ 时，扩张率 {{d2.d}} 覆盖 {{d2.Keff}} 个，扩张率 {{d4.d}} 覆盖 {{d4.Keff}} 个。输出尺寸公式中用 $K_{eff}$ 代替 $K$：$X = {{d2.X}}$、填充 {{d2.P}} 时 $M = {{d2.M}}$，尺寸保持不变。',
+        '$K = {{d2.K}}$ 时，扩张率 {{d2.d}} 覆盖 {{d2.Keff}} 个，扩张率 {{d4.d}} 覆盖 {{d4.Keff}} 个。输出尺寸公式中用 $K_{eff}$ 代替 $K$：$X = {{d2.X}}$、填充 {{d2.P}} 时 $M = {{d2.M}}$，尺寸保持不变。',
         { widget: 'conv-sliders-dilated' },
       ],
     },

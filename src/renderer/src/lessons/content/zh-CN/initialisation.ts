@@ -8,7 +8,7 @@ const lesson: LessonText = {
       id: 'variance',
       title: '单层的方差',
       blocks: [
-        '训练开始前，权重是随机数。它们该取多大？跟着一个信号的方差穿过一层看看。一个单元把 $n$ 个输入分别乘以各自的权重再相加：',
+        '训练开始前，权重是随机数。它们该取多大？看看信号方差经过一层后如何变化。一个单元把 $n$ 个输入分别乘以各自的权重再相加：',
         { tex: 'y = \\sum_{i=1}^{n} w_i\\, x_i' },
         '如果权重与输入相互独立、均值都为零，这 $n$ 个乘积的方差直接相加：',
         { tex: '\\mathrm{Var}(y) = n \\cdot \\mathrm{Var}(w) \\cdot \\mathrm{Var}(x)' },
@@ -33,7 +33,7 @@ const lesson: LessonText = {
       blocks: [
         '激活函数会改变这笔账。tanh 在零附近就是恒等函数（斜率为 {{tanh.slope0}}），所以 tanh 层传递方差的方式和线性层差不多。**Xavier 初始化**（又称 Glorot 初始化；Glorot 与 Bengio，2010）取前向与反向两个要求的折中：',
         { tex: '\\mathrm{Var}(w) = \\frac{2}{n_{in} + n_{out}}' },
-        'ReLU 把一半的输入置零，只有一半方差能通过：$E[\\mathrm{relu}(z)^2] = {{relu.c}} \\cdot \\mathrm{Var}(z)$；反向时也有一半的斜率为零。用 Xavier 初始化时，每个 ReLU 层的增益为 {{xr.gain}}：经过 {{ex.hidden}} 个 ReLU 层，方差缩小到原来的 {{xr.depthGain|sci}}。**He 初始化**（又称 Kaiming 初始化；He 等人，2015）把方差加倍来弥补：',
+        'ReLU 把一半的输入置零，只有一半方差能通过：$E[\\mathrm{relu}(z)^2] = {{relu.c}} \\cdot \\mathrm{Var}(z)$；反向时也有一半的斜率为零。用 Xavier 初始化时，每个 ReLU 层的增益为 {{xr.gain}}：经过 {{ex.hidden}} 个 ReLU 层，方差缩小到原来的 {{xr.depthGain|sci}}。**He（Kaiming）初始化**（He 等人，2015）把方差加倍来弥补：',
         { tex: '\\mathrm{Var}(w) = \\frac{2}{n_{in}}' },
         'sigmoid 更麻烦：它的斜率最大只有 {{sig.max}}（在零处），输出的均值是 ½ 而不是零。用 Xavier 初始化时，每个 sigmoid 层至多把梯度的方差乘以 $n \\cdot \\mathrm{Var}(w) \\cdot {{sig.max}}^2$ = {{sig.bwdGain}}，这正是下一课要讲的梯度消失。',
         '两种方法都有均匀分布的版本 $U(-a, a)$，方差同为 $a^2/3$：Xavier 取 $a = \\sqrt{6/(n_{in} + n_{out})}$，He 取 $a = \\sqrt{6/n_{in}}$。',
@@ -43,9 +43,9 @@ const lesson: LessonText = {
       id: 'measure',
       title: '实际测一测',
       blocks: [
-        '下面的组件搭建一个 {{ex.depth}} 层、宽度为 {{ex.n}} 的网络，按你选的方法初始化权重，再用梯度引擎让 {{ex.samples}} 个随机样本做前向传播、让一个随机梯度做反向传播。图中画出每一层激活值的方差、反向传播到该层激活函数输入处的梯度 $\\partial L / \\partial z_l$ 的方差，以及权重梯度的方差。',
+        '下面的组件搭建一个 {{ex.depth}} 层、宽度为 {{ex.n}} 的网络，按你选的方法初始化权重，再让 {{ex.samples}} 个随机样本做前向传播、让一个随机梯度做反向传播。图中画出每一层激活值的方差、反向传播到该层激活函数输入处的梯度 $\\partial L / \\partial z_l$ 的方差，以及权重梯度的方差。',
         { widget: 'init-variance' },
-        'ReLU 配 He 初始化时，两个信号都保持平稳：实测每层增益前向为 {{he.measuredFwd|fixed2}}，反向为 {{he.measuredBwd|fixed2}}。ReLU 配 Xavier 初始化时，每层都损失一半（实测 {{xr.measuredFwd|fixed2}}）。tanh 配 Xavier 初始化时每层略有损失，因为 tanh 离开零点后比恒等函数平缓。',
+        'ReLU 配 He 初始化时，两个信号都保持平稳：实测每层增益前向为 {{he.measuredFwd|fixed2}}，反向为 {{he.measuredBwd|fixed2}}。ReLU 配 Xavier 初始化时，方差每层减半（实测 {{xr.measuredFwd|fixed2}}）。tanh 配 Xavier 初始化时每层略有损失，因为 tanh 离开零点后比恒等函数平缓。',
         '再看看权重梯度。它是前向信号与反向信号的乘积：$\\partial L/\\partial W_l = \\partial L/\\partial z_l \\cdot a_{l-1}^{\\top}$。ReLU 配 $N(0, 1)$ 权重时，激活值从第一个隐藏层到最后一个增长了 {{big.actDecades|fixed1}} 个数量级，梯度反方向增长了 {{big.gradDecades|fixed1}} 个数量级，而各层权重梯度之间相差却不超过 {{big.wgradSpread|fixed1}} 个数量级。权重梯度各层持平，并不能说明网络是健康的：要看信号本身。',
       ],
     },

@@ -27,9 +27,9 @@ const lesson: LessonText = {
       id: 'demo',
       title: '亲眼看看',
       blocks: [
-        '下面由梯度引擎训练一个用 Xavier 初始化的深层 sigmoid 网络。图中以对数坐标画出第一步时到达每个隐藏层的梯度；第二个演示把采用 Kaiming 初始化的 ReLU 网络放在旁边对比。',
+        '下面实际训练一个用 Xavier 初始化的深层 sigmoid 网络。图中以对数坐标画出第一步时到达每个隐藏层的梯度；第二个演示把采用 He（Kaiming）初始化的 ReLU 网络放在旁边对比。',
         { widget: 'grad-vanishing' },
-        'tanh 的斜率更大（最大 {{tanh.max}}），但同样会饱和；ReLU 一族在正输入上保持斜率 {{relu.max}}。最后一课汇总了各种解决方法。',
+        'tanh 的斜率更大（最大 {{tanh.max}}），但同样会饱和；ReLU 类激活函数在正输入上保持斜率 {{relu.max}}。最后一课汇总了各种解决方法。',
       ],
     },
     {
