@@ -9,15 +9,10 @@
  * Prints the time per function, self and inclusive, summed over the edits; `(program)` is the
  * browser's own work (style, layout, paint). `--out` keeps the raw profiles (Chrome DevTools opens each).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { getZooModel } from '../src/core';
-import { startWeb } from '../src/main/web/start';
-import { measureEdits, OBSERVE_SCRIPT, saveDesign } from './designs-measure';
+import { writeFileSync } from 'node:fs';
 import { originalPosition } from './designs-profile-map';
-import { BROWSER_ARGS, CHROMIUM, ensureRenderer, RENDERER } from './renderer';
+import { openEditedResNet152 } from './designs-session';
+import { RENDERER } from './renderer';
 
 interface ProfileNode {
   id: number;
@@ -76,26 +71,8 @@ function summarise(profiles: Profile[], top: number): string {
 
 const edits = Number(arg('--edits', '8'));
 const inputOnly = process.argv.includes('--input-only');
-ensureRenderer();
-const resnet = getZooModel('resnet152');
-if (!resnet) throw new Error('zoo:resnet152 missing');
-const dataDir = mkdtempSync(join(tmpdir(), 'convscope-profile-'));
-const running = await startWeb({ port: 0, dataDir }, RENDERER);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+const { context, page, url, close } = await openEditedResNet152();
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.request.get(running.server.loginUrl, { maxRedirects: 0 });
-  await context.addInitScript(OBSERVE_SCRIPT);
-  const page = await context.newPage();
-  await page.goto(`${running.server.url}#/designs`);
-  await page.getByTestId('page-designs').waitFor();
-  const id = await saveDesign(page, 'ResNet-152', resnet);
-  await page.goto(`${running.server.url}#/designs?design=${id}`);
-  await page.reload();
-  await page.getByTestId('total-macs').waitFor();
-  await page.getByTestId('layer-row').and(page.locator('[data-layer-id="conv1"]')).click();
-  await measureEdits(page, 'out_channels', 2, (i) => String(40 + i));
-
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -105,7 +82,7 @@ try {
     const profiles: Profile[] = [];
     const times: number[] = [];
     for (let i = 0; i <= edits; i++) {
-      await page.goto(`${running.server.url}#/designs`);
+      await page.goto(`${url}#/designs`);
       await page.reload();
       await page.getByTestId('library-search').locator('input').fill('ResNet-152');
       const row = page.getByTestId('design-row').first();
@@ -175,7 +152,5 @@ try {
   console.log(`designs:edit of each profiled edit (ms): ${times.join(', ')}\n`);
   console.log(summarise(profiles, Number(arg('--top', '40'))));
 } finally {
-  await browser.close();
-  await running.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

@@ -7,15 +7,11 @@
  *
  *   npx tsx bench/designs-trace.ts [--edits 4] [--min 8] [--out trace.json]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { getZooModel } from '../src/core';
-import { startWeb } from '../src/main/web/start';
-import { measureEdits, OBSERVE_SCRIPT, saveDesign } from './designs-measure';
+import { writeFileSync } from 'node:fs';
+import { measureEdits } from './designs-measure';
 import { originalPosition } from './designs-profile-map';
-import { BROWSER_ARGS, CHROMIUM, ensureRenderer, RENDERER } from './renderer';
+import { openEditedResNet152 } from './designs-session';
+import { RENDERER } from './renderer';
 
 interface TraceEvent {
   name: string;
@@ -51,26 +47,8 @@ function entryOf(e: TraceEvent): string {
   return [e.name, d.type, d.functionName, where].filter(Boolean).join(' ');
 }
 
-ensureRenderer();
-const resnet = getZooModel('resnet152');
-if (!resnet) throw new Error('zoo:resnet152 missing');
-const dataDir = mkdtempSync(join(tmpdir(), 'convscope-trace-'));
-const running = await startWeb({ port: 0, dataDir }, RENDERER);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+const { browser, page, close } = await openEditedResNet152();
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.request.get(running.server.loginUrl, { maxRedirects: 0 });
-  await context.addInitScript(OBSERVE_SCRIPT);
-  const page = await context.newPage();
-  await page.goto(`${running.server.url}#/designs`);
-  await page.getByTestId('page-designs').waitFor();
-  const id = await saveDesign(page, 'ResNet-152', resnet);
-  await page.goto(`${running.server.url}#/designs?design=${id}`);
-  await page.reload();
-  await page.getByTestId('total-macs').waitFor();
-  await page.getByTestId('layer-row').and(page.locator('[data-layer-id="conv1"]')).click();
-  await measureEdits(page, 'out_channels', 2, (i) => String(40 + i));
-
   await browser.startTracing(page, {
     categories: [
       'devtools.timeline',
@@ -135,7 +113,5 @@ try {
     if (render.length) console.log(`          render: ${render.join(', ')}`);
   }
 } finally {
-  await browser.close();
-  await running.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

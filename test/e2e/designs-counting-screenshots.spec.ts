@@ -1,29 +1,14 @@
-import type { Page } from '@playwright/test';
 import { getZooModel } from '../../src/core';
 import { expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 import { screenshotPath, testEachLook } from './pages/looks';
+import { saveDesign } from './pages/save-design';
 
 /**
  * The counting-convention comparison and the Training panel, light and dark, English and Chinese:
  * docs/screenshots/designs-counting-<theme>[-zh].png and designs-training-<theme>[-zh].png.
  */
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 const NAMES = {
   en: { fvcore: 'fvcore', paper: 'Paper style', adam: 'Adam' },
@@ -37,7 +22,7 @@ testEachLook(
     const shell = new AppShell(page);
     const d = new DesignsPage(page);
     await shell.open(web.url);
-    await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+    await saveDesign(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
     const shot = (state: string) =>
       page.screenshot({
         path: screenshotPath(`designs-${state}`, look),

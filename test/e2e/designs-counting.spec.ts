@@ -10,27 +10,13 @@ import {
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
+import { saveDesign } from './pages/save-design';
 
 /** Counting conventions, their comparison, the training step and unknown operators on the Designs page. */
 
 // Opening ResNet-18 analyses it under every panel; on a busy machine that takes a while.
 test.describe.configure({ timeout: 240_000 });
 const OPENED = { timeout: 90_000 };
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 const resnet = getZooModel('resnet18') as ModelSpec;
 
@@ -47,7 +33,7 @@ test('a chosen convention labels the figures, is kept after a reload, and compar
   const shell = new AppShell(page);
   const d = new DesignsPage(page);
   await shell.open(web.url);
-  await save(page, 'ResNet-18', resnet);
+  await saveDesign(page, 'ResNet-18', resnet);
   await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
 
@@ -85,7 +71,7 @@ test('the training panel gives the step for the optimizer and batch chosen', asy
   const shell = new AppShell(page);
   const d = new DesignsPage(page);
   await shell.open(web.url);
-  await save(page, 'ResNet-18', resnet);
+  await saveDesign(page, 'ResNet-18', resnet);
   await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('training')).toBeVisible(OPENED);
@@ -119,7 +105,7 @@ test('operators not understood are listed by name and count, the totals marked i
   const shell = new AppShell(page);
   const d = new DesignsPage(page);
   await shell.open(web.url);
-  await save(page, 'With Erf', {
+  await saveDesign(page, 'With Erf', {
     format: 'convscope-model',
     version: 1,
     name: 'With Erf',
@@ -147,7 +133,7 @@ test('in Chinese the rules and the "why" column hold no English words, only form
   const page = await context.newPage();
   const d = new DesignsPage(page);
   await page.goto(`${web.url}#/designs`);
-  await save(page, 'ResNet-18', resnet);
+  await saveDesign(page, 'ResNet-18', resnet);
   await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('counting-total')).toBeVisible(OPENED);

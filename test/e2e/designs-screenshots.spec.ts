@@ -1,30 +1,15 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { getZooModel } from '../../src/core';
 import { repoRoot, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 import { screenshotPath, testEachLook } from './pages/looks';
+import { saveDesign } from './pages/save-design';
 
 /**
  * The Designs workspace as a user sees it, light and dark, English and Chinese:
  * docs/screenshots/designs-<state>-<theme>[-zh].png.
  */
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 testEachLook(
   'designs workspace screenshots',
@@ -33,10 +18,10 @@ testEachLook(
     const shell = new AppShell(page);
     const d = new DesignsPage(page);
     await shell.open(web.url);
-    await save(page, 'ResNet-18', getZooModel('resnet18'));
-    await save(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
-    await save(page, 'ResNet-34', getZooModel('resnet34'));
-    await save(page, 'Three 3×3 convolutions', getZooModel('rf_three_conv3'));
+    await saveDesign(page, 'ResNet-18', getZooModel('resnet18'));
+    await saveDesign(page, 'MobileNet v2', getZooModel('mobilenet_v2'));
+    await saveDesign(page, 'ResNet-34', getZooModel('resnet34'));
+    await saveDesign(page, 'Three 3×3 convolutions', getZooModel('rf_three_conv3'));
     const shot = (state: string, fullPage = false) =>
       page.screenshot({
         path: screenshotPath(`designs-${state}`, look),

@@ -3,6 +3,7 @@ import { getZooModel, type ModelSpec } from '../../src/core';
 import { EVERY_OP } from '../helpers/every-op';
 import { test, expect } from './fixtures';
 import { DesignsPage } from './pages/designs-page';
+import { saveDesign } from './pages/save-design';
 
 /**
  * The analysis warnings in Chinese: ResNet-50's "never read" warnings and a design with every other
@@ -15,21 +16,6 @@ import { DesignsPage } from './pages/designs-page';
 // Opening ResNet-50 analyses it under every panel; on a busy machine that takes a while.
 test.describe.configure({ timeout: 240_000 });
 const OPENED = { timeout: 90_000 };
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 /** The warnings list, opened, and its lines. */
 async function warningLines(page: Page): Promise<string[]> {
@@ -58,8 +44,8 @@ test('in Chinese the analysis warnings are Chinese sentences with the numbers of
   const page = await context.newPage();
   const d = new DesignsPage(page);
   await page.goto(`${web.url}#/designs`);
-  await save(page, 'ResNet-50', resnet50);
-  await save(page, 'Every op', EVERY_OP);
+  await saveDesign(page, 'ResNet-50', resnet50);
+  await saveDesign(page, 'Every op', EVERY_OP);
 
   await page.goto(`${web.url}#/designs`);
   await expect(page.getByTestId('page-designs')).toBeVisible(OPENED);

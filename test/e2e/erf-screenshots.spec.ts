@@ -5,27 +5,13 @@ import { repoRoot, test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 import { LessonsPage } from './pages/lessons-page';
+import { saveDesign } from './pages/save-design';
 
 /**
  * The effective receptive field on screen, light and dark, English and Chinese: the Designs panel for
  * ResNet-18 (docs/screenshots/designs-erf-<theme>[-zh].png) and the receptive-field lesson's ERF
  * section with its two widgets (lessons-erf-<widget>-<theme>[-zh].png).
  */
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`), animations: 'disabled' });
@@ -44,7 +30,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const shell = new AppShell(page);
       const d = new DesignsPage(page);
       await shell.open(web.url);
-      await save(page, 'ResNet-18', getZooModel('resnet18'));
+      await saveDesign(page, 'ResNet-18', getZooModel('resnet18'));
       await shell.open(web.url, 'designs');
       await d.row('ResNet-18').getByTestId('design-open').click();
       await expect(page.getByTestId('total-macs')).toBeVisible();

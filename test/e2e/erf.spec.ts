@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { getZooModel } from '../../src/core';
 import { computeErf } from '../../src/core/erf';
 import { test, expect } from './fixtures';
@@ -6,24 +5,10 @@ import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 import { LessonsPage } from './pages/lessons-page';
 import { depthFit, variantErf } from '../../src/renderer/src/lessons/widgets/erf-lesson';
+import { saveDesign } from './pages/save-design';
 
 // ResNet-18 at 224×224 takes seconds on a shared 2-core machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function save(page: Page, name: string, model: unknown): Promise<void> {
-  const ok = await page.evaluate(
-    async ({ name, model }) => {
-      const r = await fetch('/api/designs:save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, model }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    },
-    { name, model },
-  );
-  expect(ok).toBe(true);
-}
 
 test('the ERF panel computes ResNet-18’s effective receptive field with progress, the core’s numbers and unit picking', async ({
   page,
@@ -33,7 +18,7 @@ test('the ERF panel computes ResNet-18’s effective receptive field with progre
   const d = new DesignsPage(page);
   await shell.open(web.url);
   const model = getZooModel('resnet18')!;
-  await save(page, 'ResNet-18', model);
+  await saveDesign(page, 'ResNet-18', model);
   await shell.open(web.url, 'designs');
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('total-macs')).toBeVisible();
