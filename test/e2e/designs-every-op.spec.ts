@@ -10,10 +10,11 @@ import { DesignsPage } from './pages/designs-page';
  * [T, D] sequence): its row gets an output shape and an
  * analysis row, and the editor reports no problem. Each addition is undone before the next op.
  */
-/** Picks `op` in the "Add" menu (typed in one go: 32 ops typed key by key would take minutes) and adds it. */
+/** Picks `op` in the "Add" menu (its name filled in at once: 32 ops typed key by key would take minutes) and adds it. */
 async function addFromMenu(page: Page, op: string): Promise<void> {
   await page.getByTestId('layer-add-op').click();
-  await page.keyboard.insertText(op);
+  // What the search box holds is replaced: right after a pick it may still hold the last op's name.
+  await page.getByTestId('layer-add-op').locator('input').fill(op);
   await page
     .locator('.n-base-select-option:visible')
     .filter({ hasText: new RegExp(`^${op}$`) })
