@@ -52,9 +52,16 @@ test('a long run pauses (the step count holds), resumes and cancels', async ({ p
   await lab.run();
   await page.getByTestId('lab-pause').click();
   await expect(lab.row(0)).toHaveAttribute('data-status', 'paused');
-  const held = await lab.row(0).getByTestId('lab-run-status').textContent();
+  // The worker finishes and reports the step it was in when the pause came; from then on the count holds.
+  const status = lab.row(0).getByTestId('lab-run-status');
+  let held: string | null = null;
+  await expect(async () => {
+    held = await status.textContent();
+    await page.waitForTimeout(1000);
+    expect(await status.textContent()).toBe(held);
+  }).toPass({ timeout: 30_000 });
   await page.waitForTimeout(1000);
-  expect(await lab.row(0).getByTestId('lab-run-status').textContent()).toBe(held);
+  expect(await status.textContent()).toBe(held);
   await page.getByTestId('lab-resume').click();
   await expect(lab.row(0)).toHaveAttribute('data-status', 'running');
   await expect(lab.row(0).getByTestId('lab-run-status')).not.toHaveText(held ?? '');
