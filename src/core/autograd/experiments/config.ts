@@ -24,7 +24,6 @@ export const CLIPS = LAB_VALUES.clip;
 export type ClipKind = (typeof CLIPS)[number];
 export const CELLS = LAB_VALUES.cell;
 export const RECURRENT_INITS = LAB_VALUES.recurrentInit;
-export { LAB_FIELDS, MLP_FIELDS, RNN_FIELDS, fieldApplies, type LabField } from '../../../shared/lab-fields';
 
 export interface MlpExperimentConfig {
   kind: 'mlp';
