@@ -1,4 +1,4 @@
 export * from './types';
 export { layerSchemas, modelEnvelopeSchema } from './schema';
 export { ModelValidationError } from './errors';
-export { validateModel, type ValidationResult } from './validate';
+export { validateModel, type LayerCheckCache, type ValidationResult } from './validate';

@@ -26,11 +26,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * Layers already checked, by their JSON object: for a caller that never changes a layer object after
+ * it was validated (an editor that copies the layers it edits), so that only new layers are parsed.
+ */
+export type LayerCheckCache = WeakMap<object, LayerSpec>;
+
+/**
  * Checks a parsed JSON value against the model format: schema (fields and types per op), graph
  * (unknown inputs, duplicate ids, cycles) and shapes (kernel larger than the padded input, channels
- * and groups, mismatches at add/concat, sizes beyond 2^53). Every message names the layer.
+ * and groups, mismatches at add/concat, sizes beyond 2^53). Every message names the layer. With
+ * `cache`, a layer object checked before is not parsed again (see {@link LayerCheckCache}).
  */
-export function validateModel(json: unknown): ValidationResult {
+export function validateModel(json: unknown, cache?: LayerCheckCache): ValidationResult {
   const errors: ModelIssue[] = [];
   const env = modelEnvelopeSchema().safeParse(json);
   if (!env.success) {
@@ -44,6 +51,11 @@ export function validateModel(json: unknown): ValidationResult {
     const path = `layers[${i}]`;
     if (!isRecord(raw)) {
       errors.push({ path, message: `layer ${i}: must be an object` });
+      return;
+    }
+    const known = cache?.get(raw);
+    if (known) {
+      layers.push(known);
       return;
     }
     const name = typeof raw.id === 'string' && raw.id ? `layer "${raw.id}"` : `layer ${i}`;
@@ -65,6 +77,7 @@ export function validateModel(json: unknown): ValidationResult {
       return;
     }
     layers.push(parsed.data as LayerSpec);
+    cache?.set(raw, parsed.data as LayerSpec);
   });
   if (errors.length) return { ok: false, errors };
   const model: ModelSpec = { ...(env.data as Omit<ModelSpec, 'layers'>), layers };

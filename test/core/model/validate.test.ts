@@ -242,3 +242,22 @@ describe('validateModel', () => {
     expect(ok).toBeGreaterThan(0);
   });
 });
+
+describe('validateModel with a cache of checked layers', () => {
+  it('gives the same result as without, and checks each new layer object, even one with a known id', () => {
+    const resnet = getZooModel('resnet18')!;
+    const cache = new WeakMap();
+    expect(validateModel(resnet, cache)).toEqual(validateModel(resnet));
+    // Layer 0 replaced by a copy with a kernel larger than the input: refused although its id was checked.
+    const layers = resnet.layers.map((l, i) => (i === 0 ? { ...l, kernel: 400 } : l));
+    const bad = validateModel({ ...resnet, layers }, cache);
+    expect(bad).toEqual(validateModel({ ...resnet, layers }));
+    expect(bad.ok).toBe(false);
+    // An unknown field in a new object is refused too; the layers kept from before are not parsed again.
+    const typo = resnet.layers.map((l, i) => (i === 3 ? { ...l, kernal: 3 } : l));
+    const v = validateModel({ ...resnet, layers: typo }, cache);
+    expect(v.ok ? [] : v.errors.map((e) => e.path)).toEqual(['layers[3]']);
+    const again = validateModel(resnet, cache);
+    expect(again.ok && again.model.layers[1]).toBe(cache.get(resnet.layers[1]));
+  });
+});

@@ -141,6 +141,31 @@ export function setInputShape(model: ModelJson, shape: number[]): ModelJson {
   return { ...model, input: shape };
 }
 
+/**
+ * Whether two JSON values have the same text (as formatModelText and JSON.stringify write them: fields
+ * in their order, undefined fields left out), without writing either. Objects an edit did not touch
+ * are the same objects and compare at once.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  for (let i = 0, j = 0; ; i++, j++) {
+    while (i < kx.length && x[kx[i]] === undefined) i++;
+    while (j < ky.length && y[ky[j]] === undefined) j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !sameJson(x[kx[i]], y[ky[j]])) return false;
+  }
+}
+
 /** The core's validation problems grouped by layer index (`null` for model-level problems). */
 export function issuesByLayer(
   model: ModelJson,

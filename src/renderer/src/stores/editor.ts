@@ -1,20 +1,21 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import {
   analyzeModel,
   validateModel,
   type Dtype,
+  type LayerCheckCache,
   type ModelAnalysis,
   type ModelIssue,
   type ModelSpec,
 } from '../../../core';
 import { api } from '../api';
 import { createHistory } from '../designs/history';
-import { issuesByLayer } from '../designs/model-edit';
+import { issuesByLayer, sameJson } from '../designs/model-edit';
 import { perfStart } from '../designs/perf';
 import type { Result } from '../../../shared/result';
 import type { Design, DesignVersion, Draft, ModelJson } from '../../../shared/types';
-import { formatModelText, parseModelText, useDesignsStore } from './designs';
+import { formatModelText, parseModelText, useDesignsStore, type ModelTextParse } from './designs';
 
 /** One empty map for every valid model, so that what reads the issues is not re-run by an edit. */
 const NO_ISSUES = new Map<number | null, ModelIssue[]>();
@@ -25,8 +26,17 @@ export const NEW_DRAFT_KEY = 'new';
 export const AUTOSAVE_MS = 400;
 
 /**
- * The open design: its JSON text is the one source of truth (the layer table and the JSON view both
- * edit it), re-validated and re-analysed by the core on every change, autosaved as a draft.
+ * What the editor holds: the text typed in the JSON view (kept exactly as typed), or the model the layer
+ * table and form made, whose text is written only when something reads it (the JSON view, a draft, an
+ * export). Each is immutable: an edit makes a new one, sharing the unchanged layers.
+ */
+type Doc = { text: string; parse: ModelTextParse } | { model: ModelJson };
+const textDoc = (text: string): Doc => ({ text, parse: parseModelText(text) });
+
+/**
+ * The open design: a text or model (`Doc`) that the layer table, the form and the JSON view all edit,
+ * re-validated (only the layers that changed, validate-cache.ts) and re-analysed by the core on every
+ * change, autosaved as a draft.
  */
 export const useEditorStore = defineStore('editor', () => {
   const designs = useDesignsStore();
@@ -36,9 +46,13 @@ export const useEditorStore = defineStore('editor', () => {
   /** The saved design's name as the library has it; the name box differs from it until the rename is saved. */
   const savedName = ref<string | null>(null);
   const tags = ref<string[]>([]);
-  const text = ref('');
+  const doc = shallowRef<Doc>(textDoc(''));
+  /** The model's JSON text: as typed in the JSON view, else written from the model when read. */
+  const text = computed(() => ('text' in doc.value ? doc.value.text : formatModelText(doc.value.model)));
   /** The text last saved as a design version; differs from `text` while there are unsaved changes. */
   const savedText = ref<string | null>(null);
+  /** The model of `savedText`, compared with an edited model without writing the model's text. */
+  const savedModel = shallowRef<ModelJson | null>(null);
   const convention = ref<'macs' | 'flops'>('flops');
   const dtype = ref<Dtype>('fp32');
   const draftStatus = ref<'idle' | 'saving' | 'saved' | 'error'>('idle');
@@ -46,13 +60,17 @@ export const useEditorStore = defineStore('editor', () => {
   /** A draft found when opening, newer than what was saved: offered to the user, never applied silently. */
   const pendingDraft = ref<Draft | null>(null);
   const versions = ref<DesignVersion[]>([]);
-  const history = createHistory('');
+  const history = createHistory<Doc>(doc.value);
   const canUndo = ref(false);
   const canRedo = ref(false);
 
-  const parsed = computed(() => parseModelText(text.value));
+  const parsed = computed<ModelTextParse>(() =>
+    'text' in doc.value ? doc.value.parse : { ok: true, model: doc.value.model },
+  );
   const model = computed<ModelJson | null>(() => (parsed.value.ok ? parsed.value.model : null));
-  const validation = computed(() => (model.value ? validateModel(model.value) : null));
+  /** Layers checked before: an edit re-checks the layers it made, not all of them (docs never change). */
+  const checked: LayerCheckCache = new WeakMap();
+  const validation = computed(() => (model.value ? validateModel(model.value, checked) : null));
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
       ? issuesByLayer(model.value, validation.value.errors)
@@ -86,7 +104,14 @@ export const useEditorStore = defineStore('editor', () => {
   const nameChanged = computed(
     () => designId.value !== null && name.value.trim() !== '' && name.value.trim() !== savedName.value,
   );
-  const dirty = computed(() => isOpen.value && (text.value !== savedText.value || nameChanged.value));
+  /** The text differs from the saved one (an edited model is compared layer by layer, not as text). */
+  const textChanged = computed(() => {
+    const d = doc.value;
+    if (savedText.value === null) return true;
+    if ('text' in d) return d.text !== savedText.value;
+    return savedModel.value ? !sameJson(d.model, savedModel.value) : text.value !== savedText.value;
+  });
+  const dirty = computed(() => isOpen.value && (textChanged.value || nameChanged.value));
   const draftKey = computed(() => designId.value ?? NEW_DRAFT_KEY);
 
   function syncHistoryFlags() {
@@ -100,6 +125,8 @@ export const useEditorStore = defineStore('editor', () => {
     tags: string[];
     text: string;
     saved: string | null;
+    /** The model of `text`, when it was made from one. */
+    model?: ModelJson;
   }) {
     designId.value = next.id;
     name.value = next.name;
@@ -107,8 +134,9 @@ export const useEditorStore = defineStore('editor', () => {
     tags.value = next.tags;
     savedText.value = next.saved;
     generation.value++;
-    text.value = next.text;
-    history.reset(next.text);
+    doc.value = next.model ? { model: next.model } : textDoc(next.text);
+    savedModel.value = next.saved !== null && next.model ? next.model : null;
+    history.reset(doc.value);
     pendingDraft.value = null;
     versions.value = [];
     isOpen.value = true;
@@ -119,41 +147,43 @@ export const useEditorStore = defineStore('editor', () => {
   function setText(next: string) {
     if (next === text.value) return;
     perfStart('designs:edit');
-    text.value = next;
-    history.push(next, 'text');
+    doc.value = textDoc(next);
+    history.push(doc.value, 'text');
     syncHistoryFlags();
   }
 
-  /** A change from the layer table or form; `group` coalesces repeated edits of one field. */
+  /**
+   * A change from the layer table or form; `group` coalesces repeated edits of one field. The model is
+   * taken as it is (never changed afterwards); its text is written only when read.
+   */
   function applyModel(next: ModelJson, group?: string) {
     perfStart('designs:edit');
-    const t = formatModelText(next);
-    text.value = t;
-    history.push(t, group);
+    doc.value = { model: next };
+    history.push(doc.value, group);
     syncHistoryFlags();
   }
 
   function undo() {
-    const t = history.undo();
-    if (t !== undefined) {
+    const d = history.undo();
+    if (d !== undefined) {
       perfStart('designs:edit');
-      text.value = t;
+      doc.value = d;
     }
     syncHistoryFlags();
   }
 
   function redo() {
-    const t = history.redo();
-    if (t !== undefined) {
+    const d = history.redo();
+    if (d !== undefined) {
       perfStart('designs:edit');
-      text.value = t;
+      doc.value = d;
     }
     syncHistoryFlags();
   }
 
   /** Starts an unsaved design (scratch, zoo, imported file or ONNX). */
   function startNew(designName: string, m: ModelJson) {
-    load({ id: null, name: designName, tags: [], text: formatModelText(m), saved: null });
+    load({ id: null, name: designName, tags: [], text: formatModelText(m), saved: null, model: m });
     scheduleDraft();
   }
 
@@ -163,7 +193,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (!result.ok) return result;
     const d = result.value;
     const t = formatModelText(d.model);
-    load({ id: d.id, name: d.name, tags: d.tags, text: t, saved: t });
+    load({ id: d.id, name: d.name, tags: d.tags, text: t, saved: t, model: d.model });
     const draft = await api.drafts.get({ key: d.id });
     if (draft.ok && draft.value && draft.value.content !== t) pendingDraft.value = draft.value;
     return result;
@@ -234,14 +264,14 @@ export const useEditorStore = defineStore('editor', () => {
       timer = null;
     }
     await saveName();
-    if (!isOpen.value || text.value === savedText.value) return;
+    if (!isOpen.value || !textChanged.value) return;
     draftStatus.value = 'saving';
     const result = await api.drafts.save({ key: draftKey.value, name: name.value, content: text.value });
     draftStatus.value = result.ok ? 'saved' : 'error';
     draftError.value = result.ok ? null : result.error.message;
   }
-  watch([text, name], () => {
-    if (isOpen.value && text.value !== savedText.value) scheduleDraft();
+  watch([doc, name], () => {
+    if (isOpen.value && textChanged.value) scheduleDraft();
   });
 
   /** Saves a new version; only a model the core accepts can be saved (the backend checks again). */
@@ -266,6 +296,7 @@ export const useEditorStore = defineStore('editor', () => {
     name.value = result.value.name;
     savedName.value = result.value.name;
     savedText.value = text.value;
+    savedModel.value = model.value;
     designs.upsert(result.value);
     await api.drafts.discard({ key: result.value.id });
     if (wasNew) await api.drafts.discard({ key: NEW_DRAFT_KEY });
@@ -295,9 +326,10 @@ export const useEditorStore = defineStore('editor', () => {
     if (!result.ok) return result;
     const t = formatModelText(result.value.model);
     perfStart('designs:edit');
+    savedModel.value = result.value.model;
     savedText.value = t;
-    text.value = t;
-    history.push(t);
+    doc.value = { model: result.value.model };
+    history.push(doc.value);
     syncHistoryFlags();
     designs.upsert(result.value);
     await loadVersions();

@@ -9,6 +9,7 @@ import {
   newLayer,
   newLayerId,
   removeLayer,
+  sameJson,
   scratchModel,
   setInputShape,
   setLayerField,
@@ -147,5 +148,39 @@ describe('clamp from the add-layer menu', () => {
     expect(LAYER_FIELDS.clamp.map((f) => f.key)).toEqual(['min', 'max']);
     const edited = setLayerField(model, 1, 'max', 0.5);
     expect(validateModel(edited).ok).toBe(true);
+  });
+});
+
+describe('sameJson', () => {
+  it('is true exactly when the two values print the same JSON text', () => {
+    const values: unknown[] = [
+      { a: 1, b: [1, 2] },
+      { b: [1, 2], a: 1 },
+      { a: 1, b: [1, 2], c: undefined },
+      { a: 1, b: [1, 3] },
+      { a: 1, b: [1, 2, 3] },
+      { a: '1', b: [1, 2] },
+      [null, 1],
+      [undefined, 1],
+      { a: { x: null } },
+      { a: { x: 0 } },
+      { a: {} },
+      { a: [] },
+    ];
+    for (const x of values)
+      for (const y of values)
+        expect(sameJson(x, y), `${JSON.stringify(x)} ${JSON.stringify(y)}`).toBe(
+          JSON.stringify(x) === JSON.stringify(y),
+        );
+  });
+
+  it('an edited model differs from the one it was made from, and equals a copy of it', () => {
+    const model = chain();
+    const edited = setLayerField(model, 0, 'out_channels', 8);
+    expect(sameJson(edited, model)).toBe(false);
+    expect(sameJson(model, JSON.parse(JSON.stringify(model)))).toBe(true);
+    expect(sameJson(setLayerField(edited, 0, 'out_channels', layersOf(model)[0].out_channels), model)).toBe(
+      true,
+    );
   });
 });

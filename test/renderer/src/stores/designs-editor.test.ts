@@ -84,6 +84,46 @@ describe('editor store', () => {
     expect(editor.text).toBe(withRelu);
   });
 
+  it('a saved design is dirty while a layer edit differs from it; editing back or undoing makes it clean', async () => {
+    backend().on('designs:get', () => ({ ok: true, value: design(tiny) }));
+    backend().on('drafts:get', () => ({ ok: true, value: null }));
+    backend().on('designs:save', (r) => ({ ok: true, value: design((r as { model: ModelSpec }).model) }));
+    const editor = useEditorStore();
+    await editor.open('d1');
+    expect(editor.dirty).toBe(false);
+    editor.applyModel(setLayerField(editor.model!, 0, 'out_channels', 6), 'field:0:out_channels');
+    expect(editor.dirty).toBe(true);
+    expect(editor.analysis?.totals.macs).toBe(
+      analyzeModel({ ...tiny, layers: [{ ...tiny.layers[0], out_channels: 6 } as never] }).totals.macs,
+    );
+    editor.applyModel(setLayerField(editor.model!, 0, 'out_channels', 4));
+    expect(editor.dirty).toBe(false);
+    editor.undo();
+    expect(editor.dirty).toBe(true);
+    editor.undo();
+    expect(editor.dirty).toBe(false);
+    expect(editor.text).toBe(formatModelText(tiny as never));
+    // Saved after an edit: clean, and the saved text is the edited model's.
+    editor.redo();
+    expect((await editor.save()).ok).toBe(true);
+    expect(editor.dirty).toBe(false);
+    expect(editor.savedText).toBe(editor.text);
+    expect(JSON.parse(editor.text).layers[0].out_channels).toBe(6);
+  });
+
+  it('text typed in the JSON view is kept as typed through a layer edit and its undo', () => {
+    const editor = useEditorStore();
+    editor.startNew('Tiny', tinyJson);
+    const typed = JSON.stringify(tiny);
+    editor.setText(typed);
+    expect(editor.text).toBe(typed);
+    editor.applyModel(setLayerField(editor.model!, 0, 'kernel', 5));
+    expect(editor.text).toBe(formatModelText(setLayerField(tinyJson, 0, 'kernel', 5) as never));
+    editor.undo();
+    expect(editor.text).toBe(typed);
+    expect(editor.analysis?.totals.macs).toBe(analyzeModel(tiny).totals.macs);
+  });
+
   it('the convention and dtype switches change FLOPs and bytes as the core computes them', () => {
     const editor = useEditorStore();
     editor.startNew('Tiny', tinyJson);
