@@ -75,8 +75,8 @@ export class LayerColumns {
    * of their exact size (one fresh allocation each instead of one per doubling).
    */
   finish(): void {
-    if (this.nums === pool.nums) this.nums = pool.nums.slice(0, COST * this.shapes.length);
-    if (this.rfs === pool.rfs) this.rfs = pool.rfs.slice(0, RF * this.nRf);
+    if (this.nums === pool.nums) this.nums = copyOf(pool.nums, COST * this.shapes.length);
+    if (this.rfs === pool.rfs) this.rfs = copyOf(pool.rfs, RF * this.nRf);
   }
 
   /** The output shape of layer `i`, or undefined when it was not evaluated (it failed). */
@@ -148,5 +148,15 @@ export class LayerColumns {
 function grow(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
   b.set(a);
+  return b;
+}
+
+/**
+ * The first `n` numbers of `a` in a table of their own. A loop: `slice` and `subarray` look up the
+ * array's species constructor each time, which cost more than the copy on a small model.
+ */
+function copyOf(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  for (let k = 0; k < n; k++) b[k] = a[k];
   return b;
 }
