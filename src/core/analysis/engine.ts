@@ -7,7 +7,7 @@ import { RF_INPUT } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeWith, operatorFor } from './compute';
-import { resolveGraph } from './graph';
+import { keptInputs, resolveGraph } from './graph';
 import { type AnyOperator, numel, type OpInputs, type OpResult, type Rf2, ShapeError } from './ops';
 import {
   BIAS,
@@ -262,6 +262,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     }
   }
   if (issues.length || !build) return { issues };
+  cols.finish();
   const analysis = {
     model: model.name,
     input: model.input,
@@ -275,8 +276,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     layers,
     input: model.input,
     order,
-    start,
-    sources,
+    inputs: keptInputs(graph),
     cols,
     ctx: { options, bytes, whole },
   });

@@ -126,8 +126,20 @@ export function warningLine(
   return NOT_A_LAYER.has(w.code) ? text : translate('layer', { layer: w.layerId, text });
 }
 
+/**
+ * Each English form split once at its `{name}`s: text, name, text, … (an analysis writes its warnings
+ * on every run; splitting and matching the template each time cost more than the rest of the text).
+ */
+const compiled = new Map<string, string[][]>();
+
 function englishTemplate(code: WarningCode, params: Record<string, string>, count?: number): string {
-  const forms = WARNING_MESSAGES[code].split(' | ');
-  const form = forms.length === 2 && count !== 1 ? forms[1] : forms[0];
-  return form.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  let forms = compiled.get(code);
+  if (forms === undefined) {
+    forms = WARNING_MESSAGES[code].split(' | ').map((f) => f.split(/\{(\w+)\}/));
+    compiled.set(code, forms);
+  }
+  const parts = forms.length === 2 && count !== 1 ? forms[1] : forms[0];
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) out += (params[parts[k]] ?? `{${parts[k]}}`) + parts[k + 1];
+  return out;
 }
