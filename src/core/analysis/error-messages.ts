@@ -22,11 +22,13 @@ export const SHAPE_ERROR_MESSAGES = {
   'unknown-op-short': 'unknown op "{op}"',
   /** Convolutions. */
   'kernel-too-large': 'kernel {kernel} is larger than the padded input {h}×{w}',
-  'kernel-too-large-dilated': 'kernel {kernel} (dilated to {dilated}) is larger than the padded input {h}×{w}',
+  'kernel-too-large-dilated':
+    'kernel {kernel} (dilated to {dilated}) is larger than the padded input {h}×{w}',
   'negative-padding': 'padding must not be negative',
   'groups-in-channels': 'input channels {channels} are not divisible by groups {groups}',
   'groups-out-channels': 'out_channels {channels} are not divisible by groups {groups}',
-  'output-padding-too-large': 'output_padding {value} must be smaller than stride {stride} or dilation {dilation}',
+  'output-padding-too-large':
+    'output_padding {value} must be smaller than stride {stride} or dilation {dilation}',
   'transposed-output-below-1': 'output size {h}×{w} is below 1 (padding {padding} too large)',
   /** Pooling, padding and resizing. */
   'pool-padding-over-half': 'padding {padding} is more than half the kernel {kernel} (PyTorch rejects it)',

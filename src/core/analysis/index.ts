@@ -4,6 +4,7 @@ export * from './conventions';
 export { ERROR_MESSAGES, type ErrorCode } from './error-messages';
 export {
   WARNING_MESSAGES,
+  englishTemplate,
   errorNote,
   issueLine,
   warningLine,

@@ -10,6 +10,8 @@ export const SCHEMA_MESSAGES = {
   /** A problem of one field; `field` is a `field` message (the form shows its label) or an item of one. */
   'at-field': '{field}: {text}',
   field: '{key}',
+  /** A field of the model itself (format, version, name, input, layers). */
+  'model-field': '{key}',
   'field-item': '{field}.{index}',
   'not-object': 'must be an object',
   'unknown-op': 'unknown op {op} (known: {known})',

@@ -29,7 +29,7 @@ export function validateModel(json: unknown): ValidationResult {
   const env = modelEnvelopeSchema().safeParse(json);
   if (!env.success) {
     for (const issue of env.error.issues) {
-      const text = zodIssueNote(issue, json);
+      const text = zodIssueNote(issue, json, true);
       errors.push(issueOf(pathText('', issue.path), errorNote('model', { text })));
     }
     return { ok: false, errors };

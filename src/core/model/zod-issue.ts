@@ -14,9 +14,7 @@ const TYPES = new Set(['number', 'int', 'string', 'boolean', 'array', 'object', 
 
 /** A type as a message: `type-number`, …, or its name as it is. */
 function typeNote(name: string): ErrorNote {
-  return TYPES.has(name)
-    ? errorNote(`type-${name}` as 'type-number', {})
-    : errorNote('type-other', { name });
+  return TYPES.has(name) ? errorNote(`type-${name}` as 'type-number', {}) : errorNote('type-other', { name });
 }
 
 /** A literal as zod quotes it: strings in double quotes. */
@@ -26,7 +24,8 @@ const literal = (v: unknown) =>
 /** The value at `path` inside `root` (undefined where the path leaves it). */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
-  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  for (const p of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
   return v;
 }
 
@@ -75,9 +74,9 @@ function boundCode(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): Er
   return undefined;
 }
 
-/** The field a path names: its first key, then items of it (`kernel.1`). */
-function fieldOf(path: readonly PropertyKey[]): ErrorNote {
-  let field = errorNote('field', { key: String(path[0]) });
+/** The field a path names: its first key (a layer's field or the model's), then items of it (`kernel.1`). */
+function fieldOf(path: readonly PropertyKey[], ofModel: boolean): ErrorNote {
+  let field = errorNote(ofModel ? 'model-field' : 'field', { key: String(path[0]) });
   for (const p of path.slice(1))
     field = errorNote('field-item', { field, index: typeof p === 'number' ? p : String(p) });
   return field;
@@ -85,13 +84,14 @@ function fieldOf(path: readonly PropertyKey[]): ErrorNote {
 
 /**
  * One zod issue of a layer (or of the model) as a message by code: the field it is about, then what
- * zod found; `root` is the object that was checked (for the type of a value zod does not report).
+ * zod found; `root` is the object that was checked (for the type of a value zod does not report), the
+ * model itself or a layer.
  */
-export function zodIssueNote(issue: z.core.$ZodIssue, root: unknown): ErrorNote {
+export function zodIssueNote(issue: z.core.$ZodIssue, root: unknown, ofModel = false): ErrorNote {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return errorNote(issue.keys.length > 1 ? 'unknown-fields' : 'unknown-field', { keys });
   }
   const text = what(issue, root);
-  return issue.path.length ? errorNote('at-field', { field: fieldOf(issue.path), text }) : text;
+  return issue.path.length ? errorNote('at-field', { field: fieldOf(issue.path, ofModel), text }) : text;
 }

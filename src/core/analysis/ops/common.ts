@@ -195,7 +195,12 @@ export function broadcastShapes(shapes: Shape[], ids: string[]): Shape {
   for (let b = 1; b < shapes.length; b++) {
     const s = shapes[b];
     if (s.length !== rank) {
-      throw shapeError('broadcast-ranks', { a: shapeText(shapes[0]), aId: ids[0], b: shapeText(s), bId: ids[b] });
+      throw shapeError('broadcast-ranks', {
+        a: shapeText(shapes[0]),
+        aId: ids[0],
+        b: shapeText(s),
+        bId: ids[b],
+      });
     }
     for (let i = 0; i < rank; i++) {
       if (out[i] === s[i] || s[i] === 1) continue;

@@ -54,8 +54,7 @@ export interface Conv2dInfo {
  * Throws {@link ShapeError} when the kernel does not fit or the channels do not divide by groups.
  */
 export function conv2dCore(p: Conv2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3)
-    throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -119,7 +118,11 @@ export function checkFits(th: OutputSizeTrace, tw: OutputSizeTrace, kernel: Pair
     const keff: Pair = [th.Keff, tw.Keff];
     const padded = { h: th.X + th.P[0] + th.P[1], w: tw.X + tw.P[0] + tw.P[1] };
     throw dilated
-      ? shapeError('kernel-too-large-dilated', { kernel: pairText(kernel), dilated: pairText(keff), ...padded })
+      ? shapeError('kernel-too-large-dilated', {
+          kernel: pairText(kernel),
+          dilated: pairText(keff),
+          ...padded,
+        })
       : shapeError('kernel-too-large', { kernel: pairText(kernel), ...padded });
   }
 }
@@ -190,8 +193,7 @@ export interface ConvTranspose2dParams {
  * torchinfo count by the output instead, about stride² more — docs/conventions.md).
  */
 export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3)
-    throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -209,7 +211,11 @@ export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
     requireNonNegInt(pad[i], 'padding');
     requireNonNegInt(opad[i], 'output_padding');
     if (opad[i] >= stride[i] && opad[i] >= dilation[i])
-      throw shapeError('output-padding-too-large', { value: opad[i], stride: stride[i], dilation: dilation[i] });
+      throw shapeError('output-padding-too-large', {
+        value: opad[i],
+        stride: stride[i],
+        dilation: dilation[i],
+      });
   }
   if (cin % g !== 0) throw shapeError('groups-in-channels', { channels: cin, groups: g });
   if (cout % g !== 0) throw shapeError('groups-out-channels', { channels: cout, groups: g });

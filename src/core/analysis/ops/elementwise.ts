@@ -31,8 +31,7 @@ function elementwise(
   const prf = rfs[0];
   // A constant operand is one more operand for shapes and cost, but has no receptive field.
   const operands = cs ? [...shapes, cs] : shapes;
-  if (operands.length < 2)
-    throw shapeError('elementwise-arity', { op, count: shapes.length });
+  if (operands.length < 2) throw shapeError('elementwise-arity', { op, count: shapes.length });
   const out = broadcastShapes(operands, cs ? [...ids, 'constant_shape'] : ids);
   const n = numel(out);
   const ops = opsWith('elementwise', (operands.length - 1) * n);

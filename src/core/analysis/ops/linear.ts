@@ -24,8 +24,7 @@ export const linear = defineOp(
     compute(layer, { shapes, rfs }, explain) {
       const x = shapes[0];
       const prf = rfs[0];
-      if (x.length === 3)
-        throw shapeError('needs-flat', { shape: shapeText(x) });
+      if (x.length === 3) throw shapeError('needs-flat', { shape: shapeText(x) });
       // A sequence: the same layer on each of its T tokens.
       const [tokens, nin] = x.length === 2 ? x : [1, x[0]];
       const nout = layer.out_features;

@@ -34,8 +34,7 @@ export interface Pool2dInfo {
 
 /** Max or average pooling window geometry; PyTorch requires padding ≤ half the (effective) kernel. */
 export function pool2dCore(p: Pool2dParams): Pool2dInfo {
-  if (p.inShape.length !== 3)
-    throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [c, h, w] = p.inShape;
   const kernel = toPair(p.kernel, 1);
   const stride = p.stride === undefined ? kernel : toPair(p.stride, 1);

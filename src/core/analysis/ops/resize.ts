@@ -207,8 +207,7 @@ export const pad = defineOp(
       const [c, h, w] = need3d(shapes[0]);
       const [t, b, l, r] = padSides(layer.padding);
       for (const v of [t, b, l, r]) {
-        if (!Number.isSafeInteger(v) || v < 0)
-          throw shapeError('pad-not-non-negative', { value: String(v) });
+        if (!Number.isSafeInteger(v) || v < 0) throw shapeError('pad-not-non-negative', { value: String(v) });
       }
       if (layer.mode === 'reflect' && (t >= h || b >= h || l >= w || r >= w)) {
         throw shapeError('reflect-pad-too-large', { h, w });

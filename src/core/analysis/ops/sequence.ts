@@ -161,8 +161,7 @@ export const selectToken = defineOp(
     compute(layer, { shapes, rfs }, explain) {
       const [t, d] = needSequence(shapes[0]);
       const i = layer.index ?? 0;
-      if (i >= t)
-        throw shapeError('select-past-end', { index: i, tokens: t, shape: shapeText(shapes[0]) });
+      if (i >= t) throw shapeError('select-past-end', { index: i, tokens: t, shape: shapeText(shapes[0]) });
       const prf = rfs[0];
       return {
         ...BASE,
