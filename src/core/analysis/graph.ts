@@ -1,5 +1,7 @@
 /** The model graph: ids, input references and an evaluation order (iterative: no stack for long chains). */
+import { issueOf } from '../model/issue';
 import { INPUT_ID, type LayerSpec, type ModelIssue } from '../model/types';
+import { errorNote } from './warning-messages';
 import { IdIndex } from './id-index';
 
 export interface Graph {
@@ -51,17 +53,10 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
     if (dup[i] === -1) continue;
     const id = layers[i].id;
     if (dup[i] === -2) {
-      issues.push({
-        layerId: id,
-        path: `layers[${i}].id`,
-        message: `layer ${i}: the id "input" is reserved for the model input`,
-      });
+      const text = errorNote('reserved-id', {});
+      issues.push(issueOf(`layers[${i}].id`, errorNote('layer-index', { index: i, text }), id));
     } else {
-      issues.push({
-        layerId: id,
-        path: `layers[${i}].id`,
-        message: `layer "${id}": duplicate id (also used by layer ${dup[i]})`,
-      });
+      issues.push(issueOf(`layers[${i}].id`, errorNote('duplicate-id', { index: dup[i] }), id));
     }
   }
   // Inputs, in one pass over the layers: `sources` grows when layers read several inputs.
@@ -85,11 +80,7 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
     const l = layers[i];
     const refs = l.inputs as string[];
     if (refs.length === 0) {
-      issues.push({
-        layerId: l.id,
-        path: `layers[${i}].inputs`,
-        message: `layer "${l.id}": inputs must not be empty`,
-      });
+      issues.push(issueOf(`layers[${i}].inputs`, errorNote('empty-inputs', {}), l.id));
     }
     if (m + refs.length > sources.length) sources = sourcesPool = grow(sources, m + refs.length);
     for (let k = 0; k < refs.length; k++) {
@@ -98,11 +89,8 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
       if (ref !== INPUT_ID) {
         const at = index.get(ref);
         if (at === undefined) {
-          issues.push({
-            layerId: l.id,
-            path: `layers[${i}].inputs[${k}]`,
-            message: `layer "${l.id}": unknown input "${ref}"`,
-          });
+          const n = errorNote('unknown-input', { input: ref });
+          issues.push(issueOf(`layers[${i}].inputs[${k}]`, n, l.id));
           j = -2;
         } else j = at;
       }
@@ -153,11 +141,7 @@ export function resolveGraph(layers: readonly LayerSpec[], issues: ModelIssue[])
       const cycle = [...loop.slice(at), ...loop.slice(0, at)];
       const names = [...cycle, cycle[0]].map((i) => layers[i].id).join(' → ');
       const first = layers[cycle[0]].id;
-      issues.push({
-        layerId: first,
-        path: `layers[${cycle[0]}].inputs`,
-        message: `layer "${first}": the graph has a cycle (${names})`,
-      });
+      issues.push(issueOf(`layers[${cycle[0]}].inputs`, errorNote('cycle', { path: names }), first));
       return null;
     }
     order = Int32Array.from(queue);

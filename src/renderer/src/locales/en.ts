@@ -7,6 +7,7 @@ import home from './en/home';
 import lessons from './en/lessons';
 import ops from './en/ops';
 import grading from './en/grading';
+import modelErrors from './en/model-errors';
 import warnings from './en/warnings';
 /**
  * Every string the interface shows. zh-CN.ts must have exactly the same keys (a unit test checks).
@@ -48,6 +49,7 @@ const en = {
   ...ops,
   ...grading,
   ...warnings,
+  ...modelErrors,
   settings: {
     title: 'Settings',
     subtitle: 'Appearance and language. A change applies at once and is saved for next time.',

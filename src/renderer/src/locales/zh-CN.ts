@@ -8,6 +8,7 @@ import home from './zh-CN/home';
 import lessons from './zh-CN/lessons';
 import ops from './zh-CN/ops';
 import grading from './zh-CN/grading';
+import modelErrors from './zh-CN/model-errors';
 import warnings from './zh-CN/warnings';
 
 /** Simplified Chinese. Same keys as en.ts (a unit test checks). */
@@ -47,6 +48,7 @@ const zhCN: Messages = {
   ...ops,
   ...grading,
   ...warnings,
+  ...modelErrors,
   settings: {
     title: '设置',
     subtitle: '外观与语言。更改会立即生效，下次启动仍然保留。',
