@@ -159,11 +159,11 @@ export function kindShareOption(
       formatter: (p: { dataIndex: number }) => {
         const k = kinds[p.dataIndex];
         return k
-          ? `<b>${opName(k.op)}</b><br/>${(100 * k.share).toFixed(1)} % · ${formatSeconds(k.seconds)} · ${k.layers}`
+          ? `<b>${opName(k.op)}</b><br/>${(100 * k.share).toFixed(1)}% · ${formatSeconds(k.seconds)} · ${k.layers}`
           : '';
       },
     },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: kinds.map((k) => opName(k.op)) },
     series: [
       {
@@ -173,7 +173,7 @@ export function kindShareOption(
         label: {
           show: true,
           position: 'right',
-          formatter: (p: { value: number }) => `${p.value.toFixed(1)} %`,
+          formatter: (p: { value: number }) => `${p.value.toFixed(1)}%`,
         },
       },
     ],
