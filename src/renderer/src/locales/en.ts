@@ -35,6 +35,8 @@ const en = {
     inPreparation: 'In preparation',
     decrease: 'Decrease',
     increase: 'Increase',
+    /** A figure's caption: its title, then what to do with it. */
+    caption: '{title}. {help}',
   },
   placeholder: {
     note: 'This section is not built yet. The page is here so that navigation, theme and language already work end to end.',

@@ -33,6 +33,7 @@ const zhCN: Messages = {
     retry: '重试',
     inPreparation: '筹备中',
     decrease: '减小',
+    caption: '{title}。{help}',
     increase: '增大',
   },
   placeholder: {
