@@ -53,6 +53,7 @@ for (let i = 0; i < RUNS + 10; i++) {
     x: 'x',
     y: 'y',
     time: 't',
+    count: String,
   });
   const t6 = performance.now();
   if (i < 10) continue;

@@ -5,10 +5,13 @@
  * (timer, animation frame, event, idle callback, script) mapped to the sources through the build's source
  * maps, and its style / layout / paint time.
  *
- *   npx tsx bench/designs-trace.ts [--edits 4] [--min 8] [--out trace.json]
+ * With `--open`, the same for opening the saved ResNet-152 from a freshly loaded library page (the
+ * open button's click → the `designs:open` measure and the tasks after it), `--edits` times.
+ *
+ *   npx tsx bench/designs-trace.ts [--edits 4] [--min 8] [--out trace.json] [--open]
  */
 import { writeFileSync } from 'node:fs';
-import { measureEdits } from './designs-measure';
+import { measureEdits, measureOpen } from './designs-measure';
 import { originalPosition } from './designs-profile-map';
 import { openEditedResNet152 } from './designs-session';
 import { RENDERER } from './renderer';
@@ -29,6 +32,7 @@ const arg = (name: string, fallback: string) => {
 };
 const edits = Number(arg('--edits', '4'));
 const minMs = Number(arg('--min', '8'));
+const opening = process.argv.includes('--open');
 
 /** What a trace event that runs script names: its kind and the function's place in the sources. */
 function entryOf(e: TraceEvent): string {
@@ -47,7 +51,7 @@ function entryOf(e: TraceEvent): string {
   return [e.name, d.type, d.functionName, where].filter(Boolean).join(' ');
 }
 
-const { browser, page, close } = await openEditedResNet152();
+const { browser, page, url, close } = await openEditedResNet152();
 try {
   await browser.startTracing(page, {
     categories: [
@@ -57,7 +61,11 @@ try {
       'blink.user_timing',
     ],
   });
-  const times = await measureEdits(page, 'out_channels', edits, (i) => String(60 + i));
+  const times = opening
+    ? { edits: [] as number[], longTasks: 0, longestTask: 0 }
+    : await measureEdits(page, 'out_channels', edits, (i) => String(60 + i));
+  // Each open reloads the page: the trace follows the renderer by its pid, which a same-site reload keeps.
+  if (opening) for (let i = 0; i < edits; i++) times.edits.push(await measureOpen(page, url, 'ResNet-152'));
   const buffer = await browser.stopTracing();
   const out = arg('--out', '');
   if (out) writeFileSync(out, buffer);
@@ -72,7 +80,11 @@ try {
   if (!main) throw new Error('no renderer main thread in the trace');
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const inputs = onMain
-    .filter((e) => e.name === 'EventDispatch' && (e.args?.data as { type?: string })?.type === 'input')
+    .filter(
+      (e) =>
+        e.name === 'EventDispatch' &&
+        (e.args?.data as { type?: string })?.type === (opening ? 'click' : 'input'),
+    )
     .map((e) => e.ts);
   const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= minMs * 1000);
   const within = (t: TraceEvent, e: TraceEvent) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur!;
@@ -86,7 +98,8 @@ try {
     'v8.run',
   ]);
   const RENDER = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest'];
-  console.log(`edits (input → painted, ms): ${times.edits.map(Math.round).join(', ')}`);
+  const what = opening ? 'opens (click → painted, ms)' : 'edits (input → painted, ms)';
+  console.log(`${what}: ${times.edits.map(Math.round).join(', ')}`);
   console.log(`long tasks: ${times.longTasks}, longest ${Math.round(times.longestTask)} ms\n`);
   for (const t of tasks) {
     const since = inputs.filter((x) => x <= t.ts).at(-1);

@@ -44,7 +44,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await call(page, 'lessons:complete', { lessonId: 'layer-complexity' });
       await call(page, 'lessons:visit', { lessonId: 'network-complexity', position: 'dominant' });
       await call(page, 'designs:save', {
-        name: 'Tiny CNN',
+        name: locale === 'en' ? 'Tiny CNN' : '小型 CNN',
         model: {
           format: 'convscope-model',
           version: 1,

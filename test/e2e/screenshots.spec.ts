@@ -16,9 +16,10 @@ const conv = (id: string, out: number, kernel: number, extra: Record<string, unk
   ...extra,
 });
 
+/** Designs a student of each language would have named: their names are shown as typed. */
 const SAMPLE_DESIGNS = [
   {
-    name: 'Tiny CNN',
+    name: { en: 'Tiny CNN', 'zh-CN': '小型 CNN' },
     model: {
       format: 'convscope-model',
       version: 1,
@@ -28,7 +29,7 @@ const SAMPLE_DESIGNS = [
     },
   },
   {
-    name: 'ResNet-style stem',
+    name: { en: 'ResNet-style stem', 'zh-CN': 'ResNet 式起始层' },
     model: {
       format: 'convscope-model',
       version: 1,
@@ -44,7 +45,8 @@ const SAMPLE_DESIGNS = [
   },
 ];
 
-async function seedDesigns(page: Page): Promise<void> {
+async function seedDesigns(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
+  const designs = SAMPLE_DESIGNS.map((d) => ({ name: d.name[locale], model: d.model }));
   const results = await page.evaluate(async (designs) => {
     const answers: { ok: boolean }[] = [];
     for (const design of designs) {
@@ -56,7 +58,7 @@ async function seedDesigns(page: Page): Promise<void> {
       answers.push((await response.json()) as { ok: boolean });
     }
     return answers;
-  }, SAMPLE_DESIGNS);
+  }, designs);
   expect(results.map((r) => r.ok)).toEqual(SAMPLE_DESIGNS.map(() => true));
 }
 
@@ -79,7 +81,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const page = await context.newPage();
       const shell = new AppShell(page);
       await shell.open(web.url);
-      await seedDesigns(page);
+      await seedDesigns(page, locale);
       expect(await shell.theme()).toBe(theme);
       expect(await shell.lang()).toBe(locale);
       for (const name of PAGES) {

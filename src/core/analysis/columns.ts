@@ -33,6 +33,15 @@ const RF = 6;
 
 type Traces = [OutputSizeTrace, OutputSizeTrace] | null;
 
+/**
+ * Cost and RF records while a walk writes them, kept from one walk to the next (walks do not
+ * overlap; {@link LayerColumns.finish} copies them out). A 300,000-layer chain has an RF record per
+ * convolution: a table doubled from a few records up to those megabytes, in fresh memory, cost more
+ * than the walk over them (page faults, copies, and external memory that starts full collections
+ * of the live model); a small model zero-filled tables sized for 512 records on every analysis.
+ */
+const pool = { nums: new Float64Array(COST * 512), rfs: new Float64Array(RF * 512) };
+
 export class LayerColumns {
   /** Cost record of each layer (-1: not evaluated). */
   readonly cost: Int32Array;
@@ -45,7 +54,7 @@ export class LayerColumns {
   readonly shapes: Shape[] = [];
   readonly traces: Traces[] = [];
   private readonly lastOfOp = new Map<string, number>();
-  /** RF records: size, jump, start of h, then of w. */
+  /** RF records: size, jump, start of h, then of w (the shared scratch table until {@link finish}). */
   rfs: Float64Array<ArrayBuffer>;
   private nRf = 0;
   /** RF records with holes, whole (the bitmaps do not fit a column); rare. */
@@ -57,10 +66,17 @@ export class LayerColumns {
     this.cost = new Int32Array(n).fill(-1);
     this.rfRec = new Int32Array(n);
     this.flags = new Uint8Array(n);
-    // Room for a record per layer up to a size that rarely needs to grow (a few dozen kB).
-    const room = Math.min(n, 512) + 1;
-    this.nums = new Float64Array(COST * room);
-    this.rfs = new Float64Array(RF * room);
+    this.nums = pool.nums;
+    this.rfs = pool.rfs;
+  }
+
+  /**
+   * Ends the walk: the records written into the shared scratch tables move to tables of their own,
+   * of their exact size (one fresh allocation each instead of one per doubling).
+   */
+  finish(): void {
+    if (this.nums === pool.nums) this.nums = copyOf(pool.nums, COST * this.shapes.length);
+    if (this.rfs === pool.rfs) this.rfs = copyOf(pool.rfs, RF * this.nRf);
   }
 
   /** The output shape of layer `i`, or undefined when it was not evaluated (it failed). */
@@ -87,7 +103,7 @@ export class LayerColumns {
       }
     }
     const r = this.shapes.length;
-    if (COST * (r + 1) > this.nums.length) this.nums = grow(this.nums);
+    if (COST * (r + 1) > this.nums.length) this.nums = pool.nums = grow(this.nums);
     this.nums.set(c, COST * r);
     this.shapes.push(shape);
     this.traces.push(traces);
@@ -102,7 +118,7 @@ export class LayerColumns {
       return;
     }
     const k = this.nRf++;
-    if (RF * (k + 1) > this.rfs.length) this.rfs = grow(this.rfs);
+    if (RF * (k + 1) > this.rfs.length) this.rfs = pool.rfs = grow(this.rfs);
     const p = RF * k;
     const rf = this.rfs;
     rf[p] = r[0].size;
@@ -132,5 +148,15 @@ export class LayerColumns {
 function grow(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
   b.set(a);
+  return b;
+}
+
+/**
+ * The first `n` numbers of `a` in a table of their own. A loop: `slice` and `subarray` look up the
+ * array's species constructor each time, which cost more than the copy on a small model.
+ */
+function copyOf(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  for (let k = 0; k < n; k++) b[k] = a[k];
   return b;
 }

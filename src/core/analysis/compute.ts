@@ -1,11 +1,11 @@
-import { operatorOf, ShapeError, type AnyOperator, type OpInputs, type OpResult, type Rf2 } from './ops';
+import { operatorOf, shapeError, type AnyOperator, type OpInputs, type OpResult, type Rf2 } from './ops';
 import type { Shape } from '../model/shape';
 import type { LayerSpec } from '../model/types';
 
 /** The registry entry of a layer's op; throws ShapeError for an unknown op. */
 export function operatorFor(layer: LayerSpec): AnyOperator {
   const def = operatorOf(layer.op);
-  if (!def) throw new ShapeError(`unknown op "${String((layer as { op: unknown }).op)}"`);
+  if (!def) throw shapeError('unknown-op-short', { op: String((layer as { op: unknown }).op) });
   return def;
 }
 
@@ -15,7 +15,7 @@ export function operatorFor(layer: LayerSpec): AnyOperator {
  */
 export function computeWith(def: AnyOperator, layer: LayerSpec, input: OpInputs, explain: boolean): OpResult {
   if (def.arity === 'one' && input.shapes.length !== 1)
-    throw new ShapeError(`${def.op} takes one input but ${input.shapes.length} are given`);
+    throw shapeError('one-input-only', { op: def.op, count: input.shapes.length });
   return def.compute(layer, input, explain);
 }
 

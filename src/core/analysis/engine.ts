@@ -7,7 +7,7 @@ import { RF_INPUT } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
 import { computeWith, operatorFor } from './compute';
-import { resolveGraph } from './graph';
+import { keptInputs, resolveGraph } from './graph';
 import { type AnyOperator, numel, type OpInputs, type OpResult, type Rf2, ShapeError } from './ops';
 import {
   BIAS,
@@ -35,7 +35,15 @@ import {
   type ModelAnalysis,
   type WarningKind,
 } from './types';
-import { note, sig6, type WarningCode, warningLine, type WarningNote } from './warning-messages';
+import {
+  errorNote,
+  note,
+  sig6,
+  type WarningCode,
+  warningLine,
+  type WarningNote,
+  warningText,
+} from './warning-messages';
 import { INPUT_ID } from '../model/types';
 
 export { layerWithFormulas } from './rows';
@@ -67,10 +75,8 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
   const layers = build ? model.layers.slice() : model.layers;
   const n = layers.length;
   if (!validInputShape(model.input)) {
-    issues.push({
-      path: 'input',
-      message: `input must be [C, H, W], [T, D] or [N] of positive integers, got ${JSON.stringify(model.input)}`,
-    });
+    const n = errorNote('bad-input-shape', { value: JSON.stringify(model.input) ?? 'undefined' });
+    issues.push({ path: 'input', message: warningText(n), note: n });
     return { issues };
   }
   const graph = resolveGraph(layers, issues);
@@ -142,11 +148,8 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
       c = computeWith(def, layer, input, false);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      issues.push({
-        layerId: layer.id,
-        path: `layers[${i}]`,
-        message: `layer "${layer.id}": ${error.message}`,
-      });
+      const w = { layerId: layer.id, ...error.note };
+      issues.push({ layerId: layer.id, path: `layers[${i}]`, message: warningLine(w), note: error.note });
       continue;
     }
     const outElems = numel(c.outShape);
@@ -262,6 +265,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     }
   }
   if (issues.length || !build) return { issues };
+  cols.finish();
   const analysis = {
     model: model.name,
     input: model.input,
@@ -275,8 +279,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     layers,
     input: model.input,
     order,
-    start,
-    sources,
+    inputs: keptInputs(graph),
     cols,
     ctx: { options, bytes, whole },
   });

@@ -70,16 +70,19 @@ export class IdIndex {
    * table (a counting sort on the slot each hashes to), so that inserting a few hundred thousand ids
    * sweeps the table once instead of missing the cache on each; within a region they keep the list
    * order, so the first of equal ids is the one entered. The result is valid until the next index
-   * is made.
+   * is made. Also sets `explicit[i]` to 1 when layer `i` lists its `inputs`, else 0.
    */
-  addAll(reserved: string): Int32Array {
+  addAll(reserved: string, explicit: Uint8Array): Int32Array {
     const layers = this.layers;
     const n = layers.length;
     const spare = this.spare;
     const hashes = spare.subarray(0, n);
     const dup = spare.subarray(n, 2 * n).fill(-1);
     for (let i = 0; i < n; i++) {
-      const id = layers[i].id;
+      const l = layers[i];
+      const id = l.id;
+      // Read while the layer is in the cache: a later pass then skips the layers without `inputs`.
+      explicit[i] = l.inputs === undefined ? 0 : 1;
       if (id === reserved) dup[i] = -2;
       else hashes[i] = hashOf(id);
     }

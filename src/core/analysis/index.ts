@@ -1,10 +1,17 @@
 export * from './types';
 export { analyzeModel } from './analyze';
 export * from './conventions';
+export { ERROR_MESSAGES, type ErrorCode } from './error-messages';
 export {
   WARNING_MESSAGES,
+  englishTemplate,
+  errorNote,
+  issueLine,
   warningLine,
   warningText,
+  type ErrorNote,
+  type MessageCode,
+  type MessageNote,
   type WarningCode,
   type WarningNote,
   type WarningParam,

@@ -33,15 +33,17 @@ export interface RowSource {
   input: Shape;
   /** null: the list order. */
   order: Int32Array | null;
-  start: Int32Array;
-  sources: Int32Array;
+  /** The inputs of each layer as the graph gives them (`start`, `sources`); null: each reads the one before it. */
+  inputs: { start: Int32Array; sources: Int32Array } | null;
   cols: LayerColumns;
   ctx: SharedContext;
 }
 
+const NO_SOURCES = new Int32Array(0);
+
 /** The analysed rows, in evaluation order. */
 export function buildRows(s: RowSource): LayerAnalysis[] {
-  const { layers, input, order, start, sources, cols, ctx } = s;
+  const { layers, input, order, inputs, cols, ctx } = s;
   const n = layers.length;
   const bytes = ctx.bytes;
   const out: LayerAnalysis[] = new Array(n);
@@ -61,9 +63,11 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
   for (let k = 0; k < n; k++) {
     const i = order === null ? k : order[k];
     const layer = layers[i];
-    const s0 = start[i];
-    const nIn = start[i + 1] - s0;
-    const one = nIn === 1 ? sources[s0] : -2;
+    const s0 = inputs === null ? i : inputs.start[i];
+    const nIn = inputs === null ? 1 : inputs.start[i + 1] - s0;
+    const sources = inputs === null ? NO_SOURCES : inputs.sources;
+    /** The layer's single input (-1: the model input), or -2 when it reads several. */
+    const one = inputs === null ? i - 1 : nIn === 1 ? sources[s0] : -2;
     const f = flags[i];
     const r = cost[i];
     const q = COST * r;
@@ -116,7 +120,7 @@ export function buildRows(s: RowSource): LayerAnalysis[] {
     } else {
       inShapes = new Array<Shape>(nIn);
       for (let t = 0; t < nIn; t++) {
-        const j = sources[s0 + t];
+        const j = one === -1 ? -1 : sources[s0 + t];
         inShapes[t] = j < 0 ? input : shapes[cost[j]];
       }
     }

@@ -7,6 +7,8 @@
  * text with a count has two forms, "singular | plural" as in vue-i18n, chosen by its `count`; the texts
  * avoid vue-i18n's other syntax characters (@ $).
  */
+import { type ErrorCode, ERROR_MESSAGES } from './error-messages';
+
 export const WARNING_MESSAGES = {
   /** A warning of one layer: the layer's id before the text. */
   layer: 'layer "{layer}": {text}',
@@ -59,8 +61,11 @@ export const WARNING_MESSAGES = {
 
 export type WarningCode = keyof typeof WARNING_MESSAGES;
 
+/** A warning's or an error's code (./error-messages): the two tables share one space of codes. */
+export type MessageCode = WarningCode | ErrorCode;
+
 /** A parameter's value: a number, a string (id, symbol), another message or a list of messages. */
-export type WarningParam = number | string | WarningNote | WarningNote[];
+export type WarningParam = number | string | MessageNote | MessageNote[];
 
 /** A message by code with the values of its `{name}` parameters. */
 export interface WarningNote {
@@ -68,12 +73,23 @@ export interface WarningNote {
   params: Record<string, WarningParam>;
 }
 
+/** A validation error by code (a layer that does not fit, the graph, the schema). */
+export interface ErrorNote {
+  code: ErrorCode;
+  params: Record<string, WarningParam>;
+}
+
+export type MessageNote = WarningNote | ErrorNote;
+
+const TEMPLATES: Record<MessageCode, string> = { ...WARNING_MESSAGES, ...ERROR_MESSAGES };
+
 /** The `{name}` parameters of a template, as a type: every one must be given. */
 type ParamNames<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | ParamNames<R> : never;
 export type WarningParams<C extends WarningCode> = Record<
   ParamNames<(typeof WARNING_MESSAGES)[C]>,
   WarningParam
 >;
+export type ErrorParams<C extends ErrorCode> = Record<ParamNames<(typeof ERROR_MESSAGES)[C]>, WarningParam>;
 
 /** A fractional size, start or jump as a message writes it: six significant digits, as the formulas do. */
 export const sig6 = (x: number): number => (Number.isInteger(x) ? x : Number(x.toPrecision(6)));
@@ -84,18 +100,30 @@ export const note = <C extends WarningCode>(code: C, params: WarningParams<C>): 
   params,
 });
 
+/** An error with its parameters checked against its template. */
+export const errorNote = <C extends ErrorCode>(code: C, params: ErrorParams<C>): ErrorNote => ({
+  code,
+  params,
+});
+
 /** Codes whose warning is not a layer's own (no "layer …:" before the text). */
-const NOT_A_LAYER: ReadonlySet<WarningCode> = new Set(['onnx-skipped-one', 'onnx-skipped']);
+const NOT_A_LAYER: ReadonlySet<MessageCode> = new Set([
+  'onnx-skipped-one',
+  'onnx-skipped',
+  // Errors that name their place themselves: the model, or a layer by its position.
+  'model',
+  'layer-index',
+]);
 
 /**
  * How a front end writes one message: its template filled with parameters already in words; `count`
  * (the message's own `count` parameter, when it has one) chooses a plural form.
  */
-export type WarningTranslator = (code: WarningCode, params: Record<string, string>, count?: number) => string;
+export type WarningTranslator = (code: MessageCode, params: Record<string, string>, count?: number) => string;
 
 /** The message in a language: nested messages first, lists joined with `separator`, numbers by `num`. */
 export function warningText(
-  n: WarningNote,
+  n: MessageNote,
   translate: WarningTranslator = englishTemplate,
   num: (x: number) => string = String,
   separator = ', ',
@@ -117,7 +145,7 @@ export function warningText(
 
 /** A warning as the list shows it: the layer's id first unless it is not a layer's warning. */
 export function warningLine(
-  w: { layerId: string } & WarningNote,
+  w: { layerId: string } & MessageNote,
   translate: WarningTranslator = englishTemplate,
   num: (x: number) => string = String,
   separator = ', ',
@@ -126,8 +154,36 @@ export function warningLine(
   return NOT_A_LAYER.has(w.code) ? text : translate('layer', { layer: w.layerId, text });
 }
 
-function englishTemplate(code: WarningCode, params: Record<string, string>, count?: number): string {
-  const forms = WARNING_MESSAGES[code].split(' | ');
-  const form = forms.length === 2 && count !== 1 ? forms[1] : forms[0];
-  return form.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+/**
+ * A validation problem as a line: its message by code (`note`), the layer's id first when it names a
+ * layer and the message does not name its place itself; the core's `message` when it has no code.
+ */
+export function issueLine(
+  issue: { layerId?: string; message: string; note?: MessageNote },
+  translate: WarningTranslator = englishTemplate,
+  num: (x: number) => string = String,
+  separator = ', ',
+): string {
+  if (!issue.note) return issue.message;
+  if (issue.layerId === undefined) return warningText(issue.note, translate, num, separator);
+  return warningLine({ layerId: issue.layerId, ...issue.note }, translate, num, separator);
+}
+
+/**
+ * Each English form split once at its `{name}`s: text, name, text, … (an analysis writes its warnings
+ * on every run; splitting and matching the template each time cost more than the rest of the text).
+ */
+const compiled = new Map<string, string[][]>();
+
+/** The English of one message: its template filled in. */
+export function englishTemplate(code: MessageCode, params: Record<string, string>, count?: number): string {
+  let forms = compiled.get(code);
+  if (forms === undefined) {
+    forms = TEMPLATES[code].split(' | ').map((f) => f.split(/\{(\w+)\}/));
+    compiled.set(code, forms);
+  }
+  const parts = forms.length === 2 && count !== 1 ? forms[1] : forms[0];
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) out += (params[parts[k]] ?? `{${parts[k]}}`) + parts[k + 1];
+  return out;
 }

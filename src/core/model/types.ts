@@ -7,7 +7,7 @@
  * registry (`src/core/analysis/ops`); the types here are derived from it.
  */
 import { OPERATORS, type RegisteredLayer, type RegisteredOp } from '../analysis/ops';
-import type { WarningNote } from '../analysis/warning-messages';
+import type { MessageNote } from '../analysis/warning-messages';
 import type { Shape } from './shape';
 
 export type { IntOrPair, PaddingSpec, Pair, Shape } from './shape';
@@ -37,14 +37,14 @@ export interface ModelSpec {
 }
 
 /**
- * One problem found by validation; `message` is complete on its own (it names the layer). Problems the
- * analysis finds also carry the message by code (`note`, the layer's id not included), which the
- * renderer translates.
+ * One problem found by validation; `message` is complete on its own (it names the layer). Every problem
+ * also carries its message by code (`note`, the layer's id not included: `issueLine` adds it), which
+ * the renderer translates.
  */
 export interface ModelIssue {
   layerId?: string;
   /** JSON path of the offending value, e.g. `layers[3].kernel`. */
   path: string;
   message: string;
-  note?: WarningNote;
+  note?: MessageNote;
 }

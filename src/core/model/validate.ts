@@ -1,7 +1,9 @@
-import type { z } from 'zod';
 import { evaluateModel } from '../analysis/engine';
 import { DEFAULT_OPTIONS } from '../analysis/types';
+import { type ErrorNote, errorNote } from '../analysis/warning-messages';
 export { ModelValidationError } from './errors';
+import { issueOf } from './issue';
+import { zodIssueNote } from './zod-issue';
 import { layerSchemas, modelEnvelopeSchema } from './schema';
 import { LAYER_OPS, type LayerOp, type LayerSpec, type ModelIssue, type ModelSpec } from './types';
 
@@ -11,14 +13,6 @@ function pathText(prefix: string, path: readonly PropertyKey[]): string {
   let s = prefix;
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
   return s;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  const field = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  if (issue.code === 'invalid_union') return `${field}invalid value`;
-  return `${field}${issue.message}`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -42,7 +36,8 @@ export function validateModel(json: unknown, cache?: LayerCheckCache): Validatio
   const env = modelEnvelopeSchema().safeParse(json);
   if (!env.success) {
     for (const issue of env.error.issues) {
-      errors.push({ path: pathText('', issue.path), message: `model: ${describe(issue)}` });
+      const text = zodIssueNote(issue, json, true);
+      errors.push(issueOf(pathText('', issue.path), errorNote('model', { text })));
     }
     return { ok: false, errors };
   }
@@ -50,7 +45,7 @@ export function validateModel(json: unknown, cache?: LayerCheckCache): Validatio
   env.data.layers.forEach((raw, i) => {
     const path = `layers[${i}]`;
     if (!isRecord(raw)) {
-      errors.push({ path, message: `layer ${i}: must be an object` });
+      errors.push(issueOf(path, errorNote('layer-index', { index: i, text: errorNote('not-object', {}) })));
       return;
     }
     const known = cache?.get(raw);
@@ -58,22 +53,22 @@ export function validateModel(json: unknown, cache?: LayerCheckCache): Validatio
       layers.push(known);
       return;
     }
-    const name = typeof raw.id === 'string' && raw.id ? `layer "${raw.id}"` : `layer ${i}`;
     const layerId = typeof raw.id === 'string' ? raw.id : undefined;
+    /** A layer's problem: after its id, or its position when it has none. */
+    const problem = (at: string, text: ErrorNote) =>
+      issueOf(at, layerId ? text : errorNote('layer-index', { index: i, text }), layerId);
     const op = raw.op;
     if (typeof op !== 'string' || !(LAYER_OPS as readonly string[]).includes(op)) {
-      errors.push({
-        layerId,
-        path: `${path}.op`,
-        message: `${name}: unknown op ${JSON.stringify(op)} (known: ${LAYER_OPS.join(', ')})`,
-      });
+      const knownOps = LAYER_OPS.join(', ');
+      errors.push(
+        problem(`${path}.op`, errorNote('unknown-op', { op: String(JSON.stringify(op)), known: knownOps })),
+      );
       return;
     }
     const parsed = layerSchemas[op as LayerOp].safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({ layerId, path: pathText(path, issue.path), message: `${name}: ${describe(issue)}` });
-      }
+      for (const issue of parsed.error.issues)
+        errors.push(problem(pathText(path, issue.path), zodIssueNote(issue, raw)));
       return;
     }
     layers.push(parsed.data as LayerSpec);

@@ -7,6 +7,7 @@ import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
 import { note, warningLine } from '../analysis/warning-messages';
 import { type ConvertOptions, convertOnnx, type OnnxImport } from './convert';
 import { OnnxImportError } from './errors';
+import { ModelValidationError } from '../model/errors';
 import { readOnnx, type ReadOptions } from './read';
 import type { ByteSource } from './source';
 
@@ -85,5 +86,10 @@ function asImportError(e: unknown): OnnxImportError {
   if (e instanceof RangeError)
     return new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
   const msg = e instanceof Error ? e.message : String(e);
-  return new OnnxImportError('graph', `the ONNX graph cannot be analysed: ${msg}`);
+  const issue = e instanceof ModelValidationError ? e.issues[0] : undefined;
+  return new OnnxImportError(
+    'graph',
+    `the ONNX graph cannot be analysed: ${msg}`,
+    issue && { stage: 'analysed', issue },
+  );
 }

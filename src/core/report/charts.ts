@@ -16,8 +16,16 @@ export const METRIC_VALUE: Record<LayerMetric, (l: LayerAnalysis) => number> = {
   activation: (l) => l.activation.bytes,
 };
 
-export const axisFormatter = (metric: LayerMetric) => (v: number) =>
-  metric === 'activation' ? formatBytes(v) : formatCount(v);
+/**
+ * A count formatter: SI by default (the report and the CLI); the interface passes the reader's
+ * locale's own ("2亿" in Chinese).
+ */
+export type CountFormat = (n: number) => string;
+
+export const axisFormatter =
+  (metric: LayerMetric, count: CountFormat = formatCount) =>
+  (v: number) =>
+    metric === 'activation' ? formatBytes(v) : count(v);
 
 /** Many layers: a slider to zoom, and no per-bar labels. */
 const zoomFor = (n: number) =>
@@ -40,6 +48,7 @@ export function perLayerOption(
   metric: LayerMetric,
   log: boolean,
   name: string,
+  count: CountFormat = formatCount,
 ): ChartOption {
   const values = analysis.layers.map((l) => {
     const v = METRIC_VALUE[metric](l);
@@ -49,7 +58,7 @@ export function perLayerOption(
     ...base(values.length),
     legend: { data: [name], top: 4 },
     xAxis: { type: 'category', data: analysis.layers.map((l) => l.id), axisLabel: { interval: 'auto' } },
-    yAxis: { type: log ? 'log' : 'value', axisLabel: { formatter: axisFormatter(metric) } },
+    yAxis: { type: log ? 'log' : 'value', axisLabel: { formatter: axisFormatter(metric, count) } },
     series: [{ type: 'bar', name, data: values, large: values.length > 200 }],
   };
 }
@@ -58,6 +67,7 @@ export function perLayerOption(
 export function cumulativeOption(
   analysis: ModelAnalysis,
   names: { macs: string; memory: string },
+  count: CountFormat = formatCount,
 ): ChartOption {
   return {
     ...base(analysis.layers.length),
@@ -72,7 +82,7 @@ export function cumulativeOption(
         name: names.macs,
         nameLocation: 'middle',
         nameGap: 46,
-        axisLabel: { formatter: axisFormatter('macs') },
+        axisLabel: { formatter: axisFormatter('macs', count) },
       },
       {
         type: 'value',

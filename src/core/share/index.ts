@@ -11,7 +11,7 @@
  * stops at MAX_SHARE_BYTES of output (a small link cannot expand into a huge one). Compression uses the
  * platform's CompressionStream (browsers, Electron, Node ≥ 18); no dependency.
  */
-import { MODEL_FORMAT, MODEL_VERSION, type ModelSpec } from '../model/types';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelIssue, type ModelSpec } from '../model/types';
 import { validateModel } from '../model/validate';
 
 export const SHARE_PREFIX = 'cs1.';
@@ -35,6 +35,8 @@ export class ShareLinkError extends Error {
   constructor(
     readonly problem: ShareProblem,
     message: string,
+    /** For an invalid model: its first problem, by code. */
+    readonly issue?: ModelIssue,
   ) {
     super(message);
     this.name = 'ShareLinkError';
@@ -149,6 +151,7 @@ export async function decodeShare(text: string): Promise<SharedDesign> {
     throw new ShareLinkError(
       'invalid-model',
       `The shared design is not a valid model: ${checked.errors[0]!.message.slice(0, 300)}`,
+      checked.errors[0],
     );
   if (c !== undefined && (typeof c !== 'string' || c.length > MAX_CONVENTION || !/^[a-z0-9+_-]+$/i.test(c)))
     throw new ShareLinkError(

@@ -6,7 +6,7 @@
  *   exact integers   locale grouping: 25,557,032
  *   large counts     en: 25.6 million, 4.09 billion · zh-CN: 2,556 万, 40.9 亿 (three significant digits,
  *                    never rounding the whole part)
- *   compact          axis ticks: en 200M · zh-CN 2亿
+ *   compact          axis ticks: en 200M, 4G · zh-CN 2亿, 40亿
  *   percentages      the locale's percent sign, no space in en or zh-CN: 48%
  *   scientific       6.1 × 10⁻⁵ (no-break spaces: a line never ends at "6.1 ×")
  *   powers of ten    log-axis ticks: 10⁻⁵, 10⁰, 10³
@@ -106,9 +106,22 @@ export function formatUnitCount(n: number, locale: string): string {
   return isZh(locale) ? formatLargeCount(n, locale) : formatCount(n);
 }
 
-/** A short count for chart axes: en "200M", zh-CN "2亿". */
+/**
+ * An exact count with its reading, where a total is shown once: en "25,557,032 (25.6M)", zh-CN
+ * "25,557,032（约 2,556 万）".
+ */
+export function formatCountReading(n: number, locale: string): string {
+  return isZh(locale) ? formatExactCount(n, locale) : `${formatPlain(n, locale)} (${formatCount(n)})`;
+}
+
+/**
+ * A short count for chart axes: en "200M", "4G" (the SI prefixes of the tables, not Intl's "4B"),
+ * zh-CN "2亿".
+ */
 export function formatCompact(n: number, locale: string): string {
-  return formatNumber(n, locale, { notation: 'compact', maximumSignificantDigits: 3 });
+  return isZh(locale)
+    ? formatNumber(n, locale, { notation: 'compact', maximumSignificantDigits: 3 })
+    : formatCount(n);
 }
 
 /** A share (0.48) as a percentage in the locale's style: "48%". */

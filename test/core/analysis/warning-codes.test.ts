@@ -7,6 +7,7 @@ import {
   warningLine,
   type LayerSpec,
   type ModelSpec,
+  type MessageNote,
   type WarningNote,
   validateModel,
 } from '../../../src/core';
@@ -26,7 +27,7 @@ const model = (input: ModelSpec['input'], layers: LayerSpec[]): ModelSpec => ({
 });
 
 /** Every code a note uses, its nested clauses and list items included. */
-function codesOf(n: WarningNote): string[] {
+function codesOf(n: MessageNote): string[] {
   const out = [n.code as string];
   for (const v of Object.values(n.params)) {
     if (Array.isArray(v)) for (const x of v) out.push(...codesOf(x));

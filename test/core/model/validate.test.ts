@@ -56,7 +56,12 @@ describe('validateModel', () => {
       ],
     });
     expect(e).toEqual([
-      { layerId: 'b', path: 'layers[1].inputs[1]', message: 'layer "b": unknown input "zzz"' },
+      {
+        layerId: 'b',
+        path: 'layers[1].inputs[1]',
+        message: 'layer "b": unknown input "zzz"',
+        note: { code: 'unknown-input', params: { input: 'zzz' } },
+      },
     ]);
   });
 

@@ -46,6 +46,8 @@ describe('locale number formatting', () => {
   it('writes short axis ticks and scientific notation', () => {
     expect(formatCompact(200_000_000, 'en')).toBe('200M');
     expect(formatCompact(200_000_000, 'zh-CN')).toBe('2亿');
+    // English axes use the tables' SI prefixes: 4G, not Intl's 4B.
+    expect(formatCompact(4e9, 'en')).toBe('4G');
     // No-break spaces: a line never ends at "6.1 ×".
     expect(formatScientific(6.103515625e-5, 'en')).toBe('6.1\u00a0×\u00a010⁻⁵');
     expect(formatScientific(1.4e42, 'zh-CN')).toBe('1.4\u00a0×\u00a010⁴²');

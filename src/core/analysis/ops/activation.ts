@@ -7,7 +7,7 @@ import type { RuleText } from './rule-notes';
 import { attr, defineOp, finite, type LayerFrom } from './define';
 import type { OnnxNodeSketch } from './onnx-sketch';
 import { pyCall } from './pytorch-text';
-import { numel, ShapeError } from './shape-math';
+import { numel, shapeError } from './shape-math';
 import type {
   AttrSpec,
   AttrsOf,
@@ -274,9 +274,9 @@ export const clamp = defineOp(
     template: () => ({ min: 0, max: 1 }),
     compute(layer, input, explain) {
       const { min, max } = layer;
-      if (min === undefined && max === undefined) throw new ShapeError('clamp needs min, max or both');
+      if (min === undefined && max === undefined) throw shapeError('clamp-no-bounds', {});
       if (min !== undefined && max !== undefined && !(min <= max))
-        throw new ShapeError(`clamp needs min ≤ max, got min ${min} and max ${max}`);
+        throw shapeError('clamp-min-above-max', { min, max });
       return activate(input, explain);
     },
     counting: (layer, io) => {

@@ -18,28 +18,22 @@ import { fvcoreUnsupported, R, rule } from './counting';
 import { attentionFormulas, attentionInfo } from './attention-math';
 import { attr, defineOp, posInt } from './define';
 import { pyCall } from './pytorch-text';
-import { ShapeError, shapeText } from './shape-math';
+import { shapeError, shapeText } from './shape-math';
 
 /**
  * A · B (or A · Bᵀ) of [T, K] and [K, N] (or [N, K]) matrices, or of [B, T, K] stacks of them (one
  * product per leading index, as torch.matmul): [T, N] (or [B, T, N]).
  */
 function matmulShapes(a: Shape, b: Shape, transposeB: boolean, ids: string[]) {
-  const name = (s: Shape, i: number) => `${shapeText(s)} ("${ids[i] ?? ids[0]}")`;
-  if (a.length === 1 || a.length !== b.length)
-    throw new ShapeError(
-      `multiplies two [T, K] sequences or two [B, T, K] stacks of matrices, not ${name(a, 0)} and ${name(b, 1)}`,
-    );
+  const both = { a: shapeText(a), aId: ids[0], b: shapeText(b), bId: ids[1] ?? ids[0] };
+  if (a.length === 1 || a.length !== b.length) throw shapeError('matmul-ranks', both);
   const batch = a.length === 3 ? a[0] : 1;
-  if (a.length === 3 && b[0] !== batch)
-    throw new ShapeError(`the stacks differ in size: ${name(a, 0)} and ${name(b, 1)}`);
+  if (a.length === 3 && b[0] !== batch) throw shapeError('matmul-stacks', both);
   const [t, k] = a.length === 3 ? [a[1], a[2]] : [a[0], a[1]];
   const [b0, b1] = b.length === 3 ? [b[1], b[2]] : [b[0], b[1]];
   const [kb, n] = transposeB ? [b1, b0] : [b0, b1];
   if (k !== kb)
-    throw new ShapeError(
-      `inner sizes differ: ${name(a, 0)} has K = ${k}, ${name(b, 1)}${transposeB ? 'ᵀ' : ''} has ${kb} rows`,
-    );
+    throw shapeError(transposeB ? 'matmul-inner-transposed' : 'matmul-inner', { ...both, k, rows: kb });
   const out: Shape = a.length === 3 ? [batch, t, n] : [t, n];
   return { batch, t, k, n, out };
 }
@@ -59,7 +53,7 @@ export const matmul = defineOp(
     template: (_input, inputs) => (inputs >= 2 ? {} : { transpose_b: true }),
     compute(layer, input, explain) {
       const { shapes, ids } = input;
-      if (shapes.length > 2) throw new ShapeError(`multiplies two inputs, not ${shapes.length}`);
+      if (shapes.length > 2) throw shapeError('matmul-arity', { count: shapes.length });
       const a = shapes[0];
       const b = shapes[1] ?? shapes[0];
       const tb = layer.transpose_b ?? false;
@@ -125,9 +119,7 @@ export const attention = defineOp(
       const [t, d] = needSequence(input.shapes[0]);
       const h = layer.num_heads;
       if (d % h !== 0)
-        throw new ShapeError(
-          `num_heads ${h} does not divide the ${d} features of ${shapeText(input.shapes[0])}`,
-        );
+        throw shapeError('heads-not-dividing', { heads: h, features: d, shape: shapeText(input.shapes[0]) });
       const bias = layer.bias ?? true;
       const info = attentionInfo(t, d, h, bias);
       const rf = seesEverything(input);

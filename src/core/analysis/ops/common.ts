@@ -5,7 +5,7 @@ import { rfConvFormulas, rfMerge1d } from '../../formulas/receptive-field';
 import type { Pair, Shape } from '../../model/shape';
 import type { OtherOps } from '../types';
 import { note, sig6 } from '../warning-messages';
-import { ShapeError, shapeText } from './shape-math';
+import { shapeError, shapeText } from './shape-math';
 import type { OpInputs, OpResult, Rf2 } from './types';
 
 /*
@@ -54,11 +54,9 @@ export function spatial(s: Shape): Pair | null {
 }
 
 /** [T, D] of a sequence input, or a ShapeError naming what the layer got. */
-export function needSequence(s: Shape, what = 'a [T, D] token sequence'): [number, number] {
+export function needSequence(s: Shape): [number, number] {
   if (s.length !== 2)
-    throw new ShapeError(
-      `needs ${what} but gets ${shapeText(s)}${s.length === 3 ? '; add a tokens layer before it' : ''}`,
-    );
+    throw shapeError(s.length === 3 ? 'needs-sequence-map' : 'needs-sequence', { shape: shapeText(s) });
   return s;
 }
 
@@ -99,8 +97,8 @@ export function everythingRfFormulas(rf: Rf2, why: string): () => FormulaTrace[]
   ];
 }
 
-export function need3d(s: Shape, what = 'a [C, H, W] input'): [number, number, number] {
-  if (s.length !== 3) throw new ShapeError(`needs ${what} but gets ${shapeText(s)}`);
+export function need3d(s: Shape): [number, number, number] {
+  if (s.length !== 3) throw shapeError('needs-chw', { shape: shapeText(s) });
   return s;
 }
 
@@ -197,17 +195,23 @@ export function broadcastShapes(shapes: Shape[], ids: string[]): Shape {
   for (let b = 1; b < shapes.length; b++) {
     const s = shapes[b];
     if (s.length !== rank) {
-      throw new ShapeError(
-        `cannot combine ${shapeText(shapes[0])} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}"): ranks differ`,
-      );
+      throw shapeError('broadcast-ranks', {
+        a: shapeText(shapes[0]),
+        aId: ids[0],
+        b: shapeText(s),
+        bId: ids[b],
+      });
     }
     for (let i = 0; i < rank; i++) {
       if (out[i] === s[i] || s[i] === 1) continue;
       if (out[i] === 1) out[i] = s[i];
       else
-        throw new ShapeError(
-          `shapes do not match: ${shapeText(shapes[0])} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}")`,
-        );
+        throw shapeError('broadcast-mismatch', {
+          a: shapeText(shapes[0]),
+          aId: ids[0],
+          b: shapeText(s),
+          bId: ids[b],
+        });
     }
   }
   return out as Shape;

@@ -8,7 +8,7 @@ import {
   paddingForDim,
 } from '../../formulas/output-size';
 import type { IntOrPair, PaddingSpec, Pair } from '../../model/shape';
-import { pairText, requireNonNegInt, requirePositiveInt, ShapeError, shapeText, toPair } from './shape-math';
+import { pairText, requireNonNegInt, requirePositiveInt, shapeError, shapeText, toPair } from './shape-math';
 
 export interface Conv2dParams {
   /** [C_in, H, W] */
@@ -54,8 +54,7 @@ export interface Conv2dInfo {
  * Throws {@link ShapeError} when the kernel does not fit or the channels do not divide by groups.
  */
 export function conv2dCore(p: Conv2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3)
-    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -69,8 +68,8 @@ export function conv2dCore(p: Conv2dParams): Conv2dInfo {
     requirePositiveInt(stride[i], 'stride');
     requirePositiveInt(dilation[i], 'dilation');
   }
-  if (cin % g !== 0) throw new ShapeError(`input channels ${cin} are not divisible by groups ${g}`);
-  if (cout % g !== 0) throw new ShapeError(`out_channels ${cout} are not divisible by groups ${g}`);
+  if (cin % g !== 0) throw shapeError('groups-in-channels', { channels: cin, groups: g });
+  if (cout % g !== 0) throw shapeError('groups-out-channels', { channels: cout, groups: g });
   const th = convOutputSize({
     size: h,
     kernel: kernel[0],
@@ -112,15 +111,19 @@ export function conv2dCore(p: Conv2dParams): Conv2dInfo {
 
 export function checkFits(th: OutputSizeTrace, tw: OutputSizeTrace, kernel: Pair): void {
   for (const t of [th, tw]) {
-    if (t.P[0] < 0 || t.P[1] < 0) throw new ShapeError(`padding must not be negative`);
+    if (t.P[0] < 0 || t.P[1] < 0) throw shapeError('negative-padding', {});
   }
   if (th.numerator < 0 || tw.numerator < 0) {
     const dilated = th.Keff !== kernel[0] || tw.Keff !== kernel[1];
     const keff: Pair = [th.Keff, tw.Keff];
-    throw new ShapeError(
-      `kernel ${pairText(kernel)}${dilated ? ` (dilated to ${pairText(keff)})` : ''} is larger than the padded input ` +
-        `${th.X + th.P[0] + th.P[1]}×${tw.X + tw.P[0] + tw.P[1]}`,
-    );
+    const padded = { h: th.X + th.P[0] + th.P[1], w: tw.X + tw.P[0] + tw.P[1] };
+    throw dilated
+      ? shapeError('kernel-too-large-dilated', {
+          kernel: pairText(kernel),
+          dilated: pairText(keff),
+          ...padded,
+        })
+      : shapeError('kernel-too-large', { kernel: pairText(kernel), ...padded });
   }
 }
 
@@ -190,8 +193,7 @@ export interface ConvTranspose2dParams {
  * torchinfo count by the output instead, about stride² more — docs/conventions.md).
  */
 export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
-  if (p.inShape.length !== 3)
-    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [cin, h, w] = p.inShape;
   const cout = p.outChannels;
   const g = p.groups ?? 1;
@@ -209,12 +211,14 @@ export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
     requireNonNegInt(pad[i], 'padding');
     requireNonNegInt(opad[i], 'output_padding');
     if (opad[i] >= stride[i] && opad[i] >= dilation[i])
-      throw new ShapeError(
-        `output_padding ${opad[i]} must be smaller than stride ${stride[i]} or dilation ${dilation[i]}`,
-      );
+      throw shapeError('output-padding-too-large', {
+        value: opad[i],
+        stride: stride[i],
+        dilation: dilation[i],
+      });
   }
-  if (cin % g !== 0) throw new ShapeError(`input channels ${cin} are not divisible by groups ${g}`);
-  if (cout % g !== 0) throw new ShapeError(`out_channels ${cout} are not divisible by groups ${g}`);
+  if (cin % g !== 0) throw shapeError('groups-in-channels', { channels: cin, groups: g });
+  if (cout % g !== 0) throw shapeError('groups-out-channels', { channels: cout, groups: g });
   const th = convTransposeOutputSize({
     size: h,
     kernel: kernel[0],
@@ -232,9 +236,7 @@ export function convTranspose2dCore(p: ConvTranspose2dParams): Conv2dInfo {
     dilation: dilation[1],
   });
   if (th.result < 1 || tw.result < 1)
-    throw new ShapeError(
-      `output size ${th.result}×${tw.result} is below 1 (padding ${pairText(pad)} too large)`,
-    );
+    throw shapeError('transposed-output-below-1', { h: th.result, w: tw.result, padding: pairText(pad) });
   const outElems = cout * th.result * tw.result;
   const macs = cin * h * w * (cout / g) * kernel[0] * kernel[1];
   const hasBias = p.bias ?? true;

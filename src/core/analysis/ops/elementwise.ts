@@ -5,7 +5,7 @@ import { BASE, broadcastShapes, mergeFormulas, mergeRf, NONE, opsWith, unchanged
 import { pyCall } from './pytorch-text';
 import { elementCounting, fvcoreUnsupported, R, rule, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
-import { numel, ShapeError } from './shape-math';
+import { numel, shapeError } from './shape-math';
 import type { OpInputs, OpResult } from './types';
 
 const attrs = {
@@ -31,10 +31,7 @@ function elementwise(
   const prf = rfs[0];
   // A constant operand is one more operand for shapes and cost, but has no receptive field.
   const operands = cs ? [...shapes, cs] : shapes;
-  if (operands.length < 2)
-    throw new ShapeError(
-      `${op} needs at least two inputs, or one and constant_shape, but gets ${shapes.length}`,
-    );
+  if (operands.length < 2) throw shapeError('elementwise-arity', { op, count: shapes.length });
   const out = broadcastShapes(operands, cs ? [...ids, 'constant_shape'] : ids);
   const n = numel(out);
   const ops = opsWith('elementwise', (operands.length - 1) * n);

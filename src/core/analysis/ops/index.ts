@@ -99,4 +99,4 @@ export type {
   Rf2,
 } from './types';
 export type { OnnxNodeSketch } from './onnx-sketch';
-export { ShapeError, numel, shapeText, toPair } from './shape-math';
+export { ShapeError, shapeError, fieldNote, numel, shapeText, toPair } from './shape-math';

@@ -5,7 +5,7 @@ import { pyCall } from './pytorch-text';
 import { productCounting, R, SAVES_INPUT } from './counting';
 import { attr, defineOp, posInt } from './define';
 import { linearFormulas } from './linear-math';
-import { ShapeError, shapeText } from './shape-math';
+import { fieldNote, shapeError, shapeText } from './shape-math';
 
 export const linear = defineOp(
   'linear',
@@ -24,15 +24,12 @@ export const linear = defineOp(
     compute(layer, { shapes, rfs }, explain) {
       const x = shapes[0];
       const prf = rfs[0];
-      if (x.length === 3)
-        throw new ShapeError(
-          `needs a flat [N] input or a [T, D] sequence but gets ${shapeText(x)}; add a flatten (or tokens) layer before it`,
-        );
+      if (x.length === 3) throw shapeError('needs-flat', { shape: shapeText(x) });
       // A sequence: the same layer on each of its T tokens.
       const [tokens, nin] = x.length === 2 ? x : [1, x[0]];
       const nout = layer.out_features;
       if (!Number.isSafeInteger(nout) || nout < 1)
-        throw new ShapeError(`out_features must be a positive integer, got ${nout}`);
+        throw shapeError('not-positive-int', { field: fieldNote('out_features'), value: String(nout) });
       const b = (layer.bias ?? true) ? nout : 0;
       return {
         ...BASE,

@@ -8,7 +8,7 @@ import {
 } from '../../formulas/output-size';
 import type { IntOrPair, PaddingSpec, Pair } from '../../model/shape';
 import { checkFits } from './conv-math';
-import { requirePositiveInt, ShapeError, shapeText, toPair } from './shape-math';
+import { requirePositiveInt, shapeError, shapeText, toPair } from './shape-math';
 
 export interface Pool2dParams {
   inShape: readonly number[];
@@ -34,8 +34,7 @@ export interface Pool2dInfo {
 
 /** Max or average pooling window geometry; PyTorch requires padding ≤ half the (effective) kernel. */
 export function pool2dCore(p: Pool2dParams): Pool2dInfo {
-  if (p.inShape.length !== 3)
-    throw new ShapeError(`needs a [C, H, W] input but gets ${shapeText(p.inShape)}`);
+  if (p.inShape.length !== 3) throw shapeError('needs-chw', { shape: shapeText(p.inShape) });
   const [c, h, w] = p.inShape;
   const kernel = toPair(p.kernel, 1);
   const stride = p.stride === undefined ? kernel : toPair(p.stride, 1);
@@ -65,7 +64,7 @@ export function pool2dCore(p: Pool2dParams): Pool2dInfo {
   if (typeof p.padding !== 'string') {
     for (const t of [th, tw]) {
       if (t.P[0] * 2 > t.Keff)
-        throw new ShapeError(`padding ${t.P[0]} is more than half the kernel ${t.Keff} (PyTorch rejects it)`);
+        throw shapeError('pool-padding-over-half', { padding: t.P[0], kernel: t.Keff });
     }
   }
   checkFits(th, tw, kernel);

@@ -8,7 +8,7 @@ import { elementCounting, fvcoreUnsupported, R, rule, SAVES_INPUT, sizes } from 
 import { attr, defineOp, intOrPair, padding } from './define';
 import { type Pool2dParams, pool2dCore, pool2dFormulas } from './pool-math';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
-import { numel, ShapeError, toPair } from './shape-math';
+import { fieldNote, numel, shapeError, toPair } from './shape-math';
 import type { CountingIO, OnnxMapping, OpInputs, OpResult, PytorchMapping, Rf2 } from './types';
 import { note } from '../warning-messages';
 
@@ -197,7 +197,7 @@ function adaptive(o: Pair, { shapes, rfs }: OpInputs, explain: boolean): OpResul
   const [c, h, w] = need3d(shapes[0]);
   for (const v of o) {
     if (!Number.isSafeInteger(v) || v < 1)
-      throw new ShapeError(`output_size must be a positive integer, got ${v}`);
+      throw shapeError('not-positive-int', { field: fieldNote('output_size'), value: String(v) });
   }
   const elems = c * h * w;
   const warnings: OpResult['warnings'] = [];

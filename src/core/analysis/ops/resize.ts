@@ -7,7 +7,7 @@ import { BASE, need3d, NONE, opsWith } from './common';
 import { elementCounting, ignoredBy, noArithmetic, R, rule, SAVES_NOTHING, sizes } from './counting';
 import { attr, defineOp, intOrPair, nonNegInt } from './define';
 import { pyCall, pyFloat, pyPair } from './pytorch-text';
-import { ShapeError, toPair } from './shape-math';
+import { shapeError, toPair } from './shape-math';
 import type { Rf2 } from './types';
 
 const scale = z.number().positive().finite();
@@ -39,27 +39,30 @@ export const upsample = defineOp(
       const mode = layer.mode ?? 'nearest';
       let out: Pair;
       if ((layer.scale === undefined) === (layer.size === undefined))
-        throw new ShapeError('upsample needs exactly one of scale and size');
+        throw shapeError('upsample-scale-or-size', {});
       let s: Pair | null = null;
       if (layer.size !== undefined) out = toPair(layer.size, 1);
       else {
         s = typeof layer.scale === 'number' ? [layer.scale, layer.scale] : (layer.scale as Pair);
-        if (!(s[0] > 0 && s[1] > 0)) throw new ShapeError(`scale must be positive, got ${s.join('×')}`);
+        if (!(s[0] > 0 && s[1] > 0)) throw shapeError('scale-not-positive', { scale: s.join('×') });
         out = [Math.floor(h * s[0]), Math.floor(w * s[1])];
       }
       if (!(out[0] <= Number.MAX_SAFE_INTEGER && out[1] <= Number.MAX_SAFE_INTEGER)) {
         const size = out
           .map((v) => (v <= Number.MAX_SAFE_INTEGER ? String(v) : v.toExponential(3)))
           .join('×');
-        const from = s
-          ? ` (${h === w && s[0] === s[1] ? h : `${h}×${w}`} × scale ${s[0] === s[1] ? s[0] : s.join('×')})`
-          : '';
-        throw new ShapeError(
-          `output size ${size}${from} exceeds 2^53 (${Number.MAX_SAFE_INTEGER}), beyond exact integer arithmetic`,
-        );
+        const max = Number.MAX_SAFE_INTEGER;
+        throw s
+          ? shapeError('upsample-beyond-2-53-scaled', {
+              size,
+              input: h === w && s[0] === s[1] ? String(h) : `${h}×${w}`,
+              scale: s[0] === s[1] ? String(s[0]) : s.join('×'),
+              max,
+            })
+          : shapeError('upsample-beyond-2-53', { size, max });
       }
       if (!(out[0] >= 1 && out[1] >= 1) || !Number.isSafeInteger(out[0]) || !Number.isSafeInteger(out[1])) {
-        throw new ShapeError(`output size ${out[0]}×${out[1]} is below 1`);
+        throw shapeError('output-below-1', { h: String(out[0]), w: String(out[1]) });
       }
       const rf: Rf2 = [rfUpsample1d(prf[0], out[0] / h, mode), rfUpsample1d(prf[1], out[1] / w, mode)];
       const n = c * out[0] * out[1];
@@ -204,11 +207,10 @@ export const pad = defineOp(
       const [c, h, w] = need3d(shapes[0]);
       const [t, b, l, r] = padSides(layer.padding);
       for (const v of [t, b, l, r]) {
-        if (!Number.isSafeInteger(v) || v < 0)
-          throw new ShapeError(`padding must be non-negative integers, got ${v}`);
+        if (!Number.isSafeInteger(v) || v < 0) throw shapeError('pad-not-non-negative', { value: String(v) });
       }
       if (layer.mode === 'reflect' && (t >= h || b >= h || l >= w || r >= w)) {
-        throw new ShapeError(`reflect padding must be smaller than the input ${h}×${w}`);
+        throw shapeError('reflect-pad-too-large', { h, w });
       }
       const rf: Rf2 = [rfPad1d(prf[0], t), rfPad1d(prf[1], l)];
       return {

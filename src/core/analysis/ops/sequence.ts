@@ -16,7 +16,7 @@ import {
 } from './counting';
 import { attr, defineOp, nonNegInt, posInt } from './define';
 import { pyCall } from './pytorch-text';
-import { ShapeError, shapeText } from './shape-math';
+import { shapeError, shapeText } from './shape-math';
 
 const noOnnx = (what: string) => ({
   none: `${what}; the importer does not turn this pattern into a layer yet`,
@@ -161,8 +161,7 @@ export const selectToken = defineOp(
     compute(layer, { shapes, rfs }, explain) {
       const [t, d] = needSequence(shapes[0]);
       const i = layer.index ?? 0;
-      if (i >= t)
-        throw new ShapeError(`index ${i} is past the last of ${t} tokens (${shapeText(shapes[0])})`);
+      if (i >= t) throw shapeError('select-past-end', { index: i, tokens: t, shape: shapeText(shapes[0]) });
       const prf = rfs[0];
       return {
         ...BASE,
@@ -193,7 +192,7 @@ export const embedding = defineOp(
     template: () => ({ num_embeddings: 1000, embedding_dim: 64 }),
     compute(layer, { shapes, rfs }, explain) {
       const x = shapes[0];
-      if (x.length !== 1) throw new ShapeError(`needs a [T] sequence of token ids but gets ${shapeText(x)}`);
+      if (x.length !== 1) throw shapeError('needs-token-ids', { shape: shapeText(x) });
       const t = x[0];
       const { num_embeddings: v, embedding_dim: d } = layer;
       const prf = rfs[0];

@@ -17,7 +17,7 @@ import {
 import { ignoredBy, noArithmetic, R, SAVES_NOTHING } from './counting';
 import { attr, defineOp, shape } from './define';
 import { pyCall } from './pytorch-text';
-import { numel, ShapeError, shapeText } from './shape-math';
+import { numel, shapeError, shapeText } from './shape-math';
 import type { OpResult, Rf2 } from './types';
 import { note } from '../warning-messages';
 
@@ -36,18 +36,22 @@ export const concat = defineOp(
       for (let b = 0; b < shapes.length; b++) {
         const s = shapes[b];
         if (s.length !== rank)
-          throw new ShapeError(
-            `cannot concatenate ${shapeText(x)} ("${ids[0]}") and ${shapeText(s)} ("${ids[b]}")`,
-          );
+          throw shapeError('concat-mismatch', {
+            a: shapeText(x),
+            aId: ids[0],
+            b: shapeText(s),
+            bId: ids[b],
+          });
         if (rank === 3 && (s[1] !== x[1] || s[2] !== x[2])) {
-          throw new ShapeError(
-            `concat needs equal H×W but inputs are ${x[1]}×${x[2]} ("${ids[0]}") and ${s[1]}×${s[2]} ("${ids[b]}")`,
-          );
+          throw shapeError('concat-hw', {
+            a: `${x[1]}×${x[2]}`,
+            aId: ids[0],
+            b: `${s[1]}×${s[2]}`,
+            bId: ids[b],
+          });
         }
         if (rank === 2 && s[1] !== x[1])
-          throw new ShapeError(
-            `concat of sequences needs tokens of equal D but they have ${x[1]} ("${ids[0]}") and ${s[1]} ("${ids[b]}") features`,
-          );
+          throw shapeError('concat-features', { a: x[1]!, aId: ids[0], b: s[1]!, bId: ids[b] });
         total += s[0];
       }
       // Sequences are joined along the tokens (dim 1 with the batch, as torch.cat(dim=1)).

@@ -42,7 +42,11 @@ export function convertOnnx(info: OnnxModelInfo, options: ConvertOptions = {}): 
   };
   const checked = validateModel(model);
   if (!checked.ok) {
-    throw new OnnxImportError('graph', `the converted model is inconsistent: ${checked.errors[0].message}`);
+    const issue = checked.errors[0];
+    throw new OnnxImportError('graph', `the converted model is inconsistent: ${issue.message}`, {
+      stage: 'converted',
+      issue,
+    });
   }
   const ops = new Map<string, number>();
   for (const n of info.nodes) ops.set(opKey(n), (ops.get(opKey(n)) ?? 0) + 1);

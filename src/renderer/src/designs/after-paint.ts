@@ -1,4 +1,4 @@
-import { onBeforeUnmount, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 
 /**
  * Runs `callback` in the task after the next frame has been painted (a frame, then a task after it),
@@ -14,6 +14,24 @@ export function afterPaint(callback: () => void): () => void {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
+}
+
+/**
+ * False until the frame after the component's mount has been painted, then true: a part below the fold
+ * (the analysis table under the totals) is mounted in the task after that paint, so that opening a design
+ * paints what is on screen first.
+ */
+export function usePainted(): Readonly<Ref<boolean>> {
+  const painted = ref(false);
+  let cancel: (() => void) | null = null;
+  onMounted(() => {
+    cancel = afterPaint(() => {
+      cancel = null;
+      painted.value = true;
+    });
+  });
+  onBeforeUnmount(() => cancel?.());
+  return painted;
 }
 
 /** After an edit, a panel out of sight takes it once the user has paused this long (ms). */

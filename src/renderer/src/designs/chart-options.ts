@@ -1,10 +1,17 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ModelAnalysis } from '../../../core/analysis';
-import { axisFormatter, base, type LayerMetric, METRIC_VALUE } from '../../../core/report/charts';
+import {
+  axisFormatter,
+  base,
+  type CountFormat,
+  type LayerMetric,
+  METRIC_VALUE,
+} from '../../../core/report/charts';
 
 // The per-layer charts are the report's too (convscope report draws them as SVG).
 export {
   cumulativeOption,
+  type CountFormat,
   METRIC_VALUE,
   perLayerOption,
   rfOption,
@@ -17,6 +24,7 @@ export function compareOption(
   metric: LayerMetric,
   names: [string, string],
   log: boolean,
+  count: CountFormat,
 ): EChartsCoreOption {
   const n = Math.max(a.layers.length, b.layers.length);
   const series = (an: ModelAnalysis, name: string) => ({
@@ -33,7 +41,7 @@ export function compareOption(
     ...base(n),
     legend: { data: names, top: 4 },
     xAxis: { type: 'category', data: Array.from({ length: n }, (_, i) => String(i + 1)) },
-    yAxis: { type: log ? 'log' : 'value', axisLabel: { formatter: axisFormatter(metric) } },
+    yAxis: { type: log ? 'log' : 'value', axisLabel: { formatter: axisFormatter(metric, count) } },
     series: [series(a, names[0]), series(b, names[1])],
   };
 }

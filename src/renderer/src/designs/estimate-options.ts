@@ -32,6 +32,8 @@ export interface RooflineNames {
   x: string;
   y: string;
   time: string;
+  /** Intensity ticks in the reader's way of counting (1K, 1000). Rates keep SI: 100 GFLOP/s. */
+  count: (n: number) => string;
 }
 
 /**
@@ -92,7 +94,7 @@ export function rooflineOption(
       nameGap: 30,
       min: lo,
       max: hi,
-      axisLabel: { formatter: (v: number) => formatCount(v) },
+      axisLabel: { formatter: names.count },
     },
     yAxis: {
       type: 'log',
@@ -157,11 +159,11 @@ export function kindShareOption(
       formatter: (p: { dataIndex: number }) => {
         const k = kinds[p.dataIndex];
         return k
-          ? `<b>${opName(k.op)}</b><br/>${(100 * k.share).toFixed(1)} % · ${formatSeconds(k.seconds)} · ${k.layers}`
+          ? `<b>${opName(k.op)}</b><br/>${(100 * k.share).toFixed(1)}% · ${formatSeconds(k.seconds)} · ${k.layers}`
           : '';
       },
     },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: kinds.map((k) => opName(k.op)) },
     series: [
       {
@@ -171,20 +173,21 @@ export function kindShareOption(
         label: {
           show: true,
           position: 'right',
-          formatter: (p: { value: number }) => `${p.value.toFixed(1)} %`,
+          formatter: (p: { value: number }) => `${p.value.toFixed(1)}%`,
         },
       },
     ],
   };
 }
 
-export const SWEEP_FORMAT: Record<SweepMetric, (v: number) => string> = {
-  macs: (v) => formatCount(v),
-  params: (v) => formatCount(v),
+/** Each sweep metric's values; counts in the reader's way of counting (`count`). */
+const sweepFormat = (count: (n: number) => string): Record<SweepMetric, (v: number) => string> => ({
+  macs: count,
+  params: count,
   activationBytes: (v) => formatBytes(v, 'iec'),
   trainingBytes: (v) => formatBytes(v, 'iec'),
   seconds: (v) => formatSeconds(v, 3),
-};
+});
 
 /**
  * A sweep's curve on log–log axes (a power law is a straight line; its slope is the exponent), with
@@ -193,7 +196,7 @@ export const SWEEP_FORMAT: Record<SweepMetric, (v: number) => string> = {
 export function sweepOption(
   sweep: Sweep,
   metric: SweepMetric,
-  names: { x: string; y: string; quadratic: string },
+  names: { x: string; y: string; quadratic: string; count: (n: number) => string },
 ): EChartsCoreOption {
   const ok = sweep.points.filter(
     (p) => p.error === undefined && p[metric] !== null && (p[metric] as number) > 0,
@@ -201,7 +204,7 @@ export function sweepOption(
   const data = ok.map((p) => [p.x, p[metric] as number]);
   const local = sweep.fits[metric]?.local ?? [];
   const steep = data.map((d, i) => ((local[i - 1] ?? 0) >= 1.9 || (local[i] ?? 0) >= 1.9 ? d : [d[0], null]));
-  const fmt = SWEEP_FORMAT[metric];
+  const fmt = sweepFormat(names.count)[metric];
   return {
     ...base,
     grid: { left: 80, right: 24, top: 40, bottom: 52 },

@@ -1,4 +1,4 @@
-import { validateModel } from '../../../core/model';
+import { type ModelIssue, validateModel } from '../../../core/model';
 import type { ModelJson } from '../../../shared/types';
 import { formatModelText, parseModelText } from '../stores/designs';
 
@@ -6,14 +6,15 @@ import { formatModelText, parseModelText } from '../stores/designs';
 export type ImportProblem =
   | { kind: 'syntax'; detail: string }
   | { kind: 'not-object'; what: string }
-  | { kind: 'invalid'; messages: string[] };
+  | { kind: 'invalid'; issues: ModelIssue[] };
 
 export type ModelImport =
   { ok: true; model: ModelJson; name: string } | { ok: false; problem: ImportProblem };
 
 /**
  * Checks a JSON model file completely before anything in the workspace changes: JSON syntax, then
- * the core's validation (format, fields, graph, shapes), whose messages name the layer.
+ * the core's validation (format, fields, graph, shapes), whose problems name the layer (by code: the
+ * page writes them in the UI language).
  */
 export function importModelText(text: string, fileName: string): ModelImport {
   const parsed = parseModelText(text);
@@ -23,8 +24,7 @@ export function importModelText(text: string, fileName: string): ModelImport {
       : { ok: false, problem: { kind: 'not-object', what: parsed.kind } };
   }
   const result = validateModel(parsed.model);
-  if (!result.ok)
-    return { ok: false, problem: { kind: 'invalid', messages: result.errors.map((e) => e.message) } };
+  if (!result.ok) return { ok: false, problem: { kind: 'invalid', issues: result.errors } };
   const fromModel = typeof parsed.model.name === 'string' ? parsed.model.name.trim() : '';
   const name = fromModel || fileName.replace(/\.[^.]*$/, '') || 'Imported design';
   return { ok: true, model: parsed.model, name };

@@ -1,8 +1,9 @@
-import type { LeftOutGroup, OnnxImport } from '../../../core/onnx';
+import type { LeftOutGroup, OnnxImport, OnnxImportError } from '../../../core/onnx';
 import type { ModelAnalysis } from '../../../core/analysis';
 
 export type OnnxOutcome =
-  { ok: true; imported: OnnxImport; analysis: ModelAnalysis } | { ok: false; message: string };
+  | { ok: true; imported: OnnxImport; analysis: ModelAnalysis }
+  | { ok: false; message: string; invalid?: OnnxImportError['invalid'] };
 
 /** Reads a file into memory, reporting the fraction read, without a second copy of the bytes. */
 export async function readFileBytes(file: Blob, onProgress: (fraction: number) => void): Promise<Uint8Array> {
@@ -39,7 +40,8 @@ export async function openOnnxFile(file: Blob, onProgress: (fraction: number) =>
     onProgress(1);
     return { ok: true, imported, analysis };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    const invalid = e instanceof Error ? (e as Partial<OnnxImportError>).invalid : undefined;
+    return { ok: false, message: e instanceof Error ? e.message : String(e), invalid };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TrainingAnalysis } from '../../../core/analysis';
-import { formatBytes, formatCount } from '../../../core/format';
+import { formatBytes } from '../../../core/format';
 
 /** The parts of the peak memory of a step, in stacking order; they add up to `peakBytes`. */
 export function memoryParts(t: TrainingAnalysis): { key: string; bytes: number }[] {
@@ -45,11 +45,12 @@ export function trainingMemoryOption(t: TrainingAnalysis, label: (key: string) =
   );
 }
 
-/** MACs per step: forward and backward. */
+/** MACs per step: forward and backward, counted by `count` (the reader's locale's way). */
 export function trainingComputeOption(
   t: TrainingAnalysis,
   names: { forward: string; backward: string },
   category: string,
+  count: (n: number) => string,
 ) {
   return stackedBar(
     category,
@@ -57,6 +58,6 @@ export function trainingComputeOption(
       { name: names.forward, value: t.forwardMacs },
       { name: names.backward, value: t.backwardMacs },
     ],
-    (v) => formatCount(v),
+    count,
   );
 }

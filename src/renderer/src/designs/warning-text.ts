@@ -1,4 +1,11 @@
-import { warningLine, warningText, type WarningNote, type WarningTranslator } from '../../../core/analysis';
+import {
+  ERROR_MESSAGES,
+  issueLine,
+  warningLine,
+  warningText,
+  type WarningNote,
+  type WarningTranslator,
+} from '../../../core/analysis';
 import type { ModelIssue } from '../../../core/model';
 import { formatPlain } from '../format';
 
@@ -22,19 +29,42 @@ export function warningWords(t: Translate, locale: string) {
 }
 
 /**
- * A validation problem in the UI language: by its code when the analysis gave one (the layer's id
- * first), else the core's message.
+ * A validation problem in the UI language, by its code (the layer's id first unless the message names
+ * its place itself), else the core's message. Every place that shows a model's errors goes through
+ * here: the editor's status, the layer form, the import dialogs.
  */
 export function issueText(issue: ModelIssue, t: Translate, locale: string): string {
-  if (!issue.note) return issue.message;
-  const w = { layerId: issue.layerId ?? '', ...issue.note };
-  return issue.layerId === undefined ? warningWords(t, locale).text(w) : warningWords(t, locale).line(w);
+  return issueLine(
+    issue,
+    warningTranslator(t),
+    (x) => formatPlain(x, locale),
+    t('analysisWarnings.separator'),
+  );
 }
 
-/** One message by its code through vue-i18n, a count choosing the plural form. */
+/** The fields every layer has, labelled by the form itself (`designs.layers.<key>`). */
+const BASE_FIELDS = new Set(['id', 'op', 'inputs']);
+
+/**
+ * One message by its code through vue-i18n, a count choosing the plural form: a warning's at
+ * `analysisWarnings.notes.<code>`, an error's at `modelErrors.notes.<code>`. A field is named as the
+ * layer form labels it (`ops.fields.<key>`), with its key.
+ */
 export function warningTranslator(t: Translate): WarningTranslator {
-  return (code, params, count) =>
-    count === undefined
-      ? t(`analysisWarnings.notes.${code}`, params)
-      : t(`analysisWarnings.notes.${code}`, params, count);
+  return (code, params, count) => {
+    if (code === 'model-field') {
+      const label = t(`modelErrors.modelFields.${params.key}`);
+      return label.startsWith('modelErrors.')
+        ? (params.key ?? '')
+        : t('modelErrors.field', { ...params, label });
+    }
+    if (code === 'field') {
+      const key = params.key ?? '';
+      const path = BASE_FIELDS.has(key) ? `designs.layers.${key}` : `ops.fields.${key}`;
+      const label = t(path);
+      return label === path || label === key ? key : t('modelErrors.field', { label, key });
+    }
+    const key = code in ERROR_MESSAGES ? `modelErrors.notes.${code}` : `analysisWarnings.notes.${code}`;
+    return count === undefined ? t(key, params) : t(key, params, count);
+  };
 }

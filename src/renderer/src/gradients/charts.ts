@@ -25,8 +25,9 @@ export interface ChartLabels {
   loss: string;
   accuracy: string;
   activation: string;
-  first: string;
-  latest: string;
+  /** The series of the first recorded step and of the latest one, named by their step. */
+  first: (step: number) => string;
+  latest: (step: number) => string;
   t: string;
   lossGrad: string;
   class0: string;
@@ -78,7 +79,7 @@ export function gradNormOption(run: MlpLabResult, theme: AppTheme, labels: Chart
   const series = [];
   if (first && latest && first !== latest) {
     series.push({
-      name: `${labels.first} (${first.step})`,
+      name: labels.first(first.step),
       type: 'line',
       symbolSize: 5,
       lineStyle: { type: 'dashed', width: 1.5 },
@@ -87,7 +88,7 @@ export function gradNormOption(run: MlpLabResult, theme: AppTheme, labels: Chart
   }
   if (latest) {
     series.push({
-      name: `${labels.latest} (${latest.step})`,
+      name: labels.latest(latest.step),
       type: 'line',
       symbolSize: 6,
       lineStyle: { width: 2.5 },

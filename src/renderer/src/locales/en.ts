@@ -7,6 +7,7 @@ import home from './en/home';
 import lessons from './en/lessons';
 import ops from './en/ops';
 import grading from './en/grading';
+import modelErrors from './en/model-errors';
 import warnings from './en/warnings';
 /**
  * Every string the interface shows. zh-CN.ts must have exactly the same keys (a unit test checks).
@@ -34,6 +35,8 @@ const en = {
     inPreparation: 'In preparation',
     decrease: 'Decrease',
     increase: 'Increase',
+    /** A figure's caption: its title, then what to do with it. */
+    caption: '{title}. {help}',
   },
   placeholder: {
     note: 'This section is not built yet. The page is here so that navigation, theme and language already work end to end.',
@@ -48,6 +51,7 @@ const en = {
   ...ops,
   ...grading,
   ...warnings,
+  ...modelErrors,
   settings: {
     title: 'Settings',
     subtitle: 'Appearance and language. A change applies at once and is saved for next time.',

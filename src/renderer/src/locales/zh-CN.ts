@@ -8,6 +8,7 @@ import home from './zh-CN/home';
 import lessons from './zh-CN/lessons';
 import ops from './zh-CN/ops';
 import grading from './zh-CN/grading';
+import modelErrors from './zh-CN/model-errors';
 import warnings from './zh-CN/warnings';
 
 /** Simplified Chinese. Same keys as en.ts (a unit test checks). */
@@ -32,6 +33,7 @@ const zhCN: Messages = {
     retry: '重试',
     inPreparation: '筹备中',
     decrease: '减小',
+    caption: '{title}。{help}',
     increase: '增大',
   },
   placeholder: {
@@ -47,6 +49,7 @@ const zhCN: Messages = {
   ...ops,
   ...grading,
   ...warnings,
+  ...modelErrors,
   settings: {
     title: '设置',
     subtitle: '外观与语言。更改会立即生效，下次启动仍然保留。',

@@ -189,12 +189,14 @@ export const useEditorStore = defineStore('editor', () => {
 
   async function open(id: string): Promise<Result<Design>> {
     perfStart('designs:open');
+    // The design and its draft are asked for together: the editor shows once both have come.
+    const draftRequest = api.drafts.get({ key: id });
     const result = await api.designs.get({ id });
     if (!result.ok) return result;
     const d = result.value;
     const t = formatModelText(d.model);
     load({ id: d.id, name: d.name, tags: d.tags, text: t, saved: t, model: d.model });
-    const draft = await api.drafts.get({ key: d.id });
+    const draft = await draftRequest;
     if (draft.ok && draft.value && draft.value.content !== t) pendingDraft.value = draft.value;
     return result;
   }

@@ -8,7 +8,16 @@ import {
   sweepOption,
 } from '../../../../src/renderer/src/designs/estimate-options';
 
-const names = { roof: 'roof', memory: 'mem', compute: 'comp', measured: 'meas', x: 'x', y: 'y', time: 't' };
+const names = {
+  roof: 'roof',
+  memory: 'mem',
+  compute: 'comp',
+  measured: 'meas',
+  x: 'x',
+  y: 'y',
+  time: 't',
+  count: String,
+};
 type Series = { name: string; data: { name: string; value: number[] }[] };
 
 describe('roofline chart', () => {
@@ -59,12 +68,12 @@ describe('sweep chart', () => {
       [192, 192],
       [256, 256],
     ]);
-    const o = sweepOption(s, 'macs', { x: 'side', y: 'MACs', quadratic: 'q' }) as {
+    const o = sweepOption(s, 'macs', { x: 'side', y: 'MACs', quadratic: 'q', count: String }) as {
       series: { data: (number | null)[][] }[];
     };
     expect(o.series[0].data.map((d) => d[0])).toEqual([128, 192, 256]);
     expect(o.series[1].data.every((d) => d[1] !== null)).toBe(true);
-    const flat = sweepOption(s, 'params', { x: 'side', y: 'p', quadratic: 'q' }) as typeof o;
+    const flat = sweepOption(s, 'params', { x: 'side', y: 'p', quadratic: 'q', count: String }) as typeof o;
     expect(flat.series[1].data.every((d) => d[1] === null)).toBe(true);
   });
 });

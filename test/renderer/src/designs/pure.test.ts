@@ -133,7 +133,8 @@ describe('importModelText', () => {
       'f.json',
     );
     expect(bad.ok).toBe(false);
-    if (!bad.ok && bad.problem.kind === 'invalid') expect(bad.problem.messages.join(' ')).toContain('c9');
+    if (!bad.ok && bad.problem.kind === 'invalid')
+      expect(bad.problem.issues.map((i) => i.message).join(' ')).toContain('c9');
     else expect.fail('expected an invalid-model problem');
   });
 

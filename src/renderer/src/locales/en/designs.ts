@@ -358,6 +358,8 @@ export default {
       saveDesign: 'Save as design',
       savedAs: 'Saved as “{name}”.',
       error: 'The file could not be opened: {message}',
+      converted: 'the converted model is inconsistent: {message}',
+      analysed: 'the ONNX graph cannot be analysed: {message}',
       foldedTitle: 'BatchNorm was folded into the convolutions',
       folded:
         'The exporter merged each BatchNorm into the convolution before it (convolutions: {convs}, channels: {channels}). The BatchNorm scale and shift (2 × {channels} parameters) are gone and the convolutions gained a bias ({channels}), so this model has {params} parameters where the PyTorch module with BatchNorm has {withBatchNorm}: {difference} more. MACs are the same. Export in training mode to keep BatchNorm.',

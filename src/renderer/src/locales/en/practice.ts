@@ -52,6 +52,8 @@ export default {
     slip: 'Likely slip: {message}',
     solution: 'Worked solution',
     explanations: 'Why each option is right or wrong',
+    /** One option and why it is right or wrong. */
+    choiceExplained: '{key}) {text} — {explanation}',
     summary: 'Session summary',
     score: '{correct} of {total} correct',
     timeUp: 'Time is up.',
@@ -67,6 +69,7 @@ export default {
       windowHelp: 'The window (dashed: padding) steps across the input; each position gives one output.',
       windowStep: 'Output position',
       windowInput: 'input X = {size}',
+      windowAlt: '{title}: {input}, {output}; {step} {position}',
       windowOutput: 'output M = {size}',
     },
   },

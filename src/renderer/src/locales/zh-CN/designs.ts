@@ -352,6 +352,8 @@ const designs: typeof en = {
       saveDesign: '保存为设计',
       savedAs: '已保存为“{name}”。',
       error: '无法打开该文件：{message}',
+      converted: '转换得到的模型前后不一致：{message}',
+      analysed: 'ONNX 图无法分析：{message}',
       foldedTitle: 'BatchNorm 已折叠进卷积层',
       folded:
         '导出时，每个 BatchNorm 都被合并进了它前面的卷积（卷积层 {convs} 个，通道 {channels} 个）。BatchNorm 的缩放和平移参数（2 × {channels} 个）没有了，卷积层多了偏置（{channels} 个），所以这个模型的参数量是 {params}，而带 BatchNorm 的 PyTorch 模型是 {withBatchNorm}，多出 {difference} 个。MAC 数不变。想保留 BatchNorm，请用训练模式导出。',

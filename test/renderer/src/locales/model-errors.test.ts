@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from 'vue-i18n';
+import {
+  englishTemplate,
+  ERROR_MESSAGES,
+  issueLine,
+  LAYER_OPS,
+  validateModel,
+  type ModelIssue,
+  type WarningTranslator,
+} from '../../../../src/core';
+import { OPERATORS } from '../../../../src/core/analysis/ops';
+import { issueText, warningTranslator } from '../../../../src/renderer/src/designs/warning-text';
+import en from '../../../../src/renderer/src/locales/en';
+import zhCN from '../../../../src/renderer/src/locales/zh-CN';
+import { BAD_MODELS } from '../../../helpers/bad-models';
+
+/**
+ * A model's validation errors are codes in the core; the renderer translates each through vue-i18n.
+ * Every code has a Chinese text with exactly the same parameters, the English is the core's own table,
+ * and a Chinese error names the layer and the field as the form labels it.
+ */
+const i18n = createI18n({
+  legacy: false,
+  locale: 'zh-CN',
+  fallbackLocale: 'en',
+  missingWarn: false,
+  fallbackWarn: false,
+  messages: { en, 'zh-CN': zhCN },
+});
+const t = (key: string, params?: Record<string, unknown>, plural?: number) =>
+  plural === undefined ? i18n.global.t(key, params ?? {}) : i18n.global.t(key, params ?? {}, plural);
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+/** Codes whose text is only parameters (a field's key, a type's own name, a field and its problem). */
+const ONLY_A_PARAMETER = new Set(['field', 'model-field', 'type-other', 'at-field']);
+
+const issues: { issue: ModelIssue; json: unknown }[] = BAD_MODELS.flatMap((json) => {
+  const v = validateModel(json);
+  return v.ok ? [] : v.errors.map((issue) => ({ issue, json }));
+});
+
+/** What a Chinese error may quote as it is: ids, op names, field keys, values, shapes' letters. */
+function latinLeft(text: string, json: unknown): string {
+  const layers = (json as { layers?: unknown }).layers;
+  const words = new Set<string>([...LAYER_OPS, 'PyTorch', 'null', 'input', 'nearest', 'bilinear']);
+  for (const o of OPERATORS) for (const f of o.fields) words.add(f.key);
+  for (const k of ['convscope-model', 'format', 'version', 'name', 'layers', 'extra']) words.add(k);
+  for (const l of Array.isArray(layers) ? layers : [])
+    if (l && typeof l === 'object') for (const [k, v] of Object.entries(l)) words.add(k).add(String(v));
+  let rest = text;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w) rest = rest.split(w).join('');
+  return rest;
+}
+
+describe('validation errors in both languages', () => {
+  it('every code has a Chinese text with the same parameters, and the English table is the core’s', () => {
+    const zh = zhCN.modelErrors.notes as Record<string, string>;
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(ERROR_MESSAGES).sort());
+    expect(en.modelErrors.notes).toEqual(ERROR_MESSAGES);
+    for (const [code, text] of Object.entries(ERROR_MESSAGES)) {
+      expect(placeholders(zh[code]!), code).toEqual(placeholders(text));
+      if (!ONLY_A_PARAMETER.has(code)) expect(zh[code], code).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('in English vue-i18n writes the core’s message for every problem', () => {
+    i18n.global.locale.value = 'en';
+    expect(issues.length).toBeGreaterThan(50);
+    // Every text but a field's name (which the page gives with the form's label) is the core's.
+    const page = warningTranslator(t);
+    const translate: WarningTranslator = (code, params, count) =>
+      code === 'field' || code === 'model-field' ? englishTemplate(code, params) : page(code, params, count);
+    for (const { issue } of issues) expect(issueLine(issue, translate)).toBe(issue.message);
+    const [conv3] = issues;
+    expect(issueText(conv3.issue, t, 'en')).toBe(conv3.issue.message);
+    const c = issues.find((i) => i.issue.path === 'layers[0].out_channels')!;
+    expect(issueText(c.issue, t, 'en')).toBe(
+      'layer "c": Output channels (out_channels): Too small: expected number to be >=1',
+    );
+  });
+
+  it('in Chinese every problem is a Chinese sentence: only ids, op names, field keys and values are Latin', () => {
+    i18n.global.locale.value = 'zh-CN';
+    for (const { issue, json } of issues) {
+      const line = issueText(issue, t, 'zh-CN');
+      expect(line, issue.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(latinLeft(line, json), line).not.toMatch(/[A-Za-z]{3,}|\{|modelErrors|analysisWarnings/);
+    }
+  });
+
+  it('names the layer and the field as the form labels it', () => {
+    i18n.global.locale.value = 'zh-CN';
+    const zh = (path: string, layerId: string) =>
+      issueText(issues.find((i) => i.issue.path === path && i.issue.layerId === layerId)!.issue, t, 'zh-CN');
+    expect(zh('layers[0]', 'conv3')).toBe(
+      '层 conv3：卷积核（7）比填充后的输入（5×5）还大，算出的输出尺寸会小于 1',
+    );
+    expect(zh('layers[0]', 'd')).toBe(
+      '层 d：卷积核（3，按扩张率扩张后为 9）比填充后的输入（7×7）还大，算出的输出尺寸会小于 1',
+    );
+    expect(zh('layers[0].out_channels', 'c')).toBe('层 c：输出通道数（out_channels）：不能小于 1');
+    expect(zh('layers[0].kernel[1]', 'c')).toBe('层 c：卷积核大小（kernel）中下标为 1 的值：不能小于 1');
+    expect(zh('layers[0].p', 'dr')).toBe('层 dr：丢弃概率（p）：不能大于 1');
+    expect(zh('layers[2]', 'sum')).toBe('层 sum：形状不匹配：[4, 8, 8]（来自 a）和 [8, 8, 8]（来自 b）');
+    expect(zh('layers[0].id', '')).toBe('下标为 0 的层：ID（id）：至少要有 1 个字符');
+  });
+});
