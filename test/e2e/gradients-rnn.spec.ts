@@ -8,6 +8,7 @@ test.describe.configure({ timeout: 300_000 });
 /** The decades the engine loses through time for the default tanh RNN and LSTM, headless. */
 function decades(cell: 'tanh' | 'lstm'): number {
   const base = getExperiment('rnn-tanh')!.config;
+  if (base.kind !== 'rnn') throw new Error('rnn-tanh is not recurrent');
   const r = runExperiment({ ...base, cell });
   if (r.kind !== 'rnn' || r.decades === null) throw new Error('no decades');
   return r.decades;

@@ -10,7 +10,12 @@ export default {
     unknownPreset: 'There is no preset called “{id}”. Choose one from the list.',
     presetGroups: { problem: 'Problems', remedy: 'Remedies' },
     // The English names and captions are the core's named experiments (one place for both).
-    presets: Object.fromEntries(EXPERIMENTS.map((e) => [e.id, { name: e.name, caption: e.caption }])),
+    presets: Object.fromEntries(
+      EXPERIMENTS.map((e) => [
+        e.id,
+        { name: e.name, caption: e.caption, ...(e.finding ? { finding: e.finding } : {}) },
+      ]),
+    ),
     run: 'Run',
     runPair: 'Run with “{problem}”',
     pause: 'Pause',
