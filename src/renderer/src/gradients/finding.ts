@@ -1,6 +1,11 @@
 import { findingValues, type NamedExperiment } from '../../../core/autograd';
 import { formatNumber } from '../format';
 
+/** What separates two sentences: a space in English, nothing after a Chinese full stop. */
+export function sentenceGap(locale: string): string {
+  return locale === 'zh-CN' ? '' : ' ';
+}
+
 type Translate = (key: string, values: Record<string, string>) => string;
 
 /**
