@@ -2,7 +2,9 @@ import {
   EXPERIMENTS,
   EXPERIMENT_IDS,
   checkClaims,
+  fillFinding,
   finalOf,
+  findingValues,
   getExperiment,
   runExperiment,
   type ExperimentResult,
@@ -73,6 +75,12 @@ export const lab: Command = async (args, io) => {
     holds: c.holds,
   }));
   const final = finalOf(result);
+  const measured = findingValues(
+    experiment,
+    result.kind === 'rnn' ? result.decades : null,
+    baseline?.kind === 'rnn' ? baseline.decades : null,
+  );
+  const finding = experiment.finding && measured ? fillFinding(experiment.finding, measured) : undefined;
   if (json) {
     io.out(
       JSON.stringify(
@@ -81,6 +89,7 @@ export const lab: Command = async (args, io) => {
           kind: experiment.kind,
           ...(experiment.fixes ? { fixes: experiment.fixes } : {}),
           caption: experiment.caption,
+          ...(finding ? { finding } : {}),
           seed,
           config: { ...experiment.config, seed },
           curves: curvesOf(result),
@@ -97,6 +106,7 @@ export const lab: Command = async (args, io) => {
     `${experiment.name} (${experiment.id}, ${experiment.kind}${experiment.fixes ? `, fixes ${experiment.fixes}` : ''}), seed ${seed}`,
   );
   io.out(experiment.caption);
+  if (finding) io.out(finding);
   io.out('');
   if (final.decadesLost !== undefined) io.out(`decades lost through time: ${fmt(final.decadesLost)}`);
   else {

@@ -19,7 +19,8 @@ export interface OutputSizeParams {
  * The output-size computation of one spatial dimension, with every intermediate value.
  *
  *   K_eff = d·(K − 1) + 1
- *   M = ⌊(X + P_before + P_after − K_eff) / S⌋ + 1        (⌈…⌉ with ceil_mode)
+ *   M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1        (⌈…⌉ with ceil_mode)
+ * with P_b, P_a the zero padding before and after; the lessons write X + 2P − K for P_b = P_a = P.
  *
  * With ceil_mode, PyTorch drops a last window that would start inside the right padding:
  * if (M − 1)·S ≥ X + P_before then M ← M − 1.
@@ -73,7 +74,7 @@ export function paddingForDim(
   return padding[dim];
 }
 
-/** M = ⌊(X − K_eff + P_b + P_a) / S⌋ + 1 for one dimension, with its trace. */
+/** M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1 for one dimension (X + 2P − K_eff when both sides are padded alike), with its trace. */
 export function convOutputSize(p: OutputSizeParams): OutputSizeTrace {
   const X = p.size;
   const K = p.kernel;
@@ -142,12 +143,16 @@ export function outputSizeLatex(t: OutputSizeTrace): { formula: string; substitu
     };
   }
   const br = t.ceilMode ? ['\\left\\lceil', '\\right\\rceil'] : ['\\left\\lfloor', '\\right\\rfloor'];
-  const keffPart = t.d === 1 ? 'K' : 'd(K-1)+1';
-  const keffNums = t.d === 1 ? `${t.K}` : `${t.d}(${t.K}-1)+1`;
+  // The lessons' order, X + 2P − K; padding that differs before and after is written P_b + P_a.
+  const symmetric = t.P[0] === t.P[1];
+  const padPart = symmetric ? '2P' : 'P_b + P_a';
+  const padNums = symmetric ? `2 \\cdot ${t.P[0]}` : `${t.P[0]} + ${t.P[1]}`;
+  const keffPart = t.d === 1 ? 'K' : '(d(K-1)+1)';
+  const keffNums = t.d === 1 ? `${t.K}` : `(${t.d}(${t.K}-1)+1)`;
   return {
-    formula: `M = ${br[0]} \\frac{X + P_b + P_a - (${keffPart})}{S} ${br[1]} + 1`,
+    formula: `M = ${br[0]} \\frac{X + ${padPart} - ${keffPart}}{S} ${br[1]} + 1`,
     substituted:
-      `M = ${br[0]} \\frac{${t.X} + ${t.P[0]} + ${t.P[1]} - (${keffNums})}{${t.S}} ${br[1]} + 1` +
+      `M = ${br[0]} \\frac{${t.X} + ${padNums} - ${keffNums}}{${t.S}} ${br[1]} + 1` +
       (t.ceilDropped ? ` - 1 = ${t.result}` : ` = ${t.result}`),
   };
 }

@@ -6,15 +6,15 @@ import type { Prompt, Question } from './types';
  * example answers are the params `a` and `b` (the same in every language), so that a test can check
  * that the grader reads every form a hint promises.
  *   exact count (≥ 1,000) · whole number · one size of a square map · number to d significant digits
- *   · shape [C, H, W] · two numbers "r, j" · size in a stated unit (or any unit, stated) · letter · layer name
+ *   · shape C × H × W · two numbers "r = 11, j = 4" · size in a stated unit (or any unit, stated) · letter · layer name
  */
 export const FORMAT_TEMPLATES: Record<string, string> = {
   'format.count': 'An exact count with all its digits, not rounded: e.g. {a} or {b}.',
   'format.integer': 'A whole number, e.g. {a}.',
   'format.size': 'One whole number M, e.g. {a} (or {b}).',
   'format.sigfigs': 'A number to {digits} significant digits, e.g. {a} or {b}.',
-  'format.shape': 'The shape as [C, H, W], e.g. {a}.',
-  'format.pair': 'Two numbers: r, j (e.g. {a}).',
+  'format.shape': 'The shape as C × H × W, e.g. {a}.',
+  'format.pair': 'Two numbers, r and j: e.g. {a} (or {b}).',
   'format.bytes-unit':
     'A size in {unit} to 4 significant digits, e.g. {a}; or the exact number of bytes with B, e.g. {b}.',
   'format.bytes-exact': 'The exact number of bytes, e.g. {a}.',
@@ -22,6 +22,16 @@ export const FORMAT_TEMPLATES: Record<string, string> = {
   'format.choice': 'The letter of one option, e.g. {a}.',
   'format.layer': 'The name of one layer, as written in the question.',
 };
+
+/** A shape as the app writes one, "64 × 56 × 56" (the grader also reads "[64, 56, 56]"). */
+export function shapeAnswer(shape: readonly number[]): string {
+  return shape.join(' × ');
+}
+
+/** A receptive field and jump as the worked solution names them, "r = 11, j = 4" (or plain "11, 4"). */
+export function pairAnswer(pair: readonly number[]): string {
+  return `r = ${pair[0]}, j = ${pair[1]}`;
+}
 
 /** "1.23 × 10⁻⁴": the app's own way of writing a small number, which the reader accepts. */
 function superscriptExample(mantissa: string, exponent: number): string {
@@ -49,9 +59,9 @@ export function answerFormat(
       };
     }
     case 'shape':
-      return { key: 'format.shape', params: { a: '[64, 56, 56]' } };
+      return { key: 'format.shape', params: { a: shapeAnswer([64, 56, 56]) } };
     case 'pair':
-      return { key: 'format.pair', params: { a: '11, 4' } };
+      return { key: 'format.pair', params: { a: pairAnswer([11, 4]), b: '11, 4' } };
     case 'bytes':
       if (q.unit === 'B') return { key: 'format.bytes-exact', params: { a: '4096' } };
       return q.unit

@@ -9,6 +9,7 @@
 import { checkSpec } from '../../shared/contracts/practice-specs';
 import { formatInt } from '../format';
 import type { ModelSpec } from '../model/types';
+import { pairAnswer, shapeAnswer } from './answer-format';
 import { gradeBuilt, matches } from './grade';
 import { QuizRng } from './rng';
 import type { SkillDef } from './skills/common';
@@ -50,6 +51,8 @@ export {
   formatExamples,
   FORMAT_TEMPLATES,
   type FormulaTraceName,
+  pairAnswer,
+  shapeAnswer,
   stepName,
   STEP_NAMES_EN,
   type StepNames,
@@ -240,9 +243,9 @@ export function formatAnswer(
     case 'number':
       return sig(e as number, digits ?? 4);
     case 'shape':
-      return `[${(e as number[]).join(', ')}]`;
+      return shapeAnswer(e as number[]);
     case 'pair':
-      return (e as number[]).join(', ');
+      return pairAnswer(e as number[]);
     case 'bytes': {
       const bytes = e as number;
       if (q.unit === 'B') return `${formatInt(bytes)} B`;

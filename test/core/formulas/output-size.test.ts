@@ -22,7 +22,9 @@ describe('convOutputSize: M = ⌊(X + P_b + P_a − K_eff) / S⌋ + 1', () => {
       result: 3,
     });
     const latex = outputSizeLatex(t);
-    expect(latex.substituted).toBe('M = \\left\\lfloor \\frac{5 + 1 + 1 - (3)}{2} \\right\\rfloor + 1 = 3');
+    expect(latex.substituted).toBe(
+      'M = \\left\\lfloor \\frac{5 + 2 \\cdot 1 - 3}{2} \\right\\rfloor + 1 = 3',
+    );
     expect(latex.formula).toContain('\\lfloor');
     expect(
       outputSizeLatex(convOutputSize({ size: 5, kernel: 2, stride: 2, padding: 1, ceilMode: true }))

@@ -22,7 +22,13 @@ export interface NamedExperiment {
   fixes?: string;
   /** Short English name (the Chinese one is in the renderer's locale). */
   name: string;
+  /** What the experiment shows and, for a remedy, what it does not do, in words. */
   caption: string;
+  /**
+   * The sentence quoting the measured numbers, a template filled from a run (`findings.ts`), so that
+   * no caption states a number the engine computes.
+   */
+  finding?: string;
   view: 'signal' | 'loss' | 'time';
   claims: Claim[];
   config: ExperimentConfig;
@@ -272,7 +278,8 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     kind: 'problem',
     name: 'Vanishing through time: tanh RNN',
     caption:
-      'A tanh RNN (hidden size 32) over 50 time steps: the gradient of a loss at the end with respect to the hidden state at time t loses about 0.3 decades per step back, 16 decades over the sequence, so the network cannot learn long-range dependencies.',
+      'A tanh RNN (hidden size 32) over 50 time steps: the gradient of a loss at the end with respect to the hidden state at time t shrinks at every step back, so the network cannot learn long-range dependencies.',
+    finding: 'It loses about {perStep} decades per step back, {decades} decades over the {steps} steps.',
     view: 'time',
     claims: [{ measure: 'decades', atLeast: 12 }],
     config: RNN,
@@ -283,7 +290,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'rnn-tanh',
     name: 'Remedy: LSTM gates',
     caption:
-      'An LSTM of the same size with PyTorch’s default init: the cell state is updated additively through the forget gate, so the gradient decays more slowly than in the tanh RNN — but with a forget-gate bias near 0 the gate is only half open and it still loses about 12 decades over 50 steps.',
+      'An LSTM of the same size with PyTorch’s default init: the cell state is updated additively through the forget gate, so the gradient decays more slowly than in the tanh RNN — but with a forget-gate bias near 0 the gate is only half open and it still loses many decades.',
+    finding:
+      'It loses about {decades} decades over {steps} steps, against {baselineDecades} for the tanh RNN.',
     view: 'time',
     claims: [
       { measure: 'decades', atLeast: 8 },
@@ -298,6 +307,8 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     name: 'Remedy: LSTM with forget-gate bias 1',
     caption:
       'The same LSTM with its forget-gate bias set to 1 (as Jozefowicz et al., 2015 recommend): σ(1) ≈ 0.73 keeps the cell state longer, and the gradient loses about half as many decades as with bias 0 — well under half of the tanh RNN’s loss.',
+    finding:
+      'It loses about {decades} decades over {steps} steps, against {baselineDecades} for the tanh RNN.',
     view: 'time',
     claims: [{ measure: 'decades', belowBaselineFraction: 0.5 }],
     config: { ...RNN, cell: 'lstm', forgetBias: 1 },
@@ -306,9 +317,11 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     id: 'rnn-orthogonal',
     kind: 'remedy',
     fixes: 'rnn-tanh',
-    name: 'Remedy: orthogonal W_hh',
+    name: 'Remedy: orthogonal Wₕₕ',
     caption:
-      'The same tanh RNN with its recurrent weights W_hh drawn orthogonal (all singular values 1): the weights no longer shrink the gradient, and it loses about 0.14 decades per step back instead of 0.33 — about 7 decades over 50 steps instead of 17. What it does not do: tanh’s slope is still below 1 wherever a unit is not at 0, so the gradient still vanishes, only more slowly; and the matrix is orthogonal only at initialisation — training can move it away.',
+      'The same tanh RNN with its recurrent weights Wₕₕ drawn orthogonal (all singular values 1): the weights no longer shrink the gradient, so it loses fewer decades per step back. What it does not do: tanh’s slope is still below 1 wherever a unit is not at 0, so the gradient still vanishes, only more slowly; and the matrix is orthogonal only at initialisation — training can move it away.',
+    finding:
+      'It loses about {perStep} decades per step back instead of {baselinePerStep}: about {decades} over {steps} steps instead of {baselineDecades}.',
     view: 'time',
     claims: [
       { measure: 'decades', belowBaselineFraction: 0.5 },

@@ -3,6 +3,7 @@ import type { FormulaTrace } from '../../formulas/latex';
 import { ShapeError } from '../../formulas/layers';
 import { outputSizeLatex, type OutputSizeTrace } from '../../formulas/output-size';
 import { ModelValidationError } from '../../model/validate';
+import { shapeAnswer } from '../answer-format';
 import type { QuizRng } from '../rng';
 import type { AnswerValue, Built, Difficulty, GeneratedSkill, SlipCandidate } from '../types';
 
@@ -87,5 +88,5 @@ export function kText(k: [number, number]): string {
 }
 
 export function shapeStr(s: readonly number[]): string {
-  return `[${s.join(', ')}]`;
+  return shapeAnswer(s);
 }

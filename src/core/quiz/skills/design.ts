@@ -16,7 +16,7 @@ export interface DesignSpec {
 
 export const DESIGN_TEMPLATES = {
   'quiz.design.output-shape':
-    'In your design "{design}" (input {input}), what is the output shape of layer "{layer}"? Answer as [C, H, W] or [N].',
+    'In your design "{design}" (input {input}), what is the output shape of layer "{layer}"? Answer as C × H × W, or N for a vector.',
   'quiz.design.params': 'In your design "{design}", how many learnable parameters does layer "{layer}" have?',
   'quiz.design.macs':
     'In your design "{design}" (input {input}), how many MACs does layer "{layer}" perform (bias adds not counted)?',

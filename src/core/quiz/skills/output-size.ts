@@ -3,7 +3,7 @@ import { convOutputSize, type OutputSizeParams } from '../../formulas/output-siz
 import type { Pair } from '../../model/types';
 import type { QuizRng } from '../rng';
 import type { Built, Difficulty, SlipCandidate } from '../types';
-import { draw, fill, realSlips, type SkillDef, sizeTrace } from './common';
+import { draw, fill, realSlips, shapeStr, type SkillDef, sizeTrace } from './common';
 
 export interface OutputSizeSpec {
   op: 'conv' | 'maxpool' | 'avgpool';
@@ -91,7 +91,7 @@ function build(s: OutputSizeSpec): Built {
   const kernel =
     s.kernel[0] === s.kernel[1] ? `${s.kernel[0]}×${s.kernel[0]}` : `${s.kernel[0]}×${s.kernel[1]} (H×W)`;
   const askText =
-    s.ask === 'size' ? 'What is the output height (= width) M?' : 'What is the output shape [C, H, W]?';
+    s.ask === 'size' ? 'What is the output height (= width) M?' : 'What is the output shape C × H × W?';
   const params = {
     outChannels: s.outChannels,
     kernel,
@@ -110,7 +110,7 @@ function build(s: OutputSizeSpec): Built {
   const final =
     s.ask === 'size'
       ? `M = ${outShape[1]}`
-      : `[${outShape.join(', ')}] (channels ${s.op === 'conv' ? '= filters' : 'unchanged'})`;
+      : `${shapeStr(outShape)} (channels ${s.op === 'conv' ? '= filters' : 'unchanged'})`;
   const slips = realSlips(expected, [
     typeof s.padding === 'number' && s.padding > 0
       ? slip(s, 'forgot-2p', (p) => ({ ...p, padding: [s.padding as number, 0] }))

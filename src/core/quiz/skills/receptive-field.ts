@@ -3,6 +3,7 @@ import type { FormulaTrace } from '../../formulas/latex';
 import { receptiveFieldOfStack, type StackRfRow } from '../../formulas/receptive-field';
 import type { ModelSpec } from '../../model/types';
 import { ModelBuilder } from '../../zoo/builder';
+import { pairAnswer } from '../answer-format';
 import type { QuizRng } from '../rng';
 import type { Built, Difficulty, SlipCandidate } from '../types';
 import { draw, fill, QuizSpecError, realSlips, type SkillDef, trace } from './common';
@@ -134,7 +135,7 @@ function build(s: RfSpec): Built {
       diagram: diagram(s.layers, rows),
       solution: {
         steps: stackSteps(rows),
-        final: s.ask === 'size' ? `r = ${r.size}` : `r = ${r.size}, j = ${r.jump}`,
+        final: s.ask === 'size' ? `r = ${r.size}` : pairAnswer([r.size, r.jump]),
       },
       slips: realSlips(expected, [
         s.layers.some((l) => l.s > 1)

@@ -154,13 +154,21 @@ export const useGradientsStore = defineStore('gradients', () => {
     startConfig(first.name, first.preset, first.config);
   }
 
+  /** A name no run in the comparison has yet ("Custom run", "Custom run 2"): the legends tell them apart. */
+  function uniqueName(name: string): string {
+    const taken = new Set(runs.value.map((r) => r.name));
+    let n = 1;
+    while (taken.has(n === 1 ? name : `${name} ${n}`)) n++;
+    return n === 1 ? name : `${name} ${n}`;
+  }
+
   function startConfig(name: string, presetId: string | null, source: LabConfig): string {
     if (active.value) cancelActive();
     const key = `run-${++counter}`;
     const cfg = structuredClone(toRaw(source));
     addRun({
       key,
-      name,
+      name: uniqueName(name),
       preset: presetId,
       config: cfg,
       result: null,

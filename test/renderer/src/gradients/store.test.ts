@@ -94,6 +94,15 @@ describe('gradients store', () => {
     expect(store.runs.map((r) => r.name)).toEqual(['run 2', 'run 3', 'run 4', 'run 5']);
   });
 
+  it('names two runs of the same name apart, so that legends and rows tell them apart', () => {
+    const store = useGradientsStore();
+    store.setKind('rnn');
+    store.start('Custom run');
+    store.start('Custom run');
+    store.start('Custom run');
+    expect(store.runs.map((r) => r.name)).toEqual(['Custom run', 'Custom run 2', 'Custom run 3']);
+  });
+
   it('saves a finished run and reopens it from the database without training', async () => {
     const store = useGradientsStore();
     const config = { ...(getPreset('kaiming')?.config as LabConfig), steps: 5 } as LabConfig;

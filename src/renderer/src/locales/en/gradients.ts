@@ -10,7 +10,12 @@ export default {
     unknownPreset: 'There is no preset called “{id}”. Choose one from the list.',
     presetGroups: { problem: 'Problems', remedy: 'Remedies' },
     // The English names and captions are the core's named experiments (one place for both).
-    presets: Object.fromEntries(EXPERIMENTS.map((e) => [e.id, { name: e.name, caption: e.caption }])),
+    presets: Object.fromEntries(
+      EXPERIMENTS.map((e) => [
+        e.id,
+        { name: e.name, caption: e.caption, ...(e.finding ? { finding: e.finding } : {}) },
+      ]),
+    ),
     run: 'Run',
     runPair: 'Run with “{problem}”',
     pause: 'Pause',
@@ -48,7 +53,7 @@ export default {
       samples: 'Examples',
       forgetBias: 'Forget-gate bias',
       forgetBiasDefault: 'default init',
-      recurrentInit: 'W_hh init',
+      recurrentInit: 'Wₕₕ init',
     },
     kindLabel: 'Kind of experiment',
     progress: 'Training progress',
@@ -78,19 +83,21 @@ export default {
       run: 'Run',
       signal: 'log₁₀ signal ratio',
       signalHelp:
-        'Back-propagated signal, log10(‖∂L/∂h₁‖/‖∂L/∂h_(L−1)‖): at the first step → mean of the last 10 steps. 0 is balanced, very negative means vanishing, very positive exploding. It does not depend on the activations’ scale, so it shows an explosion that the weight-gradient ratio hides.',
+        'Back-propagated signal: log10 of ‖∂L/∂h‖ at the first hidden layer over ‖∂L/∂h‖ at the last hidden layer, at the first step → mean of the last 10 steps. 0 is balanced, very negative means vanishing, very positive exploding. It does not depend on the activations’ scale, so it shows an explosion that the weight-gradient ratio hides.',
       actions: 'Actions',
-      ratio: 'log₁₀ ‖g₁‖/‖g_L‖',
+      ratio: 'log₁₀ of first over last layer gradient norm',
       ratioHelp:
         'First over last layer gradient norm, in log10: at the first step → mean of the last 10 steps. 0 is balanced; very negative means vanishing.',
-      gradMax: 'log₁₀ max ‖g_l‖',
+      gradMax: 'log₁₀ of the largest layer gradient norm',
       gradMaxHelp:
         'Largest per-layer gradient norm, in log10: at the first step → mean of the last 10 steps. Large values mean exploding.',
       loss: 'Final loss',
       accuracy: 'Accuracy',
       saturated: 'Saturated',
       dead: 'Dead ReLUs',
-      decades: 'The gradient changes by {value} decades (log10) from t = T back to t = 0.',
+      decades: 'Decades lost through time',
+      decadesHelp:
+        'How many decades (powers of ten) the gradient ‖∂L/∂hₜ‖ changes by from t = T back to t = 0.',
       note: 'Loss and accuracy are measured on the whole dataset at the end; saturated and dead units are the mean over hidden layers at the last step. — means not applicable or not finite.',
     },
     status: { running: 'Running', paused: 'Paused', done: 'Done', cancelled: 'Cancelled', error: 'Failed' },
@@ -101,7 +108,7 @@ export default {
       accuracy: 'Accuracy',
       histograms: 'Activation histograms — {name}',
       boundary: 'Decision boundary — {name}',
-      recurrent: 'Gradient through time: ‖∂L/∂h_t‖',
+      recurrent: 'Gradient through time: ‖∂L/∂hₜ‖',
     },
     axes: {
       layer: 'Layer',
@@ -113,7 +120,7 @@ export default {
       first: 'step {step}',
       latest: 'step {step} (latest)',
       t: 't',
-      lossGrad: '‖∂L/∂h_t‖',
+      lossGrad: '‖∂L/∂hₜ‖',
       class0: 'Class 0',
       class1: 'Class 1',
     },

@@ -86,7 +86,7 @@ export default zhCN;
  */
 export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.design.output-shape':
-    '在你的设计“{design}”中（输入 {input}），层“{layer}”的输出形状是多少？请按 [C, H, W] 或 [N] 的格式作答。',
+    '在你的设计“{design}”中（输入 {input}），层“{layer}”的输出形状是多少？请按 C × H × W 的格式作答（向量写 N）。',
   'quiz.design.params': '在你的设计“{design}”中，层“{layer}”有多少个可学习参数？',
   'quiz.design.macs': '在你的设计“{design}”中（输入 {input}），层“{layer}”执行多少次 MAC（不计偏置加法）？',
   'quiz.design.rf':
@@ -159,7 +159,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
 /** 核心在题目参数中给出的英文片段的中文写法。 */
 export const PARAM_TEXT_ZH: Record<string, string> = {
   'What is the output height (= width) M?': '输出的高度（= 宽度）M 是多少？',
-  'What is the output shape [C, H, W]?': '输出形状 [C, H, W] 是多少？',
+  'What is the output shape C × H × W?': '输出形状 C × H × W 是多少？',
   ', ceil_mode=True': '，ceil_mode=True',
   '"same" (output ⌈X/S⌉; an odd extra pixel goes after, as in TensorFlow)':
     '“same”（输出为 ⌈X/S⌉；总填充量为奇数时，多出的一个像素补在后面，与 TensorFlow 相同）',
@@ -196,8 +196,8 @@ export const FORMAT_TEMPLATES_ZH: Record<string, string> = {
   'format.integer': '填一个整数，例如 {a}。',
   'format.size': '填一个整数 M，例如 {a}（也可写成 {b}）。',
   'format.sigfigs': '保留 {digits} 位有效数字，例如 {a} 或 {b}。',
-  'format.shape': '按 [C, H, W] 写出形状，例如 {a}。',
-  'format.pair': '两个数：r, j（例如 {a}）。',
+  'format.shape': '按 C × H × W 写出形状，例如 {a}。',
+  'format.pair': '两个数 r 和 j，例如 {a}（也可以写 {b}）。',
   'format.bytes-unit':
     '以 {unit} 为单位，保留 4 位有效数字，例如 {a}；也可以写出精确的字节数并带上 B，例如 {b}。',
   'format.bytes-exact': '精确的字节数，例如 {a}。',

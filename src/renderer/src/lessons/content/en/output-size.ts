@@ -9,9 +9,9 @@ const lesson: LessonText = {
       title: 'The formula',
       blocks: [
         'A convolution slides a $K \\times K$ kernel over an $X \\times X$ input. Padding adds $P$ rows and columns of zeros on each side, and the stride $S$ is how far the window moves between two outputs. The number of positions the window can take along one side is the output size $M$:',
-        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        { tex: 'M = \\left\\lfloor \\frac{X + 2P - K}{S} \\right\\rfloor + 1' },
         'The numerator is the room the window has to move in the padded input; dividing by the stride counts the steps, and the $+1$ counts the starting position.',
-        'Example: $X = {{a.X}}$, $K = {{a.K}}$, $P = {{a.P}}$, $S = {{a.S}}$ gives $M = \\frac{ {{a.X}} - {{a.K}} + 2 \\cdot {{a.P}} }{ {{a.S}} } + 1 = {{a.M}}$.',
+        'Example: $X = {{a.X}}$, $K = {{a.K}}$, $P = {{a.P}}$, $S = {{a.S}}$ gives $M = \\left\\lfloor \\frac{ {{a.X}} + 2 \\cdot {{a.P}} - {{a.K}} }{ {{a.S}} } \\right\\rfloor + 1 = {{a.M}}$.',
       ],
     },
     {
@@ -48,7 +48,7 @@ const lesson: LessonText = {
             '**same**: pad so that $M = \\lceil X / S \\rceil$. The total padding is $\\max\\big((M - 1) S + K - X,\\ 0\\big)$; when it is odd, the extra pixel goes after (TensorFlow does this; PyTorch allows "same" only with stride 1 and also puts the extra pixel after).',
           ],
         },
-        'For $X = {{s.X}}$, $K = {{s.K}}$, $S = {{s.S}}$, "same" gives $M = {{s.M}}$ with {{s.Pb}} pixel of padding before and {{s.Pa}} after.',
+        'For $X = {{s.X}}$, $K = {{s.K}}$, $S = {{s.S}}$, "same" gives $M = {{s.M}}$ with {{s.Pb}} pixel of padding before and {{s.Pa}} after. When the two sides differ, the formula writes them $P_b$ (before) and $P_a$ (after): $2P$ becomes $P_b + P_a$, as in the Designs page\u2019s formulas.',
         'The $\\max$ matters when the stride is larger than the kernel: for $X = {{s2.X}}$, $K = {{s2.K}}$, $S = {{s2.S}}$ the windows of $M = {{s2.M}}$ positions already cover more than the input, $(M - 1) S + K - X = {{s2.raw}}$, and "same" adds no padding at all ({{s2.P}} pixels).',
       ],
     },
@@ -56,7 +56,7 @@ const lesson: LessonText = {
       id: 'recap',
       title: 'Recap',
       blocks: [
-        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        { tex: 'M = \\left\\lfloor \\frac{X + 2P - K}{S} \\right\\rfloor + 1' },
         {
           list: [
             'The floor drops an incomplete last step; the remainder counts the padded columns no window reaches.',

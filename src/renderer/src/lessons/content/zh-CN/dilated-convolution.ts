@@ -36,7 +36,7 @@ const lesson: LessonText = {
       title: '小结',
       blocks: [
         {
-          tex: 'K_{eff} = d\\,(K - 1) + 1 \\qquad M = \\left\\lfloor \\frac{X - K_{eff} + 2P}{S} \\right\\rfloor + 1',
+          tex: 'K_{eff} = d\\,(K - 1) + 1 \\qquad M = \\left\\lfloor \\frac{X + 2P - K_{eff}}{S} \\right\\rfloor + 1',
         },
         { tex: 'RF_l = RF_{l-1} + (K_{eff,l} - 1) \\cdot j_{l-1}' },
         {

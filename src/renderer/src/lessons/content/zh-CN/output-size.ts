@@ -9,9 +9,9 @@ const lesson: LessonText = {
       title: '公式',
       blocks: [
         '卷积用一个 $K \\times K$ 的卷积核在 $X \\times X$ 的输入上滑动。填充（padding）在每一侧补上 $P$ 行、$P$ 列的零，步长（stride）$S$ 是窗口在相邻两个输出之间移动的距离。窗口沿一条边能停留的位置数就是输出尺寸 $M$：',
-        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        { tex: 'M = \\left\\lfloor \\frac{X + 2P - K}{S} \\right\\rfloor + 1' },
         '分子是窗口在填充后的输入中可以移动的空间；除以步长得到移动的步数，$+1$ 则算上起始位置。',
-        '例：$X = {{a.X}}$，$K = {{a.K}}$，$P = {{a.P}}$，$S = {{a.S}}$，得到 $M = \\frac{ {{a.X}} - {{a.K}} + 2 \\cdot {{a.P}} }{ {{a.S}} } + 1 = {{a.M}}$。',
+        '例：$X = {{a.X}}$，$K = {{a.K}}$，$P = {{a.P}}$，$S = {{a.S}}$，得到 $M = \\left\\lfloor \\frac{ {{a.X}} + 2 \\cdot {{a.P}} - {{a.K}} }{ {{a.S}} } \\right\\rfloor + 1 = {{a.M}}$。',
       ],
     },
     {
@@ -48,7 +48,7 @@ const lesson: LessonText = {
             '**same**：填充到 $M = \\lceil X / S \\rceil$。总填充量为 $\\max\\big((M - 1) S + K - X,\\ 0\\big)$；为奇数时，多出的那个像素补在后面（TensorFlow 如此；PyTorch 只在步长为 $1$ 时支持 “same”，也是补在后面）。',
           ],
         },
-        '当 $X = {{s.X}}$，$K = {{s.K}}$，$S = {{s.S}}$ 时，“same” 得到 $M = {{s.M}}$，前面填充 {{s.Pb}} 个像素，后面填充 {{s.Pa}} 个。',
+        '当 $X = {{s.X}}$，$K = {{s.K}}$，$S = {{s.S}}$ 时，“same” 得到 $M = {{s.M}}$，前面填充 {{s.Pb}} 个像素，后面填充 {{s.Pa}} 个。两侧补零不同时，公式把前面的记作 $P_b$、后面的记作 $P_a$：$2P$ 换成 $P_b + P_a$，“网络设计”页的公式也这样写。',
         '步长比卷积核大时，$\\max$ 就起作用了：$X = {{s2.X}}$，$K = {{s2.K}}$，$S = {{s2.S}}$ 时，$M = {{s2.M}}$ 个窗口本身就已超出输入，$(M - 1) S + K - X = {{s2.raw}}$，于是 “same” 根本不填充（{{s2.P}} 个像素）。',
       ],
     },
@@ -56,7 +56,7 @@ const lesson: LessonText = {
       id: 'recap',
       title: '小结',
       blocks: [
-        { tex: 'M = \\left\\lfloor \\frac{X - K + 2P}{S} \\right\\rfloor + 1' },
+        { tex: 'M = \\left\\lfloor \\frac{X + 2P - K}{S} \\right\\rfloor + 1' },
         {
           list: [
             '向下取整丢掉不完整的最后一步；余数就是填充后末尾没有窗口够得着的列数。',
