@@ -7,6 +7,7 @@ import {
   reconcile,
   type ModelSpec,
 } from '../../src/core';
+import zhCounting from '../../src/renderer/src/locales/zh-CN/counting';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
@@ -137,6 +138,12 @@ test('in Chinese the rules and the "why" column hold no English words, only form
   await openDesigns(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('counting-total')).toBeVisible(OPENED);
+  // The default convention's rule names the products it counts in Chinese, not "conv MACs".
+  const rules = await page.locator('[data-testid="counting-table"] td:last-child').allInnerTexts();
+  expect(rules).toContain(
+    zhCounting.counting.productMacs.replace('{kinds}', zhCounting.counting.products.conv),
+  );
+  for (const text of rules) expect(text, text).not.toMatch(/\bMACs\b/);
   await d.choose(page.getByTestId('counting-convention'), 'fvcore');
   await d.choose(page.getByTestId('counting-compare'), '全部算子');
   await expect(page.getByTestId('compare-table')).toBeVisible();

@@ -5,6 +5,10 @@ import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
 
+/** An exponent as superscript characters, the decimal point as a raised dot. */
+const raised = (digits: string) =>
+  [...digits].map((c) => (c === '.' ? '·' : c === '-' ? '⁻' : '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)])).join('');
+
 test.describe.configure({ timeout: 180_000 });
 
 const resnet50 = analyzeModel(getZooModel('resnet50')!);
@@ -101,10 +105,13 @@ test('sweeps show quadratic growth over resolution and linear growth over batch 
   // The panel's default range for a 224 input: 112 to 448 in steps of 32.
   const sizes = Array.from({ length: 11 }, (_, i): [number, number] => [112 + 32 * i, 112 + 32 * i]);
   const fit = sweepResolution(getZooModel('resnet18')!, sizes).fits.macs!;
-  await expect(page.getByTestId('sweep-fit')).toContainText(`∝ side^${fit.exponent.toFixed(2)} (quadratic)`);
+  // The exponent is raised, as in print: "∝ side¹·⁹⁷", never "side^1.97".
+  await expect(page.getByTestId('sweep-fit')).toContainText(
+    `∝ side${raised(fit.exponent.toFixed(2))} (quadratic)`,
+  );
   await page.getByTestId('sweep-metric').getByText('Parameters').click();
   await expect(page.getByTestId('sweep-fit')).toContainText('(constant)');
   await page.getByTestId('sweep-axis').getByText('batch size').click();
   await page.getByTestId('sweep-metric').getByText('MACs').click();
-  await expect(page.getByTestId('sweep-fit')).toContainText(/∝ N\^1\.00 \(linear\)/);
+  await expect(page.getByTestId('sweep-fit')).toContainText(`∝ N${raised('1.00')} (linear)`);
 });

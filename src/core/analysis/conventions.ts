@@ -156,9 +156,14 @@ function layerFigure(c: Convention, l: CountedLayer): ConventionLayer {
     c.name === 'all'
       ? (counting.rule ?? ruleText(''))
       : macs
-        ? ruleText(`${Object.keys(counting.macs).join(' + ')} MACs`)
+        ? productsRule(Object.keys(counting.macs) as ProductKind[])
         : ruleText('0', 'noProducts');
   return { ...base, value, byKind, ...ruleOf(rule) };
+}
+
+/** The products a layer's figure counts, as the formula "conv + linear MACs". */
+function productsRule(kinds: ProductKind[]): RuleText {
+  return { ...ruleText(`${kinds.join(' + ')} MACs`), kinds };
 }
 
 function tally(names: (string | undefined)[]): NamedCount[] {

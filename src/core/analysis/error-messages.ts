@@ -4,8 +4,9 @@
  * language (`locales/zh-CN/model-errors*.ts` key on the same codes with the same parameters). Templates
  * follow the warnings' rules (src/core/analysis/warning-messages.ts): `{name}` parameters, no @ $ or |.
  * This table: a layer that does not fit its input (the operators' ShapeError) and the graph (ids,
- * inputs, cycles); the schema's field problems are in ./schema-messages.
+ * inputs, cycles); the schema's field problems are in ./schema-messages, an ONNX file's in ./onnx-messages.
  */
+import { ONNX_MESSAGES } from './onnx-messages';
 import { SCHEMA_MESSAGES } from './schema-messages';
 
 export const SHAPE_ERROR_MESSAGES = {
@@ -69,6 +70,6 @@ export const SHAPE_ERROR_MESSAGES = {
   cycle: 'the graph has a cycle ({path})',
 } as const;
 
-export const ERROR_MESSAGES = { ...SHAPE_ERROR_MESSAGES, ...SCHEMA_MESSAGES } as const;
+export const ERROR_MESSAGES = { ...SHAPE_ERROR_MESSAGES, ...SCHEMA_MESSAGES, ...ONNX_MESSAGES } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

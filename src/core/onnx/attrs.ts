@@ -2,6 +2,7 @@
  * Typed readers of ONNX node attributes. Each checks the attribute's type and throws an
  * {@link AttrError} naming the node, the attribute, what it must be and what it is.
  */
+import { errorNote, type ErrorNote } from '../analysis/warning-messages';
 import { OnnxImportError } from './errors';
 import type { AttrValue, NodeInfo } from './read';
 
@@ -44,10 +45,8 @@ function describe(a: AttrValue): string {
 export class AttrError extends OnnxImportError {
   constructor(node: NodeInfo, name: string, expected: string) {
     const a = node.attrs.get(name);
-    super(
-      'graph',
-      `${nodeLabel(node)}: attribute "${name}" must be ${expected}${a ? ` (it is ${describe(a)})` : ''}`,
-    );
+    const text = `attribute "${name}" must be ${expected}${a ? ` (it is ${describe(a)})` : ''}`;
+    super('graph', nodeNote(node, text));
   }
 }
 
@@ -98,5 +97,14 @@ export function string(node: NodeInfo, name: string, dflt: string): string {
 
 /** An impossible node (shapes that do not fit, sizes below 1): one line naming the node. */
 export function nodeError(node: NodeInfo, message: string): OnnxImportError {
-  return new OnnxImportError('graph', `${nodeLabel(node)}: ${message}`);
+  return new OnnxImportError('graph', nodeNote(node, message));
+}
+
+/** A node's problem: the node named and typed by code, what is wrong as its English detail. */
+function nodeNote(node: NodeInfo, text: string): ErrorNote {
+  return errorNote('onnx-node', {
+    node: node.name || node.opType,
+    op: node.opType,
+    text: errorNote('onnx-detail', { text }),
+  });
 }

@@ -2,6 +2,7 @@
  * Dimension algebra of ONNX tensors (dims with the batch dimension) and their place in the model
  * format (dims without batch).
  */
+import { errorNote, type ErrorNote } from '../analysis/warning-messages';
 import type { Shape } from '../model/types';
 import { numText } from './attrs';
 import { OnnxImportError } from './errors';
@@ -35,16 +36,16 @@ export function dimsText(d: readonly number[] | null): string {
 }
 
 /** Checks computed dims: safe integers in 0…2^31, at most 2^53 elements. */
-export function checkDims(dims: number[], what: string): number[] {
+export function checkDims(dims: number[], what: ErrorNote): number[] {
   let n = 1;
   for (const d of dims) {
     if (!Number.isSafeInteger(d) || d < 0 || d > MAX_DIM) {
-      throw new OnnxImportError('too-large', `${what} has a dimension ${numText(d)} outside 0…2^31`);
+      throw new OnnxImportError('too-large', errorNote('onnx-dim-range', { what, value: numText(d) }));
     }
     n *= d;
   }
   if (n > Number.MAX_SAFE_INTEGER)
-    throw new OnnxImportError('too-large', `${what} has more than 2^53 elements`);
+    throw new OnnxImportError('too-large', errorNote('onnx-too-many-elements', { what }));
   return dims;
 }
 

@@ -2,6 +2,7 @@
  * ONNX import: read a `.onnx` file (bytes or a random-access source), convert it to the ConvScope
  * model format, and analyse it. Pure TypeScript: the CLI, the main process and the renderer share it.
  */
+import { errorNote } from '../analysis/warning-messages';
 import { analyzeModel } from '../analysis/analyze';
 import type { AnalysisOptions, ModelAnalysis } from '../analysis/types';
 import { note, warningLine } from '../analysis/warning-messages';
@@ -84,12 +85,12 @@ export function analyzeOnnx(
 function asImportError(e: unknown): OnnxImportError {
   if (e instanceof OnnxImportError) return e;
   if (e instanceof RangeError)
-    return new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
+    return new OnnxImportError('malformed', errorNote('onnx-invalid', { detail: e.message }));
   const msg = e instanceof Error ? e.message : String(e);
   const issue = e instanceof ModelValidationError ? e.issues[0] : undefined;
   return new OnnxImportError(
     'graph',
-    `the ONNX graph cannot be analysed: ${msg}`,
+    errorNote('onnx-not-analysed', { text: issue?.note ?? msg }),
     issue && { stage: 'analysed', issue },
   );
 }

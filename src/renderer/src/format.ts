@@ -137,6 +137,15 @@ export function sciParts(n: number): { mantissa: number; exponent: number } {
 
 const superscript = (n: number) => [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
+/**
+ * A power written with a raised exponent, to `fractionDigits` decimals: ("side", 1.97) → "side¹·⁹⁷",
+ * (10, -3.45) → "10⁻³·⁴⁵" (Unicode has no raised full stop: the raised dot stands for it).
+ */
+export function formatPower(base: string | number, exponent: number, fractionDigits = 2): string {
+  const digits = exponent.toFixed(fractionDigits).replace(/^-(?=0(\.0*)?$)/, '');
+  return `${base}${[...digits].map((c) => (c === '.' ? '·' : (SUPERSCRIPT[c] ?? c))).join('')}`;
+}
+
 /** No-break space: keeps "22 × 22" and "6.1 × 10⁻⁵" on one line. */
 const NBSP = '\u00a0';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { warningText } from '../../../src/core/analysis/warning-messages';
 import { analyzeOnnx, OnnxImportError } from '../../../src/core/onnx';
 import { onnx } from '../../../src/core/onnx/proto/onnx';
 
@@ -29,6 +30,9 @@ function expectError(bytes: Uint8Array, pattern: RegExp): void {
   }
   expect(err).toBeInstanceOf(OnnxImportError);
   expect((err as Error).message).toMatch(pattern);
+  // The English is the code's template filled in, so the UI can say the same in its own language.
+  const note = (err as OnnxImportError).note;
+  expect(warningText(note)).toBe((err as Error).message);
 }
 
 /** A small valid model built with the generated encoder, for targeted corruptions. */

@@ -5,6 +5,7 @@ import {
   formatLargeCount,
   formatPercent,
   formatPlain,
+  formatPower,
   formatPowerOfTen,
   formatScientific,
   keepTogether,
@@ -54,6 +55,13 @@ describe('locale number formatting', () => {
     expect(formatPowerOfTen(1e-5, 'en')).toBe('10⁻⁵');
     expect(formatPowerOfTen(1, 'en')).toBe('10⁰');
     expect(formatPowerOfTen(1000, 'zh-CN')).toBe('10³');
+  });
+
+  it('raises a fractional exponent: a fitted power and a log10 value', () => {
+    expect(formatPower('side', 1.9712)).toBe('side¹·⁹⁷');
+    expect(formatPower(10, -3.4512)).toBe('10⁻³·⁴⁵');
+    expect(formatPower(10, 2, 1)).toBe('10²·⁰');
+    expect(formatPower(10, -0.001)).toBe('10⁰·⁰⁰');
     expect(keepTogether('落在 22 × 22 内，3×3 卷积')).toBe('落在 22\u00a0×\u00a022 内，3×3 卷积');
     expect(keepTogether('<span class="cs-value">22</span> × <span class="cs-value">22</span>')).toBe(
       '<span class="cs-value">22</span>\u00a0×\u00a0<span class="cs-value">22</span>',

@@ -4,6 +4,8 @@
  * (docs/conventions.md: [F-…] fvcore, [P-…] ptflops). The English notes are here, for the CLI and the
  * report; the renderer shows `counting.notes.<code>` in the UI language (its English table is this one).
  */
+import type { ProductKind } from './types';
+
 export const RULE_NOTES = {
   // What a counter does with the op.
   fvcoreWarns: '{aten} has no handle, fvcore warns',
@@ -78,6 +80,8 @@ export interface RuleText {
   params?: Record<string, string | number>;
   /** e.g. "F-conv", "P-mod bn_flops_counter_hook". */
   source?: string;
+  /** The products the formula counts, by id ("conv MACs"): the renderer names them in the UI language. */
+  kinds?: ProductKind[];
 }
 
 /** A rule from its parts. */

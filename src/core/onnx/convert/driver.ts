@@ -7,6 +7,7 @@
  * expressible when it is [B, C, H, W] or [B, N]. Views (Reshape, Flatten, Squeeze, Unsqueeze,
  * Transpose) move no data: they become a flatten layer, or nothing, where their consumer needs them.
  */
+import { errorNote } from '../../analysis/warning-messages';
 import { INPUT_ID, type LayerSpec } from '../../model/types';
 import { nodeError } from '../attrs';
 import { checkDims, dimsText, modelShape, sameDims } from '../dims';
@@ -53,11 +54,11 @@ export class Conversion implements ConvertContext {
   ) {
     for (const v of [...info.valueInfo, ...info.outputs]) this.valueInfo.set(v.name, v.dims);
     for (const t of info.initializers) {
-      checkDims(t.dims, `initializer "${t.name}"`);
+      checkDims(t.dims, errorNote('onnx-place-initializer', { name: t.name }));
       this.vals.set(t.name, { dims: t.dims, c: lazyConst(t), tensor: t });
     }
     for (const t of info.sparseInitializers) {
-      checkDims(t.dims, `initializer "${t.name}"`);
+      checkDims(t.dims, errorNote('onnx-place-initializer', { name: t.name }));
       this.vals.set(t.name, {
         dims: t.dims,
         c: { dims: t.dims, values: null, int: isIntType(t.dataType) },
@@ -145,7 +146,7 @@ export class Conversion implements ConvertContext {
 
   emit(node: NodeInfo, body: LayerBody, inputs: string[], dims: number[], suffix = ''): string {
     const id = this.newId(node, suffix);
-    checkDims(dims, `the output of "${id}"`);
+    checkDims(dims, errorNote('onnx-place-output', { name: id }));
     const prev = this.layers.length ? this.layers[this.layers.length - 1].id : INPUT_ID;
     const layer = { id, ...body } as LayerSpec;
     if (inputs.length !== 1 || inputs[0] !== prev) layer.inputs = inputs;
@@ -166,7 +167,7 @@ export class Conversion implements ConvertContext {
   }
 
   out(node: NodeInfo, first: Val, ...more: Val[]): void {
-    if (first.dims) checkDims(first.dims, `the output of "${node.name || node.opType}"`);
+    if (first.dims) checkDims(first.dims, errorNote('onnx-place-output', { name: node.name || node.opType }));
     this.vals.set(node.outputs[0], first);
     node.outputs.slice(1).forEach((o, i) => {
       if (!o) return;
@@ -246,12 +247,12 @@ export class Conversion implements ConvertContext {
           ins.map((v) => v?.c),
         );
         if (r) {
-          checkDims(r.dims, `the output of "${node.name || node.opType}"`);
+          checkDims(r.dims, errorNote('onnx-place-output', { name: node.name || node.opType }));
           this.vals.set(node.outputs[0], { dims: r.dims, c: r, tensor: h.tensorOf?.(node, x?.tensor) });
           return;
         }
         if (node.opType === 'Constant')
-          throw new OnnxImportError('graph', `Constant node "${node.name}" has no value`);
+          throw new OnnxImportError('graph', errorNote('onnx-constant-no-value', { node: node.name }));
       }
       if (allConst && node.inputs.length > 0) {
         // A constant computation the evaluator does not know (e.g. weight dequantisation).

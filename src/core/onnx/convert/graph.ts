@@ -1,4 +1,5 @@
 /** The graph around the nodes: its one input (with the symbolic dimensions filled in) and the node order. */
+import { errorNote, type ErrorNote } from '../../analysis/warning-messages';
 import { checkDims } from '../dims';
 import { OnnxImportError } from '../errors';
 import type { NodeInfo, OnnxModelInfo } from '../read';
@@ -19,31 +20,28 @@ export interface GraphInput {
 export function graphInput(info: OnnxModelInfo, options: ConvertOptions): GraphInput {
   const inits = new Set([...info.initializers, ...info.sparseInitializers].map((t) => t.name));
   const real = info.inputs.filter((v) => !inits.has(v.name));
-  if (!real.length) throw new OnnxImportError('input', 'the graph has no input');
+  if (!real.length) throw new OnnxImportError('input', errorNote('onnx-no-input', {}));
   const [main, ...extra] = real;
-  if (!main.dims) throw new OnnxImportError('input', `graph input "${main.name}" has no tensor shape`);
+  if (!main.dims) throw new OnnxImportError('input', errorNote('onnx-input-no-shape', { input: main.name }));
   const raw = main.dims;
   if (raw.length !== 4 && raw.length !== 3 && raw.length !== 2) {
-    throw new OnnxImportError(
-      'input',
-      `graph input "${main.name}" has ${raw.length} dimensions; [N, C, H, W], a sequence ([N, T, D] or time-major [T, N, D], N = 1) or [N, features] are supported`,
-    );
+    throw new OnnxImportError('input', errorNote('onnx-input-rank', { input: main.name, rank: raw.length }));
   }
   const given = options.inputShape;
   if (given && given.length !== raw.length - 1) {
     throw new OnnxImportError(
       'input',
-      `the input shape given has ${given.length} dimensions but the model input has ${raw.length - 1} (without batch)`,
+      errorNote('onnx-given-rank', { given: given.length, rank: raw.length - 1 }),
     );
   }
   const missing: string[] = [];
-  const invalid: string[] = [];
+  const invalid: ErrorNote[] = [];
   const dims = raw.map((d, i) => {
     if (typeof d === 'number' && d > 0) {
       if (given && i > 0 && given[i - 1] !== d) {
         throw new OnnxImportError(
           'input',
-          `input dimension ${i} is fixed at ${d} in the file, not ${given[i - 1]}`,
+          errorNote('onnx-input-fixed', { index: i, fixed: d, given: given[i - 1] }),
         );
       }
       return d;
@@ -51,26 +49,26 @@ export function graphInput(info: OnnxModelInfo, options: ConvertOptions): GraphI
     if (typeof d === 'string' && options.dims?.[d] !== undefined) return options.dims[d];
     if (i === 0) return 1;
     if (given) return given[i - 1];
-    if (typeof d === 'number') invalid.push(`#${i} is ${d}`);
+    if (typeof d === 'number') invalid.push(errorNote('onnx-dim-is', { index: i, value: d }));
     else missing.push(typeof d === 'string' ? `"${d}"` : `#${i}`);
     return 0;
   });
   if (invalid.length) {
     // A number that is not a size (−1 or 0 written for "unknown" by some exporters, or a bad file).
-    throw new OnnxImportError(
-      'input',
-      `input dimension ${invalid.join(', ')} in "${main.name}", not a size: give the input shape`,
-    );
+    throw new OnnxImportError('input', errorNote('onnx-input-not-size', { dims: invalid, input: main.name }));
   }
   if (missing.length) {
     throw new OnnxImportError(
       'input',
-      `input dimension${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of "${main.name}" ${missing.length > 1 ? 'are' : 'is'} symbolic: give the input shape`,
+      errorNote(missing.length > 1 ? 'onnx-inputs-symbolic' : 'onnx-input-symbolic', {
+        dims: missing.join(', '),
+        input: main.name,
+      }),
     );
   }
-  checkDims(dims, `graph input "${main.name}"`);
+  checkDims(dims, errorNote('onnx-place-input', { name: main.name }));
   if (dims.slice(1).some((d) => d < 1))
-    throw new OnnxImportError('input', `graph input "${main.name}" has an empty dimension`);
+    throw new OnnxImportError('input', errorNote('onnx-input-empty', { input: main.name }));
   return { name: main.name, dims, extra: extra.map((v) => v.name) };
 }
 
@@ -84,7 +82,10 @@ export function topoOrder(nodes: readonly NodeInfo[], known: (name: string) => b
     for (const o of n.outputs) {
       if (!o) continue;
       if (producer.has(o) || known(o))
-        throw new OnnxImportError('graph', `value "${o}" is produced twice (node "${n.name || n.opType}")`);
+        throw new OnnxImportError(
+          'graph',
+          errorNote('onnx-produced-twice', { value: o, node: n.name || n.opType }),
+        );
       producer.set(o, i);
     }
   });
@@ -98,7 +99,7 @@ export function topoOrder(nodes: readonly NodeInfo[], known: (name: string) => b
         if (!known(name))
           throw new OnnxImportError(
             'graph',
-            `node "${n.name || n.opType}" reads "${name}", which no node, initializer or input provides`,
+            errorNote('onnx-unknown-value', { node: n.name || n.opType, value: name }),
           );
         continue;
       }
@@ -118,10 +119,7 @@ export function topoOrder(nodes: readonly NodeInfo[], known: (name: string) => b
   }
   if (order.length !== nodes.length) {
     const stuck = nodes.find((_, i) => pending[i] > 0) as NodeInfo;
-    throw new OnnxImportError(
-      'graph',
-      `the graph has a cycle (through node "${stuck.name || stuck.opType}")`,
-    );
+    throw new OnnxImportError('graph', errorNote('onnx-cycle', { node: stuck.name || stuck.opType }));
   }
   return order;
 }

@@ -2,6 +2,7 @@
  * ONNX graph → ConvScope model: the driver walks the graph with the handler table; this module checks
  * the versions, validates the model and assembles the {@link OnnxImport}.
  */
+import { errorNote } from '../../analysis/warning-messages';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelSpec, type Shape } from '../../model/types';
 import { validateModel } from '../../model/validate';
 import { numText } from '../attrs';
@@ -25,10 +26,10 @@ function countList(m: Map<string, number>): OpCount[] {
 /** Converts a read ONNX model into the ConvScope model format, listing what it could not express. */
 export function convertOnnx(info: OnnxModelInfo, options: ConvertOptions = {}): OnnxImport {
   const def = info.opsets.find((o) => o.domain === '' || o.domain === 'ai.onnx');
-  if (!def) throw new OnnxImportError('version', 'the model imports no ONNX operator set');
+  if (!def) throw new OnnxImportError('version', errorNote('onnx-no-opset', {}));
   const opset = def.version;
   if (opset < 7 || opset > 21) {
-    throw new OnnxImportError('version', `ONNX opset ${numText(opset)} is not supported (opsets 7–21 are)`);
+    throw new OnnxImportError('version', errorNote('onnx-opset', { opset: numText(opset) }));
   }
   const conv = new Conversion(info, opset, options);
   conv.run();
@@ -43,10 +44,14 @@ export function convertOnnx(info: OnnxModelInfo, options: ConvertOptions = {}): 
   const checked = validateModel(model);
   if (!checked.ok) {
     const issue = checked.errors[0];
-    throw new OnnxImportError('graph', `the converted model is inconsistent: ${issue.message}`, {
-      stage: 'converted',
-      issue,
-    });
+    throw new OnnxImportError(
+      'graph',
+      errorNote('onnx-inconsistent', { text: issue.note ?? issue.message }),
+      {
+        stage: 'converted',
+        issue,
+      },
+    );
   }
   const ops = new Map<string, number>();
   for (const n of info.nodes) ops.set(opKey(n), (ops.get(opKey(n)) ?? 0) + 1);

@@ -2,6 +2,7 @@
  * A protobuf pull parser over a {@link ByteSource}: varints and length-delimited fields, with a window
  * so that a file source is read in 64 KiB chunks and skipped fields are never read at all.
  */
+import { errorNote, type ErrorNote } from '../../analysis/warning-messages';
 import { OnnxImportError } from '../errors';
 import { type ByteSource, memorySource } from '../source';
 
@@ -51,7 +52,7 @@ export class Cursor {
       if (b < 0x80) return result;
       scale *= 128;
     }
-    throw malformed(this.pos, 'a number is longer than 10 bytes');
+    throw malformed(this.pos, errorNote('onnx-long-number', {}));
   }
 
   /**
@@ -125,7 +126,7 @@ export class Cursor {
         this.advance(4);
         return;
       default:
-        throw malformed(this.pos, `unexpected wire type ${wire}`);
+        throw malformed(this.pos, errorNote('onnx-wire-type', { wire }));
     }
   }
 
@@ -137,7 +138,7 @@ export class Cursor {
   tag(): [field: number, wire: number] {
     const t = this.varint();
     const field = Math.floor(t / 8);
-    if (field === 0) throw malformed(this.pos, 'field number 0');
+    if (field === 0) throw malformed(this.pos, errorNote('onnx-field-zero', {}));
     return [field, t % 8];
   }
 
@@ -165,11 +166,8 @@ export function trackedMemorySource(bytes: Uint8Array): ByteSource {
 }
 
 export function truncated(pos: number): OnnxImportError {
-  return new OnnxImportError(
-    'truncated',
-    `the file is truncated or not an ONNX model (a field runs past its end at byte ${pos})`,
-  );
+  return new OnnxImportError('truncated', errorNote('onnx-truncated', { pos }));
 }
-export function malformed(pos: number, what: string): OnnxImportError {
-  return new OnnxImportError('malformed', `the file is not a valid ONNX model (${what} at byte ${pos})`);
+export function malformed(pos: number, what: ErrorNote): OnnxImportError {
+  return new OnnxImportError('malformed', errorNote('onnx-invalid-at', { what, pos }));
 }

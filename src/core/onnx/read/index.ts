@@ -7,6 +7,7 @@
  * skipped by offset: their bytes are counted, never read or copied. Nodes, value infos and opset
  * entries are small and go through the generated code (`decode.ts`).
  */
+import { errorNote } from '../../analysis/warning-messages';
 import { OnnxImportError } from '../errors';
 import type { ByteSource } from '../source';
 import { Cursor, malformed, trackedMemorySource } from './cursor';
@@ -27,7 +28,7 @@ function decodeWith<T>(c: Cursor, len: number, decode: (bytes: Uint8Array) => T)
   } catch (e) {
     if (e instanceof OnnxImportError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    throw malformed(at, why);
+    throw malformed(at, errorNote('onnx-detail', { text: why }));
   }
 }
 
@@ -41,7 +42,7 @@ function readGraph(c: Cursor, end: number, info: OnnxModelInfo, progress: (pos: 
     progress(c.pos);
     const [field, wire] = c.tag();
     if (wire !== 2) {
-      if (GRAPH_MESSAGES.has(field)) throw malformed(c.pos, `graph field ${field} has wire type ${wire}`);
+      if (GRAPH_MESSAGES.has(field)) throw malformed(c.pos, errorNote('onnx-graph-wire', { field, wire }));
       c.skip(wire);
       continue;
     }
@@ -93,7 +94,7 @@ function readFunctionName(c: Cursor, end: number): string {
  */
 export function readOnnx(input: Uint8Array | ByteSource, options: ReadOptions = {}): OnnxModelInfo {
   const source = input instanceof Uint8Array ? trackedMemorySource(input) : input;
-  if (source.size === 0) throw new OnnxImportError('empty', 'the file is empty');
+  if (source.size === 0) throw new OnnxImportError('empty', errorNote('onnx-empty', {}));
   const info: OnnxModelInfo = {
     irVersion: 0,
     opsets: [],
@@ -138,27 +139,27 @@ export function readOnnx(input: Uint8Array | ByteSource, options: ReadOptions = 
         info.functions.push(readFunctionName(c, c.pos + c.length()));
       } else if (field > 30) {
         // ModelProto has no field above 26: random bytes and other formats usually land here first.
-        throw malformed(c.pos, `unknown field ${field}`);
+        throw malformed(c.pos, errorNote('onnx-unknown-field', { field }));
       } else c.skip(wire);
     }
   } catch (e) {
     if (e instanceof OnnxImportError) throw withFileHint(e, sawGraph);
     if (e instanceof RangeError)
-      throw new OnnxImportError('malformed', `the file is not a valid ONNX model (${e.message})`);
+      throw new OnnxImportError('malformed', errorNote('onnx-invalid', { detail: e.message }));
     throw e;
   }
   onProgress?.(1);
   info.irVersion = Number(ir);
   if (!sawGraph || ir === 0) {
-    throw new OnnxImportError('not-onnx', 'the file is not an ONNX model (it has no graph or no IR version)');
+    throw new OnnxImportError('not-onnx', errorNote('onnx-no-graph', {}));
   }
   if (ir < 3 || ir > 10) {
-    throw new OnnxImportError('version', `ONNX IR version ${ir} is not supported (IR 3–10 are)`);
+    throw new OnnxImportError('version', errorNote('onnx-ir-version', { ir: String(ir) }));
   }
   return info;
 }
 
 function withFileHint(e: OnnxImportError, sawGraph: boolean): OnnxImportError {
   if (sawGraph) return e;
-  return new OnnxImportError(e.code === 'too-large' ? 'too-large' : 'not-onnx', e.message);
+  return new OnnxImportError(e.code === 'too-large' ? 'too-large' : 'not-onnx', e.note);
 }

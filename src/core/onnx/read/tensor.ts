@@ -3,6 +3,7 @@
  * by the {@link Cursor} so that weights are counted and skipped, never read or copied. Small tensors
  * (shapes, axes, scales) are decoded on demand by {@link tensorValues}.
  */
+import { errorNote } from '../../analysis/warning-messages';
 import $protobuf from 'protobufjs/minimal';
 import { OnnxImportError } from '../errors';
 import type { Cursor } from './cursor';
@@ -42,9 +43,22 @@ const MAX_TENSOR_DIM = 2 ** 40;
  * as stored (an int64, so −3 stays −3).
  */
 export function checkDim(d: number | bigint, what: string): number {
-  if (d < 0) throw new OnnxImportError('too-large', `${what} has a negative dimension (${d})`);
+  if (d < 0)
+    throw new OnnxImportError(
+      'too-large',
+      errorNote('onnx-negative-dim', {
+        what: errorNote('onnx-place-tensor', { name: what }),
+        value: String(d),
+      }),
+    );
   if (typeof d === 'bigint' || !Number.isSafeInteger(d) || d > MAX_TENSOR_DIM) {
-    throw new OnnxImportError('too-large', `${what} has a dimension of ${d}, more than 2^40`);
+    throw new OnnxImportError(
+      'too-large',
+      errorNote('onnx-dim-over-2-40', {
+        what: errorNote('onnx-place-tensor', { name: what }),
+        value: String(d),
+      }),
+    );
   }
   return d;
 }
@@ -83,7 +97,7 @@ export function readTensor(c: Cursor, end: number): TensorInfo {
       t.dataBytes += c.pos - before;
     } else c.skip(wire);
   });
-  const what = `tensor "${t.name}"`;
+  const what = t.name;
   t.dims = dims.map((d) => checkDim(d, what));
   return t;
 }

@@ -3,7 +3,7 @@ import type { ModelAnalysis } from '../../../core/analysis';
 
 export type OnnxOutcome =
   | { ok: true; imported: OnnxImport; analysis: ModelAnalysis }
-  | { ok: false; message: string; invalid?: OnnxImportError['invalid'] };
+  | { ok: false; message: string; note?: OnnxImportError['note']; invalid?: OnnxImportError['invalid'] };
 
 /** Reads a file into memory, reporting the fraction read, without a second copy of the bytes. */
 export async function readFileBytes(file: Blob, onProgress: (fraction: number) => void): Promise<Uint8Array> {
@@ -27,7 +27,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reading takes the first half of the progress bar, decoding and analysis the second. Every failure
- * (an OnnxImportError names what was wrong) becomes one message; nothing outside this function is touched.
+ * (an OnnxImportError names what was wrong, by code for the UI language) becomes one message; nothing outside this function is touched.
  */
 export async function openOnnxFile(file: Blob, onProgress: (fraction: number) => void): Promise<OnnxOutcome> {
   try {
@@ -40,8 +40,8 @@ export async function openOnnxFile(file: Blob, onProgress: (fraction: number) =>
     onProgress(1);
     return { ok: true, imported, analysis };
   } catch (e) {
-    const invalid = e instanceof Error ? (e as Partial<OnnxImportError>).invalid : undefined;
-    return { ok: false, message: e instanceof Error ? e.message : String(e), invalid };
+    const { note, invalid } = e instanceof Error ? (e as Partial<OnnxImportError>) : {};
+    return { ok: false, message: e instanceof Error ? e.message : String(e), note, invalid };
   }
 }
 

@@ -32,7 +32,7 @@ const t = (key: string, params?: Record<string, unknown>, plural?: number) =>
   plural === undefined ? i18n.global.t(key, params ?? {}) : i18n.global.t(key, params ?? {}, plural);
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 /** Codes whose text is only parameters (a field's key, a type's own name, a field and its problem). */
-const ONLY_A_PARAMETER = new Set(['field', 'model-field', 'type-other', 'at-field']);
+const ONLY_A_PARAMETER = new Set(['field', 'model-field', 'type-other', 'at-field', 'onnx-detail']);
 
 const issues: { issue: ModelIssue; json: unknown }[] = BAD_MODELS.flatMap((json) => {
   const v = validateModel(json);

@@ -1,5 +1,6 @@
 import type { ModelAnalysis } from '../../../../core/analysis';
 import type { DemoResult } from './gradient-demos';
+import { formatPower } from '../../format';
 
 export type NetMetric = 'compute' | 'params' | 'memory';
 export type Convention = 'macs' | 'flops';
@@ -106,7 +107,7 @@ export function demoLineOption(
     legend: { top: 0 },
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (v: number | null) => (v === null ? '—' : `10^${v.toFixed(2)}`),
+      valueFormatter: (v: number | null) => (v === null ? '—' : formatPower(10, v, 2)),
     },
     xAxis: { type: 'category', data: result.x, name: axisName, nameLocation: 'middle', nameGap: 26 },
     // The values are log10: the axis says so once instead of writing 10^x at every tick.
@@ -167,7 +168,7 @@ export function initVarianceOption(
     legend: { top: 0 },
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (v: number | null) => (v === null ? '—' : `10^${v.toFixed(1)}`),
+      valueFormatter: (v: number | null) => (v === null ? '—' : formatPower(10, v, 1)),
     },
     xAxis: {
       type: 'category',

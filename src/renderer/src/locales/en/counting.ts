@@ -26,6 +26,15 @@ export default {
     units: { MACs: 'MACs', FLOPs: 'FLOPs' },
     amount: { MACs: '{count} MACs', FLOPs: '{count} FLOPs' },
     rule: 'Rule',
+    /** A layer's products counted by a convention, by kind: "conv MACs". */
+    productMacs: '{kinds} MACs',
+    products: {
+      conv: 'conv',
+      convTranspose: 'transposed conv',
+      linear: 'linear',
+      matmul: 'matmul',
+      recurrent: 'recurrent',
+    },
     /** The rules' notes (`counting.notes.<code>`): the core's own English table. */
     notes: { ...RULE_NOTES } as Record<keyof typeof RULE_NOTES, string>,
     why: '{a}: {ruleA}; {b}: {ruleB}',

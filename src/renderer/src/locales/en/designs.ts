@@ -288,7 +288,7 @@ export default {
         seconds: 'Estimated time',
       },
       quadratic: 'Grows quadratically here',
-      fit: 'Fitted growth: ∝ {x}^{exponent} {growth}',
+      fit: 'Fitted growth: ∝ {power} {growth}',
       growth: { constant: '(constant)', linear: '(linear)', quadratic: '(quadratic)' },
       note: {
         resolution:

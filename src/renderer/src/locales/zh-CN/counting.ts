@@ -23,6 +23,14 @@ export default {
     units: { MACs: 'MAC 数', FLOPs: 'FLOPs' },
     amount: { MACs: '{count}次乘加', FLOPs: '{count} FLOPs' },
     rule: '规则',
+    productMacs: '{kinds}的 MAC 数',
+    products: {
+      conv: '卷积',
+      convTranspose: '转置卷积',
+      linear: '全连接',
+      matmul: '矩阵乘法',
+      recurrent: '循环',
+    },
     notes: {
       fvcoreWarns: '{aten} 没有对应的处理函数，fvcore 给出警告',
       fvcoreIgnores: '{aten} 被忽略',

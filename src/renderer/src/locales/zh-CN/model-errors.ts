@@ -1,7 +1,9 @@
 /**
- * 模型的校验错误：键与核心的错误代码（src/core/analysis/error-messages.ts、schema-messages.ts）相同，
+ * 模型的校验错误：键与核心的错误代码（src/core/analysis/error-messages.ts、schema-messages.ts；ONNX 文件的错误见 ./onnx-errors.ts）相同，
  * 参数也相同。形状的写法（[C, H, W]）、层的 ID、算子名和字段名（kernel）照原样给出。
  */
+import onnxErrors from './onnx-errors';
+
 export default {
   modelErrors: {
     notes: {
@@ -89,6 +91,7 @@ export default {
       'too-short-array': '至少要有 {minimum} 项',
       'too-long-array': '最多只能有 {maximum} 项',
       'zod-other': '取值无效：{message}',
+      ...onnxErrors,
     },
     field: '{label}（{key}）',
     modelFields: { format: '格式', version: '版本', name: '名称', input: '输入形状', layers: '层列表' },
