@@ -44,7 +44,7 @@ export function checkDims(dims: number[], what: string): number[] {
     n *= d;
   }
   if (n > Number.MAX_SAFE_INTEGER)
-    throw new OnnxImportError('too-large', `${what} has more than 2^53 elements`);
+    throw new OnnxImportError('too-large', `${what} has more than 2⁵³ elements`);
   return dims;
 }
 

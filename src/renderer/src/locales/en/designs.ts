@@ -288,7 +288,7 @@ export default {
         seconds: 'Estimated time',
       },
       quadratic: 'Grows quadratically here',
-      fit: 'Fitted growth: ∝ {x}^{exponent} {growth}',
+      fit: 'Fitted growth: ∝ {x} to the power {exponent} {growth}',
       growth: { constant: '(constant)', linear: '(linear)', quadratic: '(quadratic)' },
       note: {
         resolution:

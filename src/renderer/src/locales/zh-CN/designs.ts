@@ -284,7 +284,7 @@ const designs: typeof en = {
         seconds: '估算时间',
       },
       quadratic: '此段按平方增长',
-      fit: '拟合增长：∝ {x}^{exponent} {growth}',
+      fit: '拟合增长：∝ {x} 的 {exponent} 次方 {growth}',
       growth: { constant: '（不变）', linear: '（线性）', quadratic: '（平方）' },
       note: {
         resolution: '每个点都是该输入尺寸下的完整分析（正方形输入）；训练内存按批大小 1、一步 Adam 计算。',
