@@ -37,9 +37,9 @@ export const SHAPE_ERROR_MESSAGES = {
   'reflect-pad-too-large': 'reflect padding must be smaller than the input {h}×{w}',
   'upsample-scale-or-size': 'upsample needs exactly one of scale and size',
   'scale-not-positive': 'scale must be positive, got {scale}',
-  'upsample-beyond-2-53': 'output size {size} exceeds 2^53 ({max}), beyond exact integer arithmetic',
+  'upsample-beyond-2-53': 'output size {size} exceeds 2⁵³ ({max}), beyond exact integer arithmetic',
   'upsample-beyond-2-53-scaled':
-    'output size {size} ({input} × scale {scale}) exceeds 2^53 ({max}), beyond exact integer arithmetic',
+    'output size {size} ({input} × scale {scale}) exceeds 2⁵³ ({max}), beyond exact integer arithmetic',
   'output-below-1': 'output size {h}×{w} is below 1',
   /** Activations. */
   'clamp-no-bounds': 'clamp needs min, max or both',

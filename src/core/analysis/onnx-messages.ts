@@ -33,10 +33,10 @@ export const ONNX_MESSAGES = {
   'onnx-inputs-symbolic': 'input dimensions {dims} of "{input}" are symbolic: give the input shape',
   'onnx-input-empty': 'graph input "{input}" has an empty dimension',
   /** Sizes out of range; `what` is one of the places below. */
-  'onnx-dim-range': '{what} has a dimension {value} outside 0…2^31',
-  'onnx-too-many-elements': '{what} has more than 2^53 elements',
+  'onnx-dim-range': '{what} has a dimension {value} outside 0…2³¹',
+  'onnx-too-many-elements': '{what} has more than 2⁵³ elements',
   'onnx-negative-dim': '{what} has a negative dimension ({value})',
-  'onnx-dim-over-2-40': '{what} has a dimension of {value}, more than 2^40',
+  'onnx-dim-over-2-40': '{what} has a dimension of {value}, more than 2⁴⁰',
   'onnx-place-input': 'graph input "{name}"',
   'onnx-place-initializer': 'initializer "{name}"',
   'onnx-place-output': 'the output of "{name}"',

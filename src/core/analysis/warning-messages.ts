@@ -44,7 +44,7 @@ export const WARNING_MESSAGES = {
   unsupported:
     'operator {name} is not supported: its cost (params, MACs, FLOPs) is unknown and missing from the totals, which are incomplete; the receptive field passes through unchanged',
   /** A layer whose numbers leave exact integer arithmetic (an issue: the design is refused). */
-  'beyond-2-53': '{what} {value} exceed 2^53 ({max}), beyond exact integer arithmetic',
+  'beyond-2-53': '{what} {value} exceed 2⁵³ ({max}), beyond exact integer arithmetic',
   'limit-output-elements': 'output elements',
   'limit-parameters': 'parameters',
   'limit-macs': 'MACs',

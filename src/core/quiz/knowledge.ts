@@ -26,7 +26,7 @@ export const RELATED_SKILLS: readonly SkillRelation[] = [
   { from: 'output-size', to: 'inverse-padding-stride', why: 'the same formula, solved for P or S' },
   { from: 'inverse-padding-stride', to: 'output-size', why: 'solving for P or S applies the formula' },
   { from: 'conv-macs-flops', to: 'output-size', why: 'the MACs need the output size M' },
-  { from: 'conv-macs-flops', to: 'conv-params', why: 'both count K²·C_in·C_out' },
+  { from: 'conv-macs-flops', to: 'conv-params', why: 'both count K²·Cᵢₙ·Cₒᵤₜ' },
   { from: 'conv-params', to: 'conv-macs-flops', why: 'MACs are the weights times the output positions' },
   { from: 'conv-params', to: 'linear-params', why: 'a linear layer is a 1×1 convolution on one position' },
   { from: 'network-totals', to: 'conv-macs-flops', why: 'a network total sums the layers’ MACs' },

@@ -18,7 +18,7 @@ export const GRADE_MESSAGES = {
   bits: '"{raw}": "{word}" is bits (1 byte = 8 bits); write the size in bytes, e.g. {bytes}',
   'not-bytes': '"{raw}": this answer is not a size in bytes',
   'unknown-unit': '"{raw}": unknown unit "{word}"',
-  'milli-or-mega': '"{raw}": "m" could mean milli or mega; write the number out or use M (10^6)',
+  'milli-or-mega': '"{raw}": "m" could mean milli or mega; write the number out or use M (10⁶)',
   'unknown-suffix': '"{raw}": unknown suffix "{word}"',
   'no-numbers': '"{raw}" holds no numbers',
   'list-item': '"{raw}": "{part}" is not a number',
@@ -27,7 +27,7 @@ export const GRADE_MESSAGES = {
   'none-of-options': '"{raw}" is none of the options; answer with a letter ({keys})',
   'choice-conflict': 'the letter {key} and the text of option {other} disagree; answer with one letter',
   'one-number': 'one number is expected, not {count}',
-  'state-unit': 'state the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes): a bare number could be either',
+  'state-unit': 'state the unit (e.g. MB = 10⁶ bytes or MiB = 2²⁰ bytes): a bare number could be either',
   'power-of-1000':
     '"{raw}": {magnitude} is a power of 1000 but the question asks in {unit} (powers of 1024); write the unit, e.g. "1.2 {unit}" or "1.2 MB"',
   'no-layer': 'there is no layer "{name}" (layers: {layers})',
@@ -52,17 +52,17 @@ export const SLIP_MESSAGES: Record<SlipId, string> = {
   'forgot-dilation': 'It looks like the dilation was ignored: the effective kernel is d(K − 1) + 1.',
   'forgot-bias': 'It looks like the bias was forgotten.',
   'added-bias': 'It looks like a bias was counted, but this layer has bias=False.',
-  'ignored-groups': 'It looks like the groups were ignored: each filter only sees C_in / groups channels.',
+  'ignored-groups': 'It looks like the groups were ignored: each filter only sees Cᵢₙ / groups channels.',
   'macs-for-flops': 'That is the MAC count: under this convention FLOPs = 2 × MACs.',
   'flops-for-macs': 'That is 2 × MACs (FLOPs): one multiply-accumulate counts as one MAC here.',
   'forgot-bias-adds': 'It looks like the bias adds (one per output element) were left out.',
   'used-input-size': 'It looks like the input height and width were used instead of the output size.',
-  'mixed-mb-mib': 'It looks like MB (10^6 bytes) and MiB (2^20 bytes) were mixed up.',
+  'mixed-mb-mib': 'It looks like MB (10⁶ bytes) and MiB (2²⁰ bytes) were mixed up.',
   'dtype-bytes': 'It looks like the wrong number of bytes per value was used (fp32 = 4, fp16 = 2).',
   'forgot-input-read': 'It looks like reading the input was left out of the memory access.',
   'forgot-weights-read': 'It looks like reading the parameters was left out of the memory access.',
   'strides-multiplied-wrongly':
-    "It looks like each layer's own stride was included in its jump: layer l grows the RF by (K_l − 1) times the product of the strides of the layers before it only.",
+    "It looks like each layer's own stride was included in its jump: layer l grows the RF by (Kₗ − 1) times the product of the strides of the layers before it only.",
   'ignored-strides':
     'It looks like the strides were ignored: each kernel grows the RF by (K − 1) times the jump so far.',
   'max-of-branches':
@@ -71,7 +71,7 @@ export const SLIP_MESSAGES: Record<SlipId, string> = {
   'used-sigmoid-value': 'It looks like σ(0) = 0.5 was used instead of the derivative σ′(0) = 0.25.',
   'inverted-clip-ratio':
     'The ratio is upside down: the scale factor is c / ‖g‖, which is below 1 when clipping.',
-  'l1-norm': 'It looks like the sum of ∣g_i∣ was used; clipping uses the L2 norm √(Σ g_i²).',
+  'l1-norm': 'It looks like the sum of ∣gᵢ∣ was used; clipping uses the L2 norm √(Σ gᵢ²).',
   'l2-factor-two': 'It looks like the penalty λ·w² was differentiated to λ·w; its gradient is 2λw.',
   'forgot-linear-layers': 'It looks like the linear layers were left out of the total.',
   'params-for-macs': 'That layer has the most parameters, not the most MACs.',

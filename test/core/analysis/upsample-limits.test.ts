@@ -16,7 +16,7 @@ const messages = (m: unknown) => {
 describe('upsample size limits', () => {
   it('a huge scale is refused as too large, not as "below 1"', () => {
     expect(messages(withUpsample({ scale: 1e300 }))).toEqual([
-      'layer "u": output size 2.240e+302×2.240e+302 (224 × scale 1e+300) exceeds 2^53 (9007199254740991), beyond exact integer arithmetic',
+      'layer "u": output size 2.240e+302×2.240e+302 (224 × scale 1e+300) exceeds 2⁵³ (9007199254740991), beyond exact integer arithmetic',
     ]);
   });
 

@@ -139,7 +139,7 @@ describe('analysis warnings by code', () => {
       params: { what: { code: 'limit-output-elements', params: {} }, value: '1.000e+22', max: 2 ** 53 - 1 },
     });
     expect(issue.message).toBe(
-      'layer "big": output elements 1.000e+22 exceed 2^53 (9007199254740991), beyond exact integer arithmetic',
+      'layer "big": output elements 1.000e+22 exceed 2⁵³ (9007199254740991), beyond exact integer arithmetic',
     );
     expect(issue.message).toBe(warningLine({ layerId: 'big', ...issue.note! }));
   });

@@ -173,7 +173,7 @@ describe('validateModel', () => {
       [{ id: 'big', op: 'conv2d', out_channels: 1_000_000, kernel: 1 }],
       [1, 100_000_000, 100_000_000],
     );
-    expect(m).toMatch(/^layer "big": output elements 1\.000e\+22 exceed 2\^53/);
+    expect(m).toMatch(/^layer "big": output elements 1\.000e\+22 exceed 2⁵³/);
   });
 
   it('reports one message for one mistake, not a cascade downstream', () => {

@@ -161,7 +161,7 @@ describe('int64 values are read signed, and messages show the real value', () =>
     const m = message(convModel({ initDims: [-3, 3, 3, 3] }));
     expect(m).toBe('tensor "w" has a negative dimension (-3)');
     expect(message(convModel({ initDims: ['1152921504606846977', 3, 3, 3] }))).toBe(
-      'tensor "w" has a dimension of 1152921504606846977, more than 2^40',
+      'tensor "w" has a dimension of 1152921504606846977, more than 2⁴⁰',
     );
   });
 

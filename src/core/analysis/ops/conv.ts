@@ -26,7 +26,7 @@ const shared = {
 const tail = {
   dilation: attr(intOrPair.optional(), { kind: 'intOrPair', default: 1, range: '≥ 1', unit: 'px' }),
   /** Equal to the input channels (and a divisor of out_channels) for a depthwise convolution. */
-  groups: attr(posInt.optional(), { kind: 'int', default: 1, range: '≥ 1, divides C_in and C_out' }),
+  groups: attr(posInt.optional(), { kind: 'int', default: 1, range: '≥ 1, divides Cᵢₙ and Cₒᵤₜ' }),
   /** As in torch.nn.Conv2d. */
   bias: attr(z.boolean().optional(), { kind: 'bool', default: true }),
 };
@@ -146,8 +146,7 @@ export const convTranspose2d = defineOp(
   },
   {
     family: 'convolution',
-    summary:
-      '2-D transposed convolution (torch.nn.ConvTranspose2d): M = S(X − 1) − 2P + d(K − 1) + P_out + 1',
+    summary: '2-D transposed convolution (torch.nn.ConvTranspose2d): M = S(X − 1) − 2P + d(K − 1) + Pₒᵤₜ + 1',
     idPrefix: 'deconv',
     accepts: 'map',
     template: () => ({ out_channels: 16, kernel: 2, stride: 2 }),

@@ -191,11 +191,11 @@ const PARTNER: Partial<Record<ByteUnit, ByteUnit>> = {
 
 function unitText(u: ByteUnit | undefined): string {
   if (u === undefined)
-    return 'stating the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes), to 4 significant digits';
+    return 'stating the unit (e.g. MB = 10⁶ bytes or MiB = 2²⁰ bytes), to 4 significant digits';
   if (u === 'B') return 'in bytes';
   const base = u.includes('i')
-    ? `2^${10 * (['KiB', 'MiB', 'GiB'].indexOf(u) + 1)}`
-    : `10^${3 * (['KB', 'MB', 'GB'].indexOf(u) + 1)}`;
+    ? `2${['¹⁰', '²⁰', '³⁰'][['KiB', 'MiB', 'GiB'].indexOf(u)]}`
+    : `10${['³', '⁶', '⁹'][['KB', 'MB', 'GB'].indexOf(u)]}`;
   return `in ${u} (1 ${u} = ${base} bytes), to 4 significant digits`;
 }
 

@@ -55,7 +55,7 @@ export const GRADIENT_CONCEPT_ITEMS: readonly ConceptItem[] = [
       'A linear layer has fan_in n and weights of variance v. How does it change the variance of the signal?',
     correct: {
       text: 'It multiplies it by n·v: above 1 it grows with depth, below 1 it fades',
-      why: 'Each output adds n products of variance v·Var(x); over L layers the factor is (n·v)^L.',
+      why: 'Each output adds n products of variance v·Var(x); over L layers the factor is (n·v)ᴸ.',
     },
     wrong: [
       {
@@ -217,8 +217,8 @@ export const GRADIENT_CONCEPT_ITEMS: readonly ConceptItem[] = [
     lesson: 'exploding-gradients',
     question: 'Why are plain RNNs especially prone to exploding gradients over long sequences?',
     correct: {
-      text: 'The same W_hh multiplies the gradient at every step: factors compound',
-      why: 'Over T steps the product behaves like a power of W_hh (times tanh′): it grows or dies.',
+      text: 'The same Wₕₕ multiplies the gradient at every step: factors compound',
+      why: 'Over T steps the product behaves like a power of Wₕₕ (times tanh′): it grows or dies.',
     },
     wrong: [
       {

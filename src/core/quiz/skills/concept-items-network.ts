@@ -37,7 +37,7 @@ export const NETWORK_CONCEPT_ITEMS: readonly ConceptItem[] = [
     wrong: [
       {
         text: '1×1 convolutions have no MACs, since they only rescale each pixel',
-        why: 'A 1×1 convolution mixes channels: C_in·C_out MACs per pixel, 16,384 here.',
+        why: 'A 1×1 convolution mixes channels: Cᵢₙ·Cₒᵤₜ MACs per pixel, 16,384 here.',
       },
       {
         text: 'The block halves the height and width first, so it has fewer pixels',
@@ -54,7 +54,7 @@ export const NETWORK_CONCEPT_ITEMS: readonly ConceptItem[] = [
     lesson: 'network-complexity',
     question: "What happens to the MACs of a plain CNN when every layer's channel count is doubled?",
     correct: {
-      text: 'About ×4: a convolution costs C_in·C_out, and both of them double',
+      text: 'About ×4: a convolution costs Cᵢₙ·Cₒᵤₜ, and both of them double',
       why: 'Only the first layer, whose 3 input channels stay, merely doubles.',
     },
     wrong: [
@@ -64,7 +64,7 @@ export const NETWORK_CONCEPT_ITEMS: readonly ConceptItem[] = [
       },
       {
         text: 'They stay the same, because the size of the image has not changed',
-        why: 'The image size fixes the positions; the cost per position is C_in·C_out·K².',
+        why: 'The image size fixes the positions; the cost per position is Cᵢₙ·Cₒᵤₜ·K².',
       },
       {
         text: 'They grow eightfold: channels, height and width all double together',

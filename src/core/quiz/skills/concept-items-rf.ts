@@ -75,23 +75,22 @@ export const RF_CONCEPT_ITEMS: readonly ConceptItem[] = [
   {
     id: 'rf-recursion',
     lesson: 'receptive-field',
-    question:
-      'Which recursion gives the receptive field r_l of layer l from the layer before it (jump j_(l−1))?',
+    question: 'Which recursion gives the receptive field rₗ of layer l from the layer before it (jump jₗ₋₁)?',
     correct: {
-      text: 'r_l = r_(l−1) + (K_l − 1)·j_(l−1), and j_l = j_(l−1)·S_l',
+      text: 'rₗ = rₗ₋₁ + (Kₗ − 1)·jₗ₋₁, and jₗ = jₗ₋₁·Sₗ',
       why: 'Each extra tap adds one jump of input pixels; strides multiply the jump.',
     },
     wrong: [
       {
-        text: 'r_l = r_(l−1)·K_l, and j_l = j_(l−1) + S_l',
+        text: 'rₗ = rₗ₋₁·Kₗ, and jₗ = jₗ₋₁ + Sₗ',
         why: 'The field grows by adding (K − 1)·jump; strides multiply the jump, they do not add.',
       },
       {
-        text: 'r_l = r_(l−1) + K_l·S_l, with no jump involved at all',
+        text: 'rₗ = rₗ₋₁ + Kₗ·Sₗ, with no jump involved at all',
         why: "A layer's taps are spaced by the jump of the layer before, not by its own stride.",
       },
       {
-        text: 'r_l = ⌊(r_(l−1) − K_l)/S_l⌋ + 1，同输出尺寸, just as for the output size',
+        text: 'rₗ = ⌊(rₗ₋₁ − Kₗ)/Sₗ⌋ + 1, just as for the output size',
         why: 'That is the output-size formula; the field grows with depth, it does not shrink.',
       },
     ],
@@ -172,7 +171,7 @@ export const RF_CONCEPT_ITEMS: readonly ConceptItem[] = [
     lesson: 'dilated-convolution',
     question: "How does dilation change a convolution's parameters and MACs for the same output size?",
     correct: {
-      text: 'Neither changes: still K²·C_in·C_out weights, used once per output',
+      text: 'Neither changes: still K²·Cᵢₙ·Cₒᵤₜ weights, used once per output',
       why: 'The taps are only farther apart; their number is the same.',
     },
     wrong: [

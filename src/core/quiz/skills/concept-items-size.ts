@@ -123,22 +123,22 @@ export const SIZE_CONCEPT_ITEMS: readonly ConceptItem[] = [
     id: 'conv-macs-formula',
     lesson: 'layer-complexity',
     question:
-      'How many MACs does a K×K convolution with C_in input and C_out output channels need for an M×M output?',
+      'How many MACs does a K×K convolution with Cᵢₙ input and Cₒᵤₜ output channels need for an M×M output?',
     correct: {
-      text: 'M²·K²·C_in·C_out: each output value is a dot product of length K²·C_in',
-      why: 'M² positions × C_out channels, each a sum of K²·C_in products.',
+      text: 'M²·K²·Cᵢₙ·Cₒᵤₜ: each output value is a dot product of length K²·Cᵢₙ',
+      why: 'M² positions × Cₒᵤₜ channels, each a sum of K²·Cᵢₙ products.',
     },
     wrong: [
       {
-        text: 'K²·C_in·C_out: the MACs equal the number of weights, used once per layer',
+        text: 'K²·Cᵢₙ·Cₒᵤₜ: the MACs equal the number of weights, used once per layer',
         why: 'Each weight is used at all M² output positions, so the count is M² times that.',
       },
       {
-        text: 'M²·K²·C_out: each output value needs one K×K window of the input',
-        why: 'The window spans all C_in input channels: K²·C_in products per output value.',
+        text: 'M²·K²·Cₒᵤₜ: each output value needs one K×K window of the input',
+        why: 'The window spans all Cᵢₙ input channels: K²·Cᵢₙ products per output value.',
       },
       {
-        text: 'M²·(K² + C_in + C_out): the three costs of a layer are added together',
+        text: 'M²·(K² + Cᵢₙ + Cₒᵤₜ): the three costs of a layer are added together',
         why: 'The factors multiply: positions × window × input channels × output channels.',
       },
     ],

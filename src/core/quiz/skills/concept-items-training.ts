@@ -147,7 +147,7 @@ export const TRAINING_CONCEPT_ITEMS: readonly ConceptItem[] = [
     question:
       'Why do residual connections (h + f(h)) let gradients reach the early layers of very deep networks?',
     correct: {
-      text: 'The identity path adds a term 1 to ∂h_out/∂h_in: a route that is no long product',
+      text: 'The identity path adds a term 1 to ∂hₒᵤₜ/∂hᵢₙ: a route that is no long product',
       why: '∂(h + f(h))/∂h = I + ∂f/∂h. In a pre-activation block nothing follows the addition, so the shortcut is exactly the identity; with a ReLU after the sum it is close to it.',
     },
     wrong: [
@@ -170,8 +170,8 @@ export const TRAINING_CONCEPT_ITEMS: readonly ConceptItem[] = [
     lesson: 'remedies',
     question: 'What lets an LSTM carry gradients over many time steps where a plain tanh RNN loses them?',
     correct: {
-      text: 'The cell state is updated additively, so ∂c_t/∂c_(t−1) = f_t can stay near 1',
-      why: 'A plain RNN multiplies by W_hh·tanh′ at every step; the gated additive path avoids that product (a forget-gate bias of 1 keeps f_t near 1 from the start).',
+      text: 'The cell state is updated additively, so ∂cₜ/∂cₜ₋₁ = fₜ can stay near 1',
+      why: 'A plain RNN multiplies by Wₕₕ·tanh′ at every step; the gated additive path avoids that product (a forget-gate bias of 1 keeps fₜ near 1 from the start).',
     },
     wrong: [
       {

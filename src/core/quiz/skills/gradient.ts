@@ -11,7 +11,7 @@ export type GradientSpec =
 
 const T = {
   'quiz.gradient.chain':
-    'Back-propagation through a chain of {n} scalar units a_l = f_l(w_l·a_(l−1) + b_l) with {layers}. Using the largest possible derivative of each activation, what is the upper bound of |∂a_{n}/∂a_0|? Give 3 significant digits (e.g. 1.23e-4).',
+    'Back-propagation through a chain of {n} scalar units aₗ = fₗ(wₗ·aₗ₋₁ + bₗ) with {layers}. Using the largest possible derivative of each activation, what is the upper bound of |∂aₙ/∂a₀|? Give 3 significant digits (e.g. 1.23e-4).',
   'quiz.gradient.clip-factor':
     'A gradient {g} is clipped to a maximum global L2 norm of {c} (torch.nn.utils.clip_grad_norm_). By what factor is it scaled? Give 3 significant digits.',
   'quiz.gradient.clip-norm':
@@ -29,7 +29,7 @@ function build(s: GradientSpec): Built {
     const bound = chainBound(s.acts, s.weights);
     const uniform = s.acts.every((a) => a === s.acts[0]) && s.weights.every((w) => w === s.weights[0]);
     const layers = uniform
-      ? `f = ${s.acts[0]} and |w_l| = ${s.weights[0]} for every layer`
+      ? `f = ${s.acts[0]} and |wₗ| = ${s.weights[0]} for every layer`
       : s.acts.map((a, i) => `layer ${i + 1}: ${a}, |w| = ${s.weights[i]}`).join('; ');
     const params = { n: s.acts.length, layers };
     const factors = s.acts.map((a, i) => `${s.weights[i]} \\cdot ${tex(maxDerivative(a))}`);

@@ -221,7 +221,7 @@ function linearBuild(s: LinearParamsSpec): Built {
           ...flat.formulas.filter((f) => f.quantity === 'outputShape'),
           ...fc.formulas.filter((f) => f.quantity.startsWith('params.')),
         ],
-        final: `N_in = ${flat.outputElements}, so ${total} parameters`,
+        final: `Nᵢₙ = ${flat.outputElements}, so ${total} parameters`,
       },
       slips: realSlips(total, [
         s.bias ? { id: 'forgot-bias', value: fc.params.weights } : null,

@@ -150,9 +150,9 @@ const TD = {
   'quiz.training.l1':
     'A weight w = {w} has data gradient g = {g}. The loss includes the L1 penalty λ·|w| with λ = {lambda}, and plain SGD with learning rate {lr} takes one step. What is w afterwards? Give 3 significant digits.',
   'quiz.training.rnn-factor':
-    'A tanh RNN back-propagates through {steps} time steps. W_hh is symmetric with spectral radius ρ = {rho} (so its largest singular value is ρ too), and tanh′ ≤ 1. What is the upper bound ρ^T of the factor by which ‖∂h_T/∂h_0‖ can change? Give 3 significant digits.',
+    'A tanh RNN back-propagates through {steps} time steps. Wₕₕ is symmetric with spectral radius ρ = {rho} (so its largest singular value is ρ too), and tanh′ ≤ 1. What is the upper bound ρᵀ of the factor by which the gradient norm can change from the last step back to the first? Give 3 significant digits.',
   'quiz.training.rnn-steps':
-    'A tanh RNN has a symmetric W_hh with spectral radius ρ = {rho}, and tanh′ ≤ 1, so the gradient through T steps shrinks at least like ρ^T. After how many steps T does that bound first fall below {threshold}?',
+    'A tanh RNN has a symmetric Wₕₕ with spectral radius ρ = {rho}, and tanh′ ≤ 1, so the gradient through T steps shrinks at least like ρᵀ. After how many steps T does that bound first fall below {threshold}?',
   'quiz.training.update-ratio':
     'One SGD step with learning rate {lr} updates a layer whose weights have norm ‖W‖ = {weightNorm} and whose gradient has norm ‖g‖ = {gradNorm}. What is the update/weight ratio η·‖g‖/‖W‖ (healthy training is near 10⁻³)? Give 3 significant digits.',
 };

@@ -44,7 +44,7 @@ export function paramToZh(value: string): string {
   const steps = /^(\d+) steps?$/.exec(value);
   if (steps) return `${steps[1]} 步`;
   return value
-    .replace(/^f = (\w+) and \|w_l\| = (\S+) for every layer$/, '每一层都有 f = $1，|w_l| = $2')
+    .replace(/^f = (\w+) and \|wₗ\| = (\S+) for every layer$/, '每一层都有 f = $1，|wₗ| = $2')
     .replace(/, then:\n/g, '，然后：\n')
     .replace(/^, dilation (\d+)$/, '，扩张率 $1')
     .replace(/\blayer (\d+): /g, '第 $1 层：')
@@ -170,7 +170,7 @@ const FINAL_ZH: [RegExp, string][] = [
     '（两个分支的中心不重合，所以外包区间比任一分支都大）',
   ],
   [/^d = (\d+): K_eff = (\d+) and r = (\d+)$/, 'd = $1：K_eff = $2，r = $3'],
-  [/^N_in = (\d+), so (\d+) parameters$/, 'N_in = $1，所以共 $2 个参数'],
+  [/^Nᵢₙ = (\d+), so (\d+) parameters$/, 'Nᵢₙ = $1，所以共 $2 个参数'],
   [/ parameters\)$/, ' 个参数）'],
   [/ parameters$/, ' 个参数'],
   [/ elements$/, ' 个元素'],

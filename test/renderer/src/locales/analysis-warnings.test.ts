@@ -96,7 +96,7 @@ describe('analysis warnings in both languages', () => {
     });
     if (v.ok) throw new Error('expected a refusal');
     expect(v.errors.map((e) => issueText(e, t, 'zh-CN'))).toEqual([
-      '层 big：输出元素数达到 1.000e+22，超过了 2^53（9,007,199,254,740,991），超出精确整数运算的范围',
+      '层 big：输出元素数达到 1.000e+22，超过了 2⁵³（9,007,199,254,740,991），超出精确整数运算的范围',
     ]);
   });
 });

@@ -91,7 +91,7 @@ export default {
         rf: 'theoretical RF (2L + 1)',
         side68: 'square with 68% of the ERF',
         side95: 'square with 95% of the ERF',
-        fit: 'fit ∝ L^{alpha}',
+        fit: 'fit ∝ L to the power {alpha}',
         exponents:
           'Fitted exponents from depth {from} on: {a68} for the 68% square, {a95} for the 95% square, {rf} for the theoretical RF.',
         alt: 'Effective receptive field of a stack of {depth} 3×3 convolutions',

@@ -48,7 +48,7 @@ export const CONCEPTS_GRADIENTS_ZH: Record<string, ConceptText> = {
     question: '一个线性层的扇入为 n，权重方差为 v。它会怎样改变信号的方差？',
     correct: {
       text: '乘以 n·v：大于 1 时随深度增长，小于 1 时消失',
-      why: '每个输出是 n 个方差为 v·Var(x) 的乘积之和；L 层之后因子是 (n·v)^L。',
+      why: '每个输出是 n 个方差为 v·Var(x) 的乘积之和；L 层之后因子是 (n·v)ᴸ。',
     },
     wrong: [
       {
@@ -194,8 +194,8 @@ export const CONCEPTS_GRADIENTS_ZH: Record<string, ConceptText> = {
   'rnn-exploding': {
     question: '为什么普通 RNN 在长序列上特别容易梯度爆炸？',
     correct: {
-      text: '每步都乘同一个 W_hh，因子大于 1 就不断放大',
-      why: 'T 步之后这个乘积像 W_hh 的幂（再乘 tanh′）：要么增长，要么消失。',
+      text: '每步都乘同一个 Wₕₕ，因子大于 1 就不断放大',
+      why: 'T 步之后这个乘积像 Wₕₕ 的幂（再乘 tanh′）：要么增长，要么消失。',
     },
     wrong: [
       {

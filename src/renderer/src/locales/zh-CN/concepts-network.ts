@@ -33,7 +33,7 @@ export const CONCEPTS_NETWORK_ZH: Record<string, ConceptText> = {
     wrong: [
       {
         text: '1×1 卷积没有乘加，它只是把每个像素的值缩放一下',
-        why: '1×1 卷积要混合各通道：每个像素 C_in·C_out 次乘加，这里是 16,384 次。',
+        why: '1×1 卷积要混合各通道：每个像素 Cᵢₙ·Cₒᵤₜ 次乘加，这里是 16,384 次。',
       },
       {
         text: '这个结构先把特征图的高和宽都减半，所以像素变少了很多',
@@ -48,7 +48,7 @@ export const CONCEPTS_NETWORK_ZH: Record<string, ConceptText> = {
   'width-scaling': {
     question: '把一个普通 CNN 每一层的通道数都翻倍，乘加次数会怎样变化？',
     correct: {
-      text: '约 4 倍：C_in 和 C_out 都翻倍',
+      text: '约 4 倍：Cᵢₙ 和 Cₒᵤₜ 都翻倍',
       why: '只有第一层（输入仍是 3 个通道）只翻一倍。',
     },
     wrong: [
@@ -58,7 +58,7 @@ export const CONCEPTS_NETWORK_ZH: Record<string, ConceptText> = {
       },
       {
         text: '不变，因为输入图像的尺寸并没有改变',
-        why: '图像尺寸决定位置数；每个位置的开销是 C_in·C_out·K²。',
+        why: '图像尺寸决定位置数；每个位置的开销是 Cᵢₙ·Cₒᵤₜ·K²。',
       },
       {
         text: '变为 8 倍：通道、高度和宽度三者一起翻倍',

@@ -66,22 +66,22 @@ export const CONCEPTS_RF_ZH: Record<string, ConceptText> = {
     ],
   },
   'rf-recursion': {
-    question: '由前一层（跳距 j_(l−1)）求第 l 层感受野 r_l 的递推式是哪一个？',
+    question: '由前一层（跳距 jₗ₋₁）求第 l 层感受野 rₗ 的递推式是哪一个？',
     correct: {
-      text: 'r_l = r_(l−1) + (K_l − 1)·j_(l−1)，j 为跳距',
+      text: 'rₗ = rₗ₋₁ + (Kₗ − 1)·jₗ₋₁，j 为跳距',
       why: '每多一个抽头就多一个跳距的输入像素；步长会乘到跳距上。',
     },
     wrong: [
       {
-        text: 'r_l = r_(l−1)·K_l，跳距另外单独计算',
+        text: 'rₗ = rₗ₋₁·Kₗ，跳距另外单独计算',
         why: '感受野是加上 (K − 1)·跳距；步长与跳距相乘，不是相加。',
       },
       {
-        text: 'r_l = r_(l−1) + K_l·S_l，与跳距无关',
+        text: 'rₗ = rₗ₋₁ + Kₗ·Sₗ，与跳距无关',
         why: '这一层的抽头间隔是前一层的跳距，而不是它自己的步长。',
       },
       {
-        text: 'r_l = ⌊(r_(l−1) − K_l)/S_l⌋ + 1，同输出尺寸',
+        text: 'rₗ = ⌊(rₗ₋₁ − Kₗ)/Sₗ⌋ + 1，同输出尺寸',
         why: '那是输出尺寸公式；感受野随深度增大，而不是缩小。',
       },
     ],
@@ -152,7 +152,7 @@ export const CONCEPTS_RF_ZH: Record<string, ConceptText> = {
   'dilation-cost': {
     question: '输出尺寸相同时，扩张率会怎样改变卷积的参数量和乘加次数？',
     correct: {
-      text: '两者都不变：仍是 K²·C_in·C_out 个权重',
+      text: '两者都不变：仍是 K²·Cᵢₙ·Cₒᵤₜ 个权重',
       why: '抽头只是隔得更远，个数没有变。',
     },
     wrong: [

@@ -108,22 +108,22 @@ export const CONCEPTS_SIZE_ZH: Record<string, ConceptText> = {
     ],
   },
   'conv-macs-formula': {
-    question: '一个 K×K 卷积，输入 C_in 个通道、输出 C_out 个通道，输出为 M×M。它需要多少次乘加（MAC）？',
+    question: '一个 K×K 卷积，输入 Cᵢₙ 个通道、输出 Cₒᵤₜ 个通道，输出为 M×M。它需要多少次乘加（MAC）？',
     correct: {
-      text: 'M²·K²·C_in·C_out：每个输出都是 K²·C_in 项的点积',
-      why: 'M² 个位置 × C_out 个通道，每个值是 K²·C_in 个乘积之和。',
+      text: 'M²·K²·Cᵢₙ·Cₒᵤₜ：每个输出都是 K²·Cᵢₙ 项的点积',
+      why: 'M² 个位置 × Cₒᵤₜ 个通道，每个值是 K²·Cᵢₙ 个乘积之和。',
     },
     wrong: [
       {
-        text: 'K²·C_in·C_out：乘加次数等于权重个数，每个权重只用一次',
+        text: 'K²·Cᵢₙ·Cₒᵤₜ：乘加次数等于权重个数，每个权重只用一次',
         why: '每个权重在 M² 个输出位置上都要用一次，所以还要再乘 M²。',
       },
       {
-        text: 'M²·K²·C_out：每个输出值只需要输入上的一个 K×K 窗口',
-        why: '窗口覆盖全部 C_in 个输入通道：每个输出值有 K²·C_in 个乘积。',
+        text: 'M²·K²·Cₒᵤₜ：每个输出值只需要输入上的一个 K×K 窗口',
+        why: '窗口覆盖全部 Cᵢₙ 个输入通道：每个输出值有 K²·Cᵢₙ 个乘积。',
       },
       {
-        text: 'M²·(K² + C_in + C_out)：一层的三部分开销相加',
+        text: 'M²·(K² + Cᵢₙ + Cₒᵤₜ)：一层的三部分开销相加',
         why: '这些因子是相乘的：位置数 × 窗口 × 输入通道 × 输出通道。',
       },
     ],

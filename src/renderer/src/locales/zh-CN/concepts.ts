@@ -286,7 +286,7 @@ const CONCEPTS_FIRST_ZH: Record<string, ConceptText> = {
     question: '普通的 tanh RNN 经过许多时间步后会丢失梯度，是什么让 LSTM 能把梯度传得很远？',
     correct: {
       text: '细胞状态按加法更新，由遗忘门缩放的导数可以保持接近 1',
-      why: '普通 RNN 每一步都要乘以 W_hh·tanh′；LSTM 带门控的加法通路避免了这种连乘（遗忘门偏置取 1，可让 f_t 一开始就接近 1）。',
+      why: '普通 RNN 每一步都要乘以 Wₕₕ·tanh′；LSTM 带门控的加法通路避免了这种连乘（遗忘门偏置取 1，可让 fₜ 一开始就接近 1）。',
     },
     wrong: [
       {

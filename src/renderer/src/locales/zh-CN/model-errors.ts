@@ -30,9 +30,9 @@ export default {
       'reflect-pad-too-large': '反射填充必须小于输入尺寸 {h}×{w}',
       'upsample-scale-or-size': '缩放倍数（scale）和输出尺寸（size）必须给出其中一个，而且只能给一个',
       'scale-not-positive': '缩放倍数必须是正数，现在是 {scale}',
-      'upsample-beyond-2-53': '输出尺寸 {size} 超过了 2^53（{max}），超出精确整数运算的范围',
+      'upsample-beyond-2-53': '输出尺寸 {size} 超过了 2⁵³（{max}），超出精确整数运算的范围',
       'upsample-beyond-2-53-scaled':
-        '输出尺寸 {size}（{input} × 缩放倍数 {scale}）超过了 2^53（{max}），超出精确整数运算的范围',
+        '输出尺寸 {size}（{input} × 缩放倍数 {scale}）超过了 2⁵³（{max}），超出精确整数运算的范围',
       'output-below-1': '输出尺寸 {h}×{w} 小于 1',
       'clamp-no-bounds': '截断（clamp）至少要给出下界（min）或上界（max）',
       'clamp-min-above-max': '截断（clamp）要求下界不大于上界，现在下界是 {min}，上界是 {max}',

@@ -129,7 +129,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.rf.branches':
     '两个分支读取同一个输入；其中每个卷积都使用“same”填充（PyTorch：总填充量为奇数时，多出的一个像素补在后面），步长为 1。\n分支 A：\n{a}\n分支 B：\n{b}\n两者的输出相加{afterText}\n最终输出的一个单元的感受野（一维，以输入像素计）是多少？{holesText}',
   'quiz.gradient.chain':
-    '反向传播经过由 {n} 个标量单元 a_l = f_l(w_l·a_(l−1) + b_l) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂a_{n}/∂a_0| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
+    '反向传播经过由 {n} 个标量单元 aₗ = fₗ(wₗ·aₗ₋₁ + bₗ) 组成的链，其中{layers}。取每个激活函数导数的最大可能值，|∂aₙ/∂a₀| 的上界是多少？请保留 3 位有效数字（例如 1.23e-4）。',
   'quiz.gradient.clip-factor':
     '梯度 {g} 被裁剪到全局 L2 范数不超过 {c}（torch.nn.utils.clip_grad_norm_）。它被乘以多大的系数？请保留 3 位有效数字。',
   'quiz.gradient.clip-norm':
@@ -148,9 +148,9 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
   'quiz.training.l1':
     '权重 w = {w}，数据梯度 g = {g}。损失中含有 L1 惩罚项 λ·|w|，其中 λ = {lambda}；用学习率 {lr} 的普通 SGD 更新一步。之后 w 是多少？请保留 3 位有效数字。',
   'quiz.training.rnn-factor':
-    '一个 tanh RNN 经过 {steps} 个时间步做反向传播。W_hh 是对称矩阵，谱半径 ρ = {rho}（因此其最大奇异值也是 ρ），且 tanh′ ≤ 1。‖∂h_T/∂h_0‖ 变化倍数的上界 ρ^T 是多少？请保留 3 位有效数字。',
+    '一个 tanh RNN 经过 {steps} 个时间步做反向传播。Wₕₕ 是对称矩阵，谱半径 ρ = {rho}（因此其最大奇异值也是 ρ），且 tanh′ ≤ 1。梯度范数从最后一步传回第一步，其变化倍数的上界 ρᵀ 是多少？请保留 3 位有效数字。',
   'quiz.training.rnn-steps':
-    '一个 tanh RNN 的 W_hh 是对称矩阵，谱半径 ρ = {rho}，且 tanh′ ≤ 1，所以经过 T 步的梯度至少像 ρ^T 那样缩小。这个上界在第几步 T 首次低于 {threshold}？',
+    '一个 tanh RNN 的 Wₕₕ 是对称矩阵，谱半径 ρ = {rho}，且 tanh′ ≤ 1，所以经过 T 步的梯度至少像 ρᵀ 那样缩小。这个上界在第几步 T 首次低于 {threshold}？',
   'quiz.training.update-ratio':
     '用学习率 {lr} 的 SGD 更新一步，某层权重的范数 ‖W‖ = {weightNorm}，梯度的范数 ‖g‖ = {gradNorm}。更新量与权重之比 η·‖g‖/‖W‖ 是多少（训练正常时约为 10⁻³）？请保留 3 位有效数字。',
   ...Object.fromEntries(Object.entries(CONCEPTS_ZH).map(([id, c]) => [`quiz.concepts.${id}`, c.question])),
@@ -170,8 +170,8 @@ export const PARAM_TEXT_ZH: Record<string, string> = {
   'Count FLOPs = 2 × MACs plus one add per output element for the bias.':
     '统计 FLOPs = 2 × MACs，再加上每个输出元素一次偏置加法。',
   'in bytes': '以字节为单位',
-  'stating the unit (e.g. MB = 10^6 bytes or MiB = 2^20 bytes), to 4 significant digits':
-    '注明单位（例如 MB = 10^6 字节或 MiB = 2^20 字节），保留 4 位有效数字',
+  'stating the unit (e.g. MB = 10⁶ bytes or MiB = 2²⁰ bytes), to 4 significant digits':
+    '注明单位（例如 MB = 10⁶ 字节或 MiB = 2²⁰ 字节），保留 4 位有效数字',
   ' (the same at every step)': '（每一步都相同）',
   '.': '。',
   ReLU: ' ReLU ',

@@ -28,7 +28,7 @@ export default {
         '感受野中有空洞：抽头之间的间距比每个抽头看到的范围还大，所以 {h}×{w} 范围内有些输入像素没有被读到',
       unsupported:
         '暂不支持算子 {name}：它的开销（参数量、MAC 数、FLOPs）未知，没有计入总计，所以总计不完整；感受野原样传给下一层',
-      'beyond-2-53': '{what}达到 {value}，超过了 2^53（{max}），超出精确整数运算的范围',
+      'beyond-2-53': '{what}达到 {value}，超过了 2⁵³（{max}），超出精确整数运算的范围',
       'limit-output-elements': '输出元素数',
       'limit-parameters': '参数量',
       'limit-macs': 'MAC 数',
