@@ -1,7 +1,9 @@
 import {
   getExperiment,
+  measuresOf,
   runExperiment,
   type ExperimentResult,
+  type FindingMeasures,
   type NamedExperiment,
 } from '../../../../core/autograd';
 
@@ -46,8 +48,10 @@ export interface DemoResult {
    * step (layer view), the final loss (null when the run diverged), or the decades lost through time.
    */
   summary: (number | null)[];
-  /** Final accuracy per series (training view), else null. */
+  /** Final accuracy per series (training runs), else null. */
   accuracy: (number | null)[];
+  /** What the caption's finding can quote of each run (`measuresOf`). */
+  measures: FindingMeasures[];
 }
 
 function seriesOf(e: NamedExperiment, r: ExperimentResult): { values: (number | null)[]; x: number[] } {
@@ -84,5 +88,6 @@ export function runDemo(id: string): DemoResult {
     series: runs.map(({ e: p }, i) => ({ id: p.id, values: curves[i]!.values })),
     summary: runs.map(({ r }) => summaryOf(e, r)),
     accuracy: runs.map(({ r }) => (r.kind === 'mlp' ? r.summary.finalAccuracy : null)),
+    measures: runs.map(({ r }) => measuresOf(r)),
   };
 }

@@ -149,7 +149,8 @@ export default {
         time: '‖∂L/∂h_t‖',
       },
       summary: {
-        layer: 'signal reaching layer 1 / reaching the last hidden layer = {value}',
+        layer:
+          'signal reaching layer 1 / reaching the last hidden layer = {value}, final accuracy {accuracy}',
         step: 'final loss {value}, accuracy {accuracy}',
         time: '{value} decades lost from t = T back to t = 0',
       },

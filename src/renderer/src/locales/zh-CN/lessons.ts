@@ -147,7 +147,7 @@ const zhCN: typeof en = {
         time: '‖∂L/∂hₜ‖',
       },
       summary: {
-        layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}',
+        layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}，最终准确率 {accuracy}',
         step: '最终损失 {value}，准确率 {accuracy}',
         time: '从 t = T 回到 t = 0 损失了 {value} 个数量级',
       },
