@@ -2,6 +2,7 @@ import {
   getExperiment,
   measuresOf,
   runExperiment,
+  type CurveGap,
   type ExperimentResult,
   type FindingMeasures,
   type NamedExperiment,
@@ -35,6 +36,8 @@ export interface DemoSeries {
   id: string;
   /** log10 of the plotted value per x; null where it is not finite (overflow). */
   values: (number | null)[];
+  /** Where values are missing and why (a gradient that underflowed to 0, overflow, NaN). */
+  gaps: CurveGap[];
 }
 
 export interface DemoResult {
@@ -85,7 +88,11 @@ export function runDemo(id: string): DemoResult {
     id,
     axis: e.view === 'signal' ? 'layer' : e.view === 'loss' ? 'step' : 'time',
     x: curves.reduce((a, c) => (c.x.length > a.length ? c.x : a), [] as number[]),
-    series: runs.map(({ e: p }, i) => ({ id: p.id, values: curves[i]!.values })),
+    series: runs.map(({ e: p, r }, i) => ({
+      id: p.id,
+      values: curves[i]!.values,
+      gaps: r.kind === 'rnn' ? (r.lossGradGaps ?? []) : [],
+    })),
     summary: runs.map(({ r }) => summaryOf(e, r)),
     accuracy: runs.map(({ r }) => (r.kind === 'mlp' ? r.summary.finalAccuracy : null)),
     measures: runs.map(({ r }) => measuresOf(r)),
