@@ -6,6 +6,7 @@ import {
   finalOf,
   findingValues,
   getExperiment,
+  measuresOf,
   runExperiment,
   type ExperimentResult,
 } from '../../core/autograd';
@@ -75,11 +76,7 @@ export const lab: Command = async (args, io) => {
     holds: c.holds,
   }));
   const final = finalOf(result);
-  const measured = findingValues(
-    experiment,
-    result.kind === 'rnn' ? result.decades : null,
-    baseline?.kind === 'rnn' ? baseline.decades : null,
-  );
+  const measured = findingValues(experiment, measuresOf(result), baseline ? measuresOf(baseline) : null);
   const finding = experiment.finding && measured ? fillFinding(experiment.finding, measured) : undefined;
   if (json) {
     io.out(

@@ -130,6 +130,17 @@ export const rnnResultSchema = z.strictObject({
   lossGrad: nullableNumbers,
   jacobian: nullableNumbers,
   decades: nnum,
+  // Runs saved before gaps were recorded have none.
+  lossGradGaps: z
+    .array(
+      z.strictObject({
+        why: z.enum(['underflow', 'overflow', 'nan']),
+        from: z.number().int().min(0),
+        to: z.number().int().min(0),
+      }),
+    )
+    .max(100_000)
+    .optional(),
 });
 
 export const experimentResultSchema = z.discriminatedUnion('kind', [mlpResultSchema, rnnResultSchema]);

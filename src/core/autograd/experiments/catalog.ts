@@ -68,7 +68,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     kind: 'problem',
     name: 'Vanishing: 8 sigmoid layers',
     caption:
-      'Eight sigmoid layers with Xavier init on two circles. The sigmoid’s slope is at most 0.25, so the signal shrinks at every layer on its way back: at the first step the gradient reaching layer 1 is about 10⁻⁴ of the one reaching the last hidden layer, and after 200 steps the network is still at chance (50 %).',
+      'Eight sigmoid layers with Xavier init on two circles. The sigmoid’s slope is at most 0.25, so the signal shrinks at every layer on its way back, and the network stays at chance.',
+    finding:
+      'At the first step the gradient reaching layer 1 is about {signal} of the one reaching the last hidden layer, and after {steps} steps the accuracy is {accuracy} (chance is 50%).',
     view: 'signal',
     claims: [
       { measure: 'signal', atMost: -3 },
@@ -82,7 +84,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'vanishing',
     name: 'Remedy: ReLU + Kaiming init',
     caption:
-      'The same 8 layers with ReLU and Kaiming init. ReLU’s slope is 1 where it is active and Kaiming’s variance 2/fan_in keeps the signal’s scale, so the signal reaches layer 1 undiminished (ratio about 10⁰) and the network separates the circles.',
+      'The same 8 layers with ReLU and Kaiming init. ReLU’s slope is 1 where it is active and Kaiming’s variance 2/fan_in keeps the signal’s scale, so the signal reaches layer 1 undiminished and the network separates the circles.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, instead of {baselineSignal}, and the accuracy reaches {accuracy}.',
     view: 'signal',
     claims: [...trains(0.95), { measure: 'signal', between: [-0.5, 0.5] }],
     config: { ...VANISHING, activation: 'relu', init: 'kaiming_normal' },
@@ -104,7 +108,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'vanishing',
     name: 'Remedy: ELU',
     caption:
-      'ELU keeps the sigmoid stack’s Xavier init and changes only the activation (slope 1 for positive inputs): the signal loses less than a decade instead of four, and the network learns.',
+      'ELU keeps the sigmoid stack’s Xavier init and changes only the activation (slope 1 for positive inputs): the signal loses far fewer decades than with sigmoids, and the network learns.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, instead of {baselineSignal}, and the accuracy reaches {accuracy}.',
     view: 'signal',
     claims: [...trains(0.95), { measure: 'signal', atLeast: -1 }],
     config: { ...VANISHING, activation: 'elu' },
@@ -126,7 +132,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'vanishing',
     name: 'Remedy: residual shortcuts',
     caption:
-      'Each block adds its input to its output (h = h + f(h)), so the gradient has a path with slope 1 around every sigmoid: it reaches layer 1 undiminished (about 10⁰ instead of 10⁻⁴). What shortcuts do not do: with sigmoid blocks, whose outputs are all positive, the sum grows block after block and this network still does not learn the circles in 200 steps.',
+      'Each block adds its input to its output (h = h + f(h)), so the gradient has a path with slope 1 around every sigmoid: it reaches layer 1 undiminished. What shortcuts do not do: with sigmoid blocks, whose outputs are all positive, the sum grows block after block and this network still does not learn the circles.',
+    finding:
+      'The gradient reaching layer 1 is about {signal} of the one reaching the last hidden layer instead of {baselineSignal}, yet after {steps} steps the accuracy is {accuracy}.',
     view: 'signal',
     claims: [
       { measure: 'signal', between: [-0.5, 0.5] },
@@ -140,7 +148,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'vanishing',
     name: 'Remedy: layer-wise pre-training',
     caption:
-      'Each hidden layer is first trained alone as an autoencoder of the layer below (the autoencoder variant of Bengio et al., 2007; Hinton et al., 2006 stacked RBMs), then the whole network is fine-tuned. Fine-tuning starts with a less vanished signal than the random init, but the sigmoid’s slope is unchanged: the gradient reaching layer 1 is still below 10⁻², and the network stays at chance here.',
+      'Each hidden layer is first trained alone as an autoencoder of the layer below (the autoencoder variant of Bengio et al., 2007; Hinton et al., 2006 stacked RBMs), then the whole network is fine-tuned. Fine-tuning starts with a less vanished signal than the random init, but the sigmoid’s slope is unchanged: the gradient reaching layer 1 is still orders of magnitude smaller than at the last hidden layer, and the network stays at chance here.',
+    finding:
+      'At the start of fine-tuning the gradient reaching layer 1 is about {signal} of the one reaching the last hidden layer, instead of {baselineSignal} from the random init, and the accuracy stays at {accuracy}.',
     view: 'signal',
     claims: [
       { measure: 'signal', atMost: -2 },
@@ -154,7 +164,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     kind: 'problem',
     name: 'Exploding: N(0, 1.5²) init with ReLU',
     caption:
-      'Eight ReLU layers whose weights are drawn from N(0, 1.5²) on two spirals. Each layer multiplies the signal’s scale by about 1.5·√(32/2) = 6: the signal reaching layer 1 is 10⁴ times the one at the last hidden layer and the largest weight gradient about 10⁵, and the first steps wreck the network. The first/last weight-gradient ratio stays near 10⁰ and hides this: the growing activations and the shrinking gradients cancel in it.',
+      'Eight ReLU layers whose weights are drawn from N(0, 1.5²) on two spirals. Each layer multiplies the signal’s scale by about 1.5·√(32/2) = 6, so the signal grows by orders of magnitude on its way back, the weight gradients are huge, and the first steps wreck the network. The first/last weight-gradient ratio stays near 1 and hides this: the growing activations and the shrinking gradients cancel in it.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, and the accuracy stays at {accuracy}.',
     view: 'signal',
     claims: [
       { measure: 'signal', atLeast: 4 },
@@ -170,7 +182,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'Remedy: Kaiming init',
     caption:
-      'The same network with Kaiming init (variance 2/fan_in): the scale stays constant through the layers, the signal ratio and the gradient norms are near 10⁰, and the network learns the spirals.',
+      'The same network with Kaiming init (variance 2/fan_in): the scale stays constant through the layers, the signal keeps its size through the layers, and the network learns the spirals.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, instead of {baselineSignal}, and the accuracy reaches {accuracy}.',
     view: 'signal',
     claims: [...trains(0.8), { measure: 'signal', between: [-0.5, 0.5] }, { measure: 'gradMax', atMost: 1 }],
     config: { ...EXPLODING, init: 'kaiming_normal' },
@@ -181,7 +195,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'Remedy: Xavier init',
     caption:
-      'Xavier init (variance 2/(fan_in + fan_out)) also removes the explosion; with ReLU it errs on the small side (the signal loses about a decade over the layers) and the network learns, more slowly than with Kaiming init.',
+      'Xavier init (variance 2/(fan_in + fan_out)) also removes the explosion; with ReLU it errs on the small side (the signal shrinks a little over the layers) and the network learns, more slowly than with Kaiming init.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, instead of {baselineSignal}, and the accuracy reaches {accuracy}.',
     view: 'signal',
     claims: [...trains(0.65), { measure: 'signal', between: [-1.5, 0] }],
     config: { ...EXPLODING, init: 'xavier_normal' },
@@ -192,7 +208,9 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'Remedy: BatchNorm on the exploding net',
     caption:
-      'BatchNorm rescales every layer’s pre-activations whatever the weights’ scale: with the same bad init the signal stays within a decade and the network learns.',
+      'BatchNorm rescales every layer’s pre-activations whatever the weights’ scale: with the same bad init the signal no longer explodes and the network learns.',
+    finding:
+      'The signal reaching layer 1 is about {signal} times the one reaching the last hidden layer, instead of {baselineSignal}, and the accuracy reaches {accuracy}.',
     view: 'signal',
     claims: [...trains(0.8), { measure: 'signal', between: [-1, 1] }],
     config: { ...EXPLODING, batchnorm: true },
@@ -203,7 +221,8 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'Clipping by global norm (does not cure)',
     caption:
-      'Gradients are rescaled whenever their global norm exceeds 1. This bounds every step, so the run no longer blows up — but it does not fix the multiplication that causes the explosion: the gradients stay around 10³ and the loss stays in the hundreds (chance level is 0.69), where the same network with Kaiming init reaches about 0.3. Clipping keeps a working run stable (see “Clipping a too-large step”); it does not rescue a bad initialisation.',
+      'Gradients are rescaled whenever their global norm exceeds 1. This bounds every step, so the run no longer blows up — but it does not fix the multiplication that causes the explosion: the gradients stay huge and the loss stays far above chance level (ln 2 ≈ 0.69), where the same network with Kaiming init learns. Clipping keeps a working run stable (see “Clipping a too-large step”); it does not rescue a bad initialisation.',
+    finding: 'At the end the loss is about {loss} and the accuracy {accuracy}.',
     view: 'loss',
     claims: [
       { measure: 'diverged', is: false },
@@ -230,7 +249,7 @@ export const EXPERIMENTS: readonly NamedExperiment[] = [
     fixes: 'exploding',
     name: 'L2 weight penalty (does not rescue)',
     caption:
-      'An L2 penalty λ·Σw² (λ = 0.01) pulls every weight towards 0 a little at each step. Against gradients of 10⁵ that pull is negligible: the run diverges exactly like the problem. A weight penalty limits how large weights grow in a working run; it does not rescue an exploding initialisation.',
+      'An L2 penalty λ·Σw² (λ = 0.01) pulls every weight towards 0 a little at each step. Against gradients this large that pull is negligible: the run diverges exactly like the problem. A weight penalty limits how large weights grow in a working run; it does not rescue an exploding initialisation.',
     view: 'loss',
     claims: [
       { measure: 'diverged', is: true },

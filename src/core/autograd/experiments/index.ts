@@ -9,4 +9,5 @@ export * from './views';
 export * from './catalog';
 export * from './claims';
 export * from './findings';
+export * from './gaps';
 export { finalOf, type ExperimentFinal } from './final';

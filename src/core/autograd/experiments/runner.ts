@@ -1,3 +1,4 @@
+import { gapsOf, type CurveGap } from './gaps';
 import { recurrentCurves } from '../recurrent';
 import { type StepStats, type TrainingRun, createTrainingRun } from '../train';
 import { type ExperimentConfig, toRecurrentSetup, toTrainConfig, totalSteps } from './config';
@@ -97,6 +98,8 @@ export interface RnnExperimentResult {
   jacobian: (number | null)[];
   /** log10 ‖∂L/∂h_T‖ − log10 ‖∂L/∂h_0‖: how many decades the gradient loses over the sequence. */
   decades: number | null;
+  /** Where `lossGrad` is null and why (underflow to 0, overflow, NaN); absent in older saved runs. */
+  lossGradGaps?: CurveGap[];
 }
 
 export type ExperimentResult = MlpExperimentResult | RnnExperimentResult;
@@ -178,6 +181,7 @@ export class ExperimentRunner {
         lossGrad,
         jacobian: Array.from(curves.log10JacobianFro, (v) => round(v)),
         decades: round(lastV - first),
+        lossGradGaps: gapsOf(curves.log10LossGradNorm),
       };
       this.done = 1;
       return;
@@ -260,7 +264,15 @@ export class ExperimentRunner {
   result(): ExperimentResult {
     if (this.config.kind === 'rnn') {
       return (
-        this.rnn ?? { kind: 'rnn', stepsDone: 0, totalSteps: 1, lossGrad: [], jacobian: [], decades: null }
+        this.rnn ?? {
+          kind: 'rnn',
+          stepsDone: 0,
+          totalSteps: 1,
+          lossGrad: [],
+          jacobian: [],
+          decades: null,
+          lossGradGaps: [],
+        }
       );
     }
     const s = this.lastFinetune;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getExperiment } from '../../../../src/core/autograd';
+import { gapsOf, getExperiment } from '../../../../src/core/autograd';
+import { demoLineOption } from '../../../../src/renderer/src/lessons/widgets/chart-options';
 import { REMEDY_DEMOS, runDemo } from '../../../../src/renderer/src/lessons/widgets/gradient-demos';
 
 /**
@@ -50,5 +51,32 @@ describe('gradient demos', () => {
     const r = runDemo('lstm');
     expect(r.series).toHaveLength(2);
     for (const s of r.series) expect(s.values).toHaveLength(r.x.length);
+  });
+
+  it('draws the tanh RNN at every time step next to a remedy, dashed on top where the curves meet', () => {
+    for (const id of ['rnn-orthogonal', 'lstm', 'lstm-forget-bias']) {
+      const demo = runDemo(id);
+      const tanh = demo.series[0]!;
+      expect(tanh.id).toBe('rnn-tanh');
+      // A point at every t = 0..T: nothing underflows or overflows in these runs.
+      expect(tanh.values.length).toBe(demo.x.length);
+      expect(tanh.values.every((v) => v !== null)).toBe(true);
+      expect(tanh.gaps).toEqual([]);
+      const series = demoLineOption(demo, ['a', 'b'], 't', 'g').series as Record<string, unknown>[];
+      expect(series[0]).toMatchObject({ lineStyle: { type: 'dashed' }, z: 3 });
+      expect(series[1]!.lineStyle).toBeUndefined();
+    }
+  });
+
+  it('says where a log curve has no point and why: 0 (underflow), overflow or NaN', () => {
+    expect(gapsOf([-Infinity, -Infinity, -300, 2, NaN, Infinity, Infinity])).toEqual([
+      { why: 'underflow', from: 0, to: 1 },
+      { why: 'nan', from: 4, to: 4 },
+      { why: 'overflow', from: 5, to: 6 },
+    ]);
+    // A gradient that underflowed: 10⁻²⁰⁰ squared in a norm is 0 in double precision.
+    expect(gapsOf([Math.log10(1e-200 ** 2), Math.log10(1e-100 ** 2)])).toEqual([
+      { why: 'underflow', from: 0, to: 0 },
+    ]);
   });
 });

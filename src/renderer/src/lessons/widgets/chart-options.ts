@@ -112,12 +112,14 @@ export function demoLineOption(
     xAxis: { type: 'category', data: result.x, name: axisName, nameLocation: 'middle', nameGap: 26 },
     // The values are log10: the axis says so once instead of writing 10^x at every tick.
     yAxis: { type: 'value', name: `log₁₀ ${metricName}` },
+    // A remedy's problem is dashed and drawn on top: where the two curves meet, both stay visible.
     series: result.series.map((s, i) => ({
       type: 'line',
       name: names[i],
       data: s.values,
       showSymbol: false,
       connectNulls: false,
+      ...(i === 0 && result.series.length > 1 ? { lineStyle: { type: 'dashed' }, z: 3 } : {}),
     })),
   };
 }

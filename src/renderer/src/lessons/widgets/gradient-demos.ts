@@ -1,7 +1,10 @@
 import {
   getExperiment,
+  measuresOf,
   runExperiment,
+  type CurveGap,
   type ExperimentResult,
+  type FindingMeasures,
   type NamedExperiment,
 } from '../../../../core/autograd';
 
@@ -33,6 +36,8 @@ export interface DemoSeries {
   id: string;
   /** log10 of the plotted value per x; null where it is not finite (overflow). */
   values: (number | null)[];
+  /** Where values are missing and why (a gradient that underflowed to 0, overflow, NaN). */
+  gaps: CurveGap[];
 }
 
 export interface DemoResult {
@@ -46,8 +51,10 @@ export interface DemoResult {
    * step (layer view), the final loss (null when the run diverged), or the decades lost through time.
    */
   summary: (number | null)[];
-  /** Final accuracy per series (training view), else null. */
+  /** Final accuracy per series (training runs), else null. */
   accuracy: (number | null)[];
+  /** What the caption's finding can quote of each run (`measuresOf`). */
+  measures: FindingMeasures[];
 }
 
 function seriesOf(e: NamedExperiment, r: ExperimentResult): { values: (number | null)[]; x: number[] } {
@@ -81,8 +88,13 @@ export function runDemo(id: string): DemoResult {
     id,
     axis: e.view === 'signal' ? 'layer' : e.view === 'loss' ? 'step' : 'time',
     x: curves.reduce((a, c) => (c.x.length > a.length ? c.x : a), [] as number[]),
-    series: runs.map(({ e: p }, i) => ({ id: p.id, values: curves[i]!.values })),
+    series: runs.map(({ e: p, r }, i) => ({
+      id: p.id,
+      values: curves[i]!.values,
+      gaps: r.kind === 'rnn' ? (r.lossGradGaps ?? []) : [],
+    })),
     summary: runs.map(({ r }) => summaryOf(e, r)),
     accuracy: runs.map(({ r }) => (r.kind === 'mlp' ? r.summary.finalAccuracy : null)),
+    measures: runs.map(({ r }) => measuresOf(r)),
   };
 }

@@ -148,8 +148,16 @@ export default {
         step: 'loss',
         time: '‖∂L/∂h_t‖',
       },
+      gap: {
+        underflow:
+          '{name}: from t = {from} to {to} the gradient fell below the smallest number a double can hold and became 0 (underflow); a log axis cannot draw 0, so the curve has no points there.',
+        overflow:
+          '{name}: from t = {from} to {to} the gradient overflowed to infinity; the curve has no points there.',
+        nan: '{name}: from t = {from} to {to} the gradient is not a number (NaN); the curve has no points there.',
+      },
       summary: {
-        layer: 'signal reaching layer 1 / reaching the last hidden layer = {value}',
+        layer:
+          'signal reaching layer 1 / reaching the last hidden layer = {value}, final accuracy {accuracy}',
         step: 'final loss {value}, accuracy {accuracy}',
         time: '{value} decades lost from t = T back to t = 0',
       },

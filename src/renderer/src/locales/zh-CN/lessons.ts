@@ -146,8 +146,14 @@ const zhCN: typeof en = {
         step: '损失',
         time: '‖∂L/∂hₜ‖',
       },
+      gap: {
+        underflow:
+          '{name}：t = {from} 到 {to} 处梯度小于双精度浮点数能表示的最小值，下溢为 0；对数坐标画不出 0，曲线在这一段是空的。',
+        overflow: '{name}：t = {from} 到 {to} 处梯度上溢为无穷大，曲线在这一段是空的。',
+        nan: '{name}：t = {from} 到 {to} 处梯度不是数（NaN），曲线在这一段是空的。',
+      },
       summary: {
-        layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}',
+        layer: '到达第 1 层的信号 / 到达最后一个隐藏层的信号 = {value}，最终准确率 {accuracy}',
         step: '最终损失 {value}，准确率 {accuracy}',
         time: '从 t = T 回到 t = 0 损失了 {value} 个数量级',
       },
