@@ -144,9 +144,9 @@ export default {
         time: 'time step t',
       },
       metric: {
-        layer: 'back-propagated signal ‖∂L/∂h_l‖ at the first step',
+        layer: 'back-propagated signal ‖∂L/∂hₗ‖ at the first step',
         step: 'loss',
-        time: '‖∂L/∂h_t‖',
+        time: '‖∂L/∂hₜ‖',
       },
       gap: {
         underflow:
