@@ -20,6 +20,29 @@ export function formatCount(n: number, digits = 3): string {
   return Number.isInteger(n) ? String(n) : trim(n.toPrecision(digits));
 }
 
+const RAISED: Record<string, string> = {
+  '-': '⁻',
+  '.': '·',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/**
+ * Digits, minus sign and decimal point raised for an exponent: "-4" → "⁻⁴", "1.97" → "¹·⁹⁷" (Unicode
+ * has no raised full stop: the raised dot stands for it).
+ */
+export function superscript(text: string | number): string {
+  return [...String(text)].map((c) => RAISED[c] ?? c).join('');
+}
+
 function trim(s: string): string {
   return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
 }

@@ -12,21 +12,7 @@
  *   powers of ten    log-axis ticks: 10⁻⁵, 10⁰, 10³
  */
 
-import { formatCount } from '../../core/format';
-
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
+import { formatCount, superscript } from '../../core/format';
 
 const isZh = (locale: string) => locale.toLowerCase().startsWith('zh');
 
@@ -135,15 +121,13 @@ export function sciParts(n: number): { mantissa: number; exponent: number } {
   return { mantissa: Number(m), exponent: Number(e) };
 }
 
-const superscript = (n: number) => [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
-
 /**
  * A power written with a raised exponent, to `fractionDigits` decimals: ("side", 1.97) → "side¹·⁹⁷",
  * (10, -3.45) → "10⁻³·⁴⁵" (Unicode has no raised full stop: the raised dot stands for it).
  */
 export function formatPower(base: string | number, exponent: number, fractionDigits = 2): string {
   const digits = exponent.toFixed(fractionDigits).replace(/^-(?=0(\.0*)?$)/, '');
-  return `${base}${[...digits].map((c) => (c === '.' ? '·' : (SUPERSCRIPT[c] ?? c))).join('')}`;
+  return `${base}${superscript(digits)}`;
 }
 
 /** No-break space: keeps "22 × 22" and "6.1 × 10⁻⁵" on one line. */

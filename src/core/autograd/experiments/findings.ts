@@ -1,3 +1,4 @@
+import { superscript } from '../../format';
 import type { NamedExperiment } from './catalog';
 import { measureOf, type Measure } from './claims';
 import type { ExperimentResult } from './runner';
@@ -88,23 +89,9 @@ export function findingValues(
   return values;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** A whole power of ten as text: −4 → "10⁻⁴". */
 export function powerOfTen(exponent: number): string {
-  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `10${superscript(exponent)}`;
 }
 
 /** A finding's values written for its sentence; `number` writes plain numbers and percentages. */
