@@ -20,32 +20,39 @@ export function numText(n: number): string {
 }
 
 /** What an attribute holds, for a message: "a float (3)", "a list of integers [1, 2]". */
-function describe(a: AttrValue): string {
+function describe(a: AttrValue): ErrorNote {
   switch (a.type) {
     case 'int':
-      return `an integer (${numText(a.value)})`;
+      return errorNote('onnx-is-int', { value: numText(a.value) });
     case 'float':
-      return `a float (${a.value})`;
+      return errorNote('onnx-is-float', { value: String(a.value) });
     case 'ints':
-      return `a list of integers [${a.value.map(numText).join(', ')}]`;
+      return errorNote('onnx-is-ints', { values: a.value.map(numText).join(', ') });
     case 'floats':
-      return `a list of floats [${a.value.join(', ')}]`;
+      return errorNote('onnx-is-floats', { values: a.value.join(', ') });
     case 'string':
-      return `a string ("${a.value.slice(0, 40)}")`;
+      return errorNote('onnx-is-string', { value: a.value.slice(0, 40) });
     case 'strings':
-      return 'a list of strings';
+      return errorNote('onnx-is-strings', {});
     case 'tensor':
-      return 'a tensor';
+      return errorNote('onnx-is-tensor', {});
     default:
-      return a.type === 'graph' ? 'a graph' : 'of an unknown type';
+      return errorNote(a.type === 'graph' ? 'onnx-is-graph' : 'onnx-is-unknown', {});
   }
 }
 
+/** What an attribute must be, by code (`onnx-expect-<what>`). */
+export type Expected =
+  'int' | 'number' | 'ints' | 'numbers' | 'string' | 'pair' | 'auto-pad' | 'pads' | 'present' | 'perm';
+
 /** A malformed attribute: wrong type or impossible value. One line, naming the node and the attribute. */
 export class AttrError extends OnnxImportError {
-  constructor(node: NodeInfo, name: string, expected: string) {
+  constructor(node: NodeInfo, name: string, expected: Expected) {
     const a = node.attrs.get(name);
-    const text = `attribute "${name}" must be ${expected}${a ? ` (it is ${describe(a)})` : ''}`;
+    const must = errorNote(`onnx-expect-${expected}`, {});
+    const text = a
+      ? errorNote('onnx-attr-is', { name, expected: must, actual: describe(a) })
+      : errorNote('onnx-attr', { name, expected: must });
     super('graph', nodeNote(node, text));
   }
 }
@@ -59,7 +66,7 @@ export function has(node: NodeInfo, name: string): boolean {
 export function int(node: NodeInfo, name: string, dflt: number): number {
   const a = node.attrs.get(name);
   if (!a) return dflt;
-  if (a.type !== 'int') throw new AttrError(node, name, 'an integer');
+  if (a.type !== 'int') throw new AttrError(node, name, 'int');
   return a.value;
 }
 
@@ -68,14 +75,14 @@ export function float(node: NodeInfo, name: string, dflt: number): number {
   const a = node.attrs.get(name);
   if (!a) return dflt;
   if (a.type === 'float' || a.type === 'int') return a.value;
-  throw new AttrError(node, name, 'a number');
+  throw new AttrError(node, name, 'number');
 }
 
 /** An INTS attribute, or undefined when absent. */
 export function ints(node: NodeInfo, name: string): number[] | undefined {
   const a = node.attrs.get(name);
   if (!a) return undefined;
-  if (a.type !== 'ints') throw new AttrError(node, name, 'a list of integers');
+  if (a.type !== 'ints') throw new AttrError(node, name, 'ints');
   return a.value;
 }
 
@@ -84,27 +91,27 @@ export function floats(node: NodeInfo, name: string): number[] | undefined {
   const a = node.attrs.get(name);
   if (!a) return undefined;
   if (a.type === 'floats' || a.type === 'ints') return a.value;
-  throw new AttrError(node, name, 'a list of numbers');
+  throw new AttrError(node, name, 'numbers');
 }
 
 /** A STRING attribute, or `dflt` when absent. */
 export function string(node: NodeInfo, name: string, dflt: string): string {
   const a = node.attrs.get(name);
   if (!a) return dflt;
-  if (a.type !== 'string') throw new AttrError(node, name, 'a string');
+  if (a.type !== 'string') throw new AttrError(node, name, 'string');
   return a.value;
 }
 
 /** An impossible node (shapes that do not fit, sizes below 1): one line naming the node. */
-export function nodeError(node: NodeInfo, message: string): OnnxImportError {
-  return new OnnxImportError('graph', nodeNote(node, message));
+export function nodeError(node: NodeInfo, detail: ErrorNote): OnnxImportError {
+  return new OnnxImportError('graph', nodeNote(node, detail));
 }
 
-/** A node's problem: the node named and typed by code, what is wrong as its English detail. */
-function nodeNote(node: NodeInfo, text: string): ErrorNote {
+/** A node's problem: the node named and typed by code, what is wrong by a code of its own. */
+function nodeNote(node: NodeInfo, text: ErrorNote): ErrorNote {
   return errorNote('onnx-node', {
     node: node.name || node.opType,
     op: node.opType,
-    text: errorNote('onnx-detail', { text }),
+    text,
   });
 }

@@ -181,6 +181,47 @@ describe('bad files: one clear error, no crash, no hang', () => {
     expectError(conv([{ name: 'kernel_shape', type: 7, ints: [5, 5] }]), /kernel_shape/);
   });
 
+  it('a node whose shapes do not fit says what is wrong by code, with the shapes as parameters', () => {
+    const bytes = model({
+      inits: [{ name: 'w', dims: [4, 5, 3, 3], dataType: 1, rawData: new Uint8Array(4 * 180) }],
+    });
+    expectError(bytes, /^node "conv" \(Conv\): weight \[4, 5, 3, 3\]/);
+    let err: OnnxImportError | undefined;
+    try {
+      analyzeOnnx(bytes);
+    } catch (e) {
+      err = e as OnnxImportError;
+    }
+    expect(err?.note.code).toBe('onnx-node');
+    const detail = err?.note.params.text as { code: string; params: Record<string, unknown> };
+    expect(detail.code).toBe('onnx-conv-group');
+    expect(detail.params).toEqual({ dims: '[4, 5, 3, 3]', group: '1', channels: 3 });
+  });
+
+  it('a malformed attribute names what it must be and what it is by code', () => {
+    const bytes = model({
+      nodes: [
+        {
+          opType: 'Conv',
+          input: ['x', 'w'],
+          output: ['y'],
+          name: 'conv',
+          attribute: [{ name: 'kernel_shape', type: 1, f: 3 }],
+        },
+      ],
+    });
+    let err: OnnxImportError | undefined;
+    try {
+      analyzeOnnx(bytes);
+    } catch (e) {
+      err = e as OnnxImportError;
+    }
+    const detail = err?.note.params.text as { code: string; params: Record<string, { code: string }> };
+    expect(detail.code).toBe('onnx-attr-is');
+    expect(detail.params.expected.code).toBe('onnx-expect-ints');
+    expect(detail.params.actual.code).toBe('onnx-is-float');
+  });
+
   it('unsupported versions', () => {
     expectError(model({ ir: 2 }), /IR version 2/);
     expectError(model({ ir: 99 }), /IR version 99/);

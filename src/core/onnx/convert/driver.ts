@@ -189,7 +189,7 @@ export class Conversion implements ConvertContext {
   weight(v: Val | undefined, node: NodeInfo, what: string, rank?: number): number[] {
     if (!v || !v.c || !v.dims) throw new Unsupported(`${what} computed at run time`);
     if (rank !== undefined && v.dims.length !== rank)
-      throw nodeError(node, `${what} has ${v.dims.length} dimensions, expected ${rank}`);
+      throw nodeError(node, errorNote('onnx-rank', { what, rank: v.dims.length, expected: rank }));
     return v.dims;
   }
 

@@ -1,4 +1,5 @@
 /** Convolutions: Conv → conv2d, ConvTranspose → conv_transpose2d. */
+import { errorNote } from '../../analysis/warning-messages';
 import { AttrError, int, ints, nodeError, numText, string } from '../attrs';
 import { dimsText } from '../dims';
 import { Unsupported } from '../convert/value';
@@ -20,24 +21,24 @@ function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (!(group >= 1) || cg * group !== x[1] || m % group !== 0) {
     throw nodeError(
       node,
-      `weight ${dimsText(w)} with group ${numText(group)} does not fit ${x[1]} input channels`,
+      errorNote('onnx-conv-group', { dims: dimsText(w), group: numText(group), channels: x[1] }),
     );
   }
   const ks = ints(node, 'kernel_shape');
   if (ks && (ks.length !== 2 || ks[0] !== kh || ks[1] !== kw))
-    throw nodeError(node, `kernel_shape ${dimsText(ks)} differs from the weight ${dimsText(w)}`);
+    throw nodeError(node, errorNote('onnx-kernel-shape', { kernel: dimsText(ks), dims: dimsText(w) }));
   const s = pairAttr(node, 'strides', 1);
   const d = pairAttr(node, 'dilations', 1);
   const pads = windowPads(node, x, [kh, kw], s, d);
   const b = ins[2];
   if (b) {
     const bd = ctx.weight(b, node, 'bias', 1);
-    if (bd[0] !== m) throw nodeError(node, `bias has ${bd[0]} elements for ${m} output channels`);
+    if (bd[0] !== m) throw nodeError(node, errorNote('onnx-bias-size', { size: bd[0], channels: m }));
   }
   const outHW = [0, 1].map((i) => {
     const eff = ([kh, kw][i] - 1) * d[i] + 1;
     const num = x[2 + i] + pads[i][0] + pads[i][1] - eff;
-    if (num < 0) throw nodeError(node, `kernel ${kh}×${kw} is larger than the padded input ${x[2]}×${x[3]}`);
+    if (num < 0) throw nodeError(node, errorNote('onnx-kernel-too-large', { kh, kw, h: x[2], w: x[3] }));
     return Math.floor(num / s[i]) + 1;
   });
   const src = maybePad(ctx, node, from, x, pads);
@@ -64,7 +65,7 @@ function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const [c, mg, kh, kw] = w;
   const group = int(node, 'group', 1);
   if (!(group >= 1) || c !== x[1] || c % group !== 0)
-    throw nodeError(node, `weight ${dimsText(w)} does not fit ${x[1]} input channels`);
+    throw nodeError(node, errorNote('onnx-weight-channels', { dims: dimsText(w), channels: x[1] }));
   const m = mg * group;
   const s = pairAttr(node, 'strides', 1);
   const d = pairAttr(node, 'dilations', 1);
@@ -73,10 +74,10 @@ function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (string(node, 'auto_pad', 'NOTSET') !== 'NOTSET') throw new Unsupported('ConvTranspose with auto_pad');
   const pads = ints(node, 'pads') ?? [0, 0, 0, 0];
   if (pads.length !== 4 || op.length !== 2 || pads.some((p) => !(p >= 0)))
-    throw new AttrError(node, 'pads', 'four non-negative integers');
+    throw new AttrError(node, 'pads', 'pads');
   if (pads[0] !== pads[2] || pads[1] !== pads[3]) throw new Unsupported('ConvTranspose with asymmetric pads');
   const outHW = [0, 1].map((i) => s[i] * (x[2 + i] - 1) + op[i] + ([kh, kw][i] - 1) * d[i] + 1 - 2 * pads[i]);
-  if (outHW.some((v) => v < 1)) throw nodeError(node, 'output size is below 1');
+  if (outHW.some((v) => v < 1)) throw nodeError(node, errorNote('onnx-output-below-1', {}));
   if (ins[2]) ctx.weight(ins[2], node, 'bias', 1);
   const body = convBody(
     ctx,

@@ -1,4 +1,5 @@
 /** Fully connected layers: Gemm and MatMul with a constant 2-D weight → linear. */
+import { errorNote } from '../../analysis/warning-messages';
 import { float, int, ints, nodeError } from '../attrs';
 import { dimsText, modelShape } from '../dims';
 import { Unsupported, type Val } from '../convert/value';
@@ -29,7 +30,8 @@ function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (gemm && int(node, 'transA', 0) !== 0) throw new Unsupported('Gemm with transA');
   const [k, n] = gemm && int(node, 'transB', 0) === 1 ? [w[1], w[0]] : [w[0], w[1]];
   const features = xd[xd.length - 1];
-  if (k !== features) throw nodeError(node, `weight ${dimsText(w)} does not fit ${features} input features`);
+  if (k !== features)
+    throw nodeError(node, errorNote('onnx-weight-features', { dims: dimsText(w), features }));
   const b = gemm ? ins[2] : undefined;
   if (b) {
     const bd = ctx.weight(b, node, 'bias');
@@ -66,7 +68,7 @@ function product(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const transposed = !b.layer && b.src && perm === '0,2,1' && sequence(ctx.layerDims(b.src));
   const other = transposed ? (b.src as string) : ctx.layerOf(b);
   if (a.dims[2] !== b.dims[1])
-    throw nodeError(node, `inner sizes differ: ${dimsText(a.dims)} · ${dimsText(b.dims)}`);
+    throw nodeError(node, errorNote('onnx-inner-sizes', { a: dimsText(a.dims), b: dimsText(b.dims) }));
   ctx.layerOut(
     node,
     { op: 'matmul', ...(transposed ? { transpose_b: true } : {}) },

@@ -1,4 +1,5 @@
 /** Normalisation: BatchNormalization → batchnorm. */
+import { errorNote } from '../../analysis/warning-messages';
 import { nodeError } from '../attrs';
 import type { NodeInfo } from '../read';
 import { layersFrom } from './layers-from';
@@ -11,7 +12,8 @@ function batchNorm(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const names = ['', 'scale', 'bias', 'mean', 'variance'];
   for (let i = 1; i <= 4; i++) {
     const d = ctx.weight(ins[i], node, names[i], 1);
-    if (d[0] !== c) throw nodeError(node, `parameter ${i} has ${d[0]} elements for ${c} channels`);
+    if (d[0] !== c)
+      throw nodeError(node, errorNote('onnx-norm-param', { index: i, size: d[0], channels: c }));
   }
   ctx.param(ins[1]);
   ctx.param(ins[2]);

@@ -1,4 +1,5 @@
 /** Pooling: MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool. */
+import { errorNote } from '../../analysis/warning-messages';
 import { AttrError, has, int, nodeError } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
@@ -26,7 +27,7 @@ function pool(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
     const eff = (k[i] - 1) * d[i] + 1;
     const num = x[2 + i] + pads[i][0] + pads[i][1] - eff;
     if (num < 0)
-      throw nodeError(node, `window ${k[0]}×${k[1]} is larger than the padded input ${x[2]}×${x[3]}`);
+      throw nodeError(node, errorNote('onnx-window-too-large', { kh: k[0], kw: k[1], h: x[2], w: x[3] }));
     let o = (ceil ? Math.ceil(num / s[i]) : Math.floor(num / s[i])) + 1;
     // A last window must start inside the input or its leading padding (PyTorch and ONNX ≥ 19).
     if (ceil && (o - 1) * s[i] >= x[2 + i] + pads[i][0]) o--;

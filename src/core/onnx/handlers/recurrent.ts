@@ -4,6 +4,7 @@
  * (layout 1: X [N, T, D]) with a batch of 1; the output Y ([T, dirs, N, H] or [N, T, dirs, H]) is the
  * layer's [T, dirs·H] sequence, which the Transpose/Squeeze/Reshape views after it keep.
  */
+import { errorNote } from '../../analysis/warning-messages';
 import { has, int, nodeError, string } from '../attrs';
 import { dimsText } from '../dims';
 import { Unsupported } from '../convert/value';
@@ -20,7 +21,7 @@ function recurrent(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const direction = string(node, 'direction', 'forward');
   if (direction === 'reverse') throw new Unsupported(`${kind} running in reverse only`);
   if (direction !== 'forward' && direction !== 'bidirectional')
-    throw nodeError(node, `direction "${direction}" is not forward, reverse or bidirectional`);
+    throw nodeError(node, errorNote('onnx-direction', { direction }));
   if (has(node, 'clip')) throw new Unsupported(`${kind} with clip`);
   if (has(node, 'activations')) throw new Unsupported(`${kind} with activations other than the defaults`);
   if (kind === 'LSTM' && int(node, 'input_forget', 0) !== 0) throw new Unsupported('LSTM with input_forget');
@@ -30,20 +31,28 @@ function recurrent(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const w = ctx.weight(ins[1], node, 'W', 3);
   const r = ctx.weight(ins[2], node, 'R', 3);
   const { from, dims: x } = ctx.input(ins[0], 'X');
-  if (x.length !== 3) throw nodeError(node, `X has ${x.length} dimensions, expected 3`);
+  if (x.length !== 3)
+    throw nodeError(node, errorNote('onnx-rank', { what: 'X', rank: x.length, expected: 3 }));
   const [t, n, d] = layout === 0 ? [x[0], x[1], x[2]] : [x[1], x[0], x[2]];
   if (n !== 1) throw new Unsupported(`${kind} over a batch of ${n} sequences`);
   const h = int(node, 'hidden_size', r[2]);
   if (w[0] !== dirs || w[1] !== g * h || w[2] !== d || r[1] !== g * h || r[2] !== h)
     throw nodeError(
       node,
-      `W ${dimsText(w)} and R ${dimsText(r)} do not fit ${dirs}×${g}·${h} gates over ${d} features`,
+      errorNote('onnx-rnn-weights', {
+        w: dimsText(w),
+        r: dimsText(r),
+        dirs,
+        gates: g,
+        hidden: h,
+        features: d,
+      }),
     );
   const b = ins[3];
   if (b) {
     const bd = ctx.weight(b, node, 'B', 2);
     if (bd[0] !== dirs || bd[1] !== 2 * g * h)
-      throw nodeError(node, `B ${dimsText(bd)} is not [${dirs}, ${2 * g * h}]`);
+      throw nodeError(node, errorNote('onnx-rnn-bias', { dims: dimsText(bd), dirs, size: 2 * g * h }));
   }
   if (kind === 'GRU' && int(node, 'linear_before_reset', 0) === 0)
     ctx.note(

@@ -1,4 +1,5 @@
 /** Spatial size changes: Pad → pad, Resize and Upsample → upsample. */
+import { errorNote } from '../../analysis/warning-messages';
 import { floats, has, nodeError, ints, string } from '../attrs';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
@@ -13,7 +14,7 @@ function pad(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const rank = x.length;
   const axes = (ins[3]?.c?.values ?? x.map((_, i) => i)).map((a) => (a < 0 ? a + rank : a));
   if (raw.length !== 2 * axes.length)
-    throw nodeError(node, `pads has ${raw.length} values for ${axes.length} axes`);
+    throw nodeError(node, errorNote('onnx-pads-count', { count: raw.length, axes: axes.length }));
   const full = new Array<number>(2 * rank).fill(0);
   axes.forEach((a, i) => {
     full[a] = raw[i];
@@ -72,12 +73,12 @@ function resize(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   } else if (scales && scales.length === 4) {
     if (scales[0] !== 1 || scales[1] !== 1)
       throw new Unsupported(`${node.opType} that scales batch or channels`);
-    if (!(scales[2] > 0 && scales[3] > 0)) throw nodeError(node, 'scales must be positive');
+    if (!(scales[2] > 0 && scales[3] > 0)) throw nodeError(node, errorNote('onnx-scales-positive', {}));
     outHW = [Math.floor(x[2] * scales[2]), Math.floor(x[3] * scales[3])];
     spec = { scale: scales[2] === scales[3] ? scales[2] : [scales[2], scales[3]] };
   } else throw new Unsupported(`${node.opType} with scales or sizes computed at run time`);
   if (outHW.some((v) => !Number.isSafeInteger(v) || v < 1))
-    throw nodeError(node, `output size ${outHW.join('×')} is invalid`);
+    throw nodeError(node, errorNote('onnx-output-invalid', { size: outHW.join('×') }));
   ctx.layerOut(node, { op: 'upsample', ...spec, mode: fmtMode }, [from], [x[0], x[1], outHW[0], outHW[1]]);
 }
 

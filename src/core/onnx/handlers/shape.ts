@@ -3,6 +3,7 @@
  * flatten layer or nothing where their consumer needs them); Concat joins channels; Shape and Size
  * read dims; Gather, Slice and Expand are evaluated on constants.
  */
+import { errorNote } from '../../analysis/warning-messages';
 import { AttrError, int, ints, nodeError } from '../attrs';
 import {
   broadcastDims,
@@ -56,7 +57,7 @@ function view(outDims: ViewDims) {
       ctx.out(node, { dims: out.reorder, src: src(), viewNode: node });
       return;
     }
-    if (!out) throw nodeError(node, `cannot produce a valid shape from ${dimsText(d)}`);
+    if (!out) throw nodeError(node, errorNote('onnx-reshape', { dims: dimsText(d) }));
     const from = src();
     if (sameDims(out, ctx.layerDims(from))) ctx.out(node, { dims: out, layer: from });
     else ctx.out(node, { dims: out, src: from, viewNode: x.viewNode && !x.layer ? x.viewNode : node });
@@ -72,7 +73,7 @@ const permOf = (node: NodeInfo, rank: number) =>
 
 const transposeView = view((node, d) => {
   const perm = permOf(node, d.length);
-  if (!isPermutation(perm, d.length)) throw new AttrError(node, 'perm', 'a permutation of the axes');
+  if (!isPermutation(perm, d.length)) throw new AttrError(node, 'perm', 'perm');
   const out = perm.map((i) => d[i]);
   // A transpose that keeps the element order of the format's layout would be rare; others reorder data.
   return perm.every((p, i) => p === i || d[p] === 1) ? out : { reorder: out };
@@ -152,7 +153,7 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
       dims[1] = 0;
       for (const { dims: d } of taken) {
         if (d.length !== d0.length || d.some((x, i) => i !== 1 && x !== d0[i]))
-          throw nodeError(node, `inputs ${dimsText(d0)} and ${dimsText(d)} do not fit`);
+          throw nodeError(node, errorNote('onnx-concat', { a: dimsText(d0), b: dimsText(d) }));
         dims[1] += d[1];
       }
       ctx.layerOut(node, { op: 'concat' }, froms, dims);

@@ -8,7 +8,7 @@ import type { ConvertContext } from './types';
 export function pairAttr(node: NodeInfo, name: string, dflt: number): number[] {
   const v = ints(node, name) ?? [dflt, dflt];
   if (v.length !== 2 || v.some((x) => !Number.isSafeInteger(x) || x < 1 || x > MAX_DIM)) {
-    throw new AttrError(node, name, 'two positive integers');
+    throw new AttrError(node, name, 'pair');
   }
   return v;
 }
@@ -39,10 +39,10 @@ export function windowPads(
       return autoPad === 'SAME_UPPER' ? [small, total - small] : [total - small, small];
     });
   }
-  if (autoPad !== 'NOTSET') throw new AttrError(node, 'auto_pad', 'NOTSET, SAME_UPPER, SAME_LOWER or VALID');
+  if (autoPad !== 'NOTSET') throw new AttrError(node, 'auto_pad', 'auto-pad');
   const pads = ints(node, 'pads') ?? [0, 0, 0, 0];
   if (pads.length !== 4 || pads.some((p) => !Number.isSafeInteger(p) || p < 0 || p > MAX_DIM)) {
-    throw new AttrError(node, 'pads', 'four non-negative integers');
+    throw new AttrError(node, 'pads', 'pads');
   }
   return [
     [pads[0], pads[2]],

@@ -13,6 +13,8 @@ import { OPERATORS } from '../../../../src/core/analysis/ops';
 import { issueText, warningTranslator } from '../../../../src/renderer/src/designs/warning-text';
 import en from '../../../../src/renderer/src/locales/en';
 import zhCN from '../../../../src/renderer/src/locales/zh-CN';
+import { analyzeOnnx, OnnxImportError } from '../../../../src/core/onnx';
+import { writeOnnxModel } from '../../../helpers/onnx-writer';
 import { BAD_MODELS } from '../../../helpers/bad-models';
 
 /**
@@ -103,5 +105,41 @@ describe('validation errors in both languages', () => {
     expect(zh('layers[0].p', 'dr')).toBe('层 dr：丢弃概率（p）：不能大于 1');
     expect(zh('layers[2]', 'sum')).toBe('层 sum：形状不匹配：[4, 8, 8]（来自 a）和 [8, 8, 8]（来自 b）');
     expect(zh('layers[0].id', '')).toBe('下标为 0 的层：ID（id）：至少要有 1 个字符');
+  });
+
+  it('an ONNX node that cannot be is said in Chinese, the detail too', () => {
+    i18n.global.locale.value = 'zh-CN';
+    const onnxError = (nodes: Parameters<typeof writeOnnxModel>[0]['nodes']) => {
+      try {
+        analyzeOnnx(writeOnnxModel({ input: [3, 8, 8], nodes }));
+      } catch (e) {
+        if (e instanceof OnnxImportError) return e;
+      }
+      throw new Error('the model was expected not to import');
+    };
+    const weight = { dims: [4, 5, 3, 3], dataType: 'float' as const };
+    const cases = [
+      onnxError([{ opType: 'Conv', consts: [weight] }]),
+      onnxError([
+        { opType: 'Conv', attrs: { strides: [0, 0] }, consts: [{ ...weight, dims: [4, 3, 3, 3] }] },
+      ]),
+    ];
+    for (const err of cases) {
+      const en = issueText(
+        { path: '', message: err.message, note: err.note },
+        (k, p, n) => {
+          i18n.global.locale.value = 'en';
+          const s = t(k, p, n);
+          i18n.global.locale.value = 'zh-CN';
+          return s;
+        },
+        'en',
+      );
+      expect(en).toBe(err.message);
+      const line = issueText({ path: '', message: err.message, note: err.note }, t, 'zh-CN');
+      expect(line, line).toMatch(/^节点“Conv_0”（Conv）：[\u4e00-\u9fff]/);
+      const rest = line.replace(/Conv_0|Conv|strides/g, '');
+      expect(rest, line).not.toMatch(/[A-Za-z]{3,}|\{|modelErrors/);
+    }
   });
 });
