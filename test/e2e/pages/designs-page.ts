@@ -26,12 +26,20 @@ export class DesignsPage {
 
   /** Picks an option of a naive-ui select by its visible label. */
   async choose(select: Locator, label: string): Promise<void> {
-    await select.click();
-    // The option lists are virtual: type to filter, so that the wanted option is rendered.
-    await this.page.keyboard.type(label);
     const option = this.page
       .locator('.n-base-select-option:visible')
       .filter({ hasText: new RegExp(`^${escape(label)}$`) });
+    // The option lists are virtual: type to filter, so that the wanted option is rendered. A click on a
+    // select that still has focus from the last pick may close its menu instead of opening it: then the
+    // typing went nowhere, and the menu is opened again.
+    await expect(async () => {
+      if (!(await this.page.locator('.n-base-select-menu:visible').count())) await select.click();
+      await expect(this.page.locator('.n-base-select-menu:visible')).toBeVisible({ timeout: 2_000 });
+      const input = select.locator('input');
+      if (await input.count()) await input.first().fill(label);
+      else await this.page.keyboard.type(label);
+      await expect(option.first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await option.first().click();
   }
 
