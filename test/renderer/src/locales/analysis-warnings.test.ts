@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import {
   analyzeModel,
   getZooModel,
@@ -15,6 +14,8 @@ import {
   warningWords,
 } from '../../../../src/renderer/src/designs/warning-text';
 import en from '../../../../src/renderer/src/locales/en';
+import { placeholdersOf } from '../../../../src/renderer/src/practice/prompt';
+import { zhI18n } from '../../../helpers/zh-i18n';
 import zhCN from '../../../../src/renderer/src/locales/zh-CN';
 import { EVERY_OP, EVERY_SEQUENCE_OP } from '../../../helpers/every-op';
 
@@ -23,17 +24,7 @@ import { EVERY_OP, EVERY_SEQUENCE_OP } from '../../../helpers/every-op';
  * code has a Chinese text with the same parameters (a code added without one fails here), the English
  * is the core's own table, and a Chinese warning holds no English word.
  */
-const i18n = createI18n({
-  legacy: false,
-  locale: 'zh-CN',
-  fallbackLocale: 'en',
-  missingWarn: false,
-  fallbackWarn: false,
-  messages: { en, 'zh-CN': zhCN },
-});
-const t = (key: string, params?: Record<string, unknown>, plural?: number) =>
-  plural === undefined ? i18n.global.t(key, params ?? {}) : i18n.global.t(key, params ?? {}, plural);
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const { i18n, t } = zhI18n();
 /** Symbols of the formulas and names a Chinese text may quote. */
 const SYMBOLS = /K_eff|P_[ab]|ceil_mode|FLOPs|MAC|ONNX/g;
 
@@ -48,7 +39,7 @@ describe('analysis warnings in both languages', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(WARNING_MESSAGES).sort());
     expect(en.analysisWarnings.notes).toEqual(WARNING_MESSAGES);
     for (const [code, text] of Object.entries(WARNING_MESSAGES)) {
-      expect(placeholders(zh[code]!), code).toEqual(placeholders(text));
+      expect(placeholdersOf(zh[code]!), code).toEqual(placeholdersOf(text));
       expect(zh[code], code).toMatch(/[\u4e00-\u9fff]/);
       expect(zh[code]!.replace(/\{\w+\}/g, '').replace(SYMBOLS, ''), code).not.toMatch(/[A-Za-z]{3,}/);
     }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from 'vue-i18n';
 import {
   englishTemplate,
   ERROR_MESSAGES,
@@ -12,6 +11,8 @@ import {
 import { OPERATORS } from '../../../../src/core/analysis/ops';
 import { issueText, warningTranslator } from '../../../../src/renderer/src/designs/warning-text';
 import en from '../../../../src/renderer/src/locales/en';
+import { placeholdersOf } from '../../../../src/renderer/src/practice/prompt';
+import { zhI18n } from '../../../helpers/zh-i18n';
 import zhCN from '../../../../src/renderer/src/locales/zh-CN';
 import { analyzeOnnx, OnnxImportError } from '../../../../src/core/onnx';
 import { writeOnnxModel } from '../../../helpers/onnx-writer';
@@ -22,17 +23,7 @@ import { BAD_MODELS } from '../../../helpers/bad-models';
  * Every code has a Chinese text with exactly the same parameters, the English is the core's own table,
  * and a Chinese error names the layer and the field as the form labels it.
  */
-const i18n = createI18n({
-  legacy: false,
-  locale: 'zh-CN',
-  fallbackLocale: 'en',
-  missingWarn: false,
-  fallbackWarn: false,
-  messages: { en, 'zh-CN': zhCN },
-});
-const t = (key: string, params?: Record<string, unknown>, plural?: number) =>
-  plural === undefined ? i18n.global.t(key, params ?? {}) : i18n.global.t(key, params ?? {}, plural);
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const { i18n, t } = zhI18n();
 /** Codes whose text is only parameters (a field's key, a type's own name, a field and its problem). */
 const ONLY_A_PARAMETER = new Set(['field', 'model-field', 'type-other', 'at-field', 'onnx-detail']);
 
@@ -60,7 +51,7 @@ describe('validation errors in both languages', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(ERROR_MESSAGES).sort());
     expect(en.modelErrors.notes).toEqual(ERROR_MESSAGES);
     for (const [code, text] of Object.entries(ERROR_MESSAGES)) {
-      expect(placeholders(zh[code]!), code).toEqual(placeholders(text));
+      expect(placeholdersOf(zh[code]!), code).toEqual(placeholdersOf(text));
       if (!ONLY_A_PARAMETER.has(code)) expect(zh[code], code).toMatch(/[\u4e00-\u9fff]/);
     }
   });
