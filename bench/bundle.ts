@@ -90,10 +90,10 @@ export function runBundleBench(dir = join(import.meta.dirname, '..', 'out', 'ren
       ratio: size.raw / size.gzip,
     });
   }
-  // What the entry loads besides pages: the English messages (before the first page), Chinese, the dark
-  // theme, the pages' dialog provider (on demand).
-  const entryChunk = manifest[entryKey];
-  for (const key of (entryChunk.dynamicImports ?? []).filter((k) => !pages.includes(k)).sort()) {
+  // What loads besides pages: the English messages (before the first page); on demand, Chinese, the dark
+  // theme, the pages' dialog provider, the charts (ECharts), the ONNX importer.
+  const onDemand = Object.keys(manifest).filter((k) => manifest[k]?.isDynamicEntry && !pages.includes(k));
+  for (const key of onDemand.sort()) {
     const size = sizeOf(
       dir,
       [...staticClosure(manifest, key)].filter((f) => !entryFiles.has(f)),
