@@ -20,8 +20,9 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
-  // Each test starts its own server on its own data dir; one worker keeps a 2-core machine responsive.
-  workers: 1,
+  // Each test starts its own server on its own data dir. On a developer's machine one worker keeps it
+  // responsive; CI (.ci/run, CI=true) runs two, one per core of its 2-core machine.
+  workers: process.env.CI ? 2 : 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,

@@ -2,7 +2,8 @@
  * Renderer start-up and bundle size, in Chromium against the web edition:
  * - bundle: bytes of the entry chunk and of each page beyond it, raw and compressed (bench/bundle.ts);
  * - start-up: navigation start → the app's navigation rendered (median of N cold page loads), compared
- *   with a blank page served by the same server in the same run (the floor any page pays).
+ *   with a blank page served by the same server in the same run (the floor any page pays);
+ * - every page opened cold by its address: navigation start → the first frame showing the page.
  *
  *   npx tsx bench/renderer.ts [--runs 7]
  */
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWeb } from '../src/main/web/start';
+import { NAV_ITEMS } from '../src/renderer/src/nav-items';
 import type { BenchRow } from './types';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,6 +31,29 @@ export const BROWSER_ARGS = [
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Watch {
+  __pageShown(testId: string): Promise<number>;
+}
+/**
+ * Runs in the page from its first script on: on every animation frame it looks for the page's root
+ * (`data-testid="page-…"`) and remembers the time of the first frame that has it — a time taken in the
+ * page, so Playwright's polling adds nothing to it. The page's root holds its heading and content.
+ */
+const WATCH_PAGE = `(() => {
+  const seen = {};
+  const tick = () => {
+    for (const el of document.querySelectorAll('[data-testid^="page-"]'))
+      seen[el.dataset.testid] ??= performance.now();
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  window.__pageShown = (id) =>
+    new Promise((resolve) => {
+      const wait = () => (seen[id] !== undefined ? resolve(seen[id]) : setTimeout(wait, 20));
+      wait();
+    });
+})();`;
 
 /** Builds the renderer (electron-vite) when out/renderer is missing; later runs reuse it. */
 export function ensureRenderer(): void {
@@ -82,6 +107,32 @@ export async function runRendererBench(runs = 7): Promise<BenchRow[]> {
       peer: 'blank page, same server',
       ratio: median(app) / median(blank),
     });
+    // Each page opened cold by its address: navigation start → the first frame that shows the page.
+    for (const { name, path } of NAV_ITEMS) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext();
+        await context.addCookies(cookies);
+        await context.addInitScript(WATCH_PAGE);
+        const page = await context.newPage();
+        await page.goto(`${running.server.url}#${path}`);
+        times.push(
+          await page.evaluate(
+            (testId) => (globalThis as unknown as Watch).__pageShown(testId),
+            `page-${name}`,
+          ),
+        );
+        await context.close();
+      }
+      rows.push({
+        suite: 'renderer',
+        case: `${name} page: navigation → content painted (cold), median of ${runs}`,
+        value: median(times),
+        unit: 'ms',
+        peer: 'blank page, same server',
+        ratio: median(times) / median(blank),
+      });
+    }
   } finally {
     await browser.close();
     await running.stop();

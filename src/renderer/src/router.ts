@@ -1,17 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
-
-/** The navigation order, shared by the router and the side menu. */
-export const NAV_ITEMS = [
-  { name: 'home', path: '/' },
-  { name: 'lessons', path: '/lessons' },
-  { name: 'practice', path: '/practice' },
-  { name: 'designs', path: '/designs' },
-  { name: 'gradients', path: '/gradients' },
-  { name: 'progress', path: '/progress' },
-  { name: 'settings', path: '/settings' },
-] as const;
-
-export type NavName = (typeof NAV_ITEMS)[number]['name'];
+import { loadMessages } from './i18n';
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
@@ -27,3 +15,8 @@ const routes: RouteRecordRaw[] = [
 
 /** Hash history: the same URLs work from Electron's file/custom protocol and from the web server. */
 export const router = createRouter({ history: createWebHashHistory(), routes });
+
+// Pages speak through every message (the frame paints with its own, ./i18n.ts): the messages load
+// while the page's chunks do, and the page is shown when both are there.
+router.beforeEach(() => void loadMessages());
+router.beforeResolve(() => loadMessages());

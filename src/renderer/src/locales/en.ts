@@ -1,3 +1,4 @@
+import shell from './en/shell';
 import counting from './en/counting';
 import designs from './en/designs';
 import practice from './en/practice';
@@ -14,33 +15,7 @@ import warnings from './en/warnings';
  * vue-i18n treats { } @ $ | as syntax: keep them out of the texts except for named placeholders.
  */
 const en = {
-  app: {
-    name: 'ConvScope',
-    tagline: 'Complexity of convolutional networks',
-    backendError: 'The settings could not be loaded: {message}',
-    navLabel: 'Main navigation',
-  },
-  nav: {
-    home: 'Home',
-    lessons: 'Lessons',
-    practice: 'Practice',
-    designs: 'Designs',
-    gradients: 'Gradient Lab',
-    progress: 'Progress',
-    settings: 'Settings',
-  },
-  common: {
-    cancel: 'Cancel',
-    retry: 'Retry',
-    inPreparation: 'In preparation',
-    decrease: 'Decrease',
-    increase: 'Increase',
-    /** A figure's caption: its title, then what to do with it. */
-    caption: '{title}. {help}',
-  },
-  placeholder: {
-    note: 'This section is not built yet. The page is here so that navigation, theme and language already work end to end.',
-  },
+  ...shell,
   ...home,
   ...lessons,
   ...practice,
