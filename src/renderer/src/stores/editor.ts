@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
+  type AnalysisOptions,
   analyzeModel,
   validateModel,
   type Dtype,
@@ -70,7 +71,16 @@ export const useEditorStore = defineStore('editor', () => {
   const model = computed<ModelJson | null>(() => (parsed.value.ok ? parsed.value.model : null));
   /** Layers checked before: an edit re-checks the layers it made, not all of them (docs never change). */
   const checked: LayerCheckCache = new WeakMap();
-  const validation = computed(() => (model.value ? validateModel(model.value, checked) : null));
+  /**
+   * The convention and dtype the analysis was last shown with. Validation analyses the model under them
+   * in the same evaluation of the graph (one walk on open and on each edit) without depending on them:
+   * switching them re-analyses the model, it does not validate it again.
+   */
+  let shownWith: Pick<AnalysisOptions, 'convention' | 'dtype'> = {
+    convention: convention.value,
+    dtype: dtype.value,
+  };
+  const validation = computed(() => (model.value ? validateModel(model.value, checked, shownWith) : null));
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
       ? issuesByLayer(model.value, validation.value.errors)
@@ -85,8 +95,13 @@ export const useEditorStore = defineStore('editor', () => {
   const analysis = computed<ModelAnalysis | null>(() => {
     const v = validation.value;
     if (!v || !v.ok) return null;
+    shownWith = { convention: convention.value, dtype: dtype.value };
     try {
-      const a = analyzeModel(v.model, { convention: convention.value, dtype: dtype.value });
+      const made = v.analysis;
+      const a =
+        made?.options.convention === shownWith.convention && made.options.dtype === shownWith.dtype
+          ? made
+          : analyzeModel(v.model, shownWith);
       lastGood = { generation: generation.value, analysis: a };
       return a;
     } catch {
