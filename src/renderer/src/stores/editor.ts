@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
-  type AnalysisOptions,
   analyzeModel,
   validateModel,
   type Dtype,
@@ -72,14 +71,10 @@ export const useEditorStore = defineStore('editor', () => {
   /** Layers checked before: an edit re-checks the layers it made, not all of them (docs never change). */
   const checked: LayerCheckCache = new WeakMap();
   /**
-   * The convention and dtype the analysis was last shown with. Validation analyses the model under them
-   * in the same evaluation of the graph (one walk on open and on each edit) without depending on them:
-   * switching them re-analyses the model, it does not validate it again.
+   * The convention and dtype last shown: validation analyses with them in its own walk of the graph (one
+   * walk on open and per edit) without depending on them, so a switch re-analyses and does not re-validate.
    */
-  let shownWith: Pick<AnalysisOptions, 'convention' | 'dtype'> = {
-    convention: convention.value,
-    dtype: dtype.value,
-  };
+  let shownWith = { convention: convention.value, dtype: dtype.value };
   const validation = computed(() => (model.value ? validateModel(model.value, checked, shownWith) : null));
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
@@ -97,11 +92,9 @@ export const useEditorStore = defineStore('editor', () => {
     if (!v || !v.ok) return null;
     shownWith = { convention: convention.value, dtype: dtype.value };
     try {
-      const made = v.analysis;
-      const a =
-        made?.options.convention === shownWith.convention && made.options.dtype === shownWith.dtype
-          ? made
-          : analyzeModel(v.model, shownWith);
+      const o = v.analysis?.options;
+      const same = o?.convention === shownWith.convention && o.dtype === shownWith.dtype;
+      const a = same && v.analysis ? v.analysis : analyzeModel(v.model, shownWith);
       lastGood = { generation: generation.value, analysis: a };
       return a;
     } catch {
