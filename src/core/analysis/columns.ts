@@ -8,7 +8,7 @@
  */
 import type { OutputSizeTrace } from '../formulas/output-size';
 import type { Shape } from '../model/shape';
-import type { Rf2 } from './ops';
+import { OPERATORS, type Rf2 } from './ops';
 
 /** Bits of {@link LayerColumns.flags}. */
 export const F_VIEW = 1;
@@ -53,7 +53,8 @@ export class LayerColumns {
   readonly costs = new Float64Array(COST);
   readonly shapes: Shape[] = [];
   readonly traces: Traces[] = [];
-  private readonly lastOfOp = new Map<string, number>();
+  /** Per op (its position in the registry), its last cost record (-1: none yet). */
+  private readonly lastOfOp = new Int32Array(OPERATORS.length).fill(-1);
   /** RF records: size, jump, start of h, then of w (the shared scratch table until {@link finish}). */
   rfs: Float64Array<ArrayBuffer>;
   private nRf = 0;
@@ -87,12 +88,12 @@ export class LayerColumns {
 
   /**
    * Gives layer `i` the cost record in {@link costs} with `shape` and `traces`: the last record of
-   * the same op when it is equal, else a new one.
+   * the same op (`op`: its position in the registry) when it is equal, else a new one.
    */
-  addCost(i: number, op: string, shape: Shape, traces: Traces): void {
+  addCost(i: number, op: number, shape: Shape, traces: Traces): void {
     const c = this.costs;
-    const last = this.lastOfOp.get(op);
-    if (last !== undefined && this.shapes[last] === shape && this.traces[last] === traces) {
+    const last = this.lastOfOp[op];
+    if (last >= 0 && this.shapes[last] === shape && this.traces[last] === traces) {
       const nums = this.nums;
       const p = COST * last;
       let same = true;
@@ -104,10 +105,11 @@ export class LayerColumns {
     }
     const r = this.shapes.length;
     if (COST * (r + 1) > this.nums.length) this.nums = pool.nums = grow(this.nums);
-    this.nums.set(c, COST * r);
+    const nums = this.nums;
+    for (let k = 0, p = COST * r; k < COST; k++) nums[p + k] = c[k];
     this.shapes.push(shape);
     this.traces.push(traces);
-    this.lastOfOp.set(op, r);
+    this.lastOfOp[op] = r;
     this.cost[i] = r;
   }
 

@@ -1,12 +1,25 @@
-import { operatorOf, shapeError, type AnyOperator, type OpInputs, type OpResult, type Rf2 } from './ops';
+import {
+  OPERATORS,
+  operatorNumber,
+  shapeError,
+  type AnyOperator,
+  type OpInputs,
+  type OpResult,
+  type Rf2,
+} from './ops';
 import type { Shape } from '../model/shape';
 import type { LayerSpec } from '../model/types';
 
 /** The registry entry of a layer's op; throws ShapeError for an unknown op. */
 export function operatorFor(layer: LayerSpec): AnyOperator {
-  const def = operatorOf(layer.op);
-  if (!def) throw shapeError('unknown-op-short', { op: String((layer as { op: unknown }).op) });
-  return def;
+  return OPERATORS[operatorNumberFor(layer)] as AnyOperator;
+}
+
+/** The position of a layer's op in the registry (`OPERATORS`); throws ShapeError for an unknown op. */
+export function operatorNumberFor(layer: LayerSpec): number {
+  const k = operatorNumber(layer.op);
+  if (k < 0) throw shapeError('unknown-op-short', { op: String((layer as { op: unknown }).op) });
+  return k;
 }
 
 /**

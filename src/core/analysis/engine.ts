@@ -6,9 +6,17 @@
 import { RF_INPUT } from '../formulas/receptive-field';
 import type { Shape } from '../model/shape';
 import type { ModelIssue, ModelSpec } from '../model/types';
-import { computeWith, operatorFor } from './compute';
+import { computeWith, operatorNumberFor } from './compute';
 import { keptInputs, resolveGraph } from './graph';
-import { type AnyOperator, numel, type OpInputs, type OpResult, type Rf2, ShapeError } from './ops';
+import {
+  type AnyOperator,
+  numel,
+  type OpInputs,
+  type OpResult,
+  OPERATORS,
+  type Rf2,
+  ShapeError,
+} from './ops';
 import {
   BIAS,
   BUFFERS,
@@ -143,8 +151,10 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     input.ids = inIds;
     let c: OpResult;
     let def: AnyOperator;
+    let opNo: number;
     try {
-      def = operatorFor(layer);
+      opNo = operatorNumberFor(layer);
+      def = OPERATORS[opNo] as AnyOperator;
       c = computeWith(def, layer, input, false);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
@@ -236,7 +246,7 @@ export function evaluateModel(model: ModelSpec, options: AnalysisOptions, build:
     rec[OPS + 2] = o.activation;
     rec[OPS + 3] = o.pooling;
     rec[OPS + 4] = o.elementwise;
-    cols.addCost(i, layer.op, outShape, c.traces && traceCache.get(layer.op, c.traces));
+    cols.addCost(i, opNo, outShape, c.traces && traceCache.get(opNo, c.traces));
     // A layer that leaves its input's RF as it is (norms, activations, element-wise with a constant…)
     // shares the input row's RF record instead of building a new one.
     const same = nIn === 1 && sources[s0] >= 0 && c.rf === inRfs[0] ? sources[s0] : -1;

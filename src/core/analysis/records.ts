@@ -10,9 +10,9 @@ import type { LayerAnalysis, OtherOps } from './types';
  */
 export class RecordCache<T extends object> {
   /** Per kind, the last record and whether it is frozen yet (asking `Object.isFrozen` each time costs more). */
-  private last = new Map<string, { rec: T; frozen: boolean }>();
+  private last = new Map<string | number, { rec: T; frozen: boolean }>();
   constructor(private readonly same: (a: T, b: T) => boolean) {}
-  get(kind: string, rec: T): T {
+  get(kind: string | number, rec: T): T {
     const prev = this.last.get(kind);
     if (prev === undefined) {
       this.last.set(kind, { rec, frozen: false });

@@ -1,5 +1,5 @@
 import { evaluateModel } from '../analysis/engine';
-import { DEFAULT_OPTIONS } from '../analysis/types';
+import { type AnalysisOptions, DEFAULT_OPTIONS, type ModelAnalysis } from '../analysis/types';
 import { type ErrorNote, errorNote } from '../analysis/warning-messages';
 export { ModelValidationError } from './errors';
 import { issueOf } from './issue';
@@ -7,7 +7,11 @@ import { zodIssueNote } from './zod-issue';
 import { layerSchemas, modelEnvelopeSchema } from './schema';
 import { LAYER_OPS, type LayerOp, type LayerSpec, type ModelIssue, type ModelSpec } from './types';
 
-export type ValidationResult = { ok: true; model: ModelSpec } | { ok: false; errors: ModelIssue[] };
+/**
+ * A valid model (with its analysis when {@link validateModel} was asked for one), or every problem found.
+ */
+export type ValidationResult =
+  { ok: true; model: ModelSpec; analysis?: ModelAnalysis } | { ok: false; errors: ModelIssue[] };
 
 function pathText(prefix: string, path: readonly PropertyKey[]): string {
   let s = prefix;
@@ -30,8 +34,16 @@ export type LayerCheckCache = WeakMap<object, LayerSpec>;
  * (unknown inputs, duplicate ids, cycles) and shapes (kernel larger than the padded input, channels
  * and groups, mismatches at add/concat, sizes beyond 2^53). Every message names the layer. With
  * `cache`, a layer object checked before is not parsed again (see {@link LayerCheckCache}).
+ *
+ * With `analyse`, a valid model also comes with its analysis under those options (as
+ * `analyzeModel(model, analyse)` gives it), made by the same evaluation of the graph that checked its
+ * shapes: a caller that validates and then shows the analysis walks the graph once.
  */
-export function validateModel(json: unknown, cache?: LayerCheckCache): ValidationResult {
+export function validateModel(
+  json: unknown,
+  cache?: LayerCheckCache,
+  analyse?: Partial<AnalysisOptions>,
+): ValidationResult {
   const errors: ModelIssue[] = [];
   const env = modelEnvelopeSchema().safeParse(json);
   if (!env.success) {
@@ -76,7 +88,8 @@ export function validateModel(json: unknown, cache?: LayerCheckCache): Validatio
   });
   if (errors.length) return { ok: false, errors };
   const model: ModelSpec = { ...(env.data as Omit<ModelSpec, 'layers'>), layers };
-  const { issues } = evaluateModel(model, DEFAULT_OPTIONS, false);
+  const options = analyse ? { ...DEFAULT_OPTIONS, ...analyse } : DEFAULT_OPTIONS;
+  const { issues, analysis } = evaluateModel(model, options, analyse !== undefined);
   if (issues.length) return { ok: false, errors: issues };
-  return { ok: true, model };
+  return analysis ? { ok: true, model, analysis } : { ok: true, model };
 }

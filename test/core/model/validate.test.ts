@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getZooModel, type ModelIssue, validateModel } from '../../../src/core';
+import { analyzeModel, getZooModel, type ModelIssue, validateModel } from '../../../src/core';
 
 const base = { format: 'convscope-model', version: 1, name: 't', input: [3, 8, 8] };
 function errorsOf(json: unknown): ModelIssue[] {
@@ -20,6 +20,30 @@ describe('validateModel', () => {
     });
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.model.layers[0]).toMatchObject({ id: 'c', op: 'conv2d' });
+  });
+
+  it('with analysis options, a valid model comes with the analysis analyzeModel gives, rows and all', () => {
+    for (const name of ['resnet18', 'mobilenet_v2', 'vit_b_16']) {
+      const zoo = getZooModel(name);
+      expect(zoo).toBeDefined();
+      const json = JSON.parse(JSON.stringify(zoo)) as unknown;
+      const options = { convention: 'macs', dtype: 'fp16', countNorm: true } as const;
+      const v = validateModel(json, undefined, options);
+      expect(v.ok).toBe(true);
+      if (!v.ok) continue;
+      expect(v.analysis).toBeDefined();
+      expect(JSON.parse(JSON.stringify(v.analysis))).toEqual(
+        JSON.parse(JSON.stringify(analyzeModel(v.model, options))),
+      );
+      expect(validateModel(json)).not.toHaveProperty('analysis');
+    }
+    const bad = validateModel(
+      { ...base, layers: [{ id: 'c', op: 'conv2d', out_channels: 4, kernel: 30 }] },
+      undefined,
+      {},
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad).not.toHaveProperty('analysis');
   });
 
   it('rejects a non-model value, wrong format or version, and a bad input shape', () => {

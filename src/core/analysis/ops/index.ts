@@ -80,10 +80,19 @@ export const OPERATOR_BY_OP: Readonly<Record<RegisteredOp, AnyOperator>> = Objec
 
 /** The entry of an op name, or undefined for a name that is no operator. */
 export function operatorOf(op: unknown): AnyOperator | undefined {
-  return typeof op === 'string' ? BY_NAME.get(op) : undefined;
+  const k = operatorNumber(op);
+  return k < 0 ? undefined : (OPERATORS[k] as AnyOperator);
 }
-/** Op → entry as a Map: the engine asks once per layer, and a Map lookup is the cheapest way. */
-const BY_NAME: ReadonlyMap<string, AnyOperator> = new Map(Object.entries(OPERATOR_BY_OP));
+
+/**
+ * The position of an op name in {@link OPERATORS} (-1: no operator): the engine asks once per layer
+ * and indexes its per-op tables by it, instead of looking the name up in each.
+ */
+export function operatorNumber(op: unknown): number {
+  return typeof op === 'string' ? (BY_NAME.get(op) ?? -1) : -1;
+}
+/** Op → position as a Map: a Map lookup is the cheapest way from a name. */
+const BY_NAME: ReadonlyMap<string, number> = new Map(OPERATORS.map((o, k) => [o.op, k]));
 
 export type {
   AttrSpec,

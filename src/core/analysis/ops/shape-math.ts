@@ -31,7 +31,7 @@ export function shapeText(s: readonly number[]): string {
 
 export function numel(s: readonly number[]): number {
   let n = 1;
-  for (const d of s) n *= d;
+  for (let k = 0; k < s.length; k++) n *= s[k];
   return n;
 }
 

@@ -70,7 +70,12 @@ export const useEditorStore = defineStore('editor', () => {
   const model = computed<ModelJson | null>(() => (parsed.value.ok ? parsed.value.model : null));
   /** Layers checked before: an edit re-checks the layers it made, not all of them (docs never change). */
   const checked: LayerCheckCache = new WeakMap();
-  const validation = computed(() => (model.value ? validateModel(model.value, checked) : null));
+  /**
+   * The convention and dtype last shown: validation analyses with them in its own walk of the graph (one
+   * walk on open and per edit) without depending on them, so a switch re-analyses and does not re-validate.
+   */
+  let shownWith = { convention: convention.value, dtype: dtype.value };
+  const validation = computed(() => (model.value ? validateModel(model.value, checked, shownWith) : null));
   const issues = computed(() =>
     model.value && validation.value && !validation.value.ok
       ? issuesByLayer(model.value, validation.value.errors)
@@ -85,8 +90,11 @@ export const useEditorStore = defineStore('editor', () => {
   const analysis = computed<ModelAnalysis | null>(() => {
     const v = validation.value;
     if (!v || !v.ok) return null;
+    shownWith = { convention: convention.value, dtype: dtype.value };
     try {
-      const a = analyzeModel(v.model, { convention: convention.value, dtype: dtype.value });
+      const o = v.analysis?.options;
+      const same = o?.convention === shownWith.convention && o.dtype === shownWith.dtype;
+      const a = same && v.analysis ? v.analysis : analyzeModel(v.model, shownWith);
       lastGood = { generation: generation.value, analysis: a };
       return a;
     } catch {

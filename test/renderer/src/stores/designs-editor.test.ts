@@ -13,6 +13,19 @@ vi.mock('../../../../src/renderer/src/api', async () => {
   return { api: fake.value.api };
 });
 
+/** Every evaluation of a model's graph (validation and analysis both walk it through evaluateModel). */
+const walks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../../src/core/analysis/engine', async (importOriginal) => {
+  const engine = await importOriginal<typeof import('../../../../src/core/analysis/engine')>();
+  return {
+    ...engine,
+    evaluateModel: (...args: Parameters<typeof engine.evaluateModel>) => {
+      walks.count++;
+      return engine.evaluateModel(...args);
+    },
+  };
+});
+
 const { AUTOSAVE_MS, NEW_DRAFT_KEY, useEditorStore } =
   await import('../../../../src/renderer/src/stores/editor');
 const { formatModelText } = await import('../../../../src/renderer/src/stores/designs');
@@ -132,6 +145,29 @@ describe('editor store', () => {
     const expected = analyzeModel(tiny, { convention: 'macs', dtype: 'fp16' });
     expect(editor.analysis?.totals.flops).toBe(expected.totals.flops);
     expect(editor.analysis?.totals.activationBytes).toBe(expected.totals.activationBytes);
+  });
+
+  it('opening a design validates and analyses it in one walk of its graph; a convention switch re-analyses only', async () => {
+    backend().on('designs:get', () => ({ ok: true, value: design(tiny) }));
+    backend().on('drafts:get', () => ({ ok: true, value: null }));
+    const flops = analyzeModel(tiny).totals.flops;
+    const macs = analyzeModel(tiny, { convention: 'macs' }).totals.flops;
+    const editor = useEditorStore();
+    walks.count = 0;
+    await editor.open('d1');
+    expect(editor.validation?.ok).toBe(true);
+    expect(editor.analysis?.totals.flops).toBe(flops);
+    expect(walks.count).toBe(1);
+    const validation = editor.validation;
+    editor.convention = 'macs';
+    expect(editor.analysis?.totals.flops).toBe(macs);
+    expect(editor.validation).toBe(validation);
+    expect(walks.count).toBe(2);
+    const edited = insertLayer(editor.model!, 'relu');
+    walks.count = 0;
+    editor.applyModel(edited);
+    expect(editor.analysis?.options.convention).toBe('macs');
+    expect(walks.count).toBe(1);
   });
 
   it('autosaves a new design as the "new" draft after a pause', async () => {
