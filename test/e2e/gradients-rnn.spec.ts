@@ -79,3 +79,82 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await context.close();
   });
 }
+
+/** The summary the MLP row must show for a preset, computed by the same engine, headless. */
+function mlpSummary(id: string) {
+  const preset = getExperiment(id);
+  if (!preset) throw new Error(id);
+  const r = runExperiment(preset.config);
+  if (r.kind !== 'mlp') throw new Error(`${id} is not an MLP experiment`);
+  return r.summary;
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`an MLP run and an RNN run compared: the numbers fit at 1280×800 without sideways scrolling, ${locale}`, async ({
+    browser,
+    web,
+  }) => {
+    const context = await web.newContext(browser, { locale, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const lab = new GradientsPage(page);
+    // The MLP preset first, then the default tanh RNN chosen through the form.
+    await lab.openPreset(web.url, 'vanishing');
+    await lab.run();
+    await lab.waitDone(0);
+    await page.getByTestId('lab-kind-rnn').click();
+    await expect(page.getByTestId('lab-cell')).toBeVisible();
+    await lab.run();
+    await lab.waitDone(1);
+
+    // Every box holding a numbers table shows all its columns: nothing to scroll sideways.
+    const tables = page.getByTestId('lab-numbers');
+    await expect(tables.first()).toBeVisible();
+    const overflow = await tables.evaluateAll((all) =>
+      all.flatMap((t) => {
+        const box = t.parentElement!;
+        const out: string[] = [];
+        if (t.scrollWidth > t.clientWidth) out.push(`table ${t.scrollWidth} > ${t.clientWidth}`);
+        if (box.scrollWidth > box.clientWidth) out.push(`box ${box.scrollWidth} > ${box.clientWidth}`);
+        return out;
+      }),
+    );
+    expect(overflow).toEqual([]);
+
+    // Each run is visible with its own values, each value cell inside its table's box.
+    const want = mlpSummary('vanishing');
+    const two = (v: number | null) => (v === null ? '—' : (Math.abs(v) < 0.005 ? 0 : v).toFixed(2));
+    const mlpRow = lab.rows.filter({ has: page.getByTestId('lab-ratio') });
+    const rnnRow = lab.rows.filter({ has: page.getByTestId('lab-decades') });
+    await expect(lab.rows).toHaveCount(2);
+    await expect(mlpRow).toHaveCount(1);
+    await expect(rnnRow).toHaveCount(1);
+    await expect(mlpRow.getByTestId('lab-ratio')).toHaveText(
+      `${two(want.log10RatioStart)} → ${two(want.log10RatioEnd)}`,
+    );
+    const shown = Number(
+      ((await rnnRow.getByTestId('lab-decades').innerText()).match(/-?[\d.]+/) ?? ['NaN'])[0],
+    );
+    expect(shown).toBeCloseTo(decades('tanh'), 1);
+    for (const row of [mlpRow, rnnRow]) {
+      await row.scrollIntoViewIfNeeded();
+      await expect(row.getByTestId('lab-run-name')).toBeVisible();
+      const cells = row.locator('td');
+      const clipped = await cells.evaluateAll((all) =>
+        all
+          .filter((c) => {
+            const box = c.closest('[data-testid="lab-numbers"]')!.parentElement!.getBoundingClientRect();
+            const r = c.getBoundingClientRect();
+            return r.width === 0 || r.left < box.left - 0.5 || r.right > box.right + 0.5;
+          })
+          .map((c) => c.textContent ?? ''),
+      );
+      expect(clipped).toEqual([]);
+    }
+    for (const id of ['lab-signal', 'lab-ratio', 'lab-gradmax', 'lab-loss', 'lab-accuracy']) {
+      await expect(mlpRow.getByTestId(id)).toBeInViewport();
+      await expect(mlpRow.getByTestId(id)).toHaveText(/\d/);
+    }
+    await expect(rnnRow.getByTestId('lab-decades')).toBeInViewport();
+    await context.close();
+  });
+}

@@ -16,7 +16,7 @@ function expected(id: string): MlpLabResult['summary'] {
 // The machine running e2e may be shared and slow: training runs get generous time.
 test.describe.configure({ timeout: 300_000 });
 
-const two = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+const two = (v: number | null) => (v === null ? '—' : (Math.abs(v) < 0.005 ? 0 : v).toFixed(2));
 
 test('a preset runs in the worker with live charts, pauses, and shows the engine’s numbers', async ({
   page,

@@ -86,9 +86,9 @@ test('every lesson link into the Gradient Lab opens an existing preset that runs
     await lab.openPreset(web.url, preset);
     const name = (await page.getByTestId('lab-preset').innerText()).trim();
     await lab.run();
-    // Earlier runs stay in the comparison: the newest row is this run.
-    const row = lab.rows.last();
-    await expect(row.getByTestId('lab-run-name')).toHaveText(name);
+    // Earlier runs stay in the comparison (each kind in its own table): this run's row has its name.
+    const row = lab.runNamed(name);
+    await expect(row).toHaveCount(1);
     await expect(row, `preset "${preset}" runs to the end`).toHaveAttribute('data-status', 'done', {
       timeout: 240_000,
     });

@@ -21,6 +21,11 @@ export class GradientsPage {
     return this.rows.nth(index);
   }
 
+  /** The row of the run of this name in the numbers tables (a run's name is unique in the comparison). */
+  runNamed(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByTestId('lab-run-name').getByText(name, { exact: true }) });
+  }
+
   async run(): Promise<void> {
     await this.page.getByTestId('lab-run').click();
   }

@@ -26,6 +26,12 @@ export interface LabRunView {
   savedId: string | null;
 }
 
+/** The runs of one experiment kind, each with its place in the comparison (its colour in the charts). */
+export interface LabRunGroup {
+  kind: LabConfig['kind'];
+  runs: { run: LabRunView; index: number }[];
+}
+
 /** At most this many runs are overlaid in the comparison charts; starting another drops the oldest. */
 export const MAX_RUNS = 4;
 
@@ -83,6 +89,15 @@ export const useGradientsStore = defineStore('gradients', () => {
 
   const selected = computed(
     () => runs.value.find((r) => r.key === selectedKey.value) ?? runs.value.at(-1) ?? null,
+  );
+  /** The runs by experiment kind, MLP first: each kind has its own numbers, so its own table. */
+  const runGroups = computed<LabRunGroup[]>(() =>
+    (['mlp', 'rnn'] as const)
+      .map((kind) => ({
+        kind,
+        runs: runs.value.flatMap((run, index) => (run.config.kind === kind ? [{ run, index }] : [])),
+      }))
+      .filter((g) => g.runs.length > 0),
   );
   const active = computed(
     () =>
@@ -300,6 +315,7 @@ export const useGradientsStore = defineStore('gradients', () => {
     runs,
     selectedKey,
     selected,
+    runGroups,
     active,
     saved,
     savedError,

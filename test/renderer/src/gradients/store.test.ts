@@ -103,6 +103,28 @@ describe('gradients store', () => {
     expect(store.runs.map((r) => r.name)).toEqual(['Custom run', 'Custom run 2', 'Custom run 3']);
   });
 
+  it('groups the runs by kind for their tables, each keeping its place (its colour) in the comparison', () => {
+    const store = useGradientsStore();
+    store.setKind('rnn');
+    store.start('RNN 1');
+    store.setKind('mlp');
+    store.start('MLP');
+    store.setKind('rnn');
+    store.start('RNN 2');
+    expect(store.runGroups.map((g) => [g.kind, g.runs.map((r) => [r.run.name, r.index])])).toEqual([
+      ['mlp', [['MLP', 1]]],
+      [
+        'rnn',
+        [
+          ['RNN 1', 0],
+          ['RNN 2', 2],
+        ],
+      ],
+    ]);
+    store.removeRun(store.runs[1].key);
+    expect(store.runGroups.map((g) => g.kind)).toEqual(['rnn']);
+  });
+
   it('saves a finished run and reopens it from the database without training', async () => {
     const store = useGradientsStore();
     const config = { ...(getPreset('kaiming')?.config as LabConfig), steps: 5 } as LabConfig;

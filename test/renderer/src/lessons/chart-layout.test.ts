@@ -1,6 +1,7 @@
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../../../src/core/analysis';
+import { formatBytes } from '../../../../src/core/format';
 import { getZooModel } from '../../../../src/core/zoo';
 import { smallNet } from '../../../../src/renderer/src/lessons/examples';
 import {
@@ -80,5 +81,19 @@ describe('lesson chart layout', () => {
     const labels = xAxisLabels(option, 780, 260);
     expect(labels.map((l) => l.text)).toEqual(rows.slice(0, BARS_IN_VIEW).map((r) => r.id));
     expect(overlaps(labels)).toEqual([]);
+  });
+
+  it('puts the ticks of a memory chart on whole KiB or MiB (powers of two), not 29.3 KiB', () => {
+    for (const analysis of [analyzeModel(smallNet()), zoo('resnet50')]) {
+      const rows = layerValues(analysis, 'memory', 'macs');
+      const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 780, height: 260 });
+      chart.setOption(layerBarOption(rows, 'bytes', formatBytes, formatBytes, true));
+      const svg = chart.renderToSVGString();
+      chart.dispose();
+      // The axis labels (12 px; the bars' own labels are 10 px).
+      const ticks = [...svg.matchAll(/<text[^>]*font-size:12px[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+      expect(ticks.length, analysis.model).toBeGreaterThan(2);
+      for (const tick of ticks) expect(tick, analysis.model).toMatch(/^(0 B|\d+ (B|KiB|MiB|GiB))$/);
+    }
   });
 });

@@ -59,20 +59,40 @@ function layerAxis(ids: string[]): { xAxis: Record<string, unknown>; dataZoom: u
   };
 }
 
-/** Bars per layer; large models get a zoom slider instead of unreadable labels. */
+/**
+ * A tick step for an axis of bytes that reads in KiB/MiB: a power of two (1, 2, 4 … 512 KiB, 1 MiB …)
+ * giving at most `ticks` steps up to `max`, so that the ticks are 32 KiB, 64 KiB … rather than 29.3 KiB.
+ */
+export function binaryStep(max: number, ticks = 5): number {
+  let step = 1;
+  while (step * ticks < max) step *= 2;
+  return step;
+}
+
+/**
+ * Bars per layer; large models get a zoom slider instead of unreadable labels. `bytes`: the values are
+ * bytes, and the axis ticks fall on powers of two.
+ */
 export function layerBarOption(
   rows: { id: string; value: number }[],
   seriesName: string,
   format: (n: number) => string,
   tick: (n: number) => string = format,
+  bytes = false,
 ): Record<string, unknown> {
   const axis = layerAxis(rows.map((r) => r.id));
+  const max = Math.max(0, ...rows.map((r) => r.value));
+  const step = binaryStep(max);
   return {
     backgroundColor: 'transparent',
     grid: { left: 8, right: 16, top: 16, bottom: axis.bottom, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => format(v) },
     xAxis: axis.xAxis,
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => tick(v) } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: (v: number) => tick(v) },
+      ...(bytes && max > 0 ? { interval: step, max: Math.ceil(max / step) * step } : {}),
+    },
     dataZoom: axis.dataZoom,
     series: [
       {

@@ -65,7 +65,6 @@ export default {
     forwardMacs: 'Forward MACs',
     backwardMacs: 'Backward MACs',
     stepMacs: 'MACs per step',
-    backwardNote: 'Weight and input gradients; the first layer needs no input gradient.',
     paramBytes: 'Parameters',
     gradBytes: 'Gradients',
     optimizerStateBytes: 'Optimizer state',
@@ -78,7 +77,7 @@ export default {
     computeChart: 'MACs per training step',
     forward: 'Forward',
     backward: 'Backward',
-    note: 'Per step at batch {batch}, {dtype}. Saved activations are what autograd keeps for the backward pass, each storage once; the peak is parameters, gradients and optimizer state plus the largest set of live activations and activation gradients.',
+    note: 'Weight and input gradients; the first layer needs no input gradient. Per step at batch {batch}, {dtype}. Saved activations are what autograd keeps for the backward pass, each storage once; the peak is parameters, gradients and optimizer state plus the largest set of live activations and activation gradients.',
     incomplete: 'Incomplete: operators not understood ({ops}); the figures are lower bounds.',
   },
 };

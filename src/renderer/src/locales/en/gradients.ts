@@ -81,7 +81,8 @@ export default {
     empty: 'No runs yet. Choose a preset or set up a network, then press Run.',
     numbers: {
       run: 'Run',
-      signal: 'log₁₀ signal ratio',
+      startToEnd: 'log₁₀: step 1 → mean of last 10',
+      signal: 'Signal ratio',
       signalHelp:
         'Back-propagated signal: log10 of ‖∂L/∂h‖ at the first hidden layer over ‖∂L/∂h‖ at the last hidden layer, at the first step → mean of the last 10 steps. 0 is balanced, very negative means vanishing, very positive exploding. It does not depend on the activations’ scale, so it shows an explosion that the weight-gradient ratio hides.',
       actions: 'Actions',

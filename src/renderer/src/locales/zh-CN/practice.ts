@@ -112,7 +112,7 @@ export const QUIZ_TEMPLATES_ZH: Record<string, string> = {
     '形状为 {input}（C×H×W）的特征图被展平后送入 Linear(? → {nout}, bias={bias})。这个 Linear 层有多少个可学习参数？',
   'quiz.linear-params.mlp':
     '一个 MLP 的各层大小为 {sizes}（每一层都是 bias={bias} 的 Linear）。它一共有多少个可学习参数？',
-  'quiz.macs.conv': '{layer} 作用于形状为 {input}（C×H×W）的输入。{convention}该层执行多少次 {unit}？',
+  'quiz.macs.conv': '{layer} 作用于形状为 {input}（C×H×W）的输入。{convention}该层的 {unit} 是多少？',
   'quiz.memory.elements': '{layer} 作用于形状为 {input}（C×H×W）的输入。它的输出特征图包含多少个元素？',
   'quiz.memory.bytes':
     '{layer} 作用于形状为 {input}（C×H×W）的输入，数据类型为 {dtype}（每个值 {bytes} 字节）。它的输出特征图有多大？请{unitText}作答。',
