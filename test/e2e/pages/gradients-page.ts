@@ -39,7 +39,8 @@ export class GradientsPage {
     await expect(this.page.getByTestId('lab-save-dialog')).toBeVisible();
     await this.page.getByTestId('lab-save-name').locator('input').fill(name);
     await this.page.getByTestId('lab-save-confirm').click();
-    await expect(this.page.getByTestId('lab-save-dialog')).toBeHidden();
+    // The dialog closes once the server has stored the run (its curves too): slower on a busy machine.
+    await expect(this.page.getByTestId('lab-save-dialog')).toBeHidden({ timeout: 30_000 });
   }
 
   savedRow(name: string): Locator {
