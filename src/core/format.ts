@@ -20,27 +20,74 @@ export function formatCount(n: number, digits = 3): string {
   return Number.isInteger(n) ? String(n) : trim(n.toPrecision(digits));
 }
 
-const RAISED: Record<string, string> = {
-  '-': '⁻',
-  '.': '·',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
+/**
+ * The one table of raised and lowered characters: [superscript, subscript], '' where Unicode has no
+ * such character (no subscript b, c, d, f, g, q, w, y, z or capital; no superscript q). Unicode has no
+ * raised full stop: the raised dot stands for it.
+ */
+const SCRIPTS: Record<string, readonly [sup: string, sub: string]> = {
+  '0': ['⁰', '₀'],
+  '1': ['¹', '₁'],
+  '2': ['²', '₂'],
+  '3': ['³', '₃'],
+  '4': ['⁴', '₄'],
+  '5': ['⁵', '₅'],
+  '6': ['⁶', '₆'],
+  '7': ['⁷', '₇'],
+  '8': ['⁸', '₈'],
+  '9': ['⁹', '₉'],
+  '+': ['⁺', '₊'],
+  '-': ['⁻', '₋'],
+  '−': ['⁻', '₋'],
+  '=': ['⁼', '₌'],
+  '(': ['⁽', '₍'],
+  ')': ['⁾', '₎'],
+  '.': ['·', ''],
+  a: ['ᵃ', 'ₐ'],
+  b: ['ᵇ', ''],
+  c: ['ᶜ', ''],
+  d: ['ᵈ', ''],
+  e: ['ᵉ', 'ₑ'],
+  f: ['ᶠ', ''],
+  g: ['ᵍ', ''],
+  h: ['ʰ', 'ₕ'],
+  i: ['ⁱ', 'ᵢ'],
+  j: ['ʲ', 'ⱼ'],
+  k: ['ᵏ', 'ₖ'],
+  l: ['ˡ', 'ₗ'],
+  m: ['ᵐ', 'ₘ'],
+  n: ['ⁿ', 'ₙ'],
+  o: ['ᵒ', 'ₒ'],
+  p: ['ᵖ', 'ₚ'],
+  r: ['ʳ', 'ᵣ'],
+  s: ['ˢ', 'ₛ'],
+  t: ['ᵗ', 'ₜ'],
+  u: ['ᵘ', 'ᵤ'],
+  v: ['ᵛ', 'ᵥ'],
+  w: ['ʷ', ''],
+  x: ['ˣ', 'ₓ'],
+  y: ['ʸ', ''],
+  z: ['ᶻ', ''],
+  T: ['ᵀ', ''],
 };
 
 /**
- * Digits, minus sign and decimal point raised for an exponent: "-4" → "⁻⁴", "1.97" → "¹·⁹⁷" (Unicode
- * has no raised full stop: the raised dot stands for it).
+ * Digits, minus sign and decimal point raised for an exponent: "-4" → "⁻⁴", "1.97" → "¹·⁹⁷"; a
+ * character with no raised form is kept as it is.
  */
 export function superscript(text: string | number): string {
-  return [...String(text)].map((c) => RAISED[c] ?? c).join('');
+  return [...String(text)].map((c) => SCRIPTS[c]?.[0] || c).join('');
+}
+
+/**
+ * `text` raised (`sup`) or lowered (`sub`) when Unicode has that form of every one of its characters
+ * (`in` → "ᵢₙ", `l-1` → "ₗ₋₁", `6` → "⁶"), else null: a subscript such as `eff` or `w` (Unicode has no
+ * subscript f or w) is then left to the caller's readable fallback (`K_eff`), never half lowered.
+ */
+export function scripted(text: string, position: 'sup' | 'sub'): string | null {
+  const i = position === 'sup' ? 0 : 1;
+  const out = [...text].map((c) => SCRIPTS[c]?.[i] ?? '');
+  return text !== '' && out.every((c) => c !== '') ? out.join('') : null;
 }
 
 function trim(s: string): string {

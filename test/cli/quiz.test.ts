@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
+import { scripted } from '../../src/core/format';
 import { formatAnswer, grade, type Question, SKILLS } from '../../src/core/quiz';
 
 function fakeIO() {
@@ -89,6 +90,33 @@ describe('convscope quiz', () => {
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('convscope quiz in a terminal', () => {
+  it('writes the worked solutions’ sub- and superscripts as Unicode, never as LaTeX', () => {
+    const root = resolve(__dirname, '../..');
+    const r = spawnSync(
+      process.execPath,
+      [resolve(root, 'bin/convscope.mjs'), 'quiz', '--count', String(4 * SKILLS.length), '--seed', '5'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const key = r.stdout.slice(r.stdout.indexOf('Answer key'));
+    const steps = key.split('\n').filter((l) => /^ {5}\S/.test(l));
+    expect(steps.length).toBeGreaterThan(SKILLS.length);
+    // The receptive field's recurrence, as the terminal shows it: r_out, r_in, j_in lowered.
+    const rf = steps.find((l) => l.includes('receptive field:'));
+    expect(rf).toContain(`r${scripted('out', 'sub')} = r${scripted('in', 'sub')}`);
+    expect(rf).toContain(`j${scripted('in', 'sub')}`);
+    for (const line of steps) {
+      expect(line).not.toMatch(/[_^]\{|\\[a-z]/);
+      // A name keeps an ASCII subscript only where Unicode lacks one of its letters (K_eff, K_w).
+      for (const [, sub] of line.matchAll(/(?<![A-Za-z])[A-Za-z]_([A-Za-z0-9]+)/g))
+        expect(scripted(sub!, 'sub'), line).toBeNull();
+      for (const [, sup] of line.matchAll(/\^\(?([A-Za-z0-9]+)/g))
+        expect(scripted(sup!, 'sup'), line).toBeNull();
+    }
   });
 });
 

@@ -19,6 +19,12 @@ export const ONNX_MESSAGES = {
   'onnx-long-number': 'a number is longer than 10 bytes',
   'onnx-wire-type': 'unexpected wire type {wire}',
   'onnx-field-zero': 'field number 0',
+  'onnx-bad-varint': 'a number is not validly encoded',
+  'onnx-past-end': 'a field runs past the end of its message',
+  'onnx-too-deep': 'messages are nested too deeply',
+  'onnx-end-group': 'a group is not closed properly',
+  /** Any other failure of the protobuf decoder: its own words, as a last resort. */
+  'onnx-undecodable': 'undecodable bytes ({text})',
   /** The graph's input. */
   'onnx-no-input': 'the graph has no input',
   'onnx-input-no-shape': 'graph input "{input}" has no tensor shape',
@@ -48,7 +54,6 @@ export const ONNX_MESSAGES = {
   'onnx-constant-no-value': 'Constant node "{node}" has no value',
   /** A node that cannot be: `text` says what, by one of the codes below. */
   'onnx-node': 'node "{node}" ({op}): {text}',
-  'onnx-detail': '{text}',
   /** A malformed attribute: `expected` and `actual` are notes of the two lists after. */
   'onnx-attr': 'attribute "{name}" must be {expected}',
   'onnx-attr-is': 'attribute "{name}" must be {expected} (it is {actual})',
@@ -71,6 +76,26 @@ export const ONNX_MESSAGES = {
   'onnx-is-tensor': 'a tensor',
   'onnx-is-graph': 'a graph',
   'onnx-is-unknown': 'of an unknown type',
+  /**
+   * An int64 beyond 2⁵³ (read with rounding), never shown as a made-up exact value: 9.22 × 10¹⁸, the
+   * power's digits raised. `onnx-seq` joins a list with one in it: "1, about 9.22 × 10¹⁸, 3".
+   */
+  'onnx-about': 'about {mantissa} × 10{power}',
+  'onnx-seq': '{a}, {b}',
+  'onnx-dims': '[{values}]',
+  /**
+   * An input of a node: its role and its name in the ONNX specification (the operator registry's
+   * `onnx.inputs`), else its position from 1.
+   */
+  'onnx-input': '{role} {name}',
+  'onnx-input-at': 'input #{index}',
+  'onnx-role-input': 'input',
+  'onnx-role-weight': 'weight',
+  'onnx-role-bias': 'bias',
+  'onnx-role-scale': 'scale factor',
+  'onnx-role-mean': 'running mean',
+  'onnx-role-variance': 'running variance',
+  'onnx-role-recurrent-weight': 'recurrent weight',
   /** Shapes and sizes of a node that do not fit; dims are written [a, b, …] as in the file. */
   'onnx-rank': '{what} has {rank} dimensions, expected {expected}',
   'onnx-direction': 'direction "{direction}" is not forward, reverse or bidirectional',
@@ -88,7 +113,7 @@ export const ONNX_MESSAGES = {
   'onnx-inner-sizes': 'inner sizes differ: {a} · {b}',
   'onnx-pads-count': 'pads has {count} values for {axes} axes',
   'onnx-scales-positive': 'scales must be positive',
-  'onnx-norm-param': 'parameter {index} has {size} elements for {channels} channels',
+  'onnx-norm-param': '{what} has {size} elements for {channels} channels',
   'onnx-reshape': 'cannot produce a valid shape from {dims}',
   'onnx-concat': 'inputs {a} and {b} do not fit',
   /** The converted model does not validate, or the graph cannot be analysed. */

@@ -2,7 +2,8 @@
  * Typed readers of ONNX node attributes. Each checks the attribute's type and throws an
  * {@link AttrError} naming the node, the attribute, what it must be and what it is.
  */
-import { errorNote, type ErrorNote } from '../analysis/warning-messages';
+import { errorNote, type ErrorNote, type WarningParam } from '../analysis/warning-messages';
+import { superscript } from '../format';
 import { OnnxImportError } from './errors';
 import type { AttrValue, NodeInfo } from './read';
 
@@ -13,10 +14,30 @@ export function nodeLabel(node: NodeInfo): string {
 
 /**
  * A number as a message shows it: exact when it is a safe integer or a fraction; an int64 beyond
- * 2^53 (read with rounding) as "about 9.22e+18", never as a made-up exact value.
+ * 2^53 (read with rounding) as "about 9.22 × 10¹⁸" (`onnx-about`: each language writes "about", the
+ * mantissa is a number in the locale's digits), never as a made-up exact value.
  */
-export function numText(n: number): string {
-  return Number.isInteger(n) && !Number.isSafeInteger(n) ? `about ${n.toPrecision(3)}` : String(n);
+export function numText(n: number): WarningParam {
+  if (!Number.isInteger(n) || Number.isSafeInteger(n)) return String(n);
+  const [mantissa, exponent] = n.toExponential(2).split('e');
+  return errorNote('onnx-about', { mantissa: Number(mantissa), power: superscript(Number(exponent)) });
+}
+
+/** Numbers joined with ", " as {@link numText} writes each: a string unless one is beyond 2^53. */
+export function numsText(values: readonly number[]): WarningParam {
+  const parts: WarningParam[] = [];
+  let run: string[] = [];
+  for (const v of values) {
+    const t = numText(v);
+    if (typeof t === 'string') run.push(t);
+    else {
+      if (run.length) parts.push(run.join(', '));
+      parts.push(t);
+      run = [];
+    }
+  }
+  if (run.length || !parts.length) parts.push(run.join(', '));
+  return parts.reduceRight((b, a) => errorNote('onnx-seq', { a, b }));
 }
 
 /** What an attribute holds, for a message: "a float (3)", "a list of integers [1, 2]". */
@@ -27,7 +48,7 @@ function describe(a: AttrValue): ErrorNote {
     case 'float':
       return errorNote('onnx-is-float', { value: String(a.value) });
     case 'ints':
-      return errorNote('onnx-is-ints', { values: a.value.map(numText).join(', ') });
+      return errorNote('onnx-is-ints', { values: numsText(a.value) });
     case 'floats':
       return errorNote('onnx-is-floats', { values: a.value.join(', ') });
     case 'string':

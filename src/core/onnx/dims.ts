@@ -2,9 +2,9 @@
  * Dimension algebra of ONNX tensors (dims with the batch dimension) and their place in the model
  * format (dims without batch).
  */
-import { errorNote, type ErrorNote } from '../analysis/warning-messages';
+import { errorNote, type ErrorNote, warningText } from '../analysis/warning-messages';
 import type { Shape } from '../model/types';
-import { numText } from './attrs';
+import { numsText, numText } from './attrs';
 import { OnnxImportError } from './errors';
 import { tensorElements } from './read';
 
@@ -30,9 +30,16 @@ export function sameDims(a: readonly number[] | null, b: readonly number[] | nul
   return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** `[1, 64, 56, 56]`, or `[?]` for an unknown shape. */
+/** `[1, 64, 56, 56]`, or `[?]` for an unknown shape, as a message's parameter (see `numText`). */
+export function dimsParam(d: readonly number[] | null): string | ErrorNote {
+  const values = d ? numsText(d) : '?';
+  return typeof values === 'string' ? `[${values}]` : errorNote('onnx-dims', { values });
+}
+
+/** {@link dimsParam} in English, for the reasons a node is left out (which are English only). */
 export function dimsText(d: readonly number[] | null): string {
-  return d ? `[${d.map(numText).join(', ')}]` : '[?]';
+  const p = dimsParam(d);
+  return typeof p === 'string' ? p : warningText(p);
 }
 
 /** Checks computed dims: safe integers in 0…2^31, at most 2^53 elements. */

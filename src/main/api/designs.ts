@@ -14,7 +14,8 @@ export const designHandlers: Pick<Handlers, DesignChannels> = {
   },
   'designs:save': (request, { store, now, newId }) => {
     const checked = checkModel(request.model);
-    if (!checked.ok) return fail('invalid_model', `"${request.name}" was not saved: ${checked.message}`);
+    if (!checked.ok)
+      return fail('invalid_model', `"${request.name}" was not saved: ${checked.message}`, checked.refusal);
     const saved = store.designs.save({ ...request, stats: checked.stats }, now(), newId);
     return saved ? ok(saved) : notFound(request.id!);
   },

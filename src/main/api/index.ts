@@ -11,7 +11,7 @@ import { deviceHandlers } from './devices';
 import { labRunHandlers } from './lab-runs';
 import { practiceHandlers } from './practice';
 import { progressHandlers } from './progress';
-import { boundMessage, requestProblem } from './request-guard';
+import { boundMessage, boundRefusal, requestProblem } from './request-guard';
 import { settingsHandlers } from './settings';
 import type { ApiContext, Handler, Handlers } from './types';
 
@@ -74,7 +74,9 @@ export function createApi(options: {
         );
       try {
         const result = await (handlers[channel] as Handler<Channel>)(parsed.value as never, ctx);
-        return result.ok ? result : fail(result.error.code, boundMessage(result.error.message));
+        if (result.ok) return result;
+        const { code, message, refusal } = result.error;
+        return fail(code, boundMessage(message), refusal && boundRefusal(refusal));
       } catch (error) {
         // Every write runs in a transaction, so a full disk leaves the database as it was.
         if ((error as { code?: string }).code === 'SQLITE_FULL') {

@@ -1,3 +1,5 @@
+import type { MessageNoteJson, ModelRefusal } from '../../shared/result';
+
 /** A lone (unpaired) UTF-16 surrogate: not text, and stored as U+FFFD by SQLite. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
@@ -42,4 +44,28 @@ const MAX_MESSAGE = 500;
 /** Error messages echo input (a field name, a model's text): never more than MAX_MESSAGE characters of it. */
 export function boundMessage(message: string): string {
   return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+/** A refused model's problem under the same bound: its English and every text of its note. */
+export function boundRefusal(refusal: ModelRefusal): ModelRefusal {
+  const note = (n: MessageNoteJson): MessageNoteJson => ({
+    code: n.code,
+    params: Object.fromEntries(
+      Object.entries(n.params).map(([k, v]) => [
+        k,
+        typeof v === 'string'
+          ? boundMessage(v)
+          : typeof v === 'number'
+            ? v
+            : Array.isArray(v)
+              ? v.map(note)
+              : note(v),
+      ]),
+    ),
+  });
+  const { path, layerId, message, note: n } = refusal.issue;
+  const issue: ModelRefusal['issue'] = { path: boundMessage(path), message: boundMessage(message) };
+  if (layerId !== undefined) issue.layerId = boundMessage(layerId);
+  if (n) issue.note = note(n);
+  return { issue, more: refusal.more };
 }

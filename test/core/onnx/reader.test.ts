@@ -182,7 +182,7 @@ describe('int64 values are read signed, and messages show the real value', () =>
       opsetImport: [{ domain: '', version: '9223372036854775807' as unknown as number }],
       graph: { name: 'g', input: [{ name: 'x', type: { tensorType: { elemType: 1 } } }] },
     }).finish();
-    expect(message(bytes)).toBe('ONNX opset about 9.22e+18 is not supported (opsets 7–21 are)');
+    expect(message(bytes)).toBe('ONNX opset about 9.22 × 10¹⁸ is not supported (opsets 7–21 are)');
   });
 
   it('an int64 attribute beyond 2^53 is shown as approximate, never as a made-up exact number', () => {
@@ -193,7 +193,7 @@ describe('int64 values are read signed, and messages show the real value', () =>
       ],
     });
     expect(message(bytes)).toBe(
-      'node "Conv_0" (Conv): weight [4, 3, 3, 3] with group about 4.61e+18 does not fit 3 input channels',
+      'node "Conv_0" (Conv): weight [4, 3, 3, 3] with group about 4.61 × 10¹⁸ does not fit 3 input channels',
     );
   });
 });

@@ -192,8 +192,31 @@ describe('designs:*', () => {
       expect(core.ok).toBe(false);
       expect(result.error.message).toBe(`"Broken" was not saved: ${!core.ok && core.errors[0]!.message}`);
       expect(result.error.message).toMatch(/big/);
+      // The same problem by code, for the page to say in the user's language.
+      expect(result.error.refusal).toEqual({ issue: !core.ok && core.errors[0], more: 0 });
+      expect(result.error.refusal?.issue.note?.code).toBeTruthy();
     }
     expect(snapshot(t.store)).toBe(before);
+  });
+
+  it('a refusal of a model with several problems counts the others, in English and in the refusal', async () => {
+    const broken = {
+      ...tinyModel,
+      layers: [
+        { id: 'a', op: 'conv2d', out_channels: 4, kernel: 50 },
+        { id: 'b', op: 'conv2d', out_channels: 4, kernel: 50, inputs: ['input'] },
+      ],
+    };
+    const core = validateModel(broken);
+    if (core.ok) throw new Error('the model was expected to be invalid');
+    const more = core.errors.length - 1;
+    expect(more).toBeGreaterThan(0);
+    const result = await t.api.call('designs:save', { name: 'Two', model: broken });
+    if (result.ok) throw new Error('the model was expected to be refused');
+    expect(result.error.message).toBe(
+      `"Two" was not saved: ${core.errors[0]!.message} (and ${more} more problem${more > 1 ? 's' : ''})`,
+    );
+    expect(result.error.refusal).toEqual({ issue: core.errors[0], more });
   });
 
   it('sorts by name, MACs and params, and filters by tag', async () => {

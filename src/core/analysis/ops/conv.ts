@@ -16,7 +16,7 @@ import type { IntOrPair, PaddingSpec, Shape } from '../../model/shape';
 import { pyCall, pyPair, pyWindowPadding, withPad } from './pytorch-text';
 import { productCounting, R, SAVES_INPUT } from './counting';
 import { toPair } from './shape-math';
-import type { Rf2 } from './types';
+import type { OnnxInput, Rf2 } from './types';
 
 const shared = {
   out_channels: attr(posInt, { kind: 'int', range: '≥ 1', unit: 'channels' }),
@@ -32,6 +32,13 @@ const tail = {
 };
 
 const zeros = (dims: number[]) => ({ dims, dataType: 'float' as const });
+
+/** The inputs of ONNX Conv and ConvTranspose. */
+const CONV_INPUTS: readonly OnnxInput[] = [
+  ['X', 'input'],
+  ['W', 'weight'],
+  ['B', 'bias'],
+];
 
 export const conv2d = defineOp(
   'conv2d',
@@ -83,6 +90,7 @@ export const conv2d = defineOp(
     onnx: {
       from: ['Conv'],
       opset: 13,
+      inputs: { Conv: CONV_INPUTS },
       example(layer, input) {
         const c = conv2dCore(conv2dParams(layer, input));
         const [th, tw] = c.outputSize;
@@ -195,6 +203,7 @@ export const convTranspose2d = defineOp(
     onnx: {
       from: ['ConvTranspose'],
       opset: 13,
+      inputs: { ConvTranspose: CONV_INPUTS },
       example(layer, input) {
         const c = convTranspose2dCore(transposeParams(layer, input));
         const p = c.padBefore;

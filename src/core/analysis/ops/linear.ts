@@ -54,6 +54,17 @@ export const linear = defineOp(
     onnx: {
       from: ['Gemm', 'MatMul'],
       opset: 13,
+      inputs: {
+        Gemm: [
+          ['A', 'input'],
+          ['B', 'weight'],
+          ['C', 'bias'],
+        ],
+        MatMul: [
+          ['A', 'input'],
+          ['B', 'weight'],
+        ],
+      },
       example: (layer, input) => [
         {
           opType: 'Gemm',

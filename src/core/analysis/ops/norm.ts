@@ -87,6 +87,15 @@ export const batchnorm = defineOp(
     onnx: {
       from: ['BatchNormalization'],
       opset: 13,
+      inputs: {
+        BatchNormalization: [
+          ['X', 'input'],
+          ['scale', 'scale'],
+          ['B', 'bias'],
+          ['input_mean', 'mean'],
+          ['input_var', 'variance'],
+        ],
+      },
       example: (_layer, input) => [
         {
           opType: 'BatchNormalization',

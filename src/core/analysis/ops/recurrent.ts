@@ -263,6 +263,14 @@ function define<K extends 'lstm' | 'gru'>(op: K, torchName: string, summary: str
     onnx: {
       from: [op.toUpperCase()],
       opset: 14,
+      inputs: {
+        [op.toUpperCase()]: [
+          ['X', 'input'],
+          ['W', 'weight'],
+          ['R', 'recurrent-weight'],
+          ['B', 'bias'],
+        ],
+      },
       example: (layer, input) => {
         const g = CELL[op].gates;
         const h = layer.hidden_size;

@@ -83,13 +83,25 @@ export interface OpInputs {
   whole?: Rf2;
 }
 
+/** What an input of an ONNX node is for; a message names it by role and ONNX name ("weights W", 权重（W）). */
+export type OnnxInputRole = 'input' | 'weight' | 'bias' | 'scale' | 'mean' | 'variance' | 'recurrent-weight';
+
+/** An input of an ONNX node: its name in the ONNX operator specification and its role. */
+export type OnnxInput = readonly [name: string, role: OnnxInputRole];
+
 /**
  * How an operator maps to ONNX: the ONNX op types the importer turns into it, and a small ONNX node
  * chain that computes the same layer (the round-trip test writes it, imports it and compares), or the
- * reason there is no mapping.
+ * reason there is no mapping. `inputs` gives, per ONNX op type, the node's inputs in order, as the
+ * importer's messages name them (the only list of them).
  */
 export type OnnxMapping<L> =
-  | { from: readonly string[]; opset: number; example(layer: L, input: Shape): OnnxNodeSketch[] }
+  | {
+      from: readonly string[];
+      opset: number;
+      inputs?: Readonly<Record<string, readonly OnnxInput[]>>;
+      example(layer: L, input: Shape): OnnxNodeSketch[];
+    }
   | { none: string };
 
 /**

@@ -7,7 +7,7 @@
  * expressible when it is [B, C, H, W] or [B, N]. Views (Reshape, Flatten, Squeeze, Unsqueeze,
  * Transpose) move no data: they become a flatten layer, or nothing, where their consumer needs them.
  */
-import { errorNote } from '../../analysis/warning-messages';
+import { errorNote, warningText } from '../../analysis/warning-messages';
 import { INPUT_ID, type LayerSpec } from '../../model/types';
 import { nodeError } from '../attrs';
 import { checkDims, dimsText, modelShape, sameDims } from '../dims';
@@ -15,6 +15,7 @@ import { OnnxImportError } from '../errors';
 import { type ConstVal, isIntType, MAX_CONST_ELEMENTS } from '../fold/values';
 import { emitFusion, type Fusion, findFusions } from '../fuse';
 import { handlerFor } from '../handlers';
+import { inputNote } from '../handlers/layers-from';
 import type { ConvertContext, Inputs, LayerBody, StateKey } from '../handlers/types';
 import { type NodeInfo, type OnnxModelInfo, type TensorInfo, tensorElements, tensorValues } from '../read';
 import { graphInput, topoOrder } from './graph';
@@ -186,8 +187,10 @@ export class Conversion implements ConvertContext {
     this.vals.set(node.outputs[0], { dims: c.dims, c });
   }
 
-  weight(v: Val | undefined, node: NodeInfo, what: string, rank?: number): number[] {
-    if (!v || !v.c || !v.dims) throw new Unsupported(`${what} computed at run time`);
+  weight(node: NodeInfo, ins: Inputs, index: number, rank?: number): number[] {
+    const v = ins[index];
+    const what = inputNote(node.opType, index);
+    if (!v || !v.c || !v.dims) throw new Unsupported(`${warningText(what)} computed at run time`);
     if (rank !== undefined && v.dims.length !== rank)
       throw nodeError(node, errorNote('onnx-rank', { what, rank: v.dims.length, expected: rank }));
     return v.dims;

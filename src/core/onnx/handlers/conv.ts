@@ -1,7 +1,7 @@
 /** Convolutions: Conv → conv2d, ConvTranspose → conv_transpose2d. */
 import { errorNote } from '../../analysis/warning-messages';
 import { AttrError, int, ints, nodeError, numText, string } from '../attrs';
-import { dimsText } from '../dims';
+import { dimsParam } from '../dims';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
 import { layersFrom } from './layers-from';
@@ -14,25 +14,25 @@ import { intOrPair, maybePad, pairAttr, windowPads } from './window';
  */
 function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const { from, dims: x } = ctx.input(ins[0]);
-  const w = ctx.weight(ins[1], node, 'weight');
+  const w = ctx.weight(node, ins, 1);
   if (w.length !== 4 || x.length !== 4) throw new Unsupported(`${w.length - 2}-D convolution`);
   const [m, cg, kh, kw] = w;
   const group = int(node, 'group', 1);
   if (!(group >= 1) || cg * group !== x[1] || m % group !== 0) {
     throw nodeError(
       node,
-      errorNote('onnx-conv-group', { dims: dimsText(w), group: numText(group), channels: x[1] }),
+      errorNote('onnx-conv-group', { dims: dimsParam(w), group: numText(group), channels: x[1] }),
     );
   }
   const ks = ints(node, 'kernel_shape');
   if (ks && (ks.length !== 2 || ks[0] !== kh || ks[1] !== kw))
-    throw nodeError(node, errorNote('onnx-kernel-shape', { kernel: dimsText(ks), dims: dimsText(w) }));
+    throw nodeError(node, errorNote('onnx-kernel-shape', { kernel: dimsParam(ks), dims: dimsParam(w) }));
   const s = pairAttr(node, 'strides', 1);
   const d = pairAttr(node, 'dilations', 1);
   const pads = windowPads(node, x, [kh, kw], s, d);
   const b = ins[2];
   if (b) {
-    const bd = ctx.weight(b, node, 'bias', 1);
+    const bd = ctx.weight(node, ins, 2, 1);
     if (bd[0] !== m) throw nodeError(node, errorNote('onnx-bias-size', { size: bd[0], channels: m }));
   }
   const outHW = [0, 1].map((i) => {
@@ -60,12 +60,12 @@ function conv(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
  */
 function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const { from, dims: x } = ctx.input(ins[0]);
-  const w = ctx.weight(ins[1], node, 'weight');
+  const w = ctx.weight(node, ins, 1);
   if (w.length !== 4 || x.length !== 4) throw new Unsupported(`${w.length - 2}-D transposed convolution`);
   const [c, mg, kh, kw] = w;
   const group = int(node, 'group', 1);
   if (!(group >= 1) || c !== x[1] || c % group !== 0)
-    throw nodeError(node, errorNote('onnx-weight-channels', { dims: dimsText(w), channels: x[1] }));
+    throw nodeError(node, errorNote('onnx-weight-channels', { dims: dimsParam(w), channels: x[1] }));
   const m = mg * group;
   const s = pairAttr(node, 'strides', 1);
   const d = pairAttr(node, 'dilations', 1);
@@ -78,7 +78,7 @@ function convTranspose(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (pads[0] !== pads[2] || pads[1] !== pads[3]) throw new Unsupported('ConvTranspose with asymmetric pads');
   const outHW = [0, 1].map((i) => s[i] * (x[2 + i] - 1) + op[i] + ([kh, kw][i] - 1) * d[i] + 1 - 2 * pads[i]);
   if (outHW.some((v) => v < 1)) throw nodeError(node, errorNote('onnx-output-below-1', {}));
-  if (ins[2]) ctx.weight(ins[2], node, 'bias', 1);
+  if (ins[2]) ctx.weight(node, ins, 2, 1);
   const body = convBody(
     ctx,
     ins,

@@ -1,7 +1,7 @@
 /** Fully connected layers: Gemm and MatMul with a constant 2-D weight → linear. */
 import { errorNote } from '../../analysis/warning-messages';
 import { float, int, ints, nodeError } from '../attrs';
-import { dimsText, modelShape } from '../dims';
+import { dimsParam, modelShape } from '../dims';
 import { Unsupported, type Val } from '../convert/value';
 import { type NodeInfo, tensorElements } from '../read';
 import { layersFrom } from './layers-from';
@@ -24,17 +24,17 @@ function linear(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const sequence = node.opType === 'MatMul' && x?.dims?.length === 3 && modelShape(x.dims) !== null;
   if (x?.dims && x.dims.length !== 2 && !sequence)
     throw new Unsupported(`${node.opType} on a ${x.dims.length}-D input`);
-  const w = ctx.weight(ins[1], node, 'weight', 2);
+  const w = ctx.weight(node, ins, 1, 2);
   const { from, dims: xd } = ctx.input(x);
   const gemm = node.opType === 'Gemm';
   if (gemm && int(node, 'transA', 0) !== 0) throw new Unsupported('Gemm with transA');
   const [k, n] = gemm && int(node, 'transB', 0) === 1 ? [w[1], w[0]] : [w[0], w[1]];
   const features = xd[xd.length - 1];
   if (k !== features)
-    throw nodeError(node, errorNote('onnx-weight-features', { dims: dimsText(w), features }));
+    throw nodeError(node, errorNote('onnx-weight-features', { dims: dimsParam(w), features }));
   const b = gemm ? ins[2] : undefined;
   if (b) {
-    const bd = ctx.weight(b, node, 'bias');
+    const bd = ctx.weight(node, ins, 2);
     if (tensorElements(bd) !== n && tensorElements(bd) !== 1)
       throw new Unsupported('Gemm bias that broadcasts over the batch');
   }
@@ -68,7 +68,7 @@ function product(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const transposed = !b.layer && b.src && perm === '0,2,1' && sequence(ctx.layerDims(b.src));
   const other = transposed ? (b.src as string) : ctx.layerOf(b);
   if (a.dims[2] !== b.dims[1])
-    throw nodeError(node, errorNote('onnx-inner-sizes', { a: dimsText(a.dims), b: dimsText(b.dims) }));
+    throw nodeError(node, errorNote('onnx-inner-sizes', { a: dimsParam(a.dims), b: dimsParam(b.dims) }));
   ctx.layerOut(
     node,
     { op: 'matmul', ...(transposed ? { transpose_b: true } : {}) },

@@ -2,18 +2,19 @@
 import { errorNote } from '../../analysis/warning-messages';
 import { nodeError } from '../attrs';
 import type { NodeInfo } from '../read';
-import { layersFrom } from './layers-from';
+import { inputNote, layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** Inputs X, scale γ, bias β, mean, var (each [C]): γ and β are parameters, mean and var buffers. */
 function batchNorm(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   const { from, dims: xd } = ctx.input(ins[0]);
   const c = xd[1];
-  const names = ['', 'scale', 'bias', 'mean', 'variance'];
   for (let i = 1; i <= 4; i++) {
-    const d = ctx.weight(ins[i], node, names[i], 1);
-    if (d[0] !== c)
-      throw nodeError(node, errorNote('onnx-norm-param', { index: i, size: d[0], channels: c }));
+    const d = ctx.weight(node, ins, i, 1);
+    if (d[0] !== c) {
+      const what = inputNote(node.opType, i);
+      throw nodeError(node, errorNote('onnx-norm-param', { what, size: d[0], channels: c }));
+    }
   }
   ctx.param(ins[1]);
   ctx.param(ins[2]);

@@ -6,10 +6,10 @@
  */
 import { errorNote } from '../../analysis/warning-messages';
 import { has, int, nodeError, string } from '../attrs';
-import { dimsText } from '../dims';
+import { dimsParam } from '../dims';
 import { Unsupported } from '../convert/value';
 import type { NodeInfo } from '../read';
-import { layersFrom } from './layers-from';
+import { inputNote, layersFrom } from './layers-from';
 import type { ConvertContext, Inputs, OnnxHandler } from './types';
 
 /** Gates of each cell: W is [dirs, G·H, D], R [dirs, G·H, H], B [dirs, 2·G·H]. */
@@ -28,11 +28,14 @@ function recurrent(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
   if (kind === 'LSTM' && ins[7]) throw new Unsupported('LSTM with peepholes (P)');
   const layout = int(node, 'layout', 0);
   const dirs = direction === 'bidirectional' ? 2 : 1;
-  const w = ctx.weight(ins[1], node, 'W', 3);
-  const r = ctx.weight(ins[2], node, 'R', 3);
+  const w = ctx.weight(node, ins, 1, 3);
+  const r = ctx.weight(node, ins, 2, 3);
   const { from, dims: x } = ctx.input(ins[0], 'X');
   if (x.length !== 3)
-    throw nodeError(node, errorNote('onnx-rank', { what: 'X', rank: x.length, expected: 3 }));
+    throw nodeError(
+      node,
+      errorNote('onnx-rank', { what: inputNote(node.opType, 0), rank: x.length, expected: 3 }),
+    );
   const [t, n, d] = layout === 0 ? [x[0], x[1], x[2]] : [x[1], x[0], x[2]];
   if (n !== 1) throw new Unsupported(`${kind} over a batch of ${n} sequences`);
   const h = int(node, 'hidden_size', r[2]);
@@ -40,8 +43,8 @@ function recurrent(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
     throw nodeError(
       node,
       errorNote('onnx-rnn-weights', {
-        w: dimsText(w),
-        r: dimsText(r),
+        w: dimsParam(w),
+        r: dimsParam(r),
         dirs,
         gates: g,
         hidden: h,
@@ -50,9 +53,9 @@ function recurrent(node: NodeInfo, ins: Inputs, ctx: ConvertContext): void {
     );
   const b = ins[3];
   if (b) {
-    const bd = ctx.weight(b, node, 'B', 2);
+    const bd = ctx.weight(node, ins, 3, 2);
     if (bd[0] !== dirs || bd[1] !== 2 * g * h)
-      throw nodeError(node, errorNote('onnx-rnn-bias', { dims: dimsText(bd), dirs, size: 2 * g * h }));
+      throw nodeError(node, errorNote('onnx-rnn-bias', { dims: dimsParam(bd), dirs, size: 2 * g * h }));
   }
   if (kind === 'GRU' && int(node, 'linear_before_reset', 0) === 0)
     ctx.note(

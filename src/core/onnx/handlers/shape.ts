@@ -7,7 +7,7 @@ import { errorNote } from '../../analysis/warning-messages';
 import { AttrError, int, ints, nodeError } from '../attrs';
 import {
   broadcastDims,
-  dimsText,
+  dimsParam,
   flattenDims,
   isPermutation,
   reshapeDims,
@@ -57,7 +57,7 @@ function view(outDims: ViewDims) {
       ctx.out(node, { dims: out.reorder, src: src(), viewNode: node });
       return;
     }
-    if (!out) throw nodeError(node, errorNote('onnx-reshape', { dims: dimsText(d) }));
+    if (!out) throw nodeError(node, errorNote('onnx-reshape', { dims: dimsParam(d) }));
     const from = src();
     if (sameDims(out, ctx.layerDims(from))) ctx.out(node, { dims: out, layer: from });
     else ctx.out(node, { dims: out, src: from, viewNode: x.viewNode && !x.layer ? x.viewNode : node });
@@ -153,7 +153,7 @@ export const SHAPE_HANDLERS: Record<string, OnnxHandler> = {
       dims[1] = 0;
       for (const { dims: d } of taken) {
         if (d.length !== d0.length || d.some((x, i) => i !== 1 && x !== d0[i]))
-          throw nodeError(node, errorNote('onnx-concat', { a: dimsText(d0), b: dimsText(d) }));
+          throw nodeError(node, errorNote('onnx-concat', { a: dimsParam(d0), b: dimsParam(d) }));
         dims[1] += d[1];
       }
       ctx.layerOut(node, { op: 'concat' }, froms, dims);

@@ -51,10 +51,10 @@ export interface ConvertContext {
   /** Binds the node's first output to a constant. */
   constOut(node: NodeInfo, c: ConstVal): void;
   /**
-   * The dims of a constant operand (a weight, a bias): `Unsupported` when it is computed at run time,
-   * an error naming the node when its rank is not `rank`.
+   * The dims of the node's constant input `index` (a weight, a bias): `Unsupported` when it is computed
+   * at run time, an error naming the node and the input (by its role) when its rank is not `rank`.
    */
-  weight(v: Val | undefined, node: NodeInfo, what: string, rank?: number): number[];
+  weight(node: NodeInfo, ins: Inputs, index: number, rank?: number): number[];
   /** Counts the initializer behind `v` once, as a parameter or a buffer (BatchNorm running statistics). */
   param(v: Val | undefined, kind?: 'param' | 'buffer'): void;
   /** A note on where the model differs in form (not in cost) from the graph; each text once. */

@@ -7,7 +7,7 @@
  * skipped by offset: their bytes are counted, never read or copied. Nodes, value infos and opset
  * entries are small and go through the generated code (`decode.ts`).
  */
-import { errorNote } from '../../analysis/warning-messages';
+import { errorNote, type ErrorNote } from '../../analysis/warning-messages';
 import { OnnxImportError } from '../errors';
 import type { ByteSource } from '../source';
 import { Cursor, malformed, trackedMemorySource } from './cursor';
@@ -19,6 +19,22 @@ export * from './types';
 export { DATA_TYPES, tensorElements, tensorValues } from './tensor';
 export { withSkippingDecoders } from './decode';
 
+/**
+ * What a protobufjs decoder's error says, by code (its messages are fixed English sentences:
+ * protobufjs/src/reader.js and the generated decoders); any other error keeps its own words.
+ */
+export function decodeProblem(e: unknown): ErrorNote {
+  const why = e instanceof Error ? e.message : String(e);
+  const wire = /invalid wire type (\d+)/.exec(why);
+  if (wire) return errorNote('onnx-wire-type', { wire: Number(wire[1]) });
+  if (why.startsWith('index out of range')) return errorNote('onnx-past-end', {});
+  if (/^invalid (varint|tag|length) encoding/.test(why)) return errorNote('onnx-bad-varint', {});
+  if (why.includes('field number 0')) return errorNote('onnx-field-zero', {});
+  if (why === 'max depth exceeded') return errorNote('onnx-too-deep', {});
+  if (/end group/.test(why)) return errorNote('onnx-end-group', {});
+  return errorNote('onnx-undecodable', { text: why });
+}
+
 /** Runs a generated decoder on one embedded message, turning protobufjs errors into ours. */
 function decodeWith<T>(c: Cursor, len: number, decode: (bytes: Uint8Array) => T): T {
   const at = c.pos;
@@ -27,8 +43,7 @@ function decodeWith<T>(c: Cursor, len: number, decode: (bytes: Uint8Array) => T)
     return decode(bytes);
   } catch (e) {
     if (e instanceof OnnxImportError) throw e;
-    const why = e instanceof Error ? e.message : String(e);
-    throw malformed(at, errorNote('onnx-detail', { text: why }));
+    throw malformed(at, decodeProblem(e));
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type WarningTranslator,
 } from '../../../core/analysis';
 import type { ModelIssue } from '../../../core/model';
+import type { ApiError } from '../../../shared/result';
 import { formatPlain } from '../format';
 
 /** vue-i18n's `t`, as the warning texts need it (a count chooses a plural form). */
@@ -40,6 +41,17 @@ export function issueText(issue: ModelIssue, t: Translate, locale: string): stri
     (x) => formatPlain(x, locale),
     t('analysisWarnings.separator'),
   );
+}
+
+/**
+ * A refusal from the backend in the UI language: a refused model's first problem by its code (and how
+ * many more it has), else the backend's own message.
+ */
+export function refusalText(error: ApiError, t: Translate, locale: string): string {
+  const r = error.refusal;
+  if (!r?.issue.note) return error.message;
+  const problem = issueText(r.issue as ModelIssue, t, locale);
+  return r.more ? t('designs.editor.moreProblems', { problem, count: r.more }, r.more) : problem;
 }
 
 /** The fields every layer has, labelled by the form itself (`designs.layers.<key>`). */

@@ -13,7 +13,7 @@ import { api } from '../api';
 import { createHistory } from '../designs/history';
 import { issuesByLayer, sameJson } from '../designs/model-edit';
 import { perfStart } from '../designs/perf';
-import type { Result } from '../../../shared/result';
+import { modelRefusal, type Result } from '../../../shared/result';
 import type { Design, DesignVersion, Draft, ModelJson } from '../../../shared/types';
 import { formatModelText, parseModelText, useDesignsStore, type ModelTextParse } from './designs';
 
@@ -291,7 +291,8 @@ export const useEditorStore = defineStore('editor', () => {
       const message = !parsed.value.ok
         ? 'the text is not a JSON model'
         : ((v && !v.ok ? v.errors[0]?.message : undefined) ?? 'the model is not valid');
-      return { ok: false, error: { code: 'invalid_model', message } };
+      const refusal = v && !v.ok ? { refusal: modelRefusal(v.errors) } : {};
+      return { ok: false, error: { code: 'invalid_model', message, ...refusal } };
     }
     if (timer) clearTimeout(timer);
     const wasNew = designId.value === null;

@@ -15,6 +15,8 @@ import { placeholdersOf } from '../../../../src/renderer/src/practice/prompt';
 import { zhI18n } from '../../../helpers/zh-i18n';
 import zhCN from '../../../../src/renderer/src/locales/zh-CN';
 import { analyzeOnnx, OnnxImportError } from '../../../../src/core/onnx';
+import { onnx } from '../../../../src/core/onnx/proto/onnx';
+import { superscript } from '../../../../src/core/format';
 import { writeOnnxModel } from '../../../helpers/onnx-writer';
 import { BAD_MODELS } from '../../../helpers/bad-models';
 
@@ -25,7 +27,16 @@ import { BAD_MODELS } from '../../../helpers/bad-models';
  */
 const { i18n, t } = zhI18n();
 /** Codes whose text is only parameters (a field's key, a type's own name, a field and its problem). */
-const ONLY_A_PARAMETER = new Set(['field', 'model-field', 'type-other', 'at-field', 'onnx-detail']);
+const ONLY_A_PARAMETER = new Set([
+  'field',
+  'model-field',
+  'type-other',
+  'at-field',
+  // An ONNX input's role and name, a list of numbers, a shape: their words are their parameters'.
+  'onnx-input',
+  'onnx-seq',
+  'onnx-dims',
+]);
 
 const issues: { issue: ModelIssue; json: unknown }[] = BAD_MODELS.flatMap((json) => {
   const v = validateModel(json);
@@ -99,38 +110,107 @@ describe('validation errors in both languages', () => {
   });
 
   it('an ONNX node that cannot be is said in Chinese, the detail too', () => {
-    i18n.global.locale.value = 'zh-CN';
-    const onnxError = (nodes: Parameters<typeof writeOnnxModel>[0]['nodes']) => {
-      try {
-        analyzeOnnx(writeOnnxModel({ input: [3, 8, 8], nodes }));
-      } catch (e) {
-        if (e instanceof OnnxImportError) return e;
-      }
-      throw new Error('the model was expected not to import');
-    };
     const weight = { dims: [4, 5, 3, 3], dataType: 'float' as const };
+    const conv = { ...weight, dims: [4, 3, 3, 3] };
+    const huge = 2 ** 62;
+    const bn = (size: number) => ({ dims: [size], dataType: 'float' as const });
     const cases = [
-      onnxError([{ opType: 'Conv', consts: [weight] }]),
-      onnxError([
-        { opType: 'Conv', attrs: { strides: [0, 0] }, consts: [{ ...weight, dims: [4, 3, 3, 3] }] },
-      ]),
-    ];
-    for (const err of cases) {
-      const en = issueText(
-        { path: '', message: err.message, note: err.note },
-        (k, p, n) => {
-          i18n.global.locale.value = 'en';
-          const s = t(k, p, n);
-          i18n.global.locale.value = 'zh-CN';
-          return s;
-        },
-        'en',
+      [{ opType: 'Conv', consts: [weight] }],
+      [{ opType: 'Conv', attrs: { strides: [0, 0] }, consts: [conv] }],
+      // An input of the wrong rank or size is named by its role, its ONNX name after it.
+      [{ opType: 'Conv', consts: [conv, { dims: [4, 1], dataType: 'float' as const }] }],
+      [{ opType: 'BatchNormalization', consts: [bn(5), bn(3), bn(3), bn(3)] }],
+      // int64 values beyond 2⁵³ are approximate, in the locale's words and a raised power of ten.
+      [{ opType: 'Conv', attrs: { group: huge }, consts: [conv] }],
+      [{ opType: 'Conv', attrs: { strides: [huge, 1] }, consts: [conv] }],
+    ].map((nodes) => onnxError(writeOnnxModel({ input: [3, 8, 8], nodes })));
+    const lines = cases.map((err) => zhLine(err));
+    for (const [i, line] of lines.entries()) {
+      expect(line, line).toMatch(
+        /^节点“(Conv|BatchNormalization)_0”（(Conv|BatchNormalization)）：[\u4e00-\u9fff]/,
       );
-      expect(en).toBe(err.message);
-      const line = issueText({ path: '', message: err.message, note: err.note }, t, 'zh-CN');
-      expect(line, line).toMatch(/^节点“Conv_0”（Conv）：[\u4e00-\u9fff]/);
-      const rest = line.replace(/Conv_0|Conv|strides/g, '');
-      expect(rest, line).not.toMatch(/[A-Za-z]{3,}|\{|modelErrors/);
+      expect(latinLeftInOnnx(line), line).not.toMatch(/[A-Za-z]{3,}|\{|modelErrors/);
+      expect(englishLine(cases[i])).toBe(cases[i].message);
+    }
+    const notes = zhCN.modelErrors.notes;
+    expect(lines[2]).toContain(`${notes['onnx-role-bias']}（B）有 2 个维度`);
+    expect(lines[3]).toContain(`${notes['onnx-role-scale']}（scale）有 5 个元素`);
+    const [m, e] = huge.toExponential(2).split('e');
+    expect(lines[4]).toContain(`约 ${m} × 10${superscript(Number(e))}`);
+    expect(lines[5]).toContain(`[约 ${m} × 10${superscript(Number(e))}, 1]`);
+  });
+
+  it('what the protobuf decoder found wrong is said in Chinese too', () => {
+    const head = onnx.ModelProto.encode({
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 13 }],
+    }).finish();
+    // A node (graph field 1) whose bytes are cut short, hold an over-long number, or a bad wire type.
+    const nodes = [[0x0a, 0x05, 0x61], [0x0a, ...new Array<number>(10).fill(0xff), 0x01], [0x7c]];
+    for (const node of nodes) {
+      const err = onnxError(concat(head, field(7, field(1, new Uint8Array(node)))));
+      const line = zhLine(err);
+      expect(line, line).toMatch(/^这不是有效的 ONNX 模型文件（第 \d+ 字节处：[\u4e00-\u9fff]/);
+      expect(latinLeftInOnnx(line), line).not.toMatch(/[A-Za-z]{3,}|\{|modelErrors/);
+      expect(englishLine(err)).toBe(err.message);
     }
   });
 });
+
+/** The error an ONNX file is refused with. */
+function onnxError(bytes: Uint8Array): OnnxImportError {
+  try {
+    analyzeOnnx(bytes);
+  } catch (e) {
+    if (e instanceof OnnxImportError) return e;
+  }
+  throw new Error('the model was expected not to import');
+}
+
+function zhLine(err: OnnxImportError): string {
+  i18n.global.locale.value = 'zh-CN';
+  return issueText({ path: '', message: err.message, note: err.note }, t, 'zh-CN');
+}
+
+function englishLine(err: OnnxImportError): string {
+  i18n.global.locale.value = 'en';
+  const line = issueText({ path: '', message: err.message, note: err.note }, t, 'en');
+  i18n.global.locale.value = 'zh-CN';
+  return line;
+}
+
+/**
+ * What a Chinese ONNX error may quote as it is: the ONNX names of node inputs (the registry's), the
+ * nodes' op types and names, attribute names and the format's own terms.
+ */
+function latinLeftInOnnx(text: string): string {
+  const inputs = OPERATORS.flatMap((o) =>
+    'from' in o.onnx ? Object.values(o.onnx.inputs ?? {}).flatMap((list) => list.map(([name]) => name)) : [],
+  );
+  const words = [...inputs, 'BatchNormalization_0', 'BatchNormalization', 'Conv_0', 'Conv', 'strides'];
+  words.push('ONNX', 'wire type');
+  let rest = text;
+  for (const w of words.sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
+  return rest;
+}
+
+/** A length-delimited protobuf field. */
+function field(n: number, bytes: Uint8Array): Uint8Array {
+  const len: number[] = [];
+  let l = bytes.length;
+  do {
+    len.push((l & 0x7f) | (l > 0x7f ? 0x80 : 0));
+    l >>>= 7;
+  } while (l);
+  return concat(new Uint8Array([(n << 3) | 2, ...len]), bytes);
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -118,6 +118,7 @@ export default {
       pendingDraft: 'Unsaved changes from {time} were kept for this design.',
       restoreDraft: 'Restore them',
       cannotSave: 'Only a valid model can be saved: {message}',
+      moreProblems: '{problem} (and {count} more problem) | {problem} (and {count} more problems)',
       input: 'Input shape',
       inputHelp: 'C, H, W (or N for a vector)',
       convention: 'FLOPs convention',

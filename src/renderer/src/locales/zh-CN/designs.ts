@@ -118,6 +118,7 @@ const designs: typeof en = {
       pendingDraft: '这个设计在 {time} 有未保存的修改被保留了下来。',
       restoreDraft: '恢复这些修改',
       cannotSave: '只有有效的模型才能保存：{message}',
+      moreProblems: '{problem}（另有 {count} 个问题）',
       input: '输入形状',
       inputHelp: 'C, H, W（向量则为 N）',
       convention: 'FLOPs 约定',

@@ -1,6 +1,7 @@
 /**
  * ONNX 文件打不开的原因（`modelErrors.notes.onnx-*`）：键与核心的 src/core/analysis/onnx-messages.ts
- * 相同，参数也相同。文件里的名字（输入名、节点名、张量名）照原样给出。
+ * 相同，参数也相同。文件里的名字（输入名、节点名、张量名）照原样给出；节点的输入先说作用，括号里是
+ * ONNX 规范里的名字。
  */
 export default {
   'onnx-empty': '文件是空的',
@@ -16,6 +17,11 @@ export default {
   'onnx-long-number': '有一个整数的编码超过了 10 个字节',
   'onnx-wire-type': '意外的编码类型（wire type）{wire}',
   'onnx-field-zero': '字段编号为 0',
+  'onnx-bad-varint': '有一个整数的编码不合法',
+  'onnx-past-end': '有一个字段超出了它所在消息的末尾',
+  'onnx-too-deep': '消息嵌套得太深',
+  'onnx-end-group': '有一个分组（group）没有正确结束',
+  'onnx-undecodable': '无法解码的字节（{text}）',
   'onnx-no-input': '计算图没有输入',
   'onnx-input-no-shape': '计算图的输入“{input}”没有给出张量形状',
   'onnx-input-rank':
@@ -40,7 +46,6 @@ export default {
   'onnx-cycle': '计算图中有环（经过节点“{node}”）',
   'onnx-constant-no-value': 'Constant 节点“{node}”没有给出值',
   'onnx-node': '节点“{node}”（{op}）：{text}',
-  'onnx-detail': '{text}',
   'onnx-attr': '属性 {name} {expected}',
   'onnx-attr-is': '属性 {name} {expected}（现在是{actual}）',
   'onnx-expect-int': '必须是整数',
@@ -62,7 +67,19 @@ export default {
   'onnx-is-tensor': '一个张量',
   'onnx-is-graph': '一个子图',
   'onnx-is-unknown': '未知类型',
-  'onnx-rank': '{what} 有 {rank} 个维度，应该是 {expected} 个',
+  'onnx-about': '约 {mantissa} × 10{power}',
+  'onnx-seq': '{a}, {b}',
+  'onnx-dims': '[{values}]',
+  'onnx-input': '{role}（{name}）',
+  'onnx-input-at': '第 {index} 个输入',
+  'onnx-role-input': '输入',
+  'onnx-role-weight': '权重',
+  'onnx-role-bias': '偏置',
+  'onnx-role-scale': '缩放系数',
+  'onnx-role-mean': '滑动均值',
+  'onnx-role-variance': '滑动方差',
+  'onnx-role-recurrent-weight': '循环权重',
+  'onnx-rank': '{what}有 {rank} 个维度，应该是 {expected} 个',
   'onnx-direction': '方向（direction）“{direction}”不对，只能是 forward、reverse 或 bidirectional',
   'onnx-rnn-weights': 'W {w} 和 R {r} 对不上：应为 {dirs}×{gates}·{hidden} 个门单元、输入特征数 {features}',
   'onnx-rnn-bias': 'B 的形状 {dims} 不是 [{dirs}, {size}]',
@@ -78,7 +95,7 @@ export default {
   'onnx-inner-sizes': '矩阵乘法的内侧维度不一致：{a} · {b}',
   'onnx-pads-count': 'pads 有 {count} 个值，但要填充的轴有 {axes} 个',
   'onnx-scales-positive': '缩放倍数（scales）必须为正数',
-  'onnx-norm-param': '第 {index} 个参数有 {size} 个元素，而通道有 {channels} 个',
+  'onnx-norm-param': '{what}有 {size} 个元素，而通道有 {channels} 个',
   'onnx-reshape': '无法从 {dims} 得到合法的形状',
   'onnx-concat': '输入 {a} 和 {b} 的形状对不上，无法拼接',
   'onnx-inconsistent': '转换得到的模型前后不一致：{text}',
