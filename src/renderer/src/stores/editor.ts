@@ -61,8 +61,7 @@ export const useEditorStore = defineStore('editor', () => {
   const pendingDraft = ref<Draft | null>(null);
   const versions = ref<DesignVersion[]>([]);
   const history = createHistory<Doc>(doc.value);
-  const canUndo = ref(false);
-  const canRedo = ref(false);
+  const [canUndo, canRedo] = [ref(false), ref(false)];
 
   const parsed = computed<ModelTextParse>(() =>
     'text' in doc.value ? doc.value.parse : { ok: true, model: doc.value.model },
