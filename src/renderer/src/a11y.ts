@@ -17,6 +17,7 @@ const STEP_BUTTONS = '.n-input__prefix .n-button, .n-input__suffix .n-button';
 const CONTROLS =
   '.n-base-selection-input, .n-base-selection-input-tag input, [role="slider"], input, textarea';
 let ids = 0;
+const SVG = 'http://www.w3.org/2000/svg';
 
 function set(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
@@ -97,9 +98,17 @@ export function watchA11y(root: HTMLElement, labels: () => A11yLabels): () => vo
   // for the repair (nor for the layout a table's scroll check needs).
   const observer = new MutationObserver((records) => {
     for (const r of records)
-      for (const n of r.addedNodes)
-        if (n.nodeType === 1) changed.add(n as Element);
-        else if (n.parentElement) changed.add(n.parentElement);
+      for (const n of r.addedNodes) {
+        const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+        if (!el) continue;
+        // A drawing (the graph's boxes, relabelled by every edit) holds nothing to repair: only the
+        // component around it, if any (an icon inside a control).
+        if (el.namespaceURI !== SVG) changed.add(el);
+        else {
+          const owner = el.closest(OWNERS);
+          if (owner) changed.add(owner);
+        }
+      }
     if (queued || changed.size === 0) return;
     queued = true;
     requestAnimationFrame(() => setTimeout(run, 0));
