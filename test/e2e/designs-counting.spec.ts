@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import {
   analyzeModel,
   analyzeTraining,
@@ -11,7 +10,7 @@ import zhCounting from '../../src/renderer/src/locales/zh-CN/counting';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { DesignsPage } from './pages/designs-page';
-import { saveDesign } from './pages/save-design';
+import { openLibrary, saveDesign } from './pages/save-design';
 
 /** Counting conventions, their comparison, the training step and unknown operators on the Designs page. */
 
@@ -21,12 +20,6 @@ const OPENED = { timeout: 90_000 };
 
 const resnet = getZooModel('resnet18') as ModelSpec;
 
-/** Opens the Designs library; its first render computes every design's totals, slow on a busy machine. */
-async function openDesigns(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}#/designs`);
-  await expect(page.getByTestId('page-designs')).toBeVisible(OPENED);
-}
-
 test('a chosen convention labels the figures, is kept after a reload, and compares with another', async ({
   page,
   web,
@@ -35,7 +28,7 @@ test('a chosen convention labels the figures, is kept after a reload, and compar
   const d = new DesignsPage(page);
   await shell.open(web.url);
   await saveDesign(page, 'ResNet-18', resnet);
-  await openDesigns(page, web.url);
+  await openLibrary(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
 
   const total = page.getByTestId('counting-total');
@@ -73,7 +66,7 @@ test('the training panel gives the step for the optimizer and batch chosen', asy
   const d = new DesignsPage(page);
   await shell.open(web.url);
   await saveDesign(page, 'ResNet-18', resnet);
-  await openDesigns(page, web.url);
+  await openLibrary(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('training')).toBeVisible(OPENED);
   await d.choose(page.getByTestId('training-optimizer'), 'SGD with momentum');
@@ -117,7 +110,7 @@ test('operators not understood are listed by name and count, the totals marked i
       { id: 'erf2', op: 'unsupported', name: 'Erf' },
     ],
   });
-  await openDesigns(page, web.url);
+  await openLibrary(page, web.url);
   await d.row('With Erf').getByTestId('design-open').click();
   await expect(page.getByTestId('analysis-unsupported')).toContainText('Erf ×2', OPENED);
   await expect(page.getByTestId('total-incomplete')).toBeVisible();
@@ -135,7 +128,7 @@ test('in Chinese the rules and the "why" column hold no English words, only form
   const d = new DesignsPage(page);
   await page.goto(`${web.url}#/designs`);
   await saveDesign(page, 'ResNet-18', resnet);
-  await openDesigns(page, web.url);
+  await openLibrary(page, web.url);
   await d.row('ResNet-18').getByTestId('design-open').click();
   await expect(page.getByTestId('counting-total')).toBeVisible(OPENED);
   // The default convention's rule names the products it counts in Chinese, not "conv MACs".

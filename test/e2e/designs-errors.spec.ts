@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type ModelSpec } from '../../src/core';
 import { test, expect } from './fixtures';
 import { DesignsPage } from './pages/designs-page';
-import { saveDesign } from './pages/save-design';
+import { openLibrary, saveDesign } from './pages/save-design';
 
 /**
  * A design's validation errors in Chinese: a kernel typed into the layer form that no longer fits the
@@ -35,7 +35,7 @@ test('in Chinese a design’s errors name the layer and the field, in Chinese', 
   const d = new DesignsPage(page);
   await page.goto(`${web.url}#/designs`);
   await saveDesign(page, 'Small net', NET);
-  await page.goto(`${web.url}#/designs`);
+  await openLibrary(page, web.url);
   await d.row('Small net').getByTestId('design-open').click();
   await expect(d.editor).toBeVisible();
 

@@ -4,7 +4,7 @@ import zhCN from '../../src/renderer/src/locales/zh-CN';
 import { test, expect } from './fixtures';
 import { DesignsPage } from './pages/designs-page';
 import { PracticePage } from './pages/practice-page';
-import { saveDesign } from './pages/save-design';
+import { openLibrary, saveDesign } from './pages/save-design';
 
 /**
  * What a Chinese student reads: counts in 万 and 亿 (never "118M" or "9.41K"), the built-in models'
@@ -26,8 +26,7 @@ test('in Chinese the layer table and the library count in 万 and 亿, in column
   const d = new DesignsPage(page);
   await page.goto(`${web.url}#/designs`);
   await saveDesign(page, 'ResNet-50', resnet50);
-  await page.goto(`${web.url}#/designs`);
-  await expect(page.getByTestId('page-designs')).toBeVisible(OPENED);
+  await openLibrary(page, web.url);
   const a = analyzeModel(resnet50);
   await expect(d.row('ResNet-50').getByTestId('design-macs')).toHaveText(
     formatLargeCount(a.totals.macs, 'zh-CN'),

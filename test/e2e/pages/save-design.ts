@@ -19,3 +19,16 @@ export async function saveDesign(page: Page, name: string, model: unknown): Prom
   );
   expect(ok).toBe(true);
 }
+
+/**
+ * Opens the Designs library with every design saved so far in its list. A `page.goto` to the address the
+ * page is already at only moves within the document, and the library would keep the list it loaded
+ * before the save: then the page is loaded anew. Its first render computes every design's totals, slow
+ * on a busy machine.
+ */
+export async function openLibrary(page: Page, url: string): Promise<void> {
+  const target = `${url}#/designs`;
+  if (page.url() === target) await page.reload();
+  else await page.goto(target);
+  await expect(page.getByTestId('page-designs')).toBeVisible({ timeout: 90_000 });
+}
